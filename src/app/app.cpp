@@ -1,0 +1,235 @@
+// [SECTION] GLFW window and error reporting
+// [SECTION] ImGui set-up
+// [SECTION] One frame: chrome, tiled panels, dialogs
+// [SECTION] The frame loop: idle waiting, screenshots, exit
+
+#include "app/app.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <memory>
+#include <string>
+
+#include "app/app_state.hpp"
+#include "app/chrome.hpp"
+#include "app/fonts.hpp"
+#include "app/layout.hpp"
+#include "app/panels.hpp"
+#include "app/theme.hpp"
+#include "gfx/context.hpp"
+#include "gfx/screenshot.hpp"
+
+namespace actviz::app {
+
+void notify(AppState& state, std::string message) {
+    std::fprintf(stderr, "actviz: %s\n", message.c_str());
+    state.status_message = std::move(message);
+    state.status_message_time = ImGui::GetTime();
+}
+
+namespace {
+
+// [SECTION] GLFW window and error reporting ---------------------------------------------------
+
+std::string g_last_glfw_error;
+
+void remember_glfw_error(int code, const char* description) {
+    g_last_glfw_error = description ? description : "GLFW error " + std::to_string(code);
+}
+
+void print_no_window(const std::string& why) {
+    const char* display = std::getenv("DISPLAY");
+    if (!display || !*display) {
+        std::fprintf(stderr,
+                     "actviz: no display to open a window on (DISPLAY is not set); run it under a virtual display: "
+                     "xvfb-run -a actviz --frames 10 --screenshot out.png\n");
+    } else {
+        std::fprintf(stderr, "actviz: cannot open a window on display '%s': %s\n", display, why.c_str());
+    }
+}
+
+struct GlfwLibrary {
+    bool ok = glfwInit() == GLFW_TRUE;
+    ~GlfwLibrary() {
+        if (ok) glfwTerminate();
+    }
+};
+
+struct WindowDeleter {
+    void operator()(GLFWwindow* window) const { glfwDestroyWindow(window); }
+};
+using WindowPtr = std::unique_ptr<GLFWwindow, WindowDeleter>;
+
+WindowPtr open_window(const cli::GuiOptions& options) {
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    return WindowPtr(glfwCreateWindow(options.width, options.height, "actviz", nullptr, nullptr));
+}
+
+// [SECTION] ImGui set-up ----------------------------------------------------------------------
+
+struct ImGuiSession {
+    ImGuiSession(GLFWwindow* window, float content_scale, AppState& state) {
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;  // the layout is computed from the window size, not remembered
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        state.font_has_greek = load_ui_font(16.0f * content_scale);
+        apply_theme(content_scale);
+        ImGui_ImplGlfw_InitForOpenGL(window, true);
+        ImGui_ImplOpenGL3_Init("#version 330 core");
+    }
+    ~ImGuiSession() {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+    ImGuiSession(const ImGuiSession&) = delete;
+    ImGuiSession& operator=(const ImGuiSession&) = delete;
+};
+
+// [SECTION] One frame: chrome, tiled panels, dialogs ------------------------------------------
+
+void draw_panels(AppState& state, Rect work_area) {
+    int visible = 0;
+    for (bool shown : state.panel_visible) visible += shown ? 1 : 0;
+    const std::vector<Rect> rects = tile_panels(work_area, visible);
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                        ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
+    int slot = 0;
+    for (int i = 0; i < kPanelCount; ++i) {
+        if (!state.panel_visible[i]) continue;
+        const Rect& r = rects[slot++];
+        ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
+        ImGui::SetNextWindowSize(ImVec2(r.width, r.height));
+        if (ImGui::Begin(kPanels[i].title, &state.panel_visible[i], kFlags)) kPanels[i].draw(state);
+        ImGui::End();
+    }
+    if (visible == 0) {
+        ImGui::SetNextWindowPos(ImVec2(work_area.x + work_area.width * 0.5f, work_area.y + work_area.height * 0.5f),
+                                ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        ImGui::Begin("##empty", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                             ImGuiWindowFlags_NoSavedSettings);
+        ImGui::TextUnformatted("All panels are hidden.");
+        if (ImGui::Button("Show all panels")) state.panel_visible.fill(true);
+        ImGui::End();
+    }
+}
+
+void build_frame(AppState& state) {
+    handle_shortcuts(state);
+    const float menu_height = draw_main_menu(state);
+    const float status_height = draw_status_bar(state);
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    draw_panels(state, Rect{viewport->Pos.x, viewport->Pos.y + menu_height, viewport->Size.x,
+                            viewport->Size.y - menu_height - status_height});
+    draw_dialogs(state);
+}
+
+std::string timestamped_screenshot_name() {
+    const std::time_t now = std::time(nullptr);
+    char name[64];
+    std::strftime(name, sizeof name, "actviz-%Y%m%d-%H%M%S.png", std::localtime(&now));
+    return name;
+}
+
+}  // namespace
+
+// [SECTION] The frame loop: idle waiting, screenshots, exit -----------------------------------
+
+int run(const cli::GuiOptions& options) {
+    glfwSetErrorCallback(remember_glfw_error);
+    GlfwLibrary glfw;
+    if (!glfw.ok) {
+        print_no_window(g_last_glfw_error);
+        return 1;
+    }
+    WindowPtr window = open_window(options);
+    if (!window) {
+        print_no_window(g_last_glfw_error.empty() ? "no OpenGL 3.3 core context" : g_last_glfw_error);
+        return 1;
+    }
+    glfwMakeContextCurrent(window.get());
+    std::string error;
+    if (!gfx::load_gl(glfwGetProcAddress, error)) {
+        std::fprintf(stderr, "actviz: %s\n", error.c_str());
+        return 1;
+    }
+    const bool fixed_frames = options.frames > 0;
+    glfwSwapInterval(fixed_frames ? 0 : 1);  // test runs go as fast as they can
+
+    float scale_x = 1.0f, scale_y = 1.0f;
+    glfwGetWindowContentScale(window.get(), &scale_x, &scale_y);
+    AppState state;
+    ImGuiSession imgui(window.get(), scale_x > 0.0f ? scale_x : 1.0f, state);
+    state.gl_description = gfx::describe_gl();
+
+    using Clock = std::chrono::steady_clock;
+    auto previous_start = Clock::now();
+    int frames_drawn = 0;
+    int frames_to_settle = 2;  // ImGui needs a couple of frames after input to settle hover and layout
+    while (!glfwWindowShouldClose(window.get()) && !state.quit_requested) {
+        if (fixed_frames || frames_to_settle > 0) {
+            glfwPollEvents();
+            if (frames_to_settle > 0) --frames_to_settle;
+        } else {
+            // Nothing is animating: sleep until there is input, waking once a second for the clock.
+            const auto wait_start = Clock::now();
+            glfwWaitEventsTimeout(1.0);
+            if (Clock::now() - wait_start < std::chrono::milliseconds(990)) frames_to_settle = 2;
+        }
+        int fb_width = 0, fb_height = 0;
+        glfwGetFramebufferSize(window.get(), &fb_width, &fb_height);
+        const auto start = Clock::now();
+        if (fb_width <= 0 || fb_height <= 0) {
+            // Minimised or zero-size: nothing to draw. Test runs still count the frame.
+            if (fixed_frames && ++frames_drawn >= options.frames) break;
+            if (!fixed_frames) glfwWaitEventsTimeout(0.1);
+            continue;
+        }
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        build_frame(state);
+        ImGui::Render();
+        gfx::begin_frame(fb_width, fb_height, kBackground[0], kBackground[1], kBackground[2]);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        ++frames_drawn;
+
+        if (state.screenshot_requested) {
+            state.screenshot_requested = false;
+            const std::string path = timestamped_screenshot_name();
+            if (gfx::save_framebuffer_png(fb_width, fb_height, path, error)) notify(state, "Screenshot saved: " + path);
+            else notify(state, "Screenshot not saved (" + path + "): " + error);
+        }
+        const bool last_frame = fixed_frames && frames_drawn >= options.frames;
+        if (last_frame && !options.screenshot_path.empty() &&
+            !gfx::save_framebuffer_png(fb_width, fb_height, options.screenshot_path, error)) {
+            std::fprintf(stderr, "actviz: cannot write the screenshot '%s': %s\n", options.screenshot_path.c_str(),
+                         error.c_str());
+            return 1;
+        }
+        const auto end = Clock::now();
+        state.frame_stats.record(std::chrono::duration<double>(start - previous_start).count(),
+                                 std::chrono::duration<double>(end - start).count());
+        previous_start = start;
+        glfwSwapBuffers(window.get());
+        if (last_frame) break;
+    }
+    return 0;
+}
+
+}  // namespace actviz::app

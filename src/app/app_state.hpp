@@ -1,0 +1,34 @@
+#pragma once
+// Everything the frame loop and the panels share. Each panel keeps its own settings struct here;
+// widgets edit those settings directly, core computes from them, the frame draws the result.
+
+#include <array>
+#include <string>
+
+#include "app/frame_stats.hpp"
+
+namespace actviz::app {
+
+enum class Panel { Activations, GradientFlow, Classifier, Count };
+inline constexpr int kPanelCount = static_cast<int>(Panel::Count);
+
+struct AppState {
+    std::array<bool, kPanelCount> panel_visible{true, true, true};
+
+    bool quit_requested = false;
+    bool screenshot_requested = false;  // File > Screenshot or F12: saved after this frame renders
+    bool show_about = false;
+    bool show_shortcuts = false;
+
+    std::string status_message;  // last notice for the user (screenshot saved, errors)
+    double status_message_time = 0;
+
+    FrameStats frame_stats;
+    std::string gl_description;
+    bool font_has_greek = true;
+};
+
+// Shows `message` in the status bar (and the log) for a few seconds.
+void notify(AppState& state, std::string message);
+
+}  // namespace actviz::app

@@ -1,0 +1,96 @@
+#include "cli/command_line.hpp"
+
+#include <string_view>
+
+#include "cli/parse_value.hpp"
+#include "cli/subcommands.hpp"
+#include "cli/usage_error.hpp"
+
+#ifndef ACTVIZ_VERSION
+#error "ACTVIZ_VERSION must be defined by the build"
+#endif
+
+namespace actviz::cli {
+namespace {
+
+// Splits "--name=value" into name and value; "--name" alone gives an empty, absent value.
+struct Flag {
+    std::string_view name;
+    std::string_view value;
+    bool has_inline_value = false;
+};
+
+Flag split_flag(std::string_view arg) {
+    const auto eq = arg.find('=');
+    if (eq == std::string_view::npos) return {arg, {}, false};
+    return {arg.substr(0, eq), arg.substr(eq + 1), true};
+}
+
+}  // namespace
+
+CommandLine parse_command_line(std::span<const std::string> args) {
+    CommandLine result;
+    if (!args.empty() && !args[0].starts_with("-")) {
+        if (!find_subcommand(args[0])) {
+            throw UsageError("unknown subcommand '" + args[0] + "' (actviz help lists them)");
+        }
+        result.action = Action::RunSubcommand;
+        result.subcommand = args[0];
+        result.arguments.assign(args.begin() + 1, args.end());
+        return result;
+    }
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const Flag flag = split_flag(args[i]);
+        auto value = [&]() -> std::string_view {
+            if (flag.has_inline_value) return flag.value;
+            if (i + 1 >= args.size()) throw UsageError(std::string(flag.name) + " needs a value");
+            return args[++i];
+        };
+        if (flag.name == "--help" || flag.name == "-h") {
+            result.action = Action::ShowHelp;
+        } else if (flag.name == "--version") {
+            result.action = Action::ShowVersion;
+        } else if (flag.name == "--frames") {
+            result.gui.frames = static_cast<int>(parse_integer("--frames", value(), 1, 1'000'000));
+        } else if (flag.name == "--screenshot") {
+            const std::string_view path = value();
+            if (path.empty()) throw UsageError("--screenshot needs a file path, e.g. --screenshot out.png");
+            result.gui.screenshot_path = path;
+        } else if (flag.name == "--size") {
+            const Size2 size = parse_size("--size", value(), 64, 8192);
+            result.gui.width = size.width;
+            result.gui.height = size.height;
+        } else {
+            throw UsageError("unknown flag '" + args[i] + "' (actviz --help lists the flags)");
+        }
+    }
+    return result;
+}
+
+std::string gui_help_text() {
+    std::string text =
+        "actviz " ACTVIZ_VERSION " - see activation functions and gradient flow\n"
+        "\n"
+        "Usage:\n"
+        "  actviz [flags]                 open the visualiser\n"
+        "  actviz <subcommand> [flags]    headless tools on the same core (actviz help)\n"
+        "\n"
+        "Flags:\n"
+        "  --frames N         render N frames, then exit 0 (default: run until quit)\n"
+        "  --screenshot PATH  after the last frame, write a PNG of the whole window to PATH\n"
+        "  --size WxH         window size in screen coordinates (default 1600x960)\n"
+        "  --version          print the version and exit\n"
+        "  --help             print this help and exit\n"
+        "\n"
+        "Subcommands:\n";
+    for (const Subcommand& sub : subcommands()) {
+        text += "  " + std::string(sub.name) + std::string(10 - sub.name.size(), ' ') + std::string(sub.summary) +
+                (sub.available ? "" : " (coming)") + "\n";
+    }
+    text += "\nWithout a display, run under a virtual one: xvfb-run -a actviz --frames 10 --screenshot out.png\n";
+    return text;
+}
+
+std::string version_text() { return "actviz " ACTVIZ_VERSION "\n"; }
+
+}  // namespace actviz::cli

@@ -1,0 +1,36 @@
+#pragma once
+// The shape of actviz's command line:
+//   actviz [--frames N] [--screenshot PATH] [--size WxH]   the visualiser
+//   actviz --help | --version
+//   actviz <subcommand> [flags]                              headless tools on the same core
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace actviz::cli {
+
+// Options of the visualiser, with their defaults.
+struct GuiOptions {
+    int frames = 0;               // render this many frames, then exit 0; 0 = run until the user quits
+    std::string screenshot_path;  // after the last frame, write a PNG of the whole window here
+    int width = 1600;             // initial window size in screen coordinates
+    int height = 960;
+};
+
+enum class Action { RunGui, ShowHelp, ShowVersion, RunSubcommand };
+
+struct CommandLine {
+    Action action = Action::RunGui;
+    GuiOptions gui;
+    std::string subcommand;                // when action == RunSubcommand
+    std::vector<std::string> arguments;    // the subcommand's own arguments
+};
+
+// Throws UsageError for an unknown flag, a missing or bad value, or an unknown subcommand.
+CommandLine parse_command_line(std::span<const std::string> args);
+
+std::string gui_help_text();
+std::string version_text();
+
+}  // namespace actviz::cli

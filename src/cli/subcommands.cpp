@@ -1,0 +1,60 @@
+#include "cli/subcommands.hpp"
+
+#include <array>
+#include <ostream>
+
+#include "cli/command_line.hpp"
+#include "cli/usage_error.hpp"
+
+namespace actviz::cli {
+namespace {
+
+int run_help(std::span<const std::string> args, std::ostream& out, std::ostream&) {
+    if (!args.empty()) throw UsageError("help takes no arguments, got '" + args[0] + "'");
+    out << gui_help_text();
+    return 0;
+}
+
+int run_coming(std::span<const std::string>, std::ostream&, std::ostream&) { return 2; }
+
+constexpr std::array kSubcommands{
+    Subcommand{"help", "list the subcommands and flags", true, run_help},
+    Subcommand{"list", "the activation catalogue with parameters and properties", false, run_coming},
+    Subcommand{"eval", "an activation and its derivative at given points, as CSV", false, run_coming},
+    Subcommand{"softmax", "softmax with temperature, entropy and Jacobian", false, run_coming},
+    Subcommand{"gradflow", "per-layer gradient norms of a simulated deep network, as CSV", false, run_coming},
+    Subcommand{"train", "train the 2D classifier headless, history as CSV", false, run_coming},
+    Subcommand{"bakeoff", "train with several activations in lockstep, as CSV", false, run_coming},
+};
+
+}  // namespace
+
+std::span<const Subcommand> subcommands() { return kSubcommands; }
+
+const Subcommand* find_subcommand(std::string_view name) {
+    for (const Subcommand& sub : kSubcommands) {
+        if (sub.name == name) return &sub;
+    }
+    return nullptr;
+}
+
+int run_subcommand(std::string_view name, std::span<const std::string> args, std::ostream& out,
+                   std::ostream& err) {
+    const Subcommand* sub = find_subcommand(name);
+    if (!sub) {
+        err << "actviz: unknown subcommand '" << name << "' (actviz help lists them)\n";
+        return 2;
+    }
+    if (!sub->available) {
+        err << "actviz: '" << name << "' is coming in a later version (actviz help lists what is available)\n";
+        return 2;
+    }
+    try {
+        return sub->run(args, out, err);
+    } catch (const UsageError& e) {
+        err << "actviz " << name << ": " << e.what() << "\n";
+        return 2;
+    }
+}
+
+}  // namespace actviz::cli

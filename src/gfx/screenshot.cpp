@@ -1,0 +1,38 @@
+#include "gfx/screenshot.hpp"
+
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include "gfx/gl.hpp"
+
+namespace actviz::gfx {
+
+bool save_framebuffer_png(int width, int height, const std::string& path, std::string& error) {
+    if (width <= 0 || height <= 0) {
+        error = "the window has no area to capture";
+        return false;
+    }
+    const std::size_t row_bytes = static_cast<std::size_t>(width) * 3;
+    std::vector<unsigned char> pixels(row_bytes * static_cast<std::size_t>(height));
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    // GL's first row is the bottom of the window; PNG's is the top.
+    for (int top = 0, bottom = height - 1; top < bottom; ++top, --bottom) {
+        std::swap_ranges(pixels.begin() + static_cast<std::ptrdiff_t>(row_bytes) * top,
+                         pixels.begin() + static_cast<std::ptrdiff_t>(row_bytes) * (top + 1),
+                         pixels.begin() + static_cast<std::ptrdiff_t>(row_bytes) * bottom);
+    }
+    errno = 0;
+    if (stbi_write_png(path.c_str(), width, height, 3, pixels.data(), static_cast<int>(row_bytes)) == 0) {
+        error = errno != 0 ? std::strerror(errno) : "the PNG writer failed";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace actviz::gfx

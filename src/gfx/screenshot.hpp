@@ -1,0 +1,12 @@
+#pragma once
+// PNG of what has been drawn into the current framebuffer.
+
+#include <string>
+
+namespace actviz::gfx {
+
+// Reads the back buffer (call after rendering, before the swap) and writes it as an RGB PNG.
+// Returns false with a reason in `error` when the file cannot be written.
+bool save_framebuffer_png(int width, int height, const std::string& path, std::string& error);
+
+}  // namespace actviz::gfx

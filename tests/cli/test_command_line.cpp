@@ -1,0 +1,68 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "cli/command_line.hpp"
+#include "cli/usage_error.hpp"
+
+namespace actviz::cli {
+namespace {
+
+CommandLine parse(std::vector<std::string> args) { return parse_command_line(args); }
+
+std::string usage_error_of(std::vector<std::string> args) {
+    try {
+        parse(args);
+    } catch (const UsageError& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+
+TEST(CommandLine, NoArgumentsOpensTheVisualiserWithDefaults) {
+    const CommandLine command = parse({});
+    EXPECT_EQ(command.action, Action::RunGui);
+    EXPECT_EQ(command.gui.frames, 0);
+    EXPECT_EQ(command.gui.width, 1600);
+    EXPECT_EQ(command.gui.height, 960);
+}
+
+TEST(CommandLine, ReadsFramesScreenshotAndSizeInBothSpellings) {
+    const CommandLine command = parse({"--frames", "12", "--screenshot=out.png", "--size", "800x600"});
+    EXPECT_EQ(command.gui.frames, 12);
+    EXPECT_EQ(command.gui.screenshot_path, "out.png");
+    EXPECT_EQ(command.gui.width, 800);
+    EXPECT_EQ(command.gui.height, 600);
+}
+
+TEST(CommandLine, BadValuesNameTheFlagAndWhatIsAllowed) {
+    EXPECT_EQ(usage_error_of({"--frames", "abc"}), "--frames expects a whole number from 1 to 1000000, got 'abc'");
+    EXPECT_EQ(usage_error_of({"--frames", "0"}), "--frames expects a whole number from 1 to 1000000, got '0'");
+    EXPECT_EQ(usage_error_of({"--frames", "3.5"}), "--frames expects a whole number from 1 to 1000000, got '3.5'");
+    EXPECT_EQ(usage_error_of({"--size", "800"}),
+              "--size expects WIDTHxHEIGHT with each side from 64 to 8192, got '800'");
+    EXPECT_EQ(usage_error_of({"--size", "0x600"}),
+              "--size expects WIDTHxHEIGHT with each side from 64 to 8192, got '0x600'");
+    EXPECT_EQ(usage_error_of({"--frames"}), "--frames needs a value");
+    EXPECT_EQ(usage_error_of({"--bogus"}), "unknown flag '--bogus' (actviz --help lists the flags)");
+    EXPECT_EQ(usage_error_of({"fly"}), "unknown subcommand 'fly' (actviz help lists them)");
+}
+
+TEST(CommandLine, SubcommandTakesTheRestOfTheArguments) {
+    const CommandLine command = parse({"help", "--x", "1"});
+    EXPECT_EQ(command.action, Action::RunSubcommand);
+    EXPECT_EQ(command.subcommand, "help");
+    EXPECT_EQ(command.arguments, (std::vector<std::string>{"--x", "1"}));
+}
+
+TEST(CommandLine, HelpListsFlagsAndEverySubcommand) {
+    const std::string help = gui_help_text();
+    for (const char* word : {"--frames", "--screenshot", "--size", "--version", "list", "eval", "softmax", "gradflow",
+                             "train", "bakeoff", "xvfb-run"}) {
+        EXPECT_NE(help.find(word), std::string::npos) << word;
+    }
+}
+
+}  // namespace
+}  // namespace actviz::cli

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Installs the Debian packages listed in debian-packages.txt that are missing.
+# Does nothing (and needs no network) when they are all present already.
+set -eu
+list="$(dirname "$0")/debian-packages.txt"
+packages=$(grep -v '^#' "$list" | grep -v '^$')
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "actviz: installing missing Debian packages:$missing"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
