@@ -1,0 +1,241 @@
+// [SECTION] Parameter helpers
+// [SECTION] The catalogue, family by family (f and f′ side by side)
+// [SECTION] Lookup and validation
+
+#include "core/activation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/activation_math.hpp"
+
+namespace actviz {
+namespace {
+
+// [SECTION] Parameter helpers ------------------------------------------------------------------
+
+using P = const ParameterValues&;
+constexpr Parameter kNoParameter{"", "", 0, 0, 0};
+constexpr std::array<Parameter, kMaxParameters> no_params() { return {kNoParameter, kNoParameter}; }
+constexpr std::array<Parameter, kMaxParameters> one_param(Parameter a) { return {a, kNoParameter}; }
+constexpr std::array<Parameter, kMaxParameters> two_params(Parameter a, Parameter b) { return {a, b}; }
+
+std::vector<double> smooth(P) { return {}; }
+std::vector<double> kink_at_zero(P) { return {0.0}; }
+std::vector<double> kinks_at_first(P p) { return {p[0]}; }
+std::vector<double> kinks_at_both(P p) { return {p[0], p[1]}; }
+std::vector<double> kinks_at_plus_minus_first(P p) { return {-p[0], p[0]}; }
+
+double leaky(double x, double slope) { return x > 0 ? x : slope * x; }
+double d_leaky(double x, double slope) { return x > 0 ? 1.0 : slope; }
+double clamp_to(double x, double lo, double hi) { return std::min(std::max(x, lo), hi); }
+// hardtanh's autograd passes the gradient only strictly inside (lo, hi).
+double d_clamp_to(double x, double lo, double hi) { return x <= lo || x >= hi ? 0.0 : 1.0; }
+
+// [SECTION] The catalogue, family by family (f and f′ side by side) ----------------------------
+
+const std::array kCatalogue{
+    // --- Linear ---
+    Activation{"identity", "Identity", Family::Linear, "f(x) = x", no_params(), 0,
+               {"(−∞, ∞)", true, true, true, false, false},
+               [](double x, P) { return x; },
+               [](double, P) { return 1.0; }, smooth},
+
+    // --- Sigmoid-like ---
+    Activation{"sigmoid", "Sigmoid", Family::SigmoidLike, "σ(x) = 1 / (1 + e^−x)", no_params(), 0,
+               {"(0, 1)", false, true, true, true, false},
+               [](double x, P) { return math::sigmoid(x); },
+               [](double x, P) { return math::d_sigmoid(x); }, smooth},
+    Activation{"tanh", "Tanh", Family::SigmoidLike, "tanh(x) = (e^x − e^−x) / (e^x + e^−x)", no_params(), 0,
+               {"(−1, 1)", true, true, true, true, false},
+               [](double x, P) { return std::tanh(x); },
+               [](double x, P) { const double t = std::tanh(x); return 1.0 - t * t; }, smooth},
+    Activation{"softsign", "Softsign", Family::SigmoidLike, "f(x) = x / (1 + |x|)", no_params(), 0,
+               {"(−1, 1)", true, true, true, true, false},
+               [](double x, P) { return x / (1.0 + std::fabs(x)); },
+               [](double x, P) { const double d = 1.0 + std::fabs(x); return 1.0 / (d * d); }, smooth},
+    Activation{"logsigmoid", "LogSigmoid", Family::SigmoidLike, "f(x) = log σ(x) = −log(1 + e^−x)", no_params(), 0,
+               {"(−∞, 0)", false, true, true, true, false},
+               [](double x, P) { return -math::log1p_exp(-x); },
+               [](double x, P) { return math::sigmoid(-x); }, smooth},
+
+    // --- ReLU family ---
+    Activation{"relu", "ReLU", Family::ReluFamily, "f(x) = max(0, x)", no_params(), 0,
+               {"[0, ∞)", false, false, true, false, true},
+               [](double x, P) { return x > 0 ? x : 0.0; },
+               [](double x, P) { return x > 0 ? 1.0 : 0.0; }, kink_at_zero},
+    Activation{"leaky_relu", "Leaky ReLU", Family::ReluFamily, "f(x) = x if x > 0, else αx",
+               one_param({"alpha", "α", 0.01, 0.0, 1.0}), 1,
+               {"(−∞, ∞)", false, false, true, false, false},
+               [](double x, P p) { return leaky(x, p[0]); },
+               [](double x, P p) { return d_leaky(x, p[0]); }, kink_at_zero},
+    Activation{"prelu", "PReLU", Family::ReluFamily, "f(x) = x if x > 0, else αx  (α learnable)",
+               one_param({"alpha", "α", 0.25, 0.0, 1.0}), 1,
+               {"(−∞, ∞)", false, false, true, false, false},
+               [](double x, P p) { return leaky(x, p[0]); },
+               [](double x, P p) { return d_leaky(x, p[0]); }, kink_at_zero},
+    Activation{"rrelu", "RReLU (eval)", Family::ReluFamily,
+               "f(x) = x if x > 0, else ((l + u)/2)·x  (evaluation mode)",
+               two_params({"lower", "l", 1.0 / 8, 0.0, 1.0}, {"upper", "u", 1.0 / 3, 0.0, 1.0}), 2,
+               {"(−∞, ∞)", false, false, true, false, false},
+               [](double x, P p) { return leaky(x, (p[0] + p[1]) / 2); },
+               [](double x, P p) { return d_leaky(x, (p[0] + p[1]) / 2); }, kink_at_zero},
+    Activation{"relu6", "ReLU6", Family::ReluFamily, "f(x) = min(max(0, x), 6)", no_params(), 0,
+               {"[0, 6]", false, false, true, true, true},
+               [](double x, P) { return clamp_to(x, 0.0, 6.0); },
+               [](double x, P) { return d_clamp_to(x, 0.0, 6.0); },
+               [](P) { return std::vector<double>{0.0, 6.0}; }},
+    Activation{"elu", "ELU", Family::ReluFamily, "f(x) = x if x > 0, else α(e^x − 1)",
+               one_param({"alpha", "α", 1.0, 0.01, 5.0}), 1,
+               {"(−α, ∞)", false, false, true, true, false},
+               [](double x, P p) { return x > 0 ? x : p[0] * std::expm1(x); },
+               [](double x, P p) { return x > 0 ? 1.0 : p[0] * std::exp(x); }, kink_at_zero},
+    Activation{"celu", "CELU", Family::ReluFamily, "f(x) = max(0, x) + min(0, α(e^(x/α) − 1))",
+               one_param({"alpha", "α", 1.0, 0.01, 5.0}), 1,
+               {"(−α, ∞)", false, true, true, true, false},
+               [](double x, P p) { return x > 0 ? x : p[0] * std::expm1(x / p[0]); },
+               [](double x, P p) { return x > 0 ? 1.0 : std::exp(x / p[0]); }, kink_at_zero},
+    Activation{"selu", "SELU", Family::ReluFamily, "f(x) = λ·(x if x > 0, else α(e^x − 1)), λ ≈ 1.0507, α ≈ 1.6733",
+               no_params(), 0,
+               {"(−λα, ∞) ≈ (−1.758, ∞)", false, false, true, true, false},
+               [](double x, P) { return math::kSeluScale * (x > 0 ? x : math::kSeluAlpha * std::expm1(x)); },
+               [](double x, P) { return math::kSeluScale * (x > 0 ? 1.0 : math::kSeluAlpha * std::exp(x)); },
+               kink_at_zero},
+
+    // --- Smooth ReLUs ---
+    Activation{"gelu", "GELU", Family::SmoothRelu, "f(x) = x·Φ(x)  (Φ: standard normal CDF, exact erf form)",
+               no_params(), 0,
+               {"[≈ −0.170, ∞)", false, true, false, true, false},
+               [](double x, P) { return x * math::normal_cdf(x); },
+               [](double x, P) { return math::normal_cdf(x) + x * math::normal_pdf(x); }, smooth},
+    Activation{"gelu_tanh", "GELU (tanh approx.)", Family::SmoothRelu,
+               "f(x) = ½x(1 + tanh(√(2/π)(x + 0.044715x³)))", no_params(), 0,
+               {"[≈ −0.170, ∞)", false, true, false, true, false},
+               [](double x, P) { return math::gelu_tanh(x); },
+               [](double x, P) { return math::d_gelu_tanh(x); }, smooth},
+    Activation{"silu", "SiLU", Family::SmoothRelu, "f(x) = x·σ(x)", no_params(), 0,
+               {"[≈ −0.278, ∞)", false, true, false, true, false},
+               [](double x, P) { return x * math::sigmoid(x); },
+               [](double x, P) { return math::sigmoid(x) + x * math::d_sigmoid(x); }, smooth},
+    Activation{"swish", "Swish", Family::SmoothRelu, "f(x) = x·σ(βx)  (β = 1: SiLU)",
+               one_param({"beta", "β", 1.0, 0.0, 10.0}), 1,
+               {"[≈ −0.278/β, ∞)", false, true, false, true, false},
+               [](double x, P p) { return x * math::sigmoid(p[0] * x); },
+               [](double x, P p) { return math::sigmoid(p[0] * x) + p[0] * x * math::d_sigmoid(p[0] * x); },
+               smooth},
+    Activation{"mish", "Mish", Family::SmoothRelu, "f(x) = x·tanh(softplus(x))", no_params(), 0,
+               {"[≈ −0.309, ∞)", false, true, false, true, false},
+               [](double x, P) { return x * std::tanh(math::log1p_exp(x)); },
+               [](double x, P) {
+                   const double t = std::tanh(math::log1p_exp(x));
+                   return t + x * math::sigmoid(x) * (1.0 - t * t);
+               },
+               smooth},
+    Activation{"softplus", "Softplus", Family::SmoothRelu,
+               "f(x) = (1/β)·log(1 + e^(βx)); f(x) = x where βx > threshold",
+               two_params({"beta", "β", 1.0, 0.01, 10.0}, {"threshold", "threshold", 20.0, 1.0, 50.0}), 2,
+               {"(0, ∞)", false, true, true, true, false},
+               [](double x, P p) { return p[0] * x > p[1] ? x : math::log1p_exp(p[0] * x) / p[0]; },
+               [](double x, P p) { return p[0] * x > p[1] ? 1.0 : math::sigmoid(p[0] * x); },
+               [](P p) { return std::vector<double>{p[1] / p[0]}; }},
+
+    // --- Shrinkage ---
+    Activation{"softshrink", "Softshrink", Family::Shrinkage, "f(x) = x − λ if x > λ, x + λ if x < −λ, else 0",
+               one_param({"lambda", "λ", 0.5, 0.0, 5.0}), 1,
+               {"(−∞, ∞)", true, false, true, false, true},
+               [](double x, P p) { return x > p[0] ? x - p[0] : x < -p[0] ? x + p[0] : 0.0; },
+               [](double x, P p) { return x >= -p[0] && x <= p[0] ? 0.0 : 1.0; }, kinks_at_plus_minus_first},
+    Activation{"hardshrink", "Hardshrink", Family::Shrinkage, "f(x) = x if |x| > λ, else 0",
+               one_param({"lambda", "λ", 0.5, 0.0, 5.0}), 1,
+               {"(−∞, −λ) ∪ {0} ∪ (λ, ∞)", true, false, true, false, true},
+               [](double x, P p) { return x >= -p[0] && x <= p[0] ? 0.0 : x; },
+               [](double x, P p) { return x >= -p[0] && x <= p[0] ? 0.0 : 1.0; }, kinks_at_plus_minus_first},
+    Activation{"tanhshrink", "Tanhshrink", Family::Shrinkage, "f(x) = x − tanh(x)", no_params(), 0,
+               {"(−∞, ∞)", true, true, true, false, false},
+               [](double x, P) { return x - std::tanh(x); },
+               [](double x, P) { const double t = std::tanh(x); return t * t; }, smooth},
+
+    // --- Hard / piecewise ---
+    Activation{"hardtanh", "Hardtanh", Family::HardPiecewise, "f(x) = min(max(x, min_value), max_value)",
+               two_params({"min_value", "min", -1.0, -10.0, 10.0}, {"max_value", "max", 1.0, -10.0, 10.0}), 2,
+               {"[min_value, max_value]", true, false, true, true, true},
+               [](double x, P p) { return clamp_to(x, p[0], p[1]); },
+               [](double x, P p) { return d_clamp_to(x, p[0], p[1]); }, kinks_at_both},
+    Activation{"hardsigmoid", "Hardsigmoid", Family::HardPiecewise, "f(x) = min(max(x/6 + ½, 0), 1)", no_params(), 0,
+               {"[0, 1]", false, false, true, true, true},
+               [](double x, P) { return x <= -3 ? 0.0 : x >= 3 ? 1.0 : x / 6 + 0.5; },
+               [](double x, P) { return x > -3 && x < 3 ? 1.0 / 6 : 0.0; },
+               [](P) { return std::vector<double>{-3.0, 3.0}; }},
+    Activation{"hardswish", "Hardswish", Family::HardPiecewise, "f(x) = x·min(max(x + 3, 0), 6) / 6", no_params(), 0,
+               {"[−0.375, ∞)", false, false, false, false, true},
+               [](double x, P) { return x <= -3 ? 0.0 : x >= 3 ? x : x * (x + 3) / 6; },
+               [](double x, P) { return x < -3 ? 0.0 : x < 3 ? x / 3 + 0.5 : 1.0; },
+               [](P) { return std::vector<double>{-3.0, 3.0}; }},
+    Activation{"threshold", "Threshold", Family::HardPiecewise, "f(x) = x if x > threshold, else value",
+               two_params({"threshold", "threshold", 0.5, -10.0, 10.0}, {"value", "value", 0.0, -20.0, 20.0}), 2,
+               {"{value} ∪ (threshold, ∞)", false, false, false, false, true},
+               [](double x, P p) { return x > p[0] ? x : p[1]; },
+               [](double x, P p) { return x > p[0] ? 1.0 : 0.0; }, kinks_at_first},
+    Activation{"step", "Step (Heaviside)", Family::HardPiecewise, "f(x) = 1 if x > 0, else 0", no_params(), 0,
+               {"{0, 1}", false, false, true, true, true},
+               [](double x, P) { return x > 0 ? 1.0 : 0.0; },
+               [](double, P) { return 0.0; }, kink_at_zero},
+};
+
+}  // namespace
+
+// [SECTION] Lookup and validation --------------------------------------------------------------
+
+std::string_view family_name(Family family) {
+    switch (family) {
+        case Family::Linear: return "Linear";
+        case Family::SigmoidLike: return "Sigmoid-like";
+        case Family::ReluFamily: return "ReLU family";
+        case Family::SmoothRelu: return "Smooth ReLUs";
+        case Family::Shrinkage: return "Shrinkage";
+        case Family::HardPiecewise: return "Hard / piecewise";
+    }
+    return "?";
+}
+
+std::span<const Activation> activations() { return kCatalogue; }
+
+const Activation* find_activation(std::string_view name) {
+    for (const Activation& activation : kCatalogue) {
+        if (activation.name == name) return &activation;
+    }
+    return nullptr;
+}
+
+int activation_index(const Activation& activation) { return static_cast<int>(&activation - kCatalogue.data()); }
+
+ParameterValues Activation::defaults() const {
+    ParameterValues values{};
+    for (int i = 0; i < parameter_count; ++i) values[i] = parameters[i].default_value;
+    return values;
+}
+
+int Activation::parameter_index(std::string_view parameter_name) const {
+    for (int i = 0; i < parameter_count; ++i) {
+        if (parameters[i].name == parameter_name) return i;
+    }
+    return -1;
+}
+
+std::optional<std::string> Activation::invalid_reason(const ParameterValues& p) const {
+    for (int i = 0; i < parameter_count; ++i) {
+        const Parameter& param = parameters[i];
+        if (!std::isfinite(p[i]) || p[i] < param.min || p[i] > param.max) {
+            char text[160];
+            std::snprintf(text, sizeof text, "%s of %s must be a number from %g to %g, got %g",
+                          std::string(param.name).c_str(), std::string(name).c_str(), param.min, param.max, p[i]);
+            return text;
+        }
+    }
+    if (name == "hardtanh" && !(p[0] < p[1])) return "hardtanh needs min_value < max_value";
+    if (name == "rrelu" && !(p[0] <= p[1])) return "rrelu needs lower <= upper";
+    return std::nullopt;
+}
+
+}  // namespace actviz

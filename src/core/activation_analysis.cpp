@@ -1,0 +1,128 @@
+#include "core/activation_analysis.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace actviz {
+namespace {
+
+constexpr int kGridIntervals = 4000;
+
+std::vector<double> grid_with_kinks(const Activation& activation, const ParameterValues& p, double lo, double hi) {
+    std::vector<double> xs;
+    xs.reserve(kGridIntervals + 8);
+    for (int i = 0; i <= kGridIntervals; ++i) xs.push_back(lo + (hi - lo) * i / kGridIntervals);
+    for (double kink : activation.kinks(p)) {
+        if (kink > lo && kink < hi) xs.push_back(kink);
+    }
+    std::sort(xs.begin(), xs.end());
+    xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
+    return xs;
+}
+
+bool is_kink(const std::vector<double>& kinks, double x) {
+    return std::find(kinks.begin(), kinks.end(), x) != kinks.end();
+}
+
+// Golden-section search for the maximum of a unimodal `score` on [a, b].
+double golden_max(const std::function<double(double)>& score, double a, double b) {
+    const double ratio = (std::sqrt(5.0) - 1) / 2;
+    double c = b - ratio * (b - a), d = a + ratio * (b - a);
+    double fc = score(c), fd = score(d);
+    for (int i = 0; i < 80 && b - a > 1e-13 * std::max(1.0, std::fabs(a)); ++i) {
+        if (fc >= fd) {
+            b = d, d = c, fd = fc;
+            c = b - ratio * (b - a), fc = score(c);
+        } else {
+            a = c, c = d, fc = fd;
+            d = a + ratio * (b - a), fd = score(d);
+        }
+    }
+    return (a + b) / 2;
+}
+
+// The maximum of `score` over the grid: a flat run of equal maxima becomes an interval; a single
+// interior maximum between smooth neighbours is refined by golden-section search.
+Extremum find_max(const std::vector<double>& xs, const std::vector<double>& kinks,
+                  const std::function<double(double)>& score) {
+    std::vector<double> values(xs.size());
+    for (size_t i = 0; i < xs.size(); ++i) values[i] = score(xs[i]);
+    const size_t best = static_cast<size_t>(std::max_element(values.begin(), values.end()) - values.begin());
+    const double top = values[best];
+    const double tie = 1e-12 * std::max(1.0, std::fabs(top));
+    size_t first = best, last = best;
+    while (first > 0 && std::fabs(values[first - 1] - top) <= tie) --first;
+    while (last + 1 < xs.size() && std::fabs(values[last + 1] - top) <= tie) ++last;
+
+    Extremum result;
+    result.value = top;
+    result.x_from = xs[first];
+    result.x_to = xs[last];
+    result.at_lower_edge = first == 0;
+    result.at_upper_edge = last == xs.size() - 1;
+    // A plateau that starts right after a kink is open there: relu′ = 1 on (0, ∞), not at 0.
+    if (first > 0 && is_kink(kinks, xs[first - 1]) && first != last) {
+        result.x_from = xs[first - 1];
+        result.from_open = true;
+    }
+    if (last + 1 < xs.size() && is_kink(kinks, xs[last + 1]) && first != last) {
+        result.x_to = xs[last + 1];
+        result.to_open = true;
+    }
+    const bool interior = first == last && first > 0 && last + 1 < xs.size();
+    if (interior && !is_kink(kinks, xs[best]) && !is_kink(kinks, xs[best - 1]) && !is_kink(kinks, xs[best + 1])) {
+        const double x = golden_max(score, xs[best - 1], xs[best + 1]);
+        const double value = score(x);
+        if (value > top) {  // a flat top keeps the grid point (σ′ peaks at exactly 0)
+            result.value = value;
+            result.x_from = result.x_to = x;
+        }
+    }
+    return result;
+}
+
+}  // namespace
+
+ActivationFigures analyse(const Activation& activation, const ParameterValues& p, double lo, double hi) {
+    const std::vector<double> xs = grid_with_kinks(activation, p, lo, hi);
+    const std::vector<double> kinks = activation.kinks(p);
+    ActivationFigures figures;
+    figures.max_abs_derivative = find_max(xs, kinks, [&](double x) { return std::fabs(activation.df(x, p)); });
+    Extremum lowest = find_max(xs, kinks, [&](double x) { return -activation.f(x, p); });
+    lowest.value = -lowest.value;
+    figures.min_value = lowest;
+    figures.gradient_after_10_layers = std::pow(figures.max_abs_derivative.value, 10);
+    return figures;
+}
+
+double second_derivative(const Activation& activation, const ParameterValues& p, double x) {
+    const double h = 1e-5 * std::max(1.0, std::fabs(x));
+    return (activation.df(x + h, p) - activation.df(x - h, p)) / (2 * h);
+}
+
+DerivativeZones derivative_zones(const Activation& activation, const ParameterValues& p, double lo, double hi,
+                                 double epsilon, int samples) {
+    DerivativeZones zones;
+    if (!(hi > lo) || samples < 2) return zones;
+    double peak = 0;
+    std::vector<double> slopes(static_cast<size_t>(samples));
+    for (int i = 0; i < samples; ++i) {
+        slopes[i] = std::fabs(activation.df(lo + (hi - lo) * i / (samples - 1), p));
+        peak = std::max(peak, slopes[i]);
+    }
+    // Each sample stands for the cell around it; neighbouring cells of one kind merge.
+    const double cell = (hi - lo) / (samples - 1);
+    auto add = [&](std::vector<Interval>& list, int i) {
+        const double from = std::max(lo, lo + (i - 0.5) * cell), to = std::min(hi, lo + (i + 0.5) * cell);
+        if (!list.empty() && std::fabs(list.back().to - from) < 1e-12 * (hi - lo)) list.back().to = to;
+        else list.push_back({from, to});
+    };
+    for (int i = 0; i < samples; ++i) {
+        if (slopes[i] == 0.0) add(zones.dead, i);
+        else if (slopes[i] < epsilon * peak) add(zones.saturated, i);
+    }
+    return zones;
+}
+
+}  // namespace actviz

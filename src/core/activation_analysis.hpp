@@ -1,0 +1,47 @@
+#pragma once
+// Numbers about one activation with given parameters, over an x interval: where its derivative
+// peaks, where it is lowest, how much gradient survives a stack of layers, where it saturates or
+// dies. The Activations panel's property table and shading come from here.
+
+#include <vector>
+
+#include "core/activation.hpp"
+
+namespace actviz {
+
+// An extreme value and where it is reached. A flat extreme (relu′ = 1 on x > 0) is an interval;
+// `at_lower_edge` / `at_upper_edge` mean the interval runs into the end of the search range,
+// i.e. the value is approached towards −∞ / +∞ rather than attained inside.
+struct Extremum {
+    double value = 0;
+    double x_from = 0, x_to = 0;         // equal for a single point
+    bool from_open = false, to_open = false;  // the interval starts/ends just past a kink, e.g. (0, ∞)
+    bool at_lower_edge = false, at_upper_edge = false;
+};
+
+struct ActivationFigures {
+    Extremum max_abs_derivative;  // max |f′|
+    Extremum min_value;           // min f
+    double gradient_after_10_layers;  // max|f′|^10: the chain-rule bound at the best point
+};
+
+// Searches [lo, hi] on a dense grid (with the kinks added), refined by golden-section search
+// around an interior optimum.
+ActivationFigures analyse(const Activation& activation, const ParameterValues& p, double lo = -10, double hi = 10);
+
+// f″ by a central difference of the analytic f′ (there is no closed form for every activation);
+// relative accuracy ~1e-7 away from kinks.
+double second_derivative(const Activation& activation, const ParameterValues& p, double x);
+
+// Intervals of [lo, hi] where |f′| < epsilon · max|f′| (saturated) and where f′ = 0 exactly (dead).
+struct Interval {
+    double from, to;
+};
+struct DerivativeZones {
+    std::vector<Interval> saturated;  // nearly zero, but not exactly
+    std::vector<Interval> dead;       // exactly zero: no gradient at all
+};
+DerivativeZones derivative_zones(const Activation& activation, const ParameterValues& p, double lo, double hi,
+                                 double epsilon, int samples = 2048);
+
+}  // namespace actviz

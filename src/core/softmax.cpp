@@ -1,0 +1,27 @@
+#include "core/softmax.hpp"
+
+#include <cmath>
+
+namespace actviz {
+
+SoftmaxResult softmax(const Eigen::VectorXd& logits, double temperature) {
+    // Scaling the max-subtracted logits keeps every exponent ≤ 0, whatever T is.
+    const Eigen::VectorXd shifted = (logits.array() - logits.maxCoeff()) / temperature;
+    const double log_sum = std::log(shifted.array().exp().sum());  // sum ≥ 1: the max term is e^0
+    SoftmaxResult result;
+    result.log_probabilities = shifted.array() - log_sum;
+    result.probabilities = result.log_probabilities.array().exp();
+    for (Eigen::Index i = 0; i < result.probabilities.size(); ++i) {
+        // p = 0 contributes nothing (p log p → 0), even when log p is −∞.
+        if (result.probabilities[i] > 0) result.entropy -= result.probabilities[i] * result.log_probabilities[i];
+    }
+    return result;
+}
+
+Eigen::MatrixXd softmax_jacobian(const Eigen::VectorXd& p, double temperature) {
+    Eigen::MatrixXd jacobian = -p * p.transpose();
+    jacobian.diagonal() += p;
+    return jacobian / temperature;
+}
+
+}  // namespace actviz

@@ -1,0 +1,208 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "core/activation.hpp"
+#include "core/activation_analysis.hpp"
+
+namespace actviz {
+namespace {
+
+ParameterValues parse_params(const Activation& activation, const std::string& text) {
+    ParameterValues values = activation.defaults();
+    std::stringstream list(text);
+    std::string item;
+    while (std::getline(list, item, ';')) {
+        const auto eq = item.find('=');
+        const int index = activation.parameter_index(item.substr(0, eq));
+        EXPECT_GE(index, 0) << activation.name << " has no parameter " << item;
+        if (index >= 0) values[index] = std::stod(item.substr(eq + 1));
+    }
+    return values;
+}
+
+// Relative 1e-12, with a floor of a few ulps of the input's scale: PyTorch's own float64 formulas
+// cancel in places (σ′ = σ(1 − σ) at x = 30, 1 + erf(x) for x ≪ 0) where ours keep every digit.
+bool agrees(double ours, double torch, double x) {
+    if (std::isnan(torch)) return std::isnan(ours);
+    if (std::isinf(torch)) return ours == torch;
+    return std::fabs(ours - torch) <= 1e-12 * std::fabs(torch) + 1e-14 * std::max(1.0, std::fabs(x));
+}
+
+TEST(ActivationCatalogue, HasEveryPyTorchActivationUnderItsName) {
+    const std::set<std::string> expected{
+        "identity", "sigmoid",    "tanh",     "relu",       "leaky_relu", "elu",        "celu",
+        "selu",     "gelu",       "gelu_tanh", "silu",      "swish",      "mish",       "softplus",
+        "softsign", "hardtanh",   "hardsigmoid", "hardswish", "relu6",    "logsigmoid", "tanhshrink",
+        "softshrink", "hardshrink", "threshold", "prelu",   "rrelu",      "step"};
+    std::set<std::string> names;
+    for (const Activation& activation : activations()) names.insert(std::string(activation.name));
+    EXPECT_EQ(names, expected);
+}
+
+TEST(ActivationCatalogue, DefaultsArePyTorchsAndInsideTheirRanges) {
+    EXPECT_DOUBLE_EQ(find_activation("leaky_relu")->defaults()[0], 0.01);
+    EXPECT_DOUBLE_EQ(find_activation("elu")->defaults()[0], 1.0);
+    EXPECT_DOUBLE_EQ(find_activation("prelu")->defaults()[0], 0.25);
+    EXPECT_DOUBLE_EQ(find_activation("softplus")->defaults()[1], 20.0);
+    EXPECT_DOUBLE_EQ(find_activation("softshrink")->defaults()[0], 0.5);
+    EXPECT_DOUBLE_EQ(find_activation("rrelu")->defaults()[0], 1.0 / 8);
+    EXPECT_DOUBLE_EQ(find_activation("rrelu")->defaults()[1], 1.0 / 3);
+    for (const Activation& activation : activations()) {
+        EXPECT_FALSE(activation.invalid_reason(activation.defaults())) << activation.name;
+    }
+}
+
+TEST(ActivationCatalogue, RejectsParametersOutsideTheirRangesOrInconsistent) {
+    const Activation& hardtanh = *find_activation("hardtanh");
+    EXPECT_TRUE(hardtanh.invalid_reason({1.0, -1.0}));
+    EXPECT_TRUE(hardtanh.invalid_reason({-1.0, NAN}));
+    EXPECT_TRUE(find_activation("elu")->invalid_reason({0.0, 0.0}));  // α = 0 would divide by zero in celu-like use
+    EXPECT_TRUE(find_activation("rrelu")->invalid_reason({0.5, 0.2}));
+    EXPECT_EQ(find_activation("nope"), nullptr);
+}
+
+TEST(ActivationCatalogue, MatchesPyTorchFloat64ValuesAndAutogradDerivatives) {
+    std::ifstream fixture(ACTVIZ_FIXTURES_DIR "/activations_torch.csv");
+    ASSERT_TRUE(fixture) << "missing fixture; regenerate with tests/fixtures/make_fixtures.py";
+    std::string line;
+    std::getline(fixture, line);  // header
+    int rows = 0;
+    std::set<std::string> covered;
+    while (std::getline(fixture, line)) {
+        std::stringstream fields(line);
+        std::string name, params, x_text, f_text, df_text;
+        std::getline(fields, name, ',');
+        std::getline(fields, params, ',');
+        std::getline(fields, x_text, ',');
+        std::getline(fields, f_text, ',');
+        std::getline(fields, df_text, ',');
+        const Activation* activation = find_activation(name);
+        ASSERT_NE(activation, nullptr) << name;
+        const ParameterValues p = parse_params(*activation, params);
+        const double x = std::stod(x_text), f = std::stod(f_text), df = std::stod(df_text);
+        const double our_f = activation->f(x, p), our_df = activation->df(x, p);
+        EXPECT_TRUE(agrees(our_f, f, x)) << name << "(" << params << ") at x=" << x_text << ": f=" << our_f
+                                         << " torch " << f_text;
+        // PyTorch 1.13's float64 hardsigmoid backward multiplies by float32(1/6); ours is exact.
+        const bool float32_sixth = name == "hardsigmoid" && df != 0;
+        EXPECT_TRUE(float32_sixth ? std::fabs(our_df - df) < 1e-7 * df : agrees(our_df, df, x)) << name << "(" << params << ") at x=" << x_text << ": f'=" << our_df
+                                           << " torch " << df_text;
+        covered.insert(name);
+        ++rows;
+    }
+    EXPECT_GT(rows, 3000);
+    EXPECT_EQ(covered.size(), activations().size());
+}
+
+TEST(ActivationCatalogue, DerivativeMatchesACentralFiniteDifferenceAwayFromKinks) {
+    for (const Activation& activation : activations()) {
+        ParameterValues settings[2] = {activation.defaults(), activation.defaults()};
+        // A second, non-default setting: the middle of each parameter's range (order kept valid).
+        for (int i = 0; i < activation.parameter_count; ++i) {
+            const Parameter& param = activation.parameters[i];
+            settings[1][i] = param.default_value + 0.37 * (param.max - param.default_value);
+        }
+        if (activation.invalid_reason(settings[1])) settings[1] = activation.defaults();
+        for (const ParameterValues& p : settings) {
+            const std::vector<double> kinks = activation.kinks(p);
+            for (double x = -7.9; x <= 7.9; x += 0.0731) {
+                bool near_kink = false;
+                for (double kink : kinks) near_kink |= std::fabs(x - kink) < 1e-3;
+                if (near_kink) continue;
+                const double h = 1e-6;
+                const double numeric = (activation.f(x + h, p) - activation.f(x - h, p)) / (2 * h);
+                EXPECT_NEAR(activation.df(x, p), numeric, 1e-6 * std::max(1.0, std::fabs(numeric)))
+                    << activation.name << " at x=" << x;
+            }
+        }
+    }
+}
+
+TEST(ActivationCatalogue, StaysFiniteAndPreciseForLargeInputs) {
+    for (const Activation& activation : activations()) {
+        const ParameterValues p = activation.defaults();
+        for (double x : {-1e4, -1e3, -745.0, -100.0, 100.0, 745.0, 1e3, 1e4}) {
+            EXPECT_TRUE(std::isfinite(activation.f(x, p))) << activation.name << " f at " << x;
+            EXPECT_TRUE(std::isfinite(activation.df(x, p))) << activation.name << " f' at " << x;
+        }
+    }
+    // The tails keep their relative precision instead of rounding to 0 or cancelling.
+    EXPECT_NEAR(find_activation("sigmoid")->f(-700, {}) / std::exp(-700.0), 1.0, 1e-12);
+    EXPECT_NEAR(find_activation("logsigmoid")->f(-1e4, {}), -1e4, 1e-9);
+    EXPECT_NEAR(find_activation("softplus")->f(-50, find_activation("softplus")->defaults()), std::exp(-50.0),
+                1e-30);
+    EXPECT_DOUBLE_EQ(find_activation("mish")->f(1e4, {}), 1e4);
+}
+
+TEST(TextbookFigures, TanhIsAScaledShiftedSigmoid) {
+    const Activation& sigmoid = *find_activation("sigmoid");
+    const Activation& tanh_fn = *find_activation("tanh");
+    for (double z = -6; z <= 6; z += 0.25) EXPECT_NEAR(tanh_fn.f(z, {}), 2 * sigmoid.f(2 * z, {}) - 1, 1e-15);
+}
+
+TEST(TextbookFigures, SigmoidDerivativePeaksAtAQuarterAtZero) {
+    const Activation& sigmoid = *find_activation("sigmoid");
+    const ActivationFigures figures = analyse(sigmoid, {});
+    EXPECT_DOUBLE_EQ(figures.max_abs_derivative.value, 0.25);
+    EXPECT_NEAR(figures.max_abs_derivative.x_from, 0.0, 1e-9);
+    EXPECT_NEAR(figures.gradient_after_10_layers, 9.5367431640625e-07, 1e-18);  // 0.25^10
+}
+
+TEST(TextbookFigures, GeluMinimumIsAboutMinus0170NearMinus075) {
+    for (const char* name : {"gelu", "gelu_tanh"}) {
+        const ActivationFigures figures = analyse(*find_activation(name), {});
+        EXPECT_NEAR(figures.min_value.value, -0.170, 0.0005) << name;
+        EXPECT_NEAR(figures.min_value.x_from, -0.75, 0.01) << name;
+        EXPECT_FALSE(figures.min_value.at_lower_edge);
+    }
+}
+
+TEST(TextbookFigures, SwishMinimumIsAboutMinus0278) {
+    const Activation& swish = *find_activation("swish");
+    const ActivationFigures figures = analyse(swish, swish.defaults());
+    EXPECT_NEAR(figures.min_value.value, -0.278, 0.0005);
+    EXPECT_NEAR(figures.min_value.x_from, -1.278, 0.001);
+}
+
+TEST(Analysis, ReluDerivativePlateauIsOpenAtTheKinkAndRunsToTheEdge) {
+    const ActivationFigures figures = analyse(*find_activation("relu"), {});
+    EXPECT_DOUBLE_EQ(figures.max_abs_derivative.value, 1.0);
+    EXPECT_DOUBLE_EQ(figures.max_abs_derivative.x_from, 0.0);
+    EXPECT_TRUE(figures.max_abs_derivative.from_open);
+    EXPECT_TRUE(figures.max_abs_derivative.at_upper_edge);
+}
+
+TEST(Analysis, SigmoidMinimumIsOnlyApproachedTowardsMinusInfinity) {
+    const ActivationFigures figures = analyse(*find_activation("sigmoid"), {});
+    EXPECT_TRUE(figures.min_value.at_lower_edge);
+}
+
+TEST(Analysis, ZonesSeparateDeadFromSaturated) {
+    const DerivativeZones relu = derivative_zones(*find_activation("relu"), {}, -4, 4, 0.01);
+    ASSERT_EQ(relu.dead.size(), 1u);
+    EXPECT_DOUBLE_EQ(relu.dead[0].from, -4);
+    EXPECT_NEAR(relu.dead[0].to, 0.0, 0.01);
+    EXPECT_TRUE(relu.saturated.empty());
+
+    const DerivativeZones sigmoid = derivative_zones(*find_activation("sigmoid"), {}, -10, 10, 0.01);
+    EXPECT_TRUE(sigmoid.dead.empty());
+    ASSERT_EQ(sigmoid.saturated.size(), 2u);  // both tails: σ′ < 1% of 0.25 beyond |x| ≈ 5.99 (e^−x ≈ 0.0025)
+    EXPECT_NEAR(sigmoid.saturated[0].to, -5.99, 0.02);
+    EXPECT_NEAR(sigmoid.saturated[1].from, 5.99, 0.02);
+}
+
+TEST(Analysis, SecondDerivativeOfSigmoidMatchesItsClosedForm) {
+    const Activation& sigmoid = *find_activation("sigmoid");
+    for (double x = -5; x <= 5; x += 0.5) {
+        const double s = sigmoid.f(x, {});
+        EXPECT_NEAR(second_derivative(sigmoid, {}, x), s * (1 - s) * (1 - 2 * s), 1e-8);
+    }
+}
+
+}  // namespace
+}  // namespace actviz
