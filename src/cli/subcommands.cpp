@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/command_line.hpp"
+#include "cli/commands.hpp"
 #include "cli/usage_error.hpp"
 
 namespace actviz::cli {
@@ -19,9 +20,9 @@ int run_coming(std::span<const std::string>, std::ostream&, std::ostream&) { ret
 
 constexpr std::array kSubcommands{
     Subcommand{"help", "list the subcommands and flags", true, run_help},
-    Subcommand{"list", "the activation catalogue with parameters and properties", false, run_coming},
-    Subcommand{"eval", "an activation and its derivative at given points, as CSV", false, run_coming},
-    Subcommand{"softmax", "softmax with temperature, entropy and Jacobian", false, run_coming},
+    Subcommand{"list", "the activation catalogue: names and default parameters, as CSV", true, run_list},
+    Subcommand{"eval", "an activation and its derivative at given points, as CSV", true, run_eval},
+    Subcommand{"softmax", "softmax with temperature: probabilities and entropy, as CSV", true, run_softmax},
     Subcommand{"gradflow", "per-layer gradient norms of a simulated deep network, as CSV", false, run_coming},
     Subcommand{"train", "train the 2D classifier headless, history as CSV", false, run_coming},
     Subcommand{"bakeoff", "train with several activations in lockstep, as CSV", false, run_coming},

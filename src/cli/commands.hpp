@@ -1,0 +1,15 @@
+#pragma once
+// Entry points of the headless subcommands (one file each: cmd_<name>.cpp). They throw
+// UsageError for bad input; run_subcommand turns it into one line on stderr and exit status 2.
+
+#include <iosfwd>
+#include <span>
+#include <string>
+
+namespace actviz::cli {
+
+int run_list(std::span<const std::string> args, std::ostream& out, std::ostream& err);
+int run_eval(std::span<const std::string> args, std::ostream& out, std::ostream& err);
+int run_softmax(std::span<const std::string> args, std::ostream& out, std::ostream& err);
+
+}  // namespace actviz::cli
