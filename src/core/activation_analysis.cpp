@@ -101,6 +101,28 @@ double second_derivative(const Activation& activation, const ParameterValues& p,
     return (activation.df(x + h, p) - activation.df(x - h, p)) / (2 * h);
 }
 
+CurveSamples sample_curve(const Activation& activation, const ParameterValues& p, double lo, double hi, int count) {
+    CurveSamples curve;
+    if (!(hi > lo) || count < 2) return curve;
+    std::vector<double>& xs = curve.x;
+    xs.reserve(static_cast<size_t>(count) + 8);
+    for (int i = 0; i < count; ++i) xs.push_back(lo + (hi - lo) * i / (count - 1));
+    const double nudge = (hi - lo) * 1e-9;
+    for (double kink : activation.kinks(p)) {
+        if (kink <= lo || kink >= hi) continue;
+        xs.push_back(kink);
+        xs.push_back(kink + nudge);
+    }
+    std::sort(xs.begin(), xs.end());
+    curve.f.resize(xs.size());
+    curve.df.resize(xs.size());
+    for (size_t i = 0; i < xs.size(); ++i) {
+        curve.f[i] = activation.f(xs[i], p);
+        curve.df[i] = activation.df(xs[i], p);
+    }
+    return curve;
+}
+
 DerivativeZones derivative_zones(const Activation& activation, const ParameterValues& p, double lo, double hi,
                                  double epsilon, int samples) {
     DerivativeZones zones;

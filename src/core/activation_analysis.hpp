@@ -33,6 +33,13 @@ ActivationFigures analyse(const Activation& activation, const ParameterValues& p
 // relative accuracy ~1e-7 away from kinks.
 double second_derivative(const Activation& activation, const ParameterValues& p, double x);
 
+// f and f′ sampled over [lo, hi] for plotting: `count` evenly spaced points plus every kink inside
+// (and a point just past it, so jumps such as step's are drawn as jumps, not slopes). x ascending.
+struct CurveSamples {
+    std::vector<double> x, f, df;
+};
+CurveSamples sample_curve(const Activation& activation, const ParameterValues& p, double lo, double hi, int count);
+
 // Intervals of [lo, hi] where |f′| < epsilon · max|f′| (saturated) and where f′ = 0 exactly (dead).
 struct Interval {
     double from, to;

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <set>
@@ -194,6 +195,18 @@ TEST(Analysis, ZonesSeparateDeadFromSaturated) {
     ASSERT_EQ(sigmoid.saturated.size(), 2u);  // both tails: σ′ < 1% of 0.25 beyond |x| ≈ 5.99 (e^−x ≈ 0.0025)
     EXPECT_NEAR(sigmoid.saturated[0].to, -5.99, 0.02);
     EXPECT_NEAR(sigmoid.saturated[1].from, 5.99, 0.02);
+}
+
+TEST(Analysis, CurveSamplesIncludeKinksSoJumpsStaySharp) {
+    const Activation& step = *find_activation("step");
+    const CurveSamples curve = sample_curve(step, {}, -1, 1, 10);  // 10 even points miss 0
+    ASSERT_TRUE(std::is_sorted(curve.x.begin(), curve.x.end()));
+    ASSERT_EQ(curve.x.size(), 12u);
+    const auto at_zero = std::find(curve.x.begin(), curve.x.end(), 0.0) - curve.x.begin();
+    ASSERT_LT(at_zero, 11);
+    EXPECT_EQ(curve.f[at_zero], 0.0);
+    EXPECT_EQ(curve.f[at_zero + 1], 1.0);  // just past the kink: the jump is vertical
+    EXPECT_TRUE(sample_curve(step, {}, 1, -1, 10).x.empty());
 }
 
 TEST(Analysis, SecondDerivativeOfSigmoidMatchesItsClosedForm) {
