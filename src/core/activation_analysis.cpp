@@ -123,26 +123,20 @@ CurveSamples sample_curve(const Activation& activation, const ParameterValues& p
     return curve;
 }
 
-DerivativeZones derivative_zones(const Activation& activation, const ParameterValues& p, double lo, double hi,
-                                 double epsilon, int samples) {
+DerivativeZones derivative_zones(const CurveSamples& curve, double epsilon) {
     DerivativeZones zones;
-    if (!(hi > lo) || samples < 2) return zones;
-    double peak = 0;
-    std::vector<double> slopes(static_cast<size_t>(samples));
-    for (int i = 0; i < samples; ++i) {
-        slopes[i] = std::fabs(activation.df(lo + (hi - lo) * i / (samples - 1), p));
-        peak = std::max(peak, slopes[i]);
-    }
-    // Each sample stands for the cell around it; neighbouring cells of one kind merge.
-    const double cell = (hi - lo) / (samples - 1);
-    auto add = [&](std::vector<Interval>& list, int i) {
-        const double from = std::max(lo, lo + (i - 0.5) * cell), to = std::min(hi, lo + (i + 0.5) * cell);
-        if (!list.empty() && std::fabs(list.back().to - from) < 1e-12 * (hi - lo)) list.back().to = to;
+    const std::vector<double>& xs = curve.x;
+    const size_t n = xs.size();
+    auto add = [&](std::vector<Interval>& list, size_t i) {
+        const double from = i == 0 ? xs[0] : (xs[i - 1] + xs[i]) / 2;
+        const double to = i + 1 == n ? xs[n - 1] : (xs[i] + xs[i + 1]) / 2;
+        if (!list.empty() && list.back().to == from) list.back().to = to;
         else list.push_back({from, to});
     };
-    for (int i = 0; i < samples; ++i) {
-        if (slopes[i] == 0.0) add(zones.dead, i);
-        else if (slopes[i] < epsilon * peak) add(zones.saturated, i);
+    for (size_t i = 0; i < n; ++i) {
+        const double slope = std::fabs(curve.df[i]);
+        if (slope == 0.0) add(zones.dead, i);
+        else if (slope < epsilon) add(zones.saturated, i);
     }
     return zones;
 }

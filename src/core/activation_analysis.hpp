@@ -40,15 +40,16 @@ struct CurveSamples {
 };
 CurveSamples sample_curve(const Activation& activation, const ParameterValues& p, double lo, double hi, int count);
 
-// Intervals of [lo, hi] where |f′| < epsilon · max|f′| (saturated) and where f′ = 0 exactly (dead).
+// Where a sampled curve's derivative is exactly zero (dead: no gradient at all) and where it is
+// nearly zero, 0 < |f′| < epsilon (saturated). Each sample stands for the span halfway to its
+// neighbours; adjacent spans of one kind merge into one interval.
 struct Interval {
     double from, to;
 };
 struct DerivativeZones {
-    std::vector<Interval> saturated;  // nearly zero, but not exactly
-    std::vector<Interval> dead;       // exactly zero: no gradient at all
+    std::vector<Interval> saturated;
+    std::vector<Interval> dead;
 };
-DerivativeZones derivative_zones(const Activation& activation, const ParameterValues& p, double lo, double hi,
-                                 double epsilon, int samples = 2048);
+DerivativeZones derivative_zones(const CurveSamples& curve, double epsilon);
 
 }  // namespace actviz

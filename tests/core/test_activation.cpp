@@ -184,17 +184,19 @@ TEST(Analysis, SigmoidMinimumIsOnlyApproachedTowardsMinusInfinity) {
 }
 
 TEST(Analysis, ZonesSeparateDeadFromSaturated) {
-    const DerivativeZones relu = derivative_zones(*find_activation("relu"), {}, -4, 4, 0.01);
-    ASSERT_EQ(relu.dead.size(), 1u);
-    EXPECT_DOUBLE_EQ(relu.dead[0].from, -4);
-    EXPECT_NEAR(relu.dead[0].to, 0.0, 0.01);
-    EXPECT_TRUE(relu.saturated.empty());
+    const Activation& relu = *find_activation("relu");
+    const DerivativeZones relu_zones = derivative_zones(sample_curve(relu, {}, -4, 4, 801), 0.01);
+    ASSERT_EQ(relu_zones.dead.size(), 1u);
+    EXPECT_DOUBLE_EQ(relu_zones.dead[0].from, -4);
+    EXPECT_NEAR(relu_zones.dead[0].to, 0.0, 1e-6);  // the kink sample closes the dead zone at 0
+    EXPECT_TRUE(relu_zones.saturated.empty());
 
-    const DerivativeZones sigmoid = derivative_zones(*find_activation("sigmoid"), {}, -10, 10, 0.01);
-    EXPECT_TRUE(sigmoid.dead.empty());
-    ASSERT_EQ(sigmoid.saturated.size(), 2u);  // both tails: σ′ < 1% of 0.25 beyond |x| ≈ 5.99 (e^−x ≈ 0.0025)
-    EXPECT_NEAR(sigmoid.saturated[0].to, -5.99, 0.02);
-    EXPECT_NEAR(sigmoid.saturated[1].from, 5.99, 0.02);
+    const Activation& sigmoid = *find_activation("sigmoid");
+    const DerivativeZones sigmoid_zones = derivative_zones(sample_curve(sigmoid, {}, -10, 10, 2001), 0.01);
+    EXPECT_TRUE(sigmoid_zones.dead.empty());
+    ASSERT_EQ(sigmoid_zones.saturated.size(), 2u);  // both tails: σ′ < 0.01 beyond |x| ≈ 4.59
+    EXPECT_NEAR(sigmoid_zones.saturated[0].to, -4.59, 0.01);
+    EXPECT_NEAR(sigmoid_zones.saturated[1].from, 4.59, 0.01);
 }
 
 TEST(Analysis, CurveSamplesIncludeKinksSoJumpsStaySharp) {
