@@ -85,7 +85,7 @@ struct ImGuiSession {
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;  // the layout is computed from the window size, not remembered
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        state.font_has_greek = load_ui_font(16.0f * content_scale);
+        state.fonts = load_ui_fonts(16.0f * content_scale);
         apply_theme(content_scale);
         ImGui_ImplGlfw_InitForOpenGL(window, true);
         ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -102,19 +102,31 @@ struct ImGuiSession {
 // [SECTION] One frame: chrome, tiled panels, dialogs ------------------------------------------
 
 void draw_panels(AppState& state, Rect work_area) {
+    const int maximised =
+        state.maximised_panel >= 0 && state.panel_visible[state.maximised_panel] ? state.maximised_panel : -1;
     int visible = 0;
     for (bool shown : state.panel_visible) visible += shown ? 1 : 0;
-    const std::vector<Rect> rects = tile_panels(work_area, visible);
+    const std::vector<Rect> rects = tile_panels(work_area, maximised >= 0 ? 1 : visible);
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
     int slot = 0;
     for (int i = 0; i < kPanelCount; ++i) {
         if (!state.panel_visible[i]) continue;
+        if (maximised >= 0 && i != maximised) continue;
         const Rect& r = rects[slot++];
         ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
         ImGui::SetNextWindowSize(ImVec2(r.width, r.height));
-        if (ImGui::Begin(kPanels[i].title, &state.panel_visible[i], kFlags)) kPanels[i].draw(state);
+        if (ImGui::Begin(kPanels[i].title, &state.panel_visible[i], kFlags)) {
+            // Double-clicking the title bar maximises the panel, or restores the tiled layout.
+            const ImVec2 title_min = ImGui::GetWindowPos();
+            const ImVec2 title_max(title_min.x + ImGui::GetWindowWidth(), title_min.y + ImGui::GetFrameHeight());
+            if (ImGui::IsMouseDoubleClicked(0) && ImGui::IsMouseHoveringRect(title_min, title_max, false) &&
+                ImGui::IsWindowHovered()) {
+                state.maximised_panel = state.maximised_panel == i ? -1 : i;
+            }
+            kPanels[i].draw(state);
+        }
         ImGui::End();
     }
     if (visible == 0) {
@@ -149,6 +161,8 @@ std::string timestamped_screenshot_name() {
 
 // [SECTION] The frame loop: idle waiting, screenshots, exit -----------------------------------
 
+static_assert(std::size(cli::kPanelIds) == kPanelCount, "one --panel id per panel");
+
 int run(const cli::GuiOptions& options) {
     glfwSetErrorCallback(remember_glfw_error);
     GlfwLibrary glfw;
@@ -173,6 +187,9 @@ int run(const cli::GuiOptions& options) {
     float scale_x = 1.0f, scale_y = 1.0f;
     glfwGetWindowContentScale(window.get(), &scale_x, &scale_y);
     AppState state;
+    for (int i = 0; i < kPanelCount; ++i) {
+        if (cli::kPanelIds[i] == options.panel) state.maximised_panel = i;
+    }
     ImGuiSession imgui(window.get(), scale_x > 0.0f ? scale_x : 1.0f, state);
     state.gl_description = gfx::describe_gl();
 

@@ -5,15 +5,26 @@
 #include <array>
 #include <string>
 
+#include "app/activations_panel_state.hpp"
+#include "app/activations_settings.hpp"
+#include "app/fonts.hpp"
 #include "app/frame_stats.hpp"
+#include "app/gradflow_runner.hpp"
+#include "app/gradflow_settings.hpp"
 
 namespace actviz::app {
 
-enum class Panel { Activations, GradientFlow, Classifier, Count };
+enum class Panel { Activations, Softmax, GradientFlow, Classifier, Count };
 inline constexpr int kPanelCount = static_cast<int>(Panel::Count);
 
 struct AppState {
-    std::array<bool, kPanelCount> panel_visible{true, true, true};
+    std::array<bool, kPanelCount> panel_visible{true, true, true, true};
+    int maximised_panel = 0;  // the panel shown alone over the work area (its page), or -1: all tiled
+
+    ActivationsPanelState activations;
+    SoftmaxSettings softmax;
+    GradflowSettings gradflow;
+    GradflowRunner gradflow_runner;
 
     bool quit_requested = false;
     bool screenshot_requested = false;  // File > Screenshot or F12: saved after this frame renders
@@ -25,7 +36,7 @@ struct AppState {
 
     FrameStats frame_stats;
     std::string gl_description;
-    bool font_has_greek = true;
+    UiFonts fonts;
 };
 
 // Shows `message` in the status bar (and the log) for a few seconds.

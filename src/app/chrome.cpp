@@ -16,6 +16,12 @@ constexpr Shortcut kShortcuts[] = {
     {"F12", "save a screenshot of the window (PNG, current folder)"},
     {"Ctrl+Q", "quit"},
     {"F1", "show this list"},
+    {"Ctrl+1 … Ctrl+4", "show one panel: Activations, Softmax, Gradient flow, Classifier"},
+    {"Ctrl+0", "all panels, tiled"},
+    {"Double-click a panel title", "that panel alone / back to all panels"},
+    {"Chart: drag, wheel", "pan, zoom (Shift: x only, Ctrl: y only)"},
+    {"Chart: double-click", "fit to the data; right-click for more"},
+    {"Chart legend: click", "hide or show that curve"},
     {"Ctrl+click a slider", "type an exact value"},
     {"Mouse wheel", "scroll a panel"},
 };
@@ -23,6 +29,24 @@ constexpr Shortcut kShortcuts[] = {
 constexpr ImGuiWindowFlags kBarFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+// One "page" per panel, plus all of them tiled, switched from the menu bar like tabs.
+void draw_page_switcher(AppState& state) {
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    ImGui::TextDisabled("|");
+    for (int i = 0; i < kPanelCount; ++i) {
+        const char* title = kPanels[i].title;
+        const float width = ImGui::CalcTextSize(title).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (ImGui::Selectable(title, state.maximised_panel == i, ImGuiSelectableFlags_None, ImVec2(width, 0))) {
+            state.maximised_panel = i;
+            state.panel_visible[i] = true;
+        }
+    }
+    const float width = ImGui::CalcTextSize("All panels").x + ImGui::GetStyle().FramePadding.x * 2;
+    if (ImGui::Selectable("All panels", state.maximised_panel < 0, ImGuiSelectableFlags_None, ImVec2(width, 0))) {
+        state.maximised_panel = -1;
+    }
+}
 
 }  // namespace
 
@@ -32,6 +56,11 @@ void handle_shortcuts(AppState& state) {
     if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) state.screenshot_requested = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) state.show_shortcuts = !state.show_shortcuts;
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) state.quit_requested = true;
+    // Ctrl+1..Ctrl+4 open a panel's page, Ctrl+0 tiles them all.
+    for (int i = 0; i < kPanelCount && io.KeyCtrl; ++i) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_1 + i, false)) state.maximised_panel = i, state.panel_visible[i] = true;
+    }
+    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_0, false)) state.maximised_panel = -1;
 }
 
 float draw_main_menu(AppState& state) {
@@ -43,8 +72,17 @@ float draw_main_menu(AppState& state) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
-        for (int i = 0; i < kPanelCount; ++i) ImGui::MenuItem(kPanels[i].title, nullptr, &state.panel_visible[i]);
+        static const char* const kPageKeys[] = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6"};
+        for (int i = 0; i < kPanelCount; ++i) {
+            if (ImGui::MenuItem(kPanels[i].title, kPageKeys[i], state.maximised_panel == i)) {
+                state.maximised_panel = i;
+                state.panel_visible[i] = true;
+            }
+        }
+        if (ImGui::MenuItem("All panels, tiled", "Ctrl+0", state.maximised_panel < 0)) state.maximised_panel = -1;
         ImGui::Separator();
+        ImGui::TextDisabled("In the tiled layout");
+        for (int i = 0; i < kPanelCount; ++i) ImGui::MenuItem(kPanels[i].title, nullptr, &state.panel_visible[i]);
         if (ImGui::MenuItem("Show all panels")) state.panel_visible.fill(true);
         ImGui::EndMenu();
     }
@@ -53,6 +91,7 @@ float draw_main_menu(AppState& state) {
         if (ImGui::MenuItem("About actviz")) state.show_about = true;
         ImGui::EndMenu();
     }
+    draw_page_switcher(state);
     const float height = ImGui::GetWindowSize().y;
     ImGui::EndMainMenuBar();
     return height;
@@ -91,7 +130,7 @@ void draw_dialogs(AppState& state) {
             ImGui::Separator();
             ImGui::TextDisabled("Renderer: %s", state.gl_description.c_str());
             ImGui::TextDisabled("Dear ImGui %s", IMGUI_VERSION);
-            if (!state.font_has_greek) ImGui::TextDisabled("Font: ImGui built-in (install fonts-dejavu-core)");
+            if (!state.fonts.has_greek) ImGui::TextDisabled("Font: ImGui built-in (install fonts-dejavu-core)");
         }
         ImGui::End();
     }

@@ -15,14 +15,17 @@ std::vector<Rect> tile_panels(Rect area, int count) {
         const float left = std::floor(area.width / 2);
         return {{area.x, area.y, left, area.height}, {area.x + left, area.y, area.width - left, area.height}};
     }
-    if (count == 3) {
+    if (count <= 4) {
         // The first panel (the activation lab) gets the tall left column.
         const float left = std::floor(area.width * 0.5f);
-        const float top = std::floor(area.height / 2);
         const float right_x = area.x + left, right_width = area.width - left;
-        return {{area.x, area.y, left, area.height},
-                {right_x, area.y, right_width, top},
-                {right_x, area.y + top, right_width, area.height - top}};
+        rects.push_back({area.x, area.y, left, area.height});
+        const int stacked = count - 1;
+        for (int i = 0; i < stacked; ++i) {
+            const float y0 = std::floor(area.height * i / stacked), y1 = std::floor(area.height * (i + 1) / stacked);
+            rects.push_back({right_x, area.y + y0, right_width, y1 - y0});
+        }
+        return rects;
     }
     const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(count))));
     const int rows = (count + columns - 1) / columns;

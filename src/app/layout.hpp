@@ -11,7 +11,7 @@ struct Rect {
 };
 
 // One rectangle per visible panel, in panel order. 1 panel: the whole area; 2: side by side;
-// 3: the first as a left column, the others stacked on the right; 4 or more: a grid.
+// 3 or 4: the first as a tall left column, the others stacked on the right; 5 or more: a grid.
 std::vector<Rect> tile_panels(Rect work_area, int visible_panels);
 
 }  // namespace actviz::app

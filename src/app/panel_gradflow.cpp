@@ -1,12 +1,367 @@
+// [SECTION] Controls: presets, shared network settings, the overlaid curves
+// [SECTION] Gradient norm per layer, with the chain-rule bound
+// [SECTION] Ratio and verdict
+// [SECTION] Activation statistics per layer
+// [SECTION] Depth × gain map
+// [SECTION] The panel
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app/gradflow_runner.hpp"
 #include "app/panels.hpp"
-#include "app/placeholder.hpp"
+#include "app/widgets.hpp"
+#include "core/activation_analysis.hpp"
+#include "plot/plot.hpp"
 
 namespace actviz::app {
+namespace {
 
-void draw_gradflow_panel(AppState&) {
-    draw_placeholder("Coming with the gradient-flow simulator.",
-                     "A simulated N-layer backward pass: per-layer gradient norms ‖∂L/∂W‖ on a log scale, so "
-                     "vanishing (sigmoid's σ′ ≤ 0.25 per layer) and exploding gradients can be seen side by side.");
+const char* quantity_label(GradQuantity quantity) {
+    switch (quantity) {
+        case GradQuantity::WeightGrad: return "‖∂L/∂W‖";
+        case GradQuantity::ActivationGrad: return "‖∂L/∂a‖";
+        case GradQuantity::MeanAbsDz: return "mean |∂L/∂z|";
+    }
+    return "";
+}
+
+std::string curve_name(const GradflowCurve& curve) {
+    std::string name(activations()[curve.activation].display);
+    name += ", " + std::string(init_scheme_name(curve.init));
+    if (curve.gain != 1.0f) {
+        char gain[32];
+        std::snprintf(gain, sizeof gain, " ×%.3g", curve.gain);
+        name += gain;
+    }
+    if (curve.residual) name += ", residual";
+    if (curve.layernorm) name += ", layer norm";
+    return name;
+}
+
+// Curves of one activation share its colour (as in the Activations panel); repeats get the next
+// colours of the palette, far down the list, so they still differ.
+ImU32 curve_colour(const GradflowSimulation& simulation, int index) {
+    int repeats = 0;
+    for (int i = 0; i < index; ++i) repeats += simulation.curves[i].activation == simulation.curves[index].activation;
+    return plot::series_colour(simulation.curves[index].activation + repeats * 7);
+}
+
+// [SECTION] Controls: presets, shared network settings, the overlaid curves --------------------
+
+void draw_presets(GradflowSettings& settings) {
+    if (ImGui::BeginCombo("##preset", "Presets…")) {
+        for (const GradflowPreset& preset : gradflow_presets()) {
+            if (ImGui::Selectable(std::string(preset.name).c_str())) preset.apply(settings);
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+                ImGui::TextUnformatted(std::string(preset.lesson).c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+        }
+        ImGui::EndCombo();
+    }
+}
+
+void draw_network_controls(GradflowSettings& settings) {
+    GradflowSimulation& sim = settings.simulation;
+    const float width = ImGui::GetFontSize() * 8;
+    ImGui::SetNextItemWidth(width);
+    ImGui::SliderInt("depth", &sim.depth, 1, kGradflowMaxDepth, "%d", ImGuiSliderFlags_Logarithmic |
+                                                                       ImGuiSliderFlags_AlwaysClamp);
+    help_marker("Hidden layers. The gradient reaching layer 1 is a product of one factor per layer above it.");
+    ImGui::SetNextItemWidth(width);
+    ImGui::SliderInt("width", &sim.width, 1, kGradflowMaxWidth, "%d", ImGuiSliderFlags_Logarithmic |
+                                                                       ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SetNextItemWidth(width);
+    ImGui::SliderInt("batch", &sim.batch, 1, kGradflowMaxBatch, "%d", ImGuiSliderFlags_Logarithmic |
+                                                                       ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SetNextItemWidth(width);
+    ImGui::SliderFloat("bias", &sim.bias, -5.0f, 5.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
+    help_marker("Initial value of every bias. Negative biases push ReLU units into their dead zone.");
+    ImGui::SetNextItemWidth(width);
+    ImGui::SliderFloat("std (normal)", &sim.normal_std, 0.001f, 2.0f, "%.3g", ImGuiSliderFlags_Logarithmic |
+                                                                              ImGuiSliderFlags_AlwaysClamp);
+    help_marker("Standard deviation of the 'normal' initialisation (the other schemes derive theirs from the width).");
+    ImGui::SetNextItemWidth(width);
+    ImGui::InputInt("seed", &sim.seed);
+    sim.seed = std::max(sim.seed, 0);
+    ImGui::Checkbox("float32", &sim.float32);
+    help_marker("Compute in float32 with denormals flushed to zero, as training hardware does: gradients below "
+                "~1e-38 become exactly 0 (shown as underflow). Off: double, which shows sigmoid's true 1e-64.");
+}
+
+bool draw_curve_row(GradflowSimulation& sim, int index) {
+    GradflowCurve& curve = sim.curves[index];
+    bool keep = true;
+    ImGui::PushID(index);
+    ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(curve_colour(sim, index)), ImGuiColorEditFlags_NoTooltip,
+                       ImVec2(ImGui::GetFontSize() * 0.6f, ImGui::GetFrameHeight()));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    if (ImGui::BeginCombo("##activation", std::string(activations()[curve.activation].display).c_str())) {
+        for (const Activation& activation : activations()) {
+            const int i = activation_index(activation);
+            if (ImGui::Selectable(std::string(activation.display).c_str(), i == curve.activation)) {
+                curve.activation = i;
+                curve.parameters = activation.defaults();
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    if (ImGui::BeginCombo("##init", std::string(init_scheme_name(curve.init)).c_str())) {
+        for (std::string_view name : init_scheme_names()) {
+            const InitScheme scheme = *find_init_scheme(name);
+            if (ImGui::Selectable(std::string(name).c_str(), scheme == curve.init)) curve.init = scheme;
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+    ImGui::SliderFloat("gain", &curve.gain, 0.1f, 10.0f, "×%.3g", ImGuiSliderFlags_Logarithmic |
+                                                                  ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SameLine();
+    ImGui::Checkbox("res", &curve.residual);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Residual connection: a ← a + f(W a + b)");
+    ImGui::SameLine();
+    ImGui::Checkbox("LN", &curve.layernorm);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Layer normalisation before the activation");
+    if (sim.curves.size() > 1) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("×")) keep = false;
+    }
+    ImGui::PopID();
+    return keep;
+}
+
+void draw_curves_editor(GradflowSimulation& sim) {
+    for (int i = 0; i < static_cast<int>(sim.curves.size()); ++i) {
+        if (!draw_curve_row(sim, i)) {
+            sim.curves.erase(sim.curves.begin() + i);
+            --i;
+        }
+    }
+    ImGui::BeginDisabled(static_cast<int>(sim.curves.size()) >= kMaxGradflowCurves);
+    if (ImGui::SmallButton("+ curve")) sim.curves.push_back(sim.curves.back());
+    ImGui::EndDisabled();
+    help_marker("Overlay up to six networks with the same seed: same inputs, targets and (before scaling) weights.");
+}
+
+// [SECTION] Gradient norm per layer, with the chain-rule bound ---------------------------------
+
+void draw_norm_chart(const GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVec2 size) {
+    const GradflowSimulation& sim = settings.simulation;
+    char title[96];
+    std::snprintf(title, sizeof title, "%s per layer (input → output)", quantity_label(settings.quantity));
+    if (!plot::begin_plot("##norms", size, title)) return;
+    plot::setup_axis(plot::AxisId::X, "hidden layer");
+    plot::setup_axis(plot::AxisId::Y, quantity_label(settings.quantity), plot::Scale::Log10);
+    plot::setup_axis_limits(plot::AxisId::X, 0.5, sim.depth + 0.5, plot::Cond::Always);
+    double lowest = 1e300, highest = 0;
+    for (const auto& result : snapshot.curves) {
+        if (!result) continue;
+        for (const LayerStats& layer : result->layers) {
+            const double v = quantity_of(layer, settings.quantity);
+            if (v > 0) lowest = std::min(lowest, v), highest = std::max(highest, v);
+        }
+    }
+    if (highest > 0) {
+        plot::setup_axis_limits(plot::AxisId::Y, std::pow(10, std::floor(std::log10(lowest)) - 0.5),
+                                std::pow(10, std::ceil(std::log10(highest)) + 0.5), plot::Cond::Always);
+    } else {
+        plot::setup_axis_limits(plot::AxisId::Y, 1e-8, 1.0, plot::Cond::Always);
+    }
+    std::vector<double> layers, values, bound;
+    for (size_t c = 0; c < snapshot.curves.size() && c < sim.curves.size(); ++c) {
+        const auto& result = snapshot.curves[c];
+        if (!result || result->layers.empty()) continue;
+        const int n = static_cast<int>(result->layers.size());
+        layers.resize(n);
+        values.resize(n);
+        for (int l = 0; l < n; ++l) {
+            layers[l] = l + 1;
+            values[l] = quantity_of(result->layers[l], settings.quantity);
+        }
+        const ImU32 colour = curve_colour(sim, static_cast<int>(c));
+        const std::string name = curve_name(sim.curves[c]);
+        plot::plot_line(name.c_str(), layers.data(), values.data(), n, {colour, 2.0f, false});
+        plot::plot_scatter(("##points" + name).c_str(), layers.data(), values.data(), n, colour, 2.5f);
+        if (settings.show_chain_rule_bound && !sim.curves[c].residual) {
+            // max|f′|^k, anchored at the output layer: the most a chain of k layers can pass back
+            // when the weights preserve norms.
+            const Activation& activation = activations()[sim.curves[c].activation];
+            const double peak = analyse(activation, sim.curves[c].parameters).max_abs_derivative.value;
+            bound.resize(n);
+            for (int l = 0; l < n; ++l) bound[l] = values[n - 1] * std::pow(peak, n - 1 - l);
+            plot::plot_line((name + ": max|f′|^k bound").c_str(), layers.data(), bound.data(), n,
+                            {(colour & 0x00FFFFFF) | 0xA0000000, 1.2f, true});
+        }
+    }
+    plot::end_plot();
+}
+
+// [SECTION] Ratio and verdict ------------------------------------------------------------------
+
+void draw_verdict(const AppState& state, const GradflowSettings& settings, const GradflowSnapshot& snapshot) {
+    if (snapshot.curves.empty() || !snapshot.curves[0] || snapshot.curves[0]->layers.empty()) {
+        ImGui::TextDisabled("computing…");
+        return;
+    }
+    const auto& layers = snapshot.curves[0]->layers;
+    const double log_ratio = log10_ratio(layers.front(), layers.back(), settings.quantity);
+    const double first = quantity_of(layers.front(), settings.quantity);
+    char big[64];
+    if (std::isinf(log_ratio) && log_ratio < 0) std::snprintf(big, sizeof big, "0 (underflow)");
+    else if (std::isnan(log_ratio)) std::snprintf(big, sizeof big, "n/a");
+    else std::snprintf(big, sizeof big, "%.2e", std::pow(10.0, log_ratio));
+    const bool vanishing = log_ratio < -3, exploding = log_ratio > 3;
+    const ImVec4 colour = vanishing ? ImVec4(0.45f, 0.7f, 1.0f, 1.0f)
+                          : exploding ? ImVec4(1.0f, 0.45f, 0.35f, 1.0f)
+                                      : ImVec4(0.5f, 0.9f, 0.5f, 1.0f);
+    ImGui::BeginGroup();
+    ImGui::TextDisabled("‖grad layer 1‖ / ‖grad layer %d‖ (%s)", settings.simulation.depth,
+                        curve_name(settings.simulation.curves[0]).c_str());
+    ImGui::PushFont(state.fonts.large);
+    ImGui::TextColored(colour, "%s", big);
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(colour, "%s", vanishing ? "vanishing (< 1e-3)" : exploding ? "exploding (> 1e3)" : "healthy");
+    if (first == 0) ImGui::TextDisabled("layer 1's gradient underflowed to exactly 0");
+    ImGui::EndGroup();
+}
+
+// [SECTION] Activation statistics per layer ----------------------------------------------------
+
+void draw_stats_chart(const GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVec2 size) {
+    const GradflowSimulation& sim = settings.simulation;
+    if (!plot::begin_plot("##stats", size,
+                          "activations per layer: mean (line) ± std (band), saturated (dashed), dead (circles)")) {
+        return;
+    }
+    plot::setup_axis(plot::AxisId::X, "hidden layer");
+    plot::setup_axis(plot::AxisId::Y, "value / fraction");
+    plot::setup_axis_limits(plot::AxisId::X, 0.5, sim.depth + 0.5, plot::Cond::Always);
+    plot::setup_axis_limits(plot::AxisId::Y, -1.2, 1.2);
+    std::vector<double> layers, mean, low, high, saturated, dead;
+    for (size_t c = 0; c < snapshot.curves.size() && c < sim.curves.size(); ++c) {
+        const auto& result = snapshot.curves[c];
+        if (!result || result->layers.empty()) continue;
+        const int n = static_cast<int>(result->layers.size());
+        layers.resize(n), mean.resize(n), low.resize(n), high.resize(n), saturated.resize(n), dead.resize(n);
+        for (int l = 0; l < n; ++l) {
+            const LayerStats& s = result->layers[l];
+            layers[l] = l + 1;
+            mean[l] = s.act_mean;
+            low[l] = s.act_mean - s.act_std;
+            high[l] = s.act_mean + s.act_std;
+            saturated[l] = s.saturated_fraction;
+            dead[l] = s.dead_fraction;
+        }
+        const ImU32 colour = curve_colour(sim, static_cast<int>(c));
+        const std::string name = curve_name(sim.curves[c]);
+        // One legend entry per curve; the caption above the chart says which mark is which.
+        plot::plot_band(("##std" + name).c_str(), layers.data(), low.data(), high.data(), n,
+                        (colour & 0x00FFFFFF) | 0x30000000);
+        plot::plot_line(name.c_str(), layers.data(), mean.data(), n, {colour, 2.0f, false});
+        plot::plot_line(("##saturated" + name).c_str(), layers.data(), saturated.data(), n, {colour, 1.4f, true});
+        plot::plot_scatter(("##dead" + name).c_str(), layers.data(), dead.data(), n, colour, 3.0f, false);
+    }
+    plot::end_plot();
+}
+
+// [SECTION] Depth × gain map -------------------------------------------------------------------
+
+void draw_map(GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVec2 size) {
+    constexpr int rows = static_cast<int>(kMapGains.size()), cols = static_cast<int>(kMapDepths.size());
+    // Row 0 at the top is the largest gain; columns run through the depths.
+    std::vector<double> cells(static_cast<size_t>(rows) * cols, std::nan(""));
+    for (int g = 0; g < rows; ++g) {
+        for (int d = 0; d < cols; ++d) {
+            if (const auto& stats = snapshot.map[d][g]) {
+                const double value = log10_ratio((*stats)[0], (*stats)[1], settings.quantity);
+                cells[static_cast<size_t>(rows - 1 - g) * cols + d] = std::clamp(value, -30.0, 30.0);
+            }
+        }
+    }
+    char title[128];
+    std::snprintf(title, sizeof title, "log10(layer 1 / layer N) of %s, %s: blue vanishes, red explodes (%d/%d)",
+                  quantity_label(settings.quantity), curve_name(settings.simulation.curves[0]).c_str(),
+                  snapshot.map_cells_done, rows * cols);
+    if (!plot::begin_plot("##map", size, title)) return;
+    plot::setup_axis(plot::AxisId::X, "depth  (click a cell to use its depth and gain)");
+    plot::setup_axis(plot::AxisId::Y, "init gain");
+    plot::setup_axis_limits(plot::AxisId::X, -0.5, cols - 0.5, plot::Cond::Always);
+    plot::setup_axis_limits(plot::AxisId::Y, -0.5, rows - 0.5, plot::Cond::Always);
+    static const char* const kDepthLabels[] = {"1", "2", "3", "5", "7", "10", "15", "20", "30", "50", "70", "100"};
+    static const char* const kGainLabels[] = {"0.25", "0.35", "0.5", "0.71", "1", "1.41", "2", "2.83", "4"};
+    static_assert(std::size(kDepthLabels) == kMapDepths.size() && std::size(kGainLabels) == kMapGains.size());
+    double column_centres[cols], row_centres[rows];
+    for (int d = 0; d < cols; ++d) column_centres[d] = d;
+    for (int g = 0; g < rows; ++g) row_centres[g] = g;
+    plot::setup_axis_ticks(plot::AxisId::X, column_centres, kDepthLabels, cols);
+    plot::setup_axis_ticks(plot::AxisId::Y, row_centres, kGainLabels, rows);
+    plot::plot_heatmap("log10 ratio", cells.data(), rows, cols, -0.5, cols - 0.5, -0.5, rows - 0.5, -15.0, 15.0);
+    double x = 0, y = 0;
+    if (plot::is_plot_clicked(&x, &y)) {
+        const int d = std::clamp(static_cast<int>(std::lround(x)), 0, cols - 1);
+        const int g = std::clamp(static_cast<int>(std::lround(y)), 0, rows - 1);
+        settings.simulation.depth = kMapDepths[d];
+        settings.simulation.curves[0].gain = static_cast<float>(kMapGains[g]);
+    }
+    plot::end_plot();
+}
+
+}  // namespace
+
+// [SECTION] The panel --------------------------------------------------------------------------
+
+void draw_gradflow_panel(AppState& state) {
+    GradflowSettings& settings = state.gradflow;
+    const float font = ImGui::GetFontSize();
+    ImGui::BeginChild("controls", ImVec2(font * 17, 0), true);
+    draw_presets(settings);
+    ImGui::Spacing();
+    ImGui::TextDisabled("Network");
+    ImGui::Separator();
+    draw_network_controls(settings);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("results");
+    draw_curves_editor(settings.simulation);
+    state.gradflow_runner.request(settings.simulation);
+    const GradflowSnapshot snapshot = state.gradflow_runner.snapshot();
+    int quantity = static_cast<int>(settings.quantity);
+    ImGui::SetNextItemWidth(font * 8);
+    ImGui::Combo("plotted", &quantity, "‖∂L/∂W‖\0‖∂L/∂a‖\0mean |∂L/∂z|\0");
+    settings.quantity = static_cast<GradQuantity>(quantity);
+    ImGui::SameLine();
+    ImGui::Checkbox("max|f′|^k bound", &settings.show_chain_rule_bound);
+    help_marker("The chain rule multiplies one f′ per layer: at best max|f′| each (sigmoid: 0.25, so "
+                "0.25^10 ≈ 9.5e-7). The dashed line is that bound, drawn back from the last layer.");
+    if (!snapshot.error.empty()) {
+        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "Not run: %s", snapshot.error.c_str());
+    } else if (snapshot.busy && snapshot.progress < 1.0) {
+        ImGui::ProgressBar(static_cast<float>(snapshot.progress), ImVec2(font * 10, 0), "simulating…");
+    }
+    draw_verdict(state, settings, snapshot);
+    const float rest = ImGui::GetContentRegionAvail().y;
+    const float top = std::floor(rest * 0.55f);
+    draw_norm_chart(settings, snapshot, ImVec2(-1, top));
+    const float half = std::floor(ImGui::GetContentRegionAvail().x / 2);
+    draw_stats_chart(settings, snapshot, ImVec2(half, -1));
+    ImGui::SameLine();
+    draw_map(settings, snapshot, ImVec2(-1, -1));
+    ImGui::EndChild();
 }
 
 }  // namespace actviz::app

@@ -7,6 +7,7 @@
 namespace actviz::app {
 
 void draw_activations_panel(AppState& state);
+void draw_softmax_panel(AppState& state);
 void draw_gradflow_panel(AppState& state);
 void draw_classifier_panel(AppState& state);
 
@@ -15,9 +16,10 @@ struct PanelEntry {
     void (*draw)(AppState&);
 };
 
-// The frame's dispatch list, in layout order.
+// The frame's dispatch list, in layout order (the order of cli::kPanelIds).
 inline constexpr PanelEntry kPanels[kPanelCount] = {
     {"Activations", draw_activations_panel},
+    {"Softmax", draw_softmax_panel},
     {"Gradient flow", draw_gradflow_panel},
     {"Classifier", draw_classifier_panel},
 };

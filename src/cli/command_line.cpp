@@ -1,5 +1,7 @@
 #include "cli/command_line.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <string_view>
 
 #include "cli/parse_value.hpp"
@@ -60,6 +62,13 @@ CommandLine parse_command_line(std::span<const std::string> args) {
             const Size2 size = parse_size("--size", value(), 64, 8192);
             result.gui.width = size.width;
             result.gui.height = size.height;
+        } else if (flag.name == "--panel") {
+            const std::string_view id = value();
+            if (std::find(std::begin(kPanelIds), std::end(kPanelIds), id) == std::end(kPanelIds)) {
+                throw UsageError("--panel expects one of activations, softmax, gradflow, classifier, got '" +
+                                 std::string(id) + "'");
+            }
+            result.gui.panel = id;
         } else {
             throw UsageError("unknown flag '" + args[i] + "' (actviz --help lists the flags)");
         }
@@ -79,6 +88,7 @@ std::string gui_help_text() {
         "  --frames N         render N frames, then exit 0 (default: run until quit)\n"
         "  --screenshot PATH  after the last frame, write a PNG of the whole window to PATH\n"
         "  --size WxH         window size in screen coordinates (default 1600x960)\n"
+        "  --panel NAME       start with one panel maximised: activations, softmax, gradflow, classifier\n"
         "  --version          print the version and exit\n"
         "  --help             print this help and exit\n"
         "\n"

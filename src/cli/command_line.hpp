@@ -6,6 +6,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace actviz::cli {
@@ -16,7 +17,11 @@ struct GuiOptions {
     std::string screenshot_path;  // after the last frame, write a PNG of the whole window here
     int width = 1600;             // initial window size in screen coordinates
     int height = 960;
+    std::string panel;            // a panel id to show maximised at start (see kPanelIds); empty = all
 };
+
+// The panels' ids for --panel, in the app's panel order.
+inline constexpr std::string_view kPanelIds[] = {"activations", "softmax", "gradflow", "classifier"};
 
 enum class Action { RunGui, ShowHelp, ShowVersion, RunSubcommand };
 

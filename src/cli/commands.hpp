@@ -11,5 +11,6 @@ namespace actviz::cli {
 int run_list(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int run_eval(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int run_softmax(std::span<const std::string> args, std::ostream& out, std::ostream& err);
+int run_gradflow(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 
 }  // namespace actviz::cli

@@ -23,7 +23,7 @@ constexpr std::array kSubcommands{
     Subcommand{"list", "the activation catalogue: names and default parameters, as CSV", true, run_list},
     Subcommand{"eval", "an activation and its derivative at given points, as CSV", true, run_eval},
     Subcommand{"softmax", "softmax with temperature: probabilities and entropy, as CSV", true, run_softmax},
-    Subcommand{"gradflow", "per-layer gradient norms of a simulated deep network, as CSV", false, run_coming},
+    Subcommand{"gradflow", "per-layer gradient norms of a simulated deep network, as CSV", true, run_gradflow},
     Subcommand{"train", "train the 2D classifier headless, history as CSV", false, run_coming},
     Subcommand{"bakeoff", "train with several activations in lockstep, as CSV", false, run_coming},
 };

@@ -27,10 +27,11 @@ TEST(Layout, PanelsFillTheWorkAreaWithoutOverlapForAnyCount) {
     }
 }
 
-TEST(Layout, ThreePanelsGiveTheFirstATallColumn) {
-    const auto rects = tile_panels({0, 0, 1000, 800}, 3);
+TEST(Layout, ThreeOrFourPanelsGiveTheFirstATallColumn) {
+    const auto rects = tile_panels({0, 0, 1000, 800}, 4);
     EXPECT_FLOAT_EQ(rects[0].height, 800);
-    EXPECT_FLOAT_EQ(rects[1].height + rects[2].height, 800);
+    EXPECT_FLOAT_EQ(rects[0].width, 500);
+    EXPECT_FLOAT_EQ(rects[1].height + rects[2].height + rects[3].height, 800);
 }
 
 TEST(Layout, ZeroSizeAreaGivesEmptyRectsNotNegativeOnes) {

@@ -1,0 +1,106 @@
+// actviz gradflow --depth N --width W --activation NAME [activation parameter flags] [--init NAME]
+//   [--gain G] [--std S] [--bias B] [--batch B] [--seed S] [--residual] [--layernorm] [--float32]
+// → CSV, one row per hidden layer, layer 1 nearest the input: the numbers the Gradient flow panel plots.
+
+#include <array>
+#include <limits>
+#include <new>
+#include <ostream>
+
+#include "cli/activation_flags.hpp"
+#include "cli/commands.hpp"
+#include "cli/flags.hpp"
+#include "cli/parse_value.hpp"
+#include "cli/usage_error.hpp"
+#include "core/gradflow.hpp"
+
+namespace actviz::cli {
+namespace {
+
+constexpr std::array kGradflowFlags{FlagSpec{"depth"},  FlagSpec{"width"},          FlagSpec{"activation"},
+                                    FlagSpec{"init"},   FlagSpec{"gain"},           FlagSpec{"std"},
+                                    FlagSpec{"bias"},   FlagSpec{"batch"},          FlagSpec{"seed"},
+                                    FlagSpec{"residual", false}, FlagSpec{"layernorm", false},
+                                    FlagSpec{"float32", false}};
+
+int required_count(const Flags& flags, const char* name, int max) {
+    const auto text = flags.value(name);
+    if (!text) throw UsageError(std::string("--") + name + " is missing (1 to " + std::to_string(max) + ")");
+    return static_cast<int>(parse_integer(std::string("--") + name, *text, 1, max));
+}
+
+double positive_real(const Flags& flags, const char* name, double fallback, double max) {
+    const auto text = flags.value(name);
+    if (!text) return fallback;
+    const std::string flag = std::string("--") + name;
+    const double value = parse_real(flag, *text, 0, max);
+    if (value <= 0) throw UsageError(flag + " must be greater than 0, got '" + std::string(*text) + "'");
+    return value;
+}
+
+InitScheme init_from_flags(const Flags& flags) {
+    const auto text = flags.value("init");
+    if (!text) return InitScheme::XavierNormal;
+    if (auto scheme = find_init_scheme(*text)) return *scheme;
+    std::string names;
+    for (std::string_view name : init_scheme_names()) names += (names.empty() ? "" : ", ") + std::string(name);
+    throw UsageError("unknown --init '" + std::string(*text) + "' (one of " + names + ")");
+}
+
+GradflowConfig config_from_flags(const Flags& flags) {
+    if (!flags.positionals().empty()) throw UsageError("unexpected argument '" + flags.positionals()[0] + "'");
+    GradflowConfig config;
+    config.depth = required_count(flags, "depth", kGradflowMaxDepth);
+    config.width = required_count(flags, "width", kGradflowMaxWidth);
+    if (flags.has("batch")) config.batch = static_cast<int>(parse_integer("--batch", *flags.value("batch"), 1, kGradflowMaxBatch));
+    const auto name = flags.value("activation");
+    if (!name) throw UsageError("--activation is missing, e.g. --activation sigmoid (actviz list shows them)");
+    const ActivationChoice choice = activation_from_flags(*name, flags);
+    config.activation = choice.activation;
+    config.parameters = choice.parameters;
+    config.init = init_from_flags(flags);
+    if (flags.has("std") && config.init != InitScheme::Normal) {
+        throw UsageError("--std applies only to --init normal (got --init " + std::string(init_scheme_name(config.init)) +
+                         ")");
+    }
+    config.gain = positive_real(flags, "gain", 1.0, kGradflowMaxGain);
+    config.normal_std = positive_real(flags, "std", config.normal_std, kGradflowMaxGain);
+    if (auto text = flags.value("bias")) config.bias = parse_real("--bias", *text, -kGradflowMaxBias, kGradflowMaxBias);
+    if (auto text = flags.value("seed")) {
+        config.seed = static_cast<std::uint64_t>(parse_integer("--seed", *text, 0, std::numeric_limits<long long>::max()));
+    }
+    config.residual = flags.has("residual");
+    config.layernorm = flags.has("layernorm");
+    config.float32 = flags.has("float32");
+    if (auto reason = config.validate()) throw UsageError(*reason);
+    return config;
+}
+
+}  // namespace
+
+int run_gradflow(std::span<const std::string> args, std::ostream& out, std::ostream&) {
+    std::vector<FlagSpec> specs(kGradflowFlags.begin(), kGradflowFlags.end());
+    for (const FlagSpec& spec : activation_parameter_flags()) specs.push_back(spec);
+    const GradflowConfig config = config_from_flags(Flags(args, specs));
+    GradflowResult result;
+    try {
+        result = simulate_gradient_flow(config);
+    } catch (const std::bad_alloc&) {
+        // A memory budget that refuses such configs up front belongs to the hardening issue.
+        throw UsageError("not enough memory for this network (about " +
+                         std::to_string(estimate_bytes(config) >> 20) + " MiB needed); use a smaller depth, width or batch");
+    }
+    out << "layer,weight_grad_norm,act_grad_norm,mean_abs_dz,act_mean,act_std,saturated_fraction,dead_fraction\n";
+    for (size_t l = 0; l < result.layers.size(); ++l) {
+        const LayerStats& s = result.layers[l];
+        out << l + 1;
+        for (double value : {s.weight_grad_norm, s.act_grad_norm, s.mean_abs_dz, s.act_mean, s.act_std,
+                             s.saturated_fraction, s.dead_fraction}) {
+            out << ',' << format_number(value);
+        }
+        out << '\n';
+    }
+    return 0;
+}
+
+}  // namespace actviz::cli

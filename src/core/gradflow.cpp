@@ -1,0 +1,138 @@
+#include "core/gradflow.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+#include <system_error>
+#include <thread>
+
+#include "core/gradflow_pass.hpp"
+#include "core/rng.hpp"
+
+namespace actviz {
+namespace {
+
+std::string number_text(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+std::optional<std::string> check_count(const char* name, int value, int max) {
+    if (value >= 1 && value <= max) return std::nullopt;
+    return std::string(name) + " must be between 1 and " + std::to_string(max) + ", got " + std::to_string(value);
+}
+
+// Streams of one seed: tag 0 is the data, tag l ≥ 1 the weights of layer l, and the output layer
+// has its own tag, so no layer's weights depend on how deep the network is.
+constexpr std::uint64_t kDataStream = 0;
+constexpr std::uint64_t kOutputStream = ~std::uint64_t{0};
+
+std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t tag) {
+    Rng mixer(seed ^ (tag * 0x9e3779b97f4a7c15ULL));
+    mixer.next_u64();
+    return mixer.next_u64() ^ tag;
+}
+
+}  // namespace
+
+std::optional<std::string> GradflowConfig::validate() const {
+    if (auto reason = check_count("depth", depth, kGradflowMaxDepth)) return reason;
+    if (auto reason = check_count("width", width, kGradflowMaxWidth)) return reason;
+    if (auto reason = check_count("batch", batch, kGradflowMaxBatch)) return reason;
+    if (!activation) return "no activation chosen";
+    if (auto reason = activation->invalid_reason(parameters)) return reason;
+    if (!(gain > 0 && gain <= kGradflowMaxGain)) {
+        return "gain must be greater than 0 and at most " + number_text(kGradflowMaxGain) + ", got " + number_text(gain);
+    }
+    if (init == InitScheme::Normal && !(normal_std > 0 && normal_std <= kGradflowMaxGain)) {
+        return "std must be greater than 0 and at most " + number_text(kGradflowMaxGain) + ", got " +
+               number_text(normal_std);
+    }
+    if (!(std::fabs(bias) <= kGradflowMaxBias)) {
+        return "bias must be between -" + number_text(kGradflowMaxBias) + " and " + number_text(kGradflowMaxBias) +
+               ", got " + number_text(bias);
+    }
+    return std::nullopt;
+}
+
+std::size_t estimate_bytes(const GradflowConfig& config) {
+    const double depth = config.depth, width = config.width, batch = config.batch;
+    const double scalar = config.float32 ? sizeof(float) : sizeof(double);
+    const double threads = std::max(1u, std::thread::hardware_concurrency());
+    double bytes = (depth + 1) * (width * width + width) * sizeof(double);  // the network
+    if (config.float32) bytes += (depth + 1) * (width * width + width) * scalar;  // its float copy
+    bytes += 2 * width * batch * sizeof(double);  // inputs and targets
+    // a_0..a_depth, f′ / ∂L/∂z per layer, targets, ∂L/∂y and two ∂L/∂a buffers per slice.
+    double cached = (depth + 1) + depth + 4;
+    if (config.layernorm) cached += depth;  // u_l (plus 1/σ per sample, counted below)
+    bytes += cached * width * batch * scalar + (config.layernorm ? depth * batch * scalar : 0);
+    bytes += threads * width * width * scalar;  // one ∂L/∂W scratch per thread
+    return static_cast<std::size_t>(bytes);
+}
+
+Network make_network(const GradflowConfig& config, const GradflowControl& control) {
+    Network network;
+    network.weights.assign(config.depth + 1, Eigen::MatrixXd(config.width, config.width));
+    network.biases.assign(config.depth + 1, Eigen::VectorXd::Constant(config.width, config.bias));
+    // Layers draw from independent streams, so they can be filled in parallel with the same result.
+    std::atomic<int> next{0};
+    const auto fill = [&] {
+        for (int l; (l = next.fetch_add(1)) <= config.depth;) {
+            if (control.cancel && control.cancel->load(std::memory_order_relaxed)) return;
+            Rng rng(stream_seed(config.seed, l == config.depth ? kOutputStream : static_cast<std::uint64_t>(l) + 1));
+            initialise_weights(network.weights[l], config.init, config.gain, config.normal_std, rng);
+        }
+    };
+    const int threads = std::min(detail::gradflow_thread_count(control), config.depth + 1);
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t) {
+        try {
+            pool.emplace_back(fill);
+        } catch (const std::system_error&) {
+            break;
+        }
+    }
+    fill();
+    for (std::thread& thread : pool) thread.join();
+    return network;
+}
+
+GradflowBatch make_batch(const GradflowConfig& config) {
+    Rng rng(stream_seed(config.seed, kDataStream));
+    GradflowBatch data{Eigen::MatrixXd(config.width, config.batch), Eigen::MatrixXd(config.width, config.batch)};
+    // Sample by sample, so sample j does not depend on the batch size.
+    for (int j = 0; j < config.batch; ++j) {
+        for (int i = 0; i < config.width; ++i) data.inputs(i, j) = rng.normal();
+    }
+    for (int j = 0; j < config.batch; ++j) {
+        for (int i = 0; i < config.width; ++i) data.targets(i, j) = rng.normal();
+    }
+    return data;
+}
+
+GradflowResult simulate_gradient_flow(const GradflowConfig& config, const Network& network, const GradflowBatch& data,
+                                      const GradflowControl& control) {
+    if (auto reason = config.validate()) throw std::invalid_argument(*reason);
+    bool shapes_match = network.depth() == config.depth && network.biases.size() == network.weights.size() &&
+                        data.inputs.rows() == config.width && data.inputs.cols() == config.batch &&
+                        data.targets.rows() == config.width && data.targets.cols() == config.batch;
+    for (size_t l = 0; shapes_match && l < network.weights.size(); ++l) {
+        shapes_match = network.weights[l].rows() == config.width && network.weights[l].cols() == config.width &&
+                       network.biases[l].size() == config.width;
+    }
+    if (!shapes_match) throw std::invalid_argument("gradient flow: network or data shape differs from the config");
+    return config.float32 ? detail::gradflow_pass<float>(config, network, data, control)
+                          : detail::gradflow_pass<double>(config, network, data, control);
+}
+
+GradflowResult simulate_gradient_flow(const GradflowConfig& config, const GradflowControl& control) {
+    if (auto reason = config.validate()) throw std::invalid_argument(*reason);
+    const Network network = make_network(config, control);
+    if (control.cancel && control.cancel->load(std::memory_order_relaxed)) return GradflowResult{{}, 0, true};
+    return simulate_gradient_flow(config, network, make_batch(config), control);
+}
+
+}  // namespace actviz

@@ -1,0 +1,126 @@
+#pragma once
+// Gradient flow through a deep random MLP: one forward and one backward pass, then per hidden
+// layer the gradient norms and activation statistics that show gradients vanishing or exploding.
+//
+// The network (one column = one sample, as everywhere in actviz):
+//   a_0 = x                                  width × batch, N(0, 1) inputs
+//   z_l = W_l a_{l−1} + b_l                  l = 1..depth, W_l width × width (PyTorch's out × in)
+//   u_l = LayerNorm(z_l) or z_l              per sample over the width, no affine, ε = 1e-5
+//   a_l = f(u_l)  or  a_{l−1} + f(u_l)       (residual)
+//   y   = W_o a_depth + b_o                  output layer, width → width, same init as the others
+//   L   = mean((y − t)²)                     nn.MSELoss(reduction="mean") against N(0, 1) targets t
+// The output layer keeps the width (rather than mapping to one number) so every hidden layer
+// receives a full-rank error signal, as in the usual vanishing-gradient demonstrations.
+//
+// Statistics of hidden layer l, over all width × batch entries (never averaged over samples first):
+//   weight_grad_norm   ‖∂L/∂W_l‖ Frobenius
+//   act_grad_norm      ‖∂L/∂a_l‖ Frobenius over the batch (the gradient arriving at the layer's output)
+//   mean_abs_dz        mean |∂L/∂z_l| (z before layer norm)
+//   act_mean/act_std   mean and population standard deviation of a_l
+//   saturated_fraction 0 < |f′(u_l)| < 1% of max|f′| (max over x from actviz::analyse)
+//   dead_fraction      f′(u_l) = 0 exactly; dead entries are not counted as saturated, so the two add up
+// Gradients that underflow are exactly 0 and reported as 0 (norms are computed with scaling, so a
+// tiny non-zero gradient never rounds to 0 through squaring). float32 runs flush denormals to zero.
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "core/activation.hpp"
+#include "core/init.hpp"
+
+namespace actviz {
+
+inline constexpr int kGradflowMaxDepth = 1000;
+inline constexpr int kGradflowMaxWidth = 1024;
+inline constexpr int kGradflowMaxBatch = 4096;
+inline constexpr double kGradflowMaxGain = 100;     // also the largest std of InitScheme::Normal
+inline constexpr double kGradflowMaxBias = 100;     // |bias|
+inline constexpr double kLayerNormEpsilon = 1e-5;   // torch.nn.LayerNorm's default
+inline constexpr double kSaturationThreshold = 0.01;  // of max|f′|
+
+struct GradflowConfig {
+    int depth = 20;   // hidden layers, 1..1000
+    int width = 64;   // units per hidden layer, also the input and output size, 1..1024
+    int batch = 256;  // samples, 1..4096
+    const Activation* activation = find_activation("sigmoid");
+    ParameterValues parameters{};  // of `activation`, in its parameter order
+    InitScheme init = InitScheme::XavierNormal;
+    double gain = 1.0;          // multiplies the scheme's std or bound
+    double normal_std = 0.01;   // std of InitScheme::Normal (before the gain); ignored by the others
+    double bias = 0.0;          // initial value of every bias
+    std::uint64_t seed = 0;
+    bool residual = false;
+    bool layernorm = false;
+    bool float32 = false;  // compute in float32 with denormals flushed to zero, as training hardware does
+
+    // Why the configuration cannot run (one line naming the value and what is allowed), or nullopt.
+    std::optional<std::string> validate() const;
+};
+
+// Bytes a run of `config` allocates (network, cached activations, gradients, scratch), within a
+// few percent; gradients requested through GradflowControl::gradients come on top.
+std::size_t estimate_bytes(const GradflowConfig& config);
+
+struct Network {
+    std::vector<Eigen::MatrixXd> weights;  // depth + 1 matrices width × width (out × in): layers 1..depth, then output
+    std::vector<Eigen::VectorXd> biases;   // depth + 1 vectors of width, likewise
+
+    int depth() const { return static_cast<int>(weights.size()) - 1; }
+};
+
+struct GradflowBatch {
+    Eigen::MatrixXd inputs;   // width × batch, one column = one sample, N(0, 1)
+    Eigen::MatrixXd targets;  // width × batch, N(0, 1): what the output is regressed onto
+};
+
+// Everything a run computes besides the statistics; tests compare it with finite differences.
+struct GradflowGradients {
+    std::vector<Eigen::MatrixXd> weights;  // ∂L/∂W, shaped as Network::weights
+    std::vector<Eigen::VectorXd> biases;   // ∂L/∂b, shaped as Network::biases
+    Eigen::MatrixXd inputs;                // ∂L/∂x, width × batch
+};
+
+struct GradflowControl {
+    const std::atomic<bool>* cancel = nullptr;  // set from another thread: the run stops within one layer
+    std::atomic<double>* progress = nullptr;    // rises from 0 to 1 as layers finish
+    int threads = 0;                            // 0: every hardware thread
+    GradflowGradients* gradients = nullptr;     // filled when given (costs memory: tests and small nets)
+};
+
+struct LayerStats {
+    double weight_grad_norm = 0;
+    double act_grad_norm = 0;
+    double mean_abs_dz = 0;
+    double act_mean = 0;
+    double act_std = 0;
+    double saturated_fraction = 0;
+    double dead_fraction = 0;
+};
+
+struct GradflowResult {
+    std::vector<LayerStats> layers;  // one per hidden layer, [0] = layer 1 nearest the input; empty when cancelled
+    double loss = 0;
+    bool cancelled = false;
+};
+
+// The seeded network and data. Each layer draws from its own stream of `seed`, and the data from
+// another, so layer l's weights and the inputs do not change with the depth.
+Network make_network(const GradflowConfig& config, const GradflowControl& control = {});
+GradflowBatch make_batch(const GradflowConfig& config);
+
+// One forward and backward pass. The config must be valid (validate()); its depth, width and
+// batch must match the network's and data's shapes (std::invalid_argument otherwise). Uses
+// config's activation, parameters, residual, layernorm and float32; ignores init, gain and seed.
+GradflowResult simulate_gradient_flow(const GradflowConfig& config, const Network& network, const GradflowBatch& data,
+                                      const GradflowControl& control = {});
+
+// The same on the network and data the config's seed gives.
+GradflowResult simulate_gradient_flow(const GradflowConfig& config, const GradflowControl& control = {});
+
+}  // namespace actviz

@@ -1,0 +1,396 @@
+// The gradient-flow simulator: its backward pass against finite differences and PyTorch, and the
+// vanishing/exploding facts a user reads off the Gradient flow panel.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include "core/gradflow.hpp"
+
+#if defined(__x86_64__)
+#include <xmmintrin.h>
+#endif
+
+namespace actviz {
+namespace {
+
+GradflowConfig small_config(const char* activation, bool residual, bool layernorm) {
+    GradflowConfig config;
+    config.depth = 3;
+    config.width = 4;
+    config.batch = 3;
+    config.activation = find_activation(activation);
+    config.parameters = config.activation->defaults();
+    config.residual = residual;
+    config.layernorm = layernorm;
+    config.bias = 0.1;
+    config.seed = 7;
+    return config;
+}
+
+double loss_of(const GradflowConfig& config, const Network& network, const GradflowBatch& data) {
+    GradflowControl control;
+    control.threads = 1;
+    return simulate_gradient_flow(config, network, data, control).loss;
+}
+
+// Central difference of the loss in one number of the network or data, against the backward pass.
+template <typename Perturb>
+void expect_matches_finite_difference(double analytic, const GradflowConfig& config, Network network,
+                                      GradflowBatch data, Perturb perturb, const std::string& where) {
+    const double h = 1e-6;
+    perturb(network, data, h);
+    const double plus = loss_of(config, network, data);
+    perturb(network, data, -2 * h);
+    const double minus = loss_of(config, network, data);
+    const double numeric = (plus - minus) / (2 * h);
+    EXPECT_NEAR(analytic, numeric, 1e-8 + 1e-6 * std::fabs(numeric)) << where;
+}
+
+void check_against_finite_differences(const GradflowConfig& config) {
+    const Network network = make_network(config);
+    const GradflowBatch data = make_batch(config);
+    GradflowGradients gradients;
+    GradflowControl control;
+    control.gradients = &gradients;
+    simulate_gradient_flow(config, network, data, control);
+    const std::string name = std::string(config.activation->name) + (config.residual ? " residual" : "") +
+                             (config.layernorm ? " layernorm" : "") + " batch " + std::to_string(config.batch);
+    for (int l = 0; l <= config.depth; ++l) {
+        for (int r = 0; r < config.width; ++r) {
+            for (int c = 0; c < config.width; ++c) {
+                expect_matches_finite_difference(
+                    gradients.weights[l](r, c), config, network, data,
+                    [&](Network& n, GradflowBatch&, double h) { n.weights[l](r, c) += h; },
+                    name + ": dW layer " + std::to_string(l + 1) + " (" + std::to_string(r) + "," + std::to_string(c) + ")");
+            }
+            expect_matches_finite_difference(
+                gradients.biases[l](r), config, network, data,
+                [&](Network& n, GradflowBatch&, double h) { n.biases[l](r) += h; },
+                name + ": db layer " + std::to_string(l + 1));
+        }
+    }
+    for (int j = 0; j < std::min(config.batch, 3); ++j) {
+        for (int i = 0; i < config.width; ++i) {
+            expect_matches_finite_difference(
+                gradients.inputs(i, j), config, network, data,
+                [&](Network&, GradflowBatch& d, double h) { d.inputs(i, j) += h; },
+                name + ": dx (" + std::to_string(i) + "," + std::to_string(j) + ")");
+        }
+    }
+}
+
+TEST(GradflowBackward, MatchesCentralFiniteDifferences) {
+    for (const char* activation : {"tanh", "sigmoid", "gelu", "softplus", "elu", "leaky_relu", "mish"}) {
+        for (bool residual : {false, true}) {
+            for (bool layernorm : {false, true}) check_against_finite_differences(small_config(activation, residual, layernorm));
+        }
+    }
+}
+
+TEST(GradflowBackward, MatchesFiniteDifferencesWhenTheBatchIsSplitAcrossSlicesAndThreads) {
+    GradflowConfig config = small_config("tanh", true, true);
+    config.batch = 300;  // several slices of the batch, combined for ∂L/∂W
+    config.width = 3;
+    check_against_finite_differences(config);
+}
+
+// [SECTION] Against PyTorch ---------------------------------------------------------------------------
+
+struct FixtureCase {
+    std::string name;
+    GradflowConfig config;
+    Network network;
+    GradflowBatch data;
+    double loss = 0;
+    std::vector<std::vector<double>> stats;  // per layer, the 7 figures in LayerStats order
+};
+
+std::vector<double> numbers(std::istringstream& fields) {
+    std::vector<double> values;
+    for (std::string item; fields >> item;) values.push_back(std::stod(item));
+    return values;
+}
+
+std::vector<FixtureCase> load_fixture() {
+    std::ifstream file(ACTVIZ_FIXTURES_DIR "/gradflow_torch.txt");
+    EXPECT_TRUE(file) << "missing fixture; regenerate with tests/fixtures/make_gradflow_fixture.py";
+    std::vector<FixtureCase> cases;
+    for (std::string line; std::getline(file, line);) {
+        std::istringstream fields(line);
+        std::string kind;
+        fields >> kind;
+        if (kind == "case") {
+            FixtureCase c;
+            std::string activation, params;
+            int residual = 0, layernorm = 0;
+            fields >> c.name >> activation >> params >> c.config.depth >> c.config.width >> c.config.batch >> residual >>
+                layernorm;
+            c.config.activation = find_activation(activation);
+            EXPECT_NE(c.config.activation, nullptr) << activation;
+            c.config.parameters = c.config.activation->defaults();
+            std::istringstream list(params == "-" ? "" : params);
+            for (std::string item; std::getline(list, item, ';');) {
+                const auto eq = item.find('=');
+                c.config.parameters[c.config.activation->parameter_index(item.substr(0, eq))] = std::stod(item.substr(eq + 1));
+            }
+            c.config.residual = residual != 0;
+            c.config.layernorm = layernorm != 0;
+            const int w = c.config.width;
+            c.network.weights.assign(c.config.depth + 1, Eigen::MatrixXd(w, w));
+            c.network.biases.assign(c.config.depth + 1, Eigen::VectorXd(w));
+            c.data = {Eigen::MatrixXd(w, c.config.batch), Eigen::MatrixXd(w, c.config.batch)};
+            cases.push_back(c);
+            continue;
+        }
+        if (kind == "end" || cases.empty()) continue;
+        FixtureCase& c = cases.back();
+        int index = 0;
+        fields >> index;
+        if (kind == "weight") {
+            int row = 0;
+            fields >> row;
+            const std::vector<double> v = numbers(fields);
+            for (size_t i = 0; i < v.size(); ++i) c.network.weights[index - 1](row, i) = v[i];
+        } else if (kind == "bias") {
+            const std::vector<double> v = numbers(fields);
+            for (size_t i = 0; i < v.size(); ++i) c.network.biases[index - 1](i) = v[i];
+        } else if (kind == "input" || kind == "target") {
+            Eigen::MatrixXd& m = kind == "input" ? c.data.inputs : c.data.targets;
+            const std::vector<double> v = numbers(fields);
+            for (size_t i = 0; i < v.size(); ++i) m(i, index) = v[i];
+        } else if (kind == "loss") {
+            c.loss = std::stod(line.substr(5));
+        } else if (kind == "stats") {
+            c.stats.push_back(numbers(fields));
+        }
+    }
+    return cases;
+}
+
+TEST(GradflowAgainstPyTorch, PerLayerStatisticsMatchAutogradInFloat64) {
+    const std::vector<FixtureCase> cases = load_fixture();
+    ASSERT_GE(cases.size(), 8u);
+    const char* names[] = {"weight_grad_norm", "act_grad_norm", "mean_abs_dz", "act_mean",
+                           "act_std",          "saturated",     "dead"};
+    bool saw_saturation = false, saw_dead = false;
+    for (const FixtureCase& c : cases) {
+        const GradflowResult result = simulate_gradient_flow(c.config, c.network, c.data);
+        EXPECT_NEAR(result.loss, c.loss, 1e-12 * c.loss) << c.name;
+        ASSERT_EQ(result.layers.size(), c.stats.size()) << c.name;
+        for (size_t l = 0; l < c.stats.size(); ++l) {
+            const LayerStats& s = result.layers[l];
+            const double ours[] = {s.weight_grad_norm, s.act_grad_norm, s.mean_abs_dz,  s.act_mean,
+                                   s.act_std,          s.saturated_fraction, s.dead_fraction};
+            for (int k = 0; k < 7; ++k) {
+                const double torch = c.stats[l][k];
+                // Fractions are counts over 20 entries: exact. The mean may cancel to near 0: an absolute floor.
+                const double tolerance = k >= 5 ? 0 : 1e-10 * std::fabs(torch) + (k == 3 ? 1e-15 : 0);
+                EXPECT_NEAR(ours[k], torch, tolerance) << c.name << " layer " << l + 1 << " " << names[k];
+            }
+            saw_saturation |= c.stats[l][5] > 0;
+            saw_dead |= c.stats[l][6] > 0;
+        }
+    }
+    EXPECT_TRUE(saw_saturation && saw_dead) << "the fixture should exercise both fractions";
+}
+
+// [SECTION] What a user relies on ----------------------------------------------------------------------
+
+GradflowConfig deep(const char* activation, int depth, InitScheme init) {
+    GradflowConfig config;
+    config.activation = find_activation(activation);
+    config.parameters = config.activation->defaults();
+    config.depth = depth;
+    config.width = 64;
+    config.batch = 256;
+    config.init = init;
+    return config;
+}
+
+TEST(GradflowTextbook, SigmoidDepth20XavierVanishesBySixOrdersOfMagnitude) {
+    const GradflowResult result = simulate_gradient_flow(deep("sigmoid", 20, InitScheme::XavierNormal));
+    ASSERT_EQ(result.layers.size(), 20u);
+    EXPECT_GT(result.layers[0].weight_grad_norm, 0);
+    EXPECT_LE(result.layers[0].weight_grad_norm, 1e-6 * result.layers[19].weight_grad_norm);
+    EXPECT_LE(result.layers[0].act_grad_norm, 1e-6 * result.layers[19].act_grad_norm);
+}
+
+TEST(GradflowTextbook, ReluWithHeInitKeepsAllTwentyLayersWithinAFactorOf20) {
+    const GradflowResult result = simulate_gradient_flow(deep("relu", 20, InitScheme::HeNormal));
+    double lo = INFINITY, hi = 0;
+    for (const LayerStats& s : result.layers) {
+        lo = std::min(lo, s.weight_grad_norm);
+        hi = std::max(hi, s.weight_grad_norm);
+    }
+    EXPECT_GT(lo, 0);
+    EXPECT_LE(hi / lo, 20);
+    // About half of a ReLU layer's units are off for any one sample, and none is merely saturated.
+    EXPECT_NEAR(result.layers[10].dead_fraction, 0.5, 0.1);
+    EXPECT_EQ(result.layers[10].saturated_fraction, 0);
+}
+
+TEST(GradflowTextbook, ResidualConnectionsRescueSigmoidAtDepth100) {
+    GradflowConfig config = deep("sigmoid", 100, InitScheme::XavierNormal);
+    const GradflowResult plain = simulate_gradient_flow(config);
+    config.residual = true;
+    const GradflowResult residual = simulate_gradient_flow(config);
+    const double plain_ratio = plain.layers[0].weight_grad_norm / plain.layers[99].weight_grad_norm;
+    const double residual_ratio = residual.layers[0].weight_grad_norm / residual.layers[99].weight_grad_norm;
+    EXPECT_GT(plain.layers[0].weight_grad_norm, 0) << "double keeps the tiny gradient";
+    EXPECT_LT(plain_ratio, 1e-50);
+    EXPECT_GT(residual_ratio, 1e-3);
+}
+
+TEST(GradflowFloat32, UnderflowGivesExactZerosWhereFloat64StillSeesTinyGradients) {
+    GradflowConfig config = deep("sigmoid", 100, InitScheme::XavierNormal);
+#if defined(__x86_64__)
+    const unsigned mxcsr_before = _mm_getcsr();
+#endif
+    const GradflowResult exact = simulate_gradient_flow(config);
+    config.float32 = true;
+    const GradflowResult single = simulate_gradient_flow(config);
+#if defined(__x86_64__)
+    EXPECT_EQ(_mm_getcsr(), mxcsr_before) << "the denormal mode is restored";
+#endif
+    EXPECT_GT(exact.layers[0].weight_grad_norm, 0);
+    EXPECT_LT(exact.layers[0].weight_grad_norm, 1e-38);  // below float's smallest normal number
+    EXPECT_EQ(single.layers[0].weight_grad_norm, 0.0);
+    EXPECT_EQ(single.layers[0].act_grad_norm, 0.0);
+    EXPECT_EQ(single.layers[0].mean_abs_dz, 0.0);
+    // Near the output both precisions agree to float accuracy.
+    EXPECT_NEAR(single.layers[99].weight_grad_norm, exact.layers[99].weight_grad_norm,
+                1e-4 * exact.layers[99].weight_grad_norm);
+    EXPECT_NEAR(single.loss, exact.loss, 1e-5 * exact.loss);
+}
+
+TEST(GradflowFloat32, MatchesFloat64OnAHealthyNetwork) {
+    GradflowConfig config = deep("tanh", 10, InitScheme::XavierNormal);
+    config.layernorm = true;
+    const GradflowResult exact = simulate_gradient_flow(config);
+    config.float32 = true;
+    const GradflowResult single = simulate_gradient_flow(config);
+    for (int l = 0; l < 10; ++l) {
+        EXPECT_NEAR(single.layers[l].weight_grad_norm, exact.layers[l].weight_grad_norm,
+                    1e-4 * exact.layers[l].weight_grad_norm);
+        EXPECT_NEAR(single.layers[l].act_std, exact.layers[l].act_std, 1e-5);
+    }
+}
+
+TEST(GradflowRun, IsDeterministicAndIndependentOfTheThreadCount) {
+    GradflowConfig config = deep("gelu", 8, InitScheme::HeUniform);
+    config.batch = 700;
+    GradflowControl one, two;
+    one.threads = 1;
+    two.threads = 2;
+    const GradflowResult a = simulate_gradient_flow(config, one);
+    const GradflowResult b = simulate_gradient_flow(config, two);
+    for (int l = 0; l < 8; ++l) {
+        EXPECT_EQ(a.layers[l].weight_grad_norm, b.layers[l].weight_grad_norm);
+        EXPECT_EQ(a.layers[l].act_std, b.layers[l].act_std);
+    }
+    config.seed = 1;
+    EXPECT_NE(simulate_gradient_flow(config).layers[0].weight_grad_norm, a.layers[0].weight_grad_norm);
+}
+
+TEST(GradflowRun, LayerWeightsDoNotDependOnTheDepth) {
+    GradflowConfig shallow = deep("tanh", 5, InitScheme::Orthogonal);
+    GradflowConfig deeper = shallow;
+    deeper.depth = 50;
+    const Network a = make_network(shallow), b = make_network(deeper);
+    for (int l = 0; l < 5; ++l) EXPECT_EQ(a.weights[l], b.weights[l]);
+    EXPECT_EQ(make_batch(shallow).inputs, make_batch(deeper).inputs);
+}
+
+TEST(GradflowRun, ReportsProgressToTheEnd) {
+    std::atomic<double> progress{0};
+    GradflowControl control;
+    control.progress = &progress;
+    const GradflowResult result = simulate_gradient_flow(deep("tanh", 30, InitScheme::XavierNormal), control);
+    EXPECT_FALSE(result.cancelled);
+    EXPECT_EQ(progress.load(), 1.0);
+}
+
+TEST(GradflowRun, CancellationStopsARunInFlight) {
+    GradflowConfig config = deep("tanh", 600, InitScheme::XavierNormal);
+    config.width = 256;
+    std::atomic<bool> cancel{false};
+    std::atomic<double> progress{0};
+    GradflowControl control;
+    control.cancel = &cancel;
+    control.progress = &progress;
+    const Network network = make_network(config);
+    const GradflowBatch data = make_batch(config);
+    std::thread watcher([&] {
+        while (progress.load() < 0.05) std::this_thread::yield();
+        cancel = true;
+    });
+    const GradflowResult result = simulate_gradient_flow(config, network, data, control);
+    watcher.join();
+    EXPECT_TRUE(result.cancelled);
+    EXPECT_TRUE(result.layers.empty());
+    EXPECT_LT(progress.load(), 0.5);
+
+    // Cancelled before it starts: nothing is computed.
+    const GradflowResult early = simulate_gradient_flow(deep("tanh", 5, InitScheme::XavierNormal), control);
+    EXPECT_TRUE(early.cancelled);
+}
+
+// [SECTION] Validation and memory -------------------------------------------------------------------------
+
+TEST(GradflowConfig, ValidateNamesTheBadValueAndTheAllowedRange) {
+    const auto reason = [](auto change) {
+        GradflowConfig config;
+        change(config);
+        return config.validate().value_or("");
+    };
+    EXPECT_EQ(reason([](GradflowConfig&) {}), "");
+    EXPECT_EQ(reason([](GradflowConfig& c) { c.depth = 0; }), "depth must be between 1 and 1000, got 0");
+    EXPECT_EQ(reason([](GradflowConfig& c) { c.width = -3; }), "width must be between 1 and 1024, got -3");
+    EXPECT_EQ(reason([](GradflowConfig& c) { c.batch = 5000; }), "batch must be between 1 and 4096, got 5000");
+    EXPECT_EQ(reason([](GradflowConfig& c) { c.gain = 0; }), "gain must be greater than 0 and at most 100, got 0");
+    EXPECT_NE(reason([](GradflowConfig& c) { c.gain = NAN; }), "");
+    EXPECT_EQ(reason([](GradflowConfig& c) { c.init = InitScheme::Normal; c.normal_std = -1; }),
+              "std must be greater than 0 and at most 100, got -1");
+    EXPECT_EQ(reason([](GradflowConfig& c) { c.normal_std = -1; }), "") << "std only matters for init normal";
+    EXPECT_EQ(reason([](GradflowConfig& c) { c.bias = 1e3; }), "bias must be between -100 and 100, got 1000");
+    EXPECT_EQ(reason([](GradflowConfig& c) { c.activation = nullptr; }), "no activation chosen");
+    EXPECT_NE(reason([](GradflowConfig& c) {
+                  c.activation = find_activation("hardtanh");
+                  c.parameters = {1.0, -1.0};
+              }),
+              "");
+    GradflowConfig bad;
+    bad.depth = 0;
+    EXPECT_THROW(simulate_gradient_flow(bad), std::invalid_argument);
+}
+
+TEST(GradflowConfig, MemoryEstimateCoversTheCachedMatricesAndGrowsWithSize) {
+    GradflowConfig config;
+    config.depth = 200;
+    config.width = 256;
+    config.batch = 256;
+    const double cached = 2.0 * config.depth * config.width * config.batch * sizeof(double);
+    const double weights = (config.depth + 1.0) * config.width * config.width * sizeof(double);
+    const double bytes = static_cast<double>(estimate_bytes(config));
+    EXPECT_GE(bytes, cached + weights);
+    EXPECT_LE(bytes, 1.2 * (cached + weights));
+    GradflowConfig wider = config;
+    wider.layernorm = true;
+    EXPECT_GT(estimate_bytes(wider), estimate_bytes(config));
+    GradflowConfig single = config;
+    single.batch = 4096;
+    single.width = 64;
+    GradflowConfig single32 = single;
+    single32.float32 = true;
+    EXPECT_LT(estimate_bytes(single32), estimate_bytes(single));
+}
+
+}  // namespace
+}  // namespace actviz
