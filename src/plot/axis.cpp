@@ -65,17 +65,30 @@ std::vector<Tick> log_ticks(const Axis& axis, float pixels, float min_spacing) {
     const double hi = axis.to_linear(std::max(axis.min, axis.max));
     const double decades = std::max(hi - lo, 1e-12);
     const double pixels_per_decade = pixels / decades;
-    // Label every k-th decade so labels stay apart; minors only when a decade is roomy.
-    const int every = std::max(1, static_cast<int>(std::ceil(min_spacing / pixels_per_decade)));
+    // Label every k-th decade so labels stay apart, k from 1, 2, 3, 5, 10, 20, 30, 50, ... so the
+    // labels read as a regular sequence (10⁻⁵, 10⁻¹⁰, ...); minors at 2..9 only when a decade is
+    // roomy, else at the unlabelled decades when they are a few pixels apart.
+    const int needed = std::max(1, static_cast<int>(std::ceil(min_spacing / pixels_per_decade)));
+    int every = 1;
+    for (int scale = 1; every < needed && scale <= 100000; scale *= 10) {
+        for (int base : {1, 2, 3, 5, 10}) {
+            if (every < needed) every = base * scale;
+        }
+    }
     const bool minors = every == 1 && pixels_per_decade >= 4 * min_spacing / 3;
+    const bool decade_minors = every > 1 && pixels_per_decade >= 6;
     std::vector<Tick> ticks;
     for (double d = std::floor(lo); d <= std::ceil(hi) && ticks.size() < 2000; d += 1.0) {
         const double decade = std::pow(10.0, d);
-        if (d >= lo - 1e-9 && d <= hi + 1e-9 && static_cast<long long>(d) % every == 0) {
-            char label[32];
-            std::snprintf(label, sizeof label, "1e%d", static_cast<int>(d));
-            const bool plain = d >= -3 && d <= 4;
-            ticks.push_back({decade, true, plain ? format_tick(decade, decade) : label});
+        if (d >= lo - 1e-9 && d <= hi + 1e-9) {
+            if (static_cast<long long>(d) % every == 0) {
+                char label[32];
+                std::snprintf(label, sizeof label, "1e%d", static_cast<int>(d));
+                const bool plain = d >= -3 && d <= 4;
+                ticks.push_back({decade, true, plain ? format_tick(decade, decade) : label});
+            } else if (decade_minors) {
+                ticks.push_back({decade, false, {}});
+            }
         }
         if (!minors) continue;
         for (int m = 2; m <= 9; ++m) {

@@ -1,13 +1,14 @@
 // [SECTION] State: per-plot (persistent) and per-frame (the plot being drawn)
+// [SECTION] Text: numbers with a real minus sign, powers of ten
 // [SECTION] Colours
 // [SECTION] Begin, setup and interaction
-// [SECTION] Axes, grid and ticks
+// [SECTION] Layout, axes, grid and ticks
 // [SECTION] Items
 // [SECTION] End: legend, hover readout, notes, menu
 
 #include "plot/plot.hpp"
 
-#include <imgui_internal.h>  // ImRect, GetItemID
+#include <imgui_internal.h>  // ImRect, OpenPopupEx, SetItemUsingMouseWheel
 
 #include <algorithm>
 #include <cmath>
@@ -27,44 +28,52 @@ namespace {
 
 struct AxisState {
     Range range;
-    Range requested;           // what the caller asked for last (Reset view returns here)
-    bool initialised = false;  // Cond::Once limits applied
+    Range requested;             // the caller's latest limits: "Reset view" returns here
+    bool user_modified = false;  // panned, zoomed or fitted: Cond::Once limits no longer apply
     Scale scale = Scale::Linear;
     std::string label;
 };
 
 struct Extents {
     double x_min = INFINITY, x_max = -INFINITY, y_min = INFINITY, y_max = -INFINITY;
-    void add(double x, double y, Scale y_scale) {
-        if (!std::isfinite(x) || !std::isfinite(y) || (y_scale == Scale::Log10 && y <= 0)) return;
-        x_min = std::min(x_min, x), x_max = std::max(x_max, x);
-        y_min = std::min(y_min, y), y_max = std::max(y_max, y);
+    // Only values an axis can show count: a log axis cannot fit around a zero.
+    void add(double x, double y, Scale x_scale, Scale y_scale) {
+        if (std::isfinite(x) && (x_scale == Scale::Linear || x > 0))
+            x_min = std::min(x_min, x), x_max = std::max(x_max, x);
+        if (std::isfinite(y) && (y_scale == Scale::Linear || y > 0))
+            y_min = std::min(y_min, y), y_max = std::max(y_max, y);
     }
-    bool valid() const { return x_min <= x_max && y_min <= y_max; }
+    bool valid_x() const { return x_min <= x_max; }
+    bool valid_y() const { return y_min <= y_max; }
 };
 
 struct PlotState {
     AxisState x, y;
-    std::unordered_set<std::string> hidden;  // legend keys the user toggled off
-    std::string highlighted;                 // legend key hovered last frame
-    Extents last_extents;                    // of the visible items, for double-click fit
-    ImRect legend_rect;                      // where the legend was drawn last frame
+    std::unordered_set<std::string> hidden;               // legend labels the user toggled off
+    std::string highlighted;                              // legend label hovered last frame
+    Extents last_extents;                                 // of last frame's visible items: double-click fits to these
+    ImRect legend_rect;                                   // where the legend was drawn last frame (input goes to it)
+    ImVec2 legend_size{0, 0};                             // its size last frame, to score corners before drawing
+    std::unordered_map<std::string, ImRect> legend_rows;  // last frame's rows, for legend_entry_rect
+    int legend_corner = -1;                               // 0..3, see choose_legend_corner; -1 before the first choice
     bool fit_requested = false;
+    bool legend_hidden = false;  // by the context menu, for a legend that covers too much
 };
 
 enum class ItemKind { Line, Fill, Marker };
 
 struct LegendEntry {
-    std::string key;  // the full label, "name##id"
+    std::string label;  // the full label, "name##id"
     ImU32 colour;
     bool dashed;
     ItemKind kind;
-    std::string tooltip;
 };
 
 struct ReadoutEntry {
     std::string name;
     ImU32 colour;
+    bool dashed;
+    ItemKind kind;
     std::optional<double> value;
 };
 
@@ -76,24 +85,34 @@ struct Frame {
     Axis x, y;
     std::string title;
     int flags = 0;
+    bool limits_given[2] = {false, false};  // setup_axis_limits called this frame, [X], [Y]
     bool setup_done = false;
-    bool hovered = false;   // the mouse is over the data area (and not over the legend)
+    // Input, read once right after the plot's invisible button: later ImGui calls (tooltips)
+    // change what "the last item" means.
+    bool item_hovered = false, item_active = false;
+    bool hovered = false;  // the mouse is over the data area and not over the legend
+    bool readout_suppressed = false;
     bool clicked = false;
     ImVec2 click{};
-    bool clamped = false;   // some value ≤ 0 was drawn at a log axis' floor
+    bool clamped = false;  // some value ≤ 0 was drawn at a log axis's floor
     std::vector<LegendEntry> legend;
+    std::unordered_map<std::string, std::string> legend_tooltips;
     std::vector<ReadoutEntry> readout;
     Extents extents;
     std::vector<Tick> custom_ticks[2];  // [X], [Y]: set by setup_axis_ticks, else nice numbers
+    ImRect corners[4];                  // where the legend could go, scored by the points under them
+    int points_under[4] = {0, 0, 0, 0};
 };
 
-std::unordered_map<ImGuiID, PlotState> g_states;
+// Plot states by ImGui context, then by plot id: an id means nothing in another context. A
+// context's states go when the context is destroyed (a shutdown hook), never per frame.
+std::unordered_map<ImGuiContext*, std::unordered_map<ImGuiID, PlotState>> g_states;
 Frame g_frame;
 bool g_in_plot = false;
 
-std::string display_name(const std::string& key) {
-    const auto hash = key.find("##");
-    return hash == std::string::npos ? key : key.substr(0, hash);
+std::string display_name(const std::string& label) {
+    const auto hash = label.find("##");
+    return hash == std::string::npos ? label : label.substr(0, hash);
 }
 
 AxisState& axis_state(AxisId axis) { return axis == AxisId::X ? g_frame.state->x : g_frame.state->y; }
@@ -103,59 +122,92 @@ ImU32 with_alpha(ImU32 colour, float factor) {
     return (colour & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha * factor) << IM_COL32_A_SHIFT);
 }
 
-// Registers a legend entry (once per key) and says whether the item is drawn, and how: dimmed
-// when another entry is highlighted, emphasised when its own is.
-struct ItemLook {
-    bool visible;
-    ImU32 colour;
-    float emphasis;
+unsigned alpha_of(ImU32 colour) { return (colour >> IM_COL32_A_SHIFT) & 0xFF; }
+
+ImU32 with_min_alpha(ImU32 colour, unsigned alpha) {
+    return (colour & ~IM_COL32_A_MASK) | (std::max(alpha_of(colour), alpha) << IM_COL32_A_SHIFT);
+}
+
+// [SECTION] Text: numbers with a real minus sign, powers of ten ----------------------------------
+
+bool font_has(ImWchar c) { return ImGui::GetFont()->FindGlyphNoFallback(c) != nullptr; }
+
+// Typographic minus (U+2212) in numbers and "≤" when the font has them; ASCII otherwise, so the
+// built-in font never shows "?".
+std::string number_text(const std::string& text) {
+    std::string out;
+    const bool minus = font_has(0x2212), less_equal = font_has(0x2264);
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '-' && minus && (i == 0 || text[i - 1] == 'e' || text[i - 1] == ' ')) {
+            out += "\xE2\x88\x92";
+        } else if (!less_equal && text.compare(i, 3, "\xE2\x89\xA4") == 0) {
+            out += "<=";
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+// A tick label as drawn: plain text, or "10" with a raised exponent for a decade on a log axis.
+struct TickText {
+    std::string base, exponent;
 };
 
-ItemLook begin_item(const char* label, ImU32 colour, bool dashed, ItemKind kind) {
-    const std::string key(label);
-    const bool known = std::any_of(g_frame.legend.begin(), g_frame.legend.end(),
-                                   [&](const LegendEntry& e) { return e.key == key; });
-    // A label that starts with "##" names an item without a legend entry (ImGui's convention).
-    if (!known && !key.starts_with("##")) g_frame.legend.push_back({key, colour, dashed, kind, {}});
-    const PlotState& state = *g_frame.state;
-    if (state.hidden.count(key)) return {false, colour, 1.0f};
-    if (state.highlighted.empty()) return {true, colour, 1.0f};
-    if (state.highlighted == key) return {true, colour, 1.8f};
-    return {true, with_alpha(colour, 0.3f), 1.0f};
+constexpr float kExponentScale = 0.72f;
+
+TickText tick_text(const Tick& tick, bool powers_of_ten) {
+    if (!powers_of_ten) return {number_text(tick.label), {}};
+    const int decade = static_cast<int>(std::lround(std::log10(tick.value)));
+    if (decade == 0) return {"1", {}};
+    if (decade == 1) return {"10", {}};
+    return {"10", number_text(std::to_string(decade))};
 }
 
-void finish_setup();
-
-ImVec2 to_pixels(double x, double y) {
-    return {static_cast<float>(g_frame.x.to_pixel(x)), static_cast<float>(g_frame.y.to_pixel(y))};
-}
-
-// Pixel y of a value, with values ≤ 0 on a log axis held at the floor (the data area's bottom).
-float y_pixel(double y, bool* clamped) {
-    if (g_frame.y.scale == Scale::Log10 && !(y > 0)) {
-        *clamped = true;
-        return g_frame.data.Max.y;
+ImVec2 text_size(const TickText& text) {
+    ImVec2 size = ImGui::CalcTextSize(text.base.c_str());
+    if (!text.exponent.empty()) {
+        size.x +=
+            1 +
+            ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize() * kExponentScale, FLT_MAX, 0, text.exponent.c_str()).x;
     }
-    return static_cast<float>(g_frame.y.to_pixel(y));
+    return size;
+}
+
+void draw_text(ImDrawList* draw, ImVec2 pos, ImU32 colour, const TickText& text) {
+    draw->AddText(pos, colour, text.base.c_str());
+    if (text.exponent.empty()) return;
+    const float base_width = ImGui::CalcTextSize(text.base.c_str()).x;
+    const float size = ImGui::GetFontSize();
+    draw->AddText(ImGui::GetFont(), size * kExponentScale, ImVec2(pos.x + base_width + 1, pos.y - size * 0.2f), colour,
+                  text.exponent.c_str());
 }
 
 // [SECTION] Colours -----------------------------------------------------------------------------
 
 constexpr ImU32 kPalette[] = {
-    // Tableau 10, brightened a little for a dark background, then its lighter companions.
+    // Tableau 10, brightened a little for a dark background, then lighter companions that are
+    // still distinct from the first ten.
     IM_COL32(94, 146, 204, 255),  IM_COL32(242, 142, 43, 255),  IM_COL32(231, 96, 98, 255),
     IM_COL32(118, 183, 178, 255), IM_COL32(98, 178, 86, 255),   IM_COL32(237, 201, 72, 255),
     IM_COL32(186, 132, 172, 255), IM_COL32(255, 157, 167, 255), IM_COL32(176, 134, 108, 255),
     IM_COL32(186, 176, 172, 255), IM_COL32(160, 203, 232, 255), IM_COL32(255, 190, 125, 255),
-    IM_COL32(140, 209, 125, 255), IM_COL32(134, 188, 182, 255), IM_COL32(241, 206, 99, 255),
-    IM_COL32(212, 166, 200, 255), IM_COL32(73, 152, 148, 255),  IM_COL32(211, 114, 149, 255),
-    IM_COL32(182, 153, 45, 255),  IM_COL32(121, 112, 110, 255),
+    IM_COL32(140, 209, 125, 255), IM_COL32(73, 152, 148, 255),  IM_COL32(212, 166, 200, 255),
+    IM_COL32(211, 114, 149, 255), IM_COL32(182, 153, 45, 255),  IM_COL32(121, 112, 110, 255),
 };
 
 ImU32 hsv(float h, float s, float v) {
     float r, g, b;
     ImGui::ColorConvertHSVtoRGB(h, s, v, r, g, b);
     return IM_COL32(static_cast<int>(r * 255), static_cast<int>(g * 255), static_cast<int>(b * 255), 255);
+}
+
+ImU32 text_colour_on(ImU32 background) {
+    const float r = static_cast<float>((background >> IM_COL32_R_SHIFT) & 0xFF);
+    const float g = static_cast<float>((background >> IM_COL32_G_SHIFT) & 0xFF);
+    const float b = static_cast<float>((background >> IM_COL32_B_SHIFT) & 0xFF);
+    return 0.299f * r + 0.587f * g + 0.114f * b > 140 ? IM_COL32(20, 20, 24, 235) : IM_COL32(245, 245, 245, 235);
 }
 
 }  // namespace
@@ -169,8 +221,11 @@ ImU32 series_colour(int index) {
 
 ImU32 sequential_colour(double t) {
     // A viridis-like ramp through five anchors.
-    static const float anchors[5][3] = {{0.27f, 0.00f, 0.33f}, {0.23f, 0.32f, 0.55f}, {0.13f, 0.57f, 0.55f},
-                                        {0.37f, 0.79f, 0.38f}, {0.99f, 0.91f, 0.14f}};
+    static const float anchors[5][3] = {{0.27f, 0.00f, 0.33f},
+                                        {0.23f, 0.32f, 0.55f},
+                                        {0.13f, 0.57f, 0.55f},
+                                        {0.37f, 0.79f, 0.38f},
+                                        {0.99f, 0.91f, 0.14f}};
     t = std::clamp(std::isfinite(t) ? t : 0.0, 0.0, 1.0) * 4;
     const int i = std::min(static_cast<int>(t), 3);
     const float f = static_cast<float>(t - i);
@@ -193,113 +248,110 @@ ImU32 diverging_colour(double t) {
 
 bool begin_plot(const char* id, ImVec2 size, const char* title, int flags) {
     IM_ASSERT(!g_in_plot && "begin_plot without end_plot");
+    ImGuiContext* context = ImGui::GetCurrentContext();
+    if (!g_states.count(context)) {
+        ImGuiContextHook hook;
+        hook.Type = ImGuiContextHookType_Shutdown;
+        hook.Callback = [](ImGuiContext* dying, ImGuiContextHook*) { g_states.erase(dying); };
+        ImGui::AddContextHook(context, &hook);
+    }
+    std::unordered_map<ImGuiID, PlotState>& states = g_states[context];
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float width = size.x > 0 ? size.x : std::max(avail.x + size.x, 1.0f);
     const float height = size.y > 0 ? size.y : std::max(avail.y + size.y, 1.0f);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    if (width < 32 || height < 32) {
-        ImGui::Dummy(ImVec2(width, height));
+    if (!(width >= 32 && height >= 32)) {  // too small to show anything readable (or NaN)
+        ImGui::Dummy(ImVec2(std::max(width, 1.0f), std::max(height, 1.0f)));
         return false;
     }
-    ImGui::InvisibleButton(id, ImVec2(width, height), ImGuiButtonFlags_MouseButtonLeft |
-                                                      ImGuiButtonFlags_MouseButtonRight);
+    ImGui::InvisibleButton(id, ImVec2(width, height),
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     if (!ImGui::IsItemVisible()) return false;
     g_frame = Frame();
-    g_frame.id = ImGui::GetID(id);
-    g_frame.state = &g_states[g_frame.id];
+    g_frame.id = ImGui::GetItemID();
+    g_frame.state = &states[g_frame.id];
     g_frame.draw = ImGui::GetWindowDrawList();
     g_frame.frame = ImRect(origin, ImVec2(origin.x + width, origin.y + height));
     g_frame.title = title ? title : "";
     g_frame.flags = flags;
+    g_frame.item_hovered = ImGui::IsItemHovered();
+    g_frame.item_active = ImGui::IsItemActive();
     g_in_plot = true;
     return true;
 }
 
 void setup_axis(AxisId axis, const char* label, Scale scale) {
     AxisState& state = axis_state(axis);
-    if (state.scale != scale) state.initialised = false;  // a new scale needs new limits
+    if (state.scale != scale) state.user_modified = false;  // a new scale needs the caller's limits again
     state.scale = scale;
     state.label = label ? label : "";
 }
 
 void setup_axis_limits(AxisId axis, double min, double max, Cond cond) {
-    AxisState& state = axis_state(axis);
-    if (!(min < max) && !(min > max)) max = min + 1;  // equal (or NaN) limits: widen, never divide by 0
-    state.requested = {min, max};
-    if (cond == Cond::Always || !state.initialised) {
-        state.range = {min, max};
-        state.initialised = true;
+    if (!std::isfinite(min) || !std::isfinite(max)) return;  // keep the last good limits
+    if (min == max) {
+        // Widen equal limits instead of dividing by a zero span (by a decade on a log axis).
+        const bool log = axis_state(axis).scale == Scale::Log10 && min > 0;
+        min = log ? min / 10 : min - 0.5, max = log ? max * 10 : max + 0.5;
     }
+    AxisState& state = axis_state(axis);
+    state.requested = {min, max};
+    g_frame.limits_given[axis == AxisId::X ? 0 : 1] = true;
+    if (cond == Cond::Always || !state.user_modified) state.range = state.requested;
 }
 
 void setup_axis_ticks(AxisId axis, const double* values, const char* const* labels, int count) {
     std::vector<Tick>& ticks = g_frame.custom_ticks[axis == AxisId::X ? 0 : 1];
     ticks.clear();
-    for (int i = 0; i < count; ++i) ticks.push_back({values[i], true, labels[i]});
+    for (int i = 0; i < count; ++i) {
+        if (std::isfinite(values[i])) ticks.push_back({values[i], true, labels && labels[i] ? labels[i] : ""});
+    }
 }
 
 namespace {
-
-std::vector<Tick> ticks_for(AxisId axis, const Axis& geometry, float min_spacing) {
-    const std::vector<Tick>& custom = g_frame.custom_ticks[axis == AxisId::X ? 0 : 1];
-    return custom.empty() ? make_ticks(geometry, min_spacing) : custom;
-}
-
-// Pixels reserved around the data area for tick labels, axis labels and the title.
-struct Margins {
-    float left, right, top, bottom;
-};
-
-Margins margins_for(const PlotState& state) {
-    const float line = ImGui::GetTextLineHeight();
-    Margins m{6, 10, 6, 6};
-    m.top += line + 4;  // the y label, or the title
-    if (!g_frame.title.empty() && !state.y.label.empty()) m.top += line + 2;  // both: the title above
-    m.bottom += line + 4;                           // x tick labels
-    if (!state.x.label.empty()) m.bottom += line + 2;  // x label
-    // The widest y tick label for an approximate data height.
-    const float approx_height = g_frame.frame.GetHeight() - m.top - m.bottom;
-    const Axis y{state.y.range.min, state.y.range.max, state.y.scale, approx_height, 0.0f};
-    float widest = ImGui::CalcTextSize("0.0").x;
-    for (const Tick& tick : ticks_for(AxisId::Y, y, line * 2.2f)) {
-        if (tick.major) widest = std::max(widest, ImGui::CalcTextSize(tick.label.c_str()).x);
-    }
-    m.left += widest + 6;
-    return m;
-}
 
 void handle_interaction() {
     PlotState& state = *g_frame.state;
     const ImGuiIO& io = ImGui::GetIO();
     const ImRect& data = g_frame.data;
-    const bool over_item = ImGui::IsItemHovered();
     const bool over_legend = state.legend_rect.Contains(io.MousePos);
-    g_frame.hovered = over_item && data.Contains(io.MousePos) && !over_legend;
+    g_frame.hovered = g_frame.item_hovered && data.Contains(io.MousePos) && !over_legend;
     if (g_frame.flags & PlotFlags_NoInteraction) return;
-    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f) && !over_legend) {
+    if (g_frame.hovered) ImGui::SetItemUsingMouseWheel();  // the wheel zooms the plot, not scrolls the window
+    const bool drag_from_legend = state.legend_rect.Contains(io.MouseClickedPos[ImGuiMouseButton_Left]);
+    if (g_frame.item_active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f) && !drag_from_legend &&
+        (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
         state.x.range = pan_range(state.x.range, io.MouseDelta.x, data.GetWidth(), state.x.scale);
         state.y.range = pan_range(state.y.range, -io.MouseDelta.y, data.GetHeight(), state.y.scale);
+        state.x.user_modified = state.y.user_modified = true;
     }
     if (g_frame.hovered && io.MouseWheel != 0) {
         const double factor = std::pow(0.85, io.MouseWheel);
         if (!io.KeyCtrl) {
             state.x.range = zoom_range(state.x.range, g_frame.x.from_pixel(io.MousePos.x), factor, state.x.scale);
+            state.x.user_modified = true;
         }
         if (!io.KeyShift) {
             state.y.range = zoom_range(state.y.range, g_frame.y.from_pixel(io.MousePos.y), factor, state.y.scale);
+            state.y.user_modified = true;
         }
     }
     if (g_frame.hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.fit_requested = true;
-    if (ImGui::IsItemDeactivated() && g_frame.hovered && io.MouseDragMaxDistanceSqr[0] < 9.0f) {
+    if (g_frame.hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !drag_from_legend &&
+        io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < 9.0f) {
         g_frame.clicked = true;
         g_frame.click = io.MousePos;
     }
-    if (over_item && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) ImGui::OpenPopup("##plot_menu");
-    if (state.fit_requested && state.last_extents.valid()) {
-        const Extents& e = state.last_extents;
-        state.x.range = fit_range(e.x_min, e.x_max, 0.03, state.x.scale);
-        state.y.range = fit_range(e.y_min, e.y_max, 0.06, state.y.scale);
+    if (g_frame.item_hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right) &&
+        io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Right] < 9.0f) {
+        ImGui::OpenPopupEx(ImHashStr("##plot_menu", 0, g_frame.id));
+    }
+    if (state.fit_requested) {
         state.fit_requested = false;
+        const Extents& e = state.last_extents;
+        if (e.valid_x()) state.x.range = fit_range(e.x_min, e.x_max, 0.03, state.x.scale);
+        if (e.valid_y()) state.y.range = fit_range(e.y_min, e.y_max, 0.06, state.y.scale);
+        state.x.user_modified = state.y.user_modified = true;
     }
 }
 
@@ -310,91 +362,274 @@ void update_axes() {
     g_frame.y = Axis{state.y.range.min, state.y.range.max, state.y.scale, data.Max.y, data.Min.y};
 }
 
-// [SECTION] Axes, grid and ticks -----------------------------------------------------------------
+// [SECTION] Layout, axes, grid and ticks ---------------------------------------------------------
+
+float x_tick_spacing() { return ImGui::CalcTextSize("-0.000").x + 14; }
+float y_tick_spacing() { return ImGui::GetTextLineHeight() * 2.2f; }
+
+std::vector<Tick> ticks_for(AxisId axis, const Axis& geometry) {
+    const std::vector<Tick>& custom = g_frame.custom_ticks[axis == AxisId::X ? 0 : 1];
+    if (!custom.empty()) return custom;
+    return make_ticks(geometry, axis == AxisId::X ? x_tick_spacing() : y_tick_spacing());
+}
+
+// Decades on a log axis read as 10ⁿ once any of them would need an exponent; custom ticks never.
+bool powers_of_ten(AxisId axis, const Axis& geometry, const std::vector<Tick>& ticks) {
+    if (geometry.scale != Scale::Log10 || !g_frame.custom_ticks[axis == AxisId::X ? 0 : 1].empty()) return false;
+    return std::any_of(ticks.begin(), ticks.end(),
+                       [](const Tick& t) { return t.major && t.label.find('e') != std::string::npos; });
+}
+
+bool has_label_row() {
+    const PlotState& state = *g_frame.state;
+    // Log axes always keep the row: the "values ≤ 0" note lives there, and the layout should not
+    // jump when it appears.
+    return !state.y.label.empty() || state.x.scale == Scale::Log10 || state.y.scale == Scale::Log10;
+}
+
+// Data area: the frame minus room for the title, the y label row, tick labels and the x label.
+ImRect layout_data_area() {
+    const PlotState& state = *g_frame.state;
+    const ImRect& f = g_frame.frame;
+    const float line = ImGui::GetTextLineHeight();
+    float top = 4;
+    if (!g_frame.title.empty()) top += line + 4;
+    if (has_label_row()) top += line + 4;
+    top = std::max(top, line * 0.5f + 4);  // the top y tick label is centred on the edge
+    float bottom = 4 + line + 4;           // x tick labels
+    if (!state.x.label.empty()) bottom += line + 2;
+    // The widest y tick label, for the data height this layout will give.
+    const Axis y{state.y.range.min, state.y.range.max, state.y.scale, f.Max.y - bottom, f.Min.y + top};
+    const std::vector<Tick> y_ticks = ticks_for(AxisId::Y, y);
+    const bool y_powers = powers_of_ten(AxisId::Y, y, y_ticks);
+    float widest = ImGui::CalcTextSize("0.0").x;
+    for (const Tick& tick : y_ticks) {
+        if (tick.major) widest = std::max(widest, text_size(tick_text(tick, y_powers)).x);
+    }
+    const float left = 6 + widest + 6;
+    // The last x tick label is centred on the right edge: leave room for its right half.
+    const Axis x{state.x.range.min, state.x.range.max, state.x.scale, f.Min.x + left, f.Max.x - 12};
+    const std::vector<Tick> x_ticks = ticks_for(AxisId::X, x);
+    float right = 12;
+    if (!x_ticks.empty()) {
+        const Tick& last = *std::max_element(x_ticks.begin(), x_ticks.end(), [&](const Tick& a, const Tick& b) {
+            return x.to_pixel(a.value) < x.to_pixel(b.value);
+        });
+        if (std::fabs(x.to_pixel(last.value) - x.pixel_max) < 2) {
+            right = std::max(right, text_size(tick_text(last, powers_of_ten(AxisId::X, x, x_ticks))).x / 2 + 4);
+        }
+    }
+    ImRect data(ImVec2(f.Min.x + left, f.Min.y + top), ImVec2(f.Max.x - right, f.Max.y - bottom));
+    if (data.GetWidth() < 8 || data.GetHeight() < 8) data = f;  // tiny plot: all of it is data
+    return data;
+}
 
 void draw_axes() {
     ImDrawList* draw = g_frame.draw;
     const ImRect& data = g_frame.data;
-    const ImGuiStyle& style = ImGui::GetStyle();
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
-    const ImU32 faint_text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    const ImU32 major = IM_COL32(255, 255, 255, 34), minor = IM_COL32(255, 255, 255, 14);
+    const ImU32 label_colour = with_alpha(text, 0.75f);
+    const ImU32 major = IM_COL32(255, 255, 255, 30), minor = IM_COL32(255, 255, 255, 12);
     const float line = ImGui::GetTextLineHeight();
-    draw->AddRectFilled(data.Min, data.Max, IM_COL32(0, 0, 0, 60));
+    draw->AddRectFilled(data.Min, data.Max, IM_COL32(0, 0, 0, 55));
+    draw->PushClipRect(g_frame.frame.Min, g_frame.frame.Max, true);
 
-    for (const Tick& tick : ticks_for(AxisId::X, g_frame.x, ImGui::CalcTextSize("-0.000").x + 12)) {
-        const float px = static_cast<float>(g_frame.x.to_pixel(tick.value));
+    const std::vector<Tick> x_ticks = ticks_for(AxisId::X, g_frame.x);
+    const bool x_powers = powers_of_ten(AxisId::X, g_frame.x, x_ticks);
+    for (const Tick& tick : x_ticks) {
+        const float px = std::round(static_cast<float>(g_frame.x.to_pixel(tick.value)));
         if (px < data.Min.x - 0.5f || px > data.Max.x + 0.5f) continue;
         draw->AddLine(ImVec2(px, data.Min.y), ImVec2(px, data.Max.y), tick.major ? major : minor);
         if (!tick.major) continue;
-        const ImVec2 size = ImGui::CalcTextSize(tick.label.c_str());
-        const float left = std::clamp(px - size.x / 2, g_frame.frame.Min.x, g_frame.frame.Max.x - size.x);
-        draw->AddText(ImVec2(left, data.Max.y + 3), text, tick.label.c_str());
+        const TickText label = tick_text(tick, x_powers);
+        const float width = text_size(label).x;
+        const float left = std::clamp(px - width / 2, g_frame.frame.Min.x, g_frame.frame.Max.x - width);
+        draw_text(draw, ImVec2(left, data.Max.y + 4), text, label);
     }
-    for (const Tick& tick : ticks_for(AxisId::Y, g_frame.y, line * 2.2f)) {
-        const float py = static_cast<float>(g_frame.y.to_pixel(tick.value));
+    const std::vector<Tick> y_ticks = ticks_for(AxisId::Y, g_frame.y);
+    const bool y_powers = powers_of_ten(AxisId::Y, g_frame.y, y_ticks);
+    for (const Tick& tick : y_ticks) {
+        const float py = std::round(static_cast<float>(g_frame.y.to_pixel(tick.value)));
         if (py < data.Min.y - 0.5f || py > data.Max.y + 0.5f) continue;
         draw->AddLine(ImVec2(data.Min.x, py), ImVec2(data.Max.x, py), tick.major ? major : minor);
         if (!tick.major) continue;
-        const ImVec2 size = ImGui::CalcTextSize(tick.label.c_str());
-        draw->AddText(ImVec2(data.Min.x - size.x - 5, py - size.y / 2), text, tick.label.c_str());
+        const TickText label = tick_text(tick, y_powers);
+        const ImVec2 size = text_size(label);
+        draw_text(draw, ImVec2(data.Min.x - size.x - 6, py - line / 2), text, label);
     }
     // Zero lines help read signed curves.
-    if (g_frame.y.scale == Scale::Linear && g_frame.y.min < 0 && g_frame.y.max > 0) {
-        const float py = static_cast<float>(g_frame.y.to_pixel(0.0));
-        draw->AddLine(ImVec2(data.Min.x, py), ImVec2(data.Max.x, py), IM_COL32(255, 255, 255, 70));
+    const ImU32 zero = IM_COL32(255, 255, 255, 70);
+    if (g_frame.y.scale == Scale::Linear && std::min(g_frame.y.min, g_frame.y.max) < 0 &&
+        std::max(g_frame.y.min, g_frame.y.max) > 0) {
+        const float py = std::round(static_cast<float>(g_frame.y.to_pixel(0.0)));
+        draw->AddLine(ImVec2(data.Min.x, py), ImVec2(data.Max.x, py), zero);
     }
-    if (g_frame.x.scale == Scale::Linear && g_frame.x.min < 0 && g_frame.x.max > 0) {
-        const float px = static_cast<float>(g_frame.x.to_pixel(0.0));
-        draw->AddLine(ImVec2(px, data.Min.y), ImVec2(px, data.Max.y), IM_COL32(255, 255, 255, 70));
+    if (g_frame.x.scale == Scale::Linear && std::min(g_frame.x.min, g_frame.x.max) < 0 &&
+        std::max(g_frame.x.min, g_frame.x.max) > 0) {
+        const float px = std::round(static_cast<float>(g_frame.x.to_pixel(0.0)));
+        draw->AddLine(ImVec2(px, data.Min.y), ImVec2(px, data.Max.y), zero);
     }
+
     const PlotState& state = *g_frame.state;
     float top = g_frame.frame.Min.y + 4;
     if (!g_frame.title.empty()) {
         const float width = ImGui::CalcTextSize(g_frame.title.c_str()).x;
-        const float left = std::max(data.GetCenter().x - width / 2, g_frame.frame.Min.x + 6);
-        draw->PushClipRect(g_frame.frame.Min, g_frame.frame.Max, true);
+        const float left = std::max(data.GetCenter().x - width / 2, g_frame.frame.Min.x + 4);
         draw->AddText(ImVec2(left, top), text, g_frame.title.c_str());
-        draw->PopClipRect();
-        top += line + 2;
+        top += line + 4;
     }
-    if (!state.y.label.empty()) draw->AddText(ImVec2(g_frame.frame.Min.x + 6, top), faint_text, state.y.label.c_str());
+    // The y label sits above the axis, as in a textbook figure, so it never fights the tick labels.
+    if (!state.y.label.empty()) draw->AddText(ImVec2(data.Min.x, top), label_colour, state.y.label.c_str());
     if (!state.x.label.empty()) {
         const float width = ImGui::CalcTextSize(state.x.label.c_str()).x;
-        draw->AddText(ImVec2(data.GetCenter().x - width / 2, data.Max.y + line + 5), faint_text,
+        draw->AddText(ImVec2(data.GetCenter().x - width / 2, data.Max.y + line + 6), label_colour,
                       state.x.label.c_str());
     }
-    (void)style;
+    draw->PopClipRect();
+}
+
+// The legend's four candidate places, for the legend size of last frame.
+void place_legend_candidates() {
+    const ImVec2 size = g_frame.state->legend_size;
+    const ImRect& d = g_frame.data;
+    constexpr float kInset = 6;
+    const float left = d.Min.x + kInset, right = d.Max.x - kInset - size.x;
+    const float top = d.Min.y + kInset, bottom = d.Max.y - kInset - size.y;
+    g_frame.corners[0] = ImRect(ImVec2(left, top), ImVec2(left + size.x, top + size.y));
+    g_frame.corners[1] = ImRect(ImVec2(right, top), ImVec2(right + size.x, top + size.y));
+    g_frame.corners[2] = ImRect(ImVec2(left, bottom), ImVec2(left + size.x, bottom + size.y));
+    g_frame.corners[3] = ImRect(ImVec2(right, bottom), ImVec2(right + size.x, bottom + size.y));
+}
+
+void note_point(ImVec2 p) {
+    for (int c = 0; c < 4; ++c) g_frame.points_under[c] += g_frame.corners[c].Contains(p) ? 1 : 0;
+}
+
+// A sparsely sampled line crosses corners between its points: count points along long segments too.
+void note_segment(ImVec2 a, ImVec2 b) {
+    const float length = std::fabs(b.x - a.x) + std::fabs(b.y - a.y);
+    const int steps = std::min(static_cast<int>(length / 8), 64);
+    for (int k = 1; k < steps; ++k) {
+        const float t = static_cast<float>(k) / static_cast<float>(steps);
+        note_point(ImVec2(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)));
+    }
+}
+
+void note_rect(const ImRect& r, int weight) {
+    for (int c = 0; c < 4; ++c) g_frame.points_under[c] += g_frame.corners[c].Overlaps(r) ? weight : 0;
 }
 
 void finish_setup() {
     if (g_frame.setup_done) return;
     g_frame.setup_done = true;
     PlotState& state = *g_frame.state;
+    // Axes the caller gave no limits for follow the data (last frame's), until the user takes over.
+    for (int i = 0; i < 2; ++i) {
+        AxisState& axis = i == 0 ? state.x : state.y;
+        if (g_frame.limits_given[i] || axis.user_modified) continue;
+        const Extents& e = state.last_extents;
+        const bool valid = i == 0 ? e.valid_x() : e.valid_y();
+        axis.requested =
+            valid ? fit_range(i == 0 ? e.x_min : e.y_min, i == 0 ? e.x_max : e.y_max, i == 0 ? 0.0 : 0.06, axis.scale)
+                  : fit_range(NAN, NAN, 0, axis.scale);
+        axis.range = axis.requested;
+    }
     for (AxisState* axis : {&state.x, &state.y}) {
-        if (!axis->initialised) axis->range = axis->scale == Scale::Log10 ? Range{1e-3, 1} : Range{0, 1};
-        if (axis->scale == Scale::Log10 && !(axis->range.min > 0 && axis->range.max > 0)) {
-            axis->range = fit_range(std::max(axis->range.max * 1e-6, kLogFloor), std::max(axis->range.max, 1e-300), 0,
-                                    Scale::Log10);
-        }
+        if (axis->scale != Scale::Log10) continue;
+        // A log axis needs positive limits: keep the decades the caller meant to show above the floor.
+        Range& r = axis->range;
+        if (!(r.max > 0)) r = {0.1, 10};
+        if (!(r.min > 0)) r.min = r.max * 1e-6;
     }
-    const Margins m = margins_for(state);
-    const ImRect& f = g_frame.frame;
-    g_frame.data = ImRect(ImVec2(f.Min.x + m.left, f.Min.y + m.top), ImVec2(f.Max.x - m.right, f.Max.y - m.bottom));
-    if (g_frame.data.GetWidth() < 8 || g_frame.data.GetHeight() < 8) {
-        g_frame.data = ImRect(f.Min, ImVec2(f.Min.x + std::max(f.GetWidth(), 8.0f), f.Min.y + std::max(f.GetHeight(), 8.0f)));
-    }
+    g_frame.data = layout_data_area();
     update_axes();
     handle_interaction();
     update_axes();
     draw_axes();
+    place_legend_candidates();
     g_frame.draw->PushClipRect(g_frame.data.Min, g_frame.data.Max, true);
 }
 
-void record_readout(const char* label, ImU32 colour, const double* xs, const double* ys, int count) {
+// Pixel coordinates, held within a few thousand pixels of the data area: ImGui's anti-aliasing
+// works in floats and turns far-off coordinates (a ReLU zoomed out, 1e300) into garbage.
+float clamp_pixel(double pixel, float lo, float hi) {
+    return static_cast<float>(std::clamp(pixel, static_cast<double>(lo) - 4096.0, static_cast<double>(hi) + 4096.0));
+}
+
+struct PlacedPoint {
+    ImVec2 pixel;
+    bool drawable;
+    bool at_floor;         // on either axis
+    bool floor_x = false;  // held at the left edge of a log x axis
+};
+
+PlacedPoint place(double x, double y) {
+    const Placement px = place_on_axis(x, g_frame.x.scale, g_frame.x.min);
+    const Placement py = place_on_axis(y, g_frame.y.scale, std::min(g_frame.y.min, g_frame.y.max));
+    if (!px.drawable || !py.drawable) return {{}, false, false};
+    const ImRect& d = g_frame.data;
+    const ImVec2 p(px.at_floor ? d.Min.x : clamp_pixel(g_frame.x.to_pixel(px.value), d.Min.x, d.Max.x),
+                   py.at_floor ? d.Max.y : clamp_pixel(g_frame.y.to_pixel(py.value), d.Min.y, d.Max.y));
+    return {p, true, px.at_floor || py.at_floor, px.at_floor && !py.at_floor};
+}
+
+ImVec2 to_pixels(double x, double y) {
+    const ImRect& d = g_frame.data;
+    return {clamp_pixel(g_frame.x.to_pixel(x), d.Min.x, d.Max.x), clamp_pixel(g_frame.y.to_pixel(y), d.Min.y, d.Max.y)};
+}
+
+// Notes a point held at a log floor, if it is in view: the note speaks of what the user sees.
+bool flag_floor(const PlacedPoint& p) {
+    if (!p.at_floor) return false;
+    const ImRect& d = g_frame.data;
+    const bool in_view = p.pixel.x >= d.Min.x && p.pixel.x <= d.Max.x && p.pixel.y >= d.Min.y && p.pixel.y <= d.Max.y;
+    g_frame.clamped |= in_view;
+    return true;
+}
+
+// A small triangle pointing at the floor it stands on (down on a log y axis, left on a log x
+// axis): "this value is ≤ 0, drawn here".
+void draw_floor_marker(const PlacedPoint& p, ImU32 colour) {
+    const ImRect& d = g_frame.data;
+    ImVec2 a, b, c;
+    if (p.floor_x) {
+        const float x = d.Min.x + 1;
+        a = ImVec2(x + 9, p.pixel.y - 5), b = ImVec2(x + 9, p.pixel.y + 5), c = ImVec2(x, p.pixel.y);
+    } else {
+        const float y = d.Max.y - 1;
+        a = ImVec2(p.pixel.x - 5, y - 9), b = ImVec2(p.pixel.x + 5, y - 9), c = ImVec2(p.pixel.x, y);
+    }
+    g_frame.draw->AddTriangleFilled(a, b, c, colour | IM_COL32_A_MASK);
+    g_frame.draw->AddTriangle(a, b, c, IM_COL32(15, 16, 20, 255), 1.0f);
+}
+
+void record_readout(const char* label, const LineStyle& style, const double* xs, const double* ys, int count) {
     if (!g_frame.hovered) return;
     const double x = g_frame.x.from_pixel(ImGui::GetIO().MousePos.x);
-    g_frame.readout.push_back({display_name(label), colour, interpolate_at(xs, ys, count, x)});
+    g_frame.readout.push_back({display_name(label), style.colour, style.dashed, ItemKind::Line,
+                               interpolate_at(xs, ys, count, x, g_frame.x.scale, g_frame.y.scale)});
+}
+
+// Registers a legend entry (once per label) and says whether the item is drawn, and how: dimmed
+// when another entry is highlighted, emphasised when its own is.
+struct ItemLook {
+    bool visible;
+    ImU32 colour;
+    float emphasis;
+};
+
+ItemLook begin_item(const char* label, ImU32 colour, bool dashed, ItemKind kind) {
+    finish_setup();
+    const std::string key(label ? label : "");
+    const bool known =
+        std::any_of(g_frame.legend.begin(), g_frame.legend.end(), [&](const LegendEntry& e) { return e.label == key; });
+    // A label that starts with "##" names an item without a legend entry (ImGui's convention).
+    if (!known && !key.starts_with("##")) g_frame.legend.push_back({key, colour, dashed, kind});
+    const PlotState& state = *g_frame.state;
+    if (state.hidden.count(key)) return {false, colour, 1.0f};
+    if (state.highlighted.empty()) return {true, colour, 1.0f};
+    if (state.highlighted == key) return {true, colour, 1.8f};
+    return {true, with_alpha(colour, 0.25f), 1.0f};
 }
 
 }  // namespace
@@ -417,42 +652,48 @@ float plot_width_pixels() {
 // [SECTION] Items ------------------------------------------------------------------------------
 
 void plot_line(const char* label, const double* xs, const double* ys, int count, LineStyle style) {
-    finish_setup();
     const ItemLook look = begin_item(label, style.colour, style.dashed, ItemKind::Line);
-    if (!look.visible || count <= 0) return;
-    record_readout(label, style.colour, xs, ys, count);
+    if (!look.visible || count <= 0 || !xs || !ys) return;
+    record_readout(label, style, xs, ys, count);
     const float thickness = style.thickness * look.emphasis;
-    std::vector<Point2> run;
+    std::vector<Point2> run;  // a run of drawable points: NaN or +∞ breaks the line
     run.reserve(static_cast<size_t>(count));
+    std::vector<ImVec2> pixels;
     auto flush = [&] {
         if (run.size() >= 2) {
             if (style.dashed) {
-                for (const auto& [a, b] : dash_polyline(run, 7.0f, 5.0f)) {
-                    g_frame.draw->AddLine(ImVec2(a.x, a.y), ImVec2(b.x, b.y), look.colour, thickness);
+                for (const std::vector<Point2>& dash : dash_polyline(run, 3.5f * thickness + 1, 2.5f * thickness + 1)) {
+                    pixels.assign(dash.size(), ImVec2());
+                    for (size_t i = 0; i < dash.size(); ++i) pixels[i] = ImVec2(dash[i].x, dash[i].y);
+                    g_frame.draw->AddPolyline(pixels.data(), static_cast<int>(pixels.size()), look.colour,
+                                              ImDrawFlags_None, thickness);
                 }
             } else {
-                g_frame.draw->AddPolyline(reinterpret_cast<const ImVec2*>(run.data()), static_cast<int>(run.size()),
-                                          look.colour, ImDrawFlags_None, thickness);
+                pixels.assign(run.size(), ImVec2());
+                for (size_t i = 0; i < run.size(); ++i) pixels[i] = ImVec2(run[i].x, run[i].y);
+                g_frame.draw->AddPolyline(pixels.data(), static_cast<int>(pixels.size()), look.colour, ImDrawFlags_None,
+                                          thickness);
             }
         }
         run.clear();
     };
+    ImVec2 last_marker(-1e9f, -1e9f);
     for (int i = 0; i < count; ++i) {
-        if (!std::isfinite(xs[i]) || std::isnan(ys[i])) {
-            flush();  // a gap in the data breaks the line
+        const PlacedPoint p = place(xs[i], ys[i]);
+        if (!p.drawable) {
+            flush();
             continue;
         }
-        g_frame.extents.add(xs[i], ys[i], g_frame.y.scale);
-        bool clamped = false;
-        const float px = static_cast<float>(g_frame.x.to_pixel(xs[i]));
-        const float py = std::isinf(ys[i]) ? (ys[i] > 0 ? g_frame.data.Min.y - 10 : g_frame.data.Max.y + 10)
-                                           : y_pixel(ys[i], &clamped);
-        run.push_back({px, py});
-        if (clamped) {
-            g_frame.clamped = true;
-            // A small downward triangle marks each value held at the floor.
-            g_frame.draw->AddTriangleFilled(ImVec2(px - 4, py - 7), ImVec2(px + 4, py - 7), ImVec2(px, py - 1),
-                                            look.colour);
+        g_frame.extents.add(xs[i], ys[i], g_frame.x.scale, g_frame.y.scale);
+        if (!run.empty()) note_segment(ImVec2(run.back().x, run.back().y), p.pixel);
+        run.push_back({p.pixel.x, p.pixel.y});
+        note_point(p.pixel);
+        if (flag_floor(p)) {
+            // One marker per stretch at the floor, not one per sample: a dense run would be a smear.
+            if (std::fabs(p.pixel.x - last_marker.x) + std::fabs(p.pixel.y - last_marker.y) >= 14) {
+                draw_floor_marker(p, look.colour);
+                last_marker = p.pixel;
+            }
         }
     }
     flush();
@@ -460,148 +701,164 @@ void plot_line(const char* label, const double* xs, const double* ys, int count,
 
 void plot_band(const char* label, const double* xs, const double* y_low, const double* y_high, int count,
                ImU32 colour) {
-    finish_setup();
     const ItemLook look = begin_item(label, colour, false, ItemKind::Fill);
-    if (!look.visible) return;
-    bool clamped = false;
+    if (!look.visible || count <= 0 || !xs || !y_low || !y_high) return;
     for (int i = 0; i + 1 < count; ++i) {
-        const double v[] = {xs[i], xs[i + 1], y_low[i], y_low[i + 1], y_high[i], y_high[i + 1]};
-        if (!std::all_of(std::begin(v), std::end(v), [](double d) { return std::isfinite(d); })) continue;
-        const float x0 = static_cast<float>(g_frame.x.to_pixel(xs[i]));
-        const float x1 = static_cast<float>(g_frame.x.to_pixel(xs[i + 1]));
-        const ImVec2 quad[4] = {{x0, y_pixel(y_low[i], &clamped)}, {x1, y_pixel(y_low[i + 1], &clamped)},
-                                {x1, y_pixel(y_high[i + 1], &clamped)}, {x0, y_pixel(y_high[i], &clamped)}};
-        g_frame.draw->AddQuadFilled(quad[0], quad[1], quad[2], quad[3], look.colour);
-        g_frame.extents.add(xs[i], y_low[i], g_frame.y.scale);
-        g_frame.extents.add(xs[i], y_high[i], g_frame.y.scale);
+        const PlacedPoint l0 = place(xs[i], y_low[i]), l1 = place(xs[i + 1], y_low[i + 1]);
+        const PlacedPoint h0 = place(xs[i], y_high[i]), h1 = place(xs[i + 1], y_high[i + 1]);
+        if (!l0.drawable || !l1.drawable || !h0.drawable || !h1.drawable) continue;
+        for (const PlacedPoint& p : {l0, l1, h0, h1}) flag_floor(p);
+        // Two triangles, not a quad: a quad whose edges cross (low above high) would be drawn
+        // with a wrong winding and leave holes.
+        g_frame.draw->AddTriangleFilled(l0.pixel, l1.pixel, h1.pixel, look.colour);
+        g_frame.draw->AddTriangleFilled(l0.pixel, h1.pixel, h0.pixel, look.colour);
+        g_frame.extents.add(xs[i], y_low[i], g_frame.x.scale, g_frame.y.scale);
+        g_frame.extents.add(xs[i], y_high[i], g_frame.x.scale, g_frame.y.scale);
+        note_point(h0.pixel);
     }
-    g_frame.clamped |= clamped;
+    g_frame.extents.add(xs[count - 1], y_low[count - 1], g_frame.x.scale, g_frame.y.scale);
+    g_frame.extents.add(xs[count - 1], y_high[count - 1], g_frame.x.scale, g_frame.y.scale);
 }
 
-void plot_bars(const char* label, const double* xs, const double* heights, int count, double bar_width,
-               ImU32 colour) {
-    finish_setup();
+void plot_bars(const char* label, const double* xs, const double* heights, int count, double bar_width, ImU32 colour) {
     const ItemLook look = begin_item(label, colour, false, ItemKind::Fill);
-    if (!look.visible) return;
+    if (!look.visible || count <= 0 || !xs || !heights) return;
+    if (!(bar_width > 0) || !std::isfinite(bar_width)) bar_width = 0.8;
     if (g_frame.hovered) {
         const double mouse_x = g_frame.x.from_pixel(ImGui::GetIO().MousePos.x);
         for (int i = 0; i < count; ++i) {
-            if (std::fabs(mouse_x - xs[i]) <= bar_width / 2) g_frame.readout.push_back({display_name(label), colour, heights[i]});
+            if (std::fabs(mouse_x - xs[i]) <= bar_width / 2) {
+                g_frame.readout.push_back({display_name(label), colour, false, ItemKind::Fill, heights[i]});
+            }
         }
     }
-    const double base = g_frame.y.scale == Scale::Log10 ? g_frame.y.min : 0.0;
+    // On a log axis bars grow from the bottom of the view: there is no zero to grow from.
+    const bool log = g_frame.y.scale == Scale::Log10;
+    const double base = log ? std::min(g_frame.y.min, g_frame.y.max) : 0.0;
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     for (int i = 0; i < count; ++i) {
-        if (!std::isfinite(xs[i]) || !std::isfinite(heights[i])) continue;
-        bool clamped = false;
-        const float x0 = static_cast<float>(g_frame.x.to_pixel(xs[i] - bar_width / 2));
-        const float x1 = static_cast<float>(g_frame.x.to_pixel(xs[i] + bar_width / 2));
-        const float y0 = y_pixel(base, &clamped), y1 = y_pixel(heights[i], &clamped);
-        g_frame.draw->AddRectFilled(ImVec2(x0, std::min(y0, y1)), ImVec2(x1, std::max(y0, y1)), look.colour, 2.0f);
-        // A bar wide enough carries its value on top.
-        char text[24];
-        std::snprintf(text, sizeof text, "%.3g", heights[i]);
-        const ImVec2 size = ImGui::CalcTextSize(text);
-        if (x1 - x0 > size.x + 4) {
-            g_frame.draw->AddText(ImVec2((x0 + x1 - size.x) / 2, std::min(y0, y1) - size.y - 2),
-                                  ImGui::GetColorU32(ImGuiCol_Text), text);
+        const PlacedPoint top = place(xs[i], heights[i]);
+        if (!top.drawable || !std::isfinite(xs[i] - bar_width)) continue;
+        const float x0 = clamp_pixel(g_frame.x.to_pixel(xs[i] - bar_width / 2), g_frame.data.Min.x, g_frame.data.Max.x);
+        const float x1 = clamp_pixel(g_frame.x.to_pixel(xs[i] + bar_width / 2), g_frame.data.Min.x, g_frame.data.Max.x);
+        const float y0 = log ? g_frame.data.Max.y : to_pixels(xs[i], base).y, y1 = top.pixel.y;
+        const ImRect bar(ImVec2(std::min(x0, x1), std::min(y0, y1)), ImVec2(std::max(x0, x1), std::max(y0, y1)));
+        g_frame.draw->AddRectFilled(bar.Min, bar.Max, look.colour, 2.0f, ImDrawFlags_RoundCornersTop);
+        note_rect(bar, 8);
+        if (flag_floor(top)) {
+            draw_floor_marker({ImVec2((x0 + x1) / 2, y1), true, true}, look.colour);
         }
-        g_frame.clamped |= clamped && g_frame.y.scale == Scale::Log10 && heights[i] <= 0;
-        g_frame.extents.add(xs[i] - bar_width / 2, heights[i], g_frame.y.scale);
-        g_frame.extents.add(xs[i] + bar_width / 2, base, g_frame.y.scale);
+        // A bar wide enough carries its value: above it when it grows up, below when it grows down.
+        const std::string value = number_text(format_readout(heights[i], Scale::Linear));
+        const ImVec2 size = ImGui::CalcTextSize(value.c_str());
+        if (bar.GetWidth() > size.x + 4 && !top.at_floor) {
+            const float y = heights[i] >= 0 || log ? bar.Min.y - size.y - 1 : bar.Max.y + 1;
+            g_frame.draw->AddText(ImVec2(bar.GetCenter().x - size.x / 2, y), with_alpha(text, 0.8f), value.c_str());
+        }
+        g_frame.extents.add(xs[i] - bar_width / 2, heights[i], g_frame.x.scale, g_frame.y.scale);
+        g_frame.extents.add(xs[i] + bar_width / 2, base, g_frame.x.scale, g_frame.y.scale);
     }
 }
 
 void plot_scatter(const char* label, const double* xs, const double* ys, int count, ImU32 colour, float radius,
                   bool filled) {
-    finish_setup();
     const ItemLook look = begin_item(label, colour, false, ItemKind::Marker);
-    if (!look.visible) return;
+    if (!look.visible || count <= 0 || !xs || !ys) return;
+    radius = std::clamp(std::isfinite(radius) ? radius : 3.0f, 0.5f, 50.0f) * (look.emphasis > 1 ? 1.4f : 1.0f);
     for (int i = 0; i < count; ++i) {
-        if (!std::isfinite(xs[i]) || std::isnan(ys[i])) continue;
-        bool clamped = false;
-        const ImVec2 p(static_cast<float>(g_frame.x.to_pixel(xs[i])), y_pixel(ys[i], &clamped));
-        if (clamped) {
-            g_frame.clamped = true;
-            g_frame.draw->AddTriangleFilled(ImVec2(p.x - 4, p.y - 7), ImVec2(p.x + 4, p.y - 7), ImVec2(p.x, p.y - 1),
-                                            look.colour);
+        const PlacedPoint p = place(xs[i], ys[i]);
+        if (!p.drawable) continue;
+        note_point(p.pixel);
+        if (flag_floor(p)) {
+            draw_floor_marker(p, look.colour);
             continue;
         }
-        g_frame.extents.add(xs[i], ys[i], g_frame.y.scale);
-        if (filled) g_frame.draw->AddCircleFilled(p, radius * look.emphasis, look.colour, 12);
-        else g_frame.draw->AddCircle(p, radius * look.emphasis, look.colour, 12, 1.5f);
+        g_frame.extents.add(xs[i], ys[i], g_frame.x.scale, g_frame.y.scale);
+        if (filled)
+            g_frame.draw->AddCircleFilled(p.pixel, radius, look.colour, 12);
+        else
+            g_frame.draw->AddCircle(p.pixel, radius, look.colour, 12, 1.5f);
     }
 }
 
 void plot_x_span(const char* label, double x0, double x1, ImU32 colour) {
-    finish_setup();
     const ItemLook look = begin_item(label, colour, false, ItemKind::Fill);
-    if (!look.visible || !std::isfinite(x0) || !std::isfinite(x1)) return;
-    const float p0 = static_cast<float>(g_frame.x.to_pixel(x0)), p1 = static_cast<float>(g_frame.x.to_pixel(x1));
-    g_frame.draw->AddRectFilled(ImVec2(std::min(p0, p1), g_frame.data.Min.y), ImVec2(std::max(p0, p1), g_frame.data.Max.y),
-                                look.colour);
+    if (!look.visible || std::isnan(x0) || std::isnan(x1)) return;
+    const ImRect& d = g_frame.data;
+    const float p0 = clamp_pixel(g_frame.x.to_pixel(x0), d.Min.x, d.Max.x);
+    const float p1 = clamp_pixel(g_frame.x.to_pixel(x1), d.Min.x, d.Max.x);
+    g_frame.draw->AddRectFilled(ImVec2(std::min(p0, p1), d.Min.y), ImVec2(std::max(p0, p1), d.Max.y), look.colour);
 }
 
-void plot_heatmap(const char* label, const double* values, int rows, int cols, double x_min, double x_max,
-                  double y_min, double y_max, double v_min, double v_max) {
+void plot_heatmap(const char* label, const double* values, int rows, int cols, double x_min, double x_max, double y_min,
+                  double y_max, double v_min, double v_max) {
     finish_setup();
-    if (rows <= 0 || cols <= 0 || rows > 64 || cols > 64) return;
+    if (!values || rows <= 0 || cols <= 0 || rows > 64 || cols > 64) return;
+    if (!std::isfinite(x_min + x_max + y_min + y_max)) return;
+    if (!(v_min < v_max)) v_max = v_min + 1;  // equal or NaN bounds: one colour, never a division by 0
     const bool diverging = v_min < 0 && v_max > 0;
-    const double scale = std::max(std::fabs(v_min), std::fabs(v_max));
+    const double magnitude = std::max(std::fabs(v_min), std::fabs(v_max));
     const double cell_w = (x_max - x_min) / cols, cell_h = (y_max - y_min) / rows;
+    const double value_step = (v_max - v_min) / 100;  // two significant digits of the range
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     int hovered_row = -1, hovered_col = -1;
+    ImRect hovered_cell;
     for (int r = 0; r < rows; ++r) {
         for (int c = 0; c < cols; ++c) {
             const double v = values[static_cast<size_t>(r) * cols + c];
             const ImVec2 a = to_pixels(x_min + c * cell_w, y_max - r * cell_h);
             const ImVec2 b = to_pixels(x_min + (c + 1) * cell_w, y_max - (r + 1) * cell_h);
-            const ImVec2 lo(std::min(a.x, b.x), std::min(a.y, b.y)), hi(std::max(a.x, b.x), std::max(a.y, b.y));
-            if (g_frame.hovered && mouse.x >= lo.x && mouse.x < hi.x && mouse.y >= lo.y && mouse.y < hi.y) {
-                hovered_row = r, hovered_col = c;
+            const ImRect cell(ImVec2(std::min(a.x, b.x), std::min(a.y, b.y)),
+                              ImVec2(std::max(a.x, b.x), std::max(a.y, b.y)));
+            if (g_frame.hovered && mouse.x >= cell.Min.x && mouse.x < cell.Max.x && mouse.y >= cell.Min.y &&
+                mouse.y < cell.Max.y) {
+                hovered_row = r, hovered_col = c, hovered_cell = cell;
             }
-            if (std::isnan(v)) continue;
-            const ImU32 colour = diverging ? diverging_colour(v / scale)
-                                           : sequential_colour((v - v_min) / std::max(v_max - v_min, 1e-300));
-            g_frame.draw->AddRectFilled(lo, hi, colour);
-            // Roomy cells carry their value, in dark text on the light map colours.
-            char text[24];
-            std::snprintf(text, sizeof text, "%.3g", v);
-            const ImVec2 size = ImGui::CalcTextSize(text);
-            if (hi.x - lo.x > size.x + 6 && hi.y - lo.y > size.y + 4) {
-                g_frame.draw->AddText(ImVec2((lo.x + hi.x - size.x) / 2, (lo.y + hi.y - size.y) / 2),
-                                      IM_COL32(20, 20, 24, 230), text);
+            if (std::isnan(v)) continue;  // not computed (yet): the background shows through
+            const ImU32 colour =
+                diverging ? diverging_colour(v / magnitude) : sequential_colour((v - v_min) / (v_max - v_min));
+            g_frame.draw->AddRectFilled(cell.Min, cell.Max, colour);
+            // Roomy cells carry their value, in a text colour that reads on the cell.
+            const std::string text = number_text(format_tick(v, value_step));
+            const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+            if (cell.GetWidth() > size.x + 6 && cell.GetHeight() > size.y + 2) {
+                g_frame.draw->AddText(ImVec2(cell.GetCenter().x - size.x / 2, cell.GetCenter().y - size.y / 2),
+                                      text_colour_on(colour), text.c_str());
             }
         }
     }
-    g_frame.extents.add(x_min, y_min, Scale::Linear);
-    g_frame.extents.add(x_max, y_max, Scale::Linear);
+    g_frame.extents.add(x_min, y_min, g_frame.x.scale, g_frame.y.scale);
+    g_frame.extents.add(x_max, y_max, g_frame.x.scale, g_frame.y.scale);
     if (hovered_row >= 0) {
+        g_frame.draw->AddRect(hovered_cell.Min, hovered_cell.Max, IM_COL32(255, 255, 255, 255), 0, 0, 2.0f);
         const double v = values[static_cast<size_t>(hovered_row) * cols + hovered_col];
+        const std::string name = display_name(label ? label : "");
         ImGui::BeginTooltip();
-        if (std::isnan(v)) ImGui::Text("%s: row %d, column %d: not computed yet", display_name(label).c_str(), hovered_row, hovered_col);
-        else ImGui::Text("%s: row %d, column %d: %.4g", display_name(label).c_str(), hovered_row, hovered_col, v);
+        if (!name.empty()) ImGui::TextUnformatted(name.c_str());
+        ImGui::TextDisabled("row %d, column %d", hovered_row, hovered_col);
+        if (std::isnan(v))
+            ImGui::TextUnformatted("not computed");
+        else
+            ImGui::TextUnformatted(number_text(format_readout(v, Scale::Linear)).c_str());
         ImGui::EndTooltip();
-        g_frame.hovered = false;  // the cell tooltip replaces the line readout
+        g_frame.readout_suppressed = true;  // the cell tooltip replaces the line readout
     }
 }
 
 void plot_image(const char* label, ImTextureID texture, double x_min, double y_min, double x_max, double y_max) {
     finish_setup();
-    const ItemLook look = begin_item(label, IM_COL32_WHITE, false, ItemKind::Fill);
-    if (!look.visible) return;
-    const ImVec2 top_left = to_pixels(x_min, y_max), bottom_right = to_pixels(x_max, y_min);
-    g_frame.draw->AddImage(texture, top_left, bottom_right);
-    g_frame.extents.add(x_min, y_min, Scale::Linear);
-    g_frame.extents.add(x_max, y_max, Scale::Linear);
+    (void)label;  // images fill the plot: no legend entry, nothing to toggle
+    if (!std::isfinite(x_min + x_max + y_min + y_max)) return;
+    g_frame.draw->AddImage(texture, to_pixels(x_min, y_max), to_pixels(x_max, y_min));
+    g_frame.extents.add(x_min, y_min, g_frame.x.scale, g_frame.y.scale);
+    g_frame.extents.add(x_max, y_max, g_frame.x.scale, g_frame.y.scale);
 }
 
 void set_legend_tooltip(const char* label, const char* text) {
-    for (LegendEntry& entry : g_frame.legend) {
-        if (entry.key == label) entry.tooltip = text;
-    }
+    if (g_in_plot && label && text) g_frame.legend_tooltips[label] = text;
 }
 
-bool is_item_visible(const char* label) { return g_frame.state && !g_frame.state->hidden.count(label); }
+bool is_item_visible(const char* label) { return !(g_in_plot && label && g_frame.state->hidden.count(label)); }
 
 bool is_plot_hovered() {
     finish_setup();
@@ -616,104 +873,224 @@ bool is_plot_clicked(double* x, double* y) {
     return true;
 }
 
+bool values_clamped_to_floor() { return g_in_plot && g_frame.clamped; }
+
+bool legend_entry_rect(const char* label, ImVec2* min, ImVec2* max) {
+    if (!g_in_plot || !label) return false;
+    const auto row = g_frame.state->legend_rows.find(label);
+    if (row == g_frame.state->legend_rows.end()) return false;
+    if (min) *min = row->second.Min;
+    if (max) *max = row->second.Max;
+    return true;
+}
+
 // [SECTION] End: legend, hover readout, notes, menu ---------------------------------------------
 
 namespace {
+
+void draw_swatch(ImDrawList* draw, const LegendEntry& entry, ImVec2 min, float width, float height, ImU32 colour) {
+    const float mid = std::round(min.y + height / 2);
+    if (entry.kind == ItemKind::Line) {
+        if (entry.dashed) {
+            for (float x = min.x; x < min.x + width; x += 9) {
+                draw->AddLine(ImVec2(x, mid), ImVec2(std::min(x + 5, min.x + width), mid), colour, 2.0f);
+            }
+        } else {
+            draw->AddLine(ImVec2(min.x, mid), ImVec2(min.x + width, mid), colour, 2.5f);
+        }
+    } else if (entry.kind == ItemKind::Marker) {
+        draw->AddCircleFilled(ImVec2(min.x + width / 2, mid), 4.0f, colour);
+    } else {
+        // Fills are often faint on purpose (a shaded region): show them a little stronger, outlined.
+        const ImVec2 a(min.x + 1, min.y + 3), b(min.x + width - 1, min.y + height - 3);
+        draw->AddRectFilled(a, b, with_min_alpha(colour, 90));
+        draw->AddRect(a, b, with_min_alpha(colour, 200));
+    }
+}
 
 void draw_legend() {
     PlotState& state = *g_frame.state;
     state.highlighted.clear();
     state.legend_rect = ImRect();
-    if ((g_frame.flags & PlotFlags_NoLegend) || g_frame.legend.empty()) return;
+    state.legend_size = ImVec2(0, 0);
+    state.legend_rows.clear();
+    if ((g_frame.flags & PlotFlags_NoLegend) || state.legend_hidden || g_frame.legend.empty()) return;
     ImDrawList* draw = g_frame.draw;
-    const float line = ImGui::GetTextLineHeight(), swatch = line * 1.4f, pad = 5;
-    float width = 0;
-    for (const LegendEntry& entry : g_frame.legend) {
-        width = std::max(width, ImGui::CalcTextSize(display_name(entry.key).c_str()).x);
+    const float line = ImGui::GetTextLineHeight(), swatch = std::round(line * 1.5f), pad = 6, row_gap = 3;
+    // Entries fill columns top to bottom. One column while the legend takes at most half the data height; more columns,
+    // each as wide as its widest entry, when it would take more; clipped to the data area when even that does not fit
+    // (the context menu can hide it).
+    const int count = static_cast<int>(g_frame.legend.size());
+    std::vector<float> entry_width(static_cast<size_t>(count));
+    for (int i = 0; i < count; ++i) {
+        const std::string name = display_name(g_frame.legend[static_cast<size_t>(i)].label);
+        entry_width[static_cast<size_t>(i)] = std::round(ImGui::CalcTextSize(name.c_str()).x + swatch + 3 * pad);
     }
-    width += swatch + 3 * pad;
-    const float height = g_frame.legend.size() * (line + 2) + 2 * pad - 2;
-    const ImRect& data = g_frame.data;
-    const float left = (g_frame.flags & PlotFlags_LegendRight) ? data.Max.x - width - 6 : data.Min.x + 6;
-    const ImRect box(ImVec2(left, data.Min.y + 6), ImVec2(left + width, data.Min.y + 6 + height));
+    auto height_for = [&](int rows) { return std::round(rows * (line + row_gap) - row_gap + 2 * pad); };
+    auto columns_for = [&](int rows, std::vector<float>* widths) {
+        widths->assign(static_cast<size_t>((count + rows - 1) / rows), 0.0f);
+        for (int i = 0; i < count; ++i) {
+            float& w = (*widths)[static_cast<size_t>(i / rows)];
+            w = std::max(w, entry_width[static_cast<size_t>(i)]);
+        }
+        float total = 0;
+        for (float w : *widths) total += w;
+        return total;
+    };
+    std::vector<float> column_widths;
+    int per_column = count;
+    for (int rows = count; rows >= 1; --rows) {
+        std::vector<float> widths;
+        if (columns_for(rows, &widths) > g_frame.data.GetWidth() - 12) break;  // fewer rows only get wider
+        per_column = rows;
+        if (height_for(rows) <= g_frame.data.GetHeight() * 0.5f) break;
+    }
+    const int columns = (count + per_column - 1) / per_column;
+    per_column = (count + columns - 1) / columns;  // balanced: 7 entries in 2 columns are 4 + 3, not 6 + 1
+    const float total_width = columns_for(per_column, &column_widths);
+    const ImVec2 size(total_width, height_for(per_column));
+    state.legend_size = size;
+    // Scored against last frame's size: close enough, and a new size is scored next frame.
+    int corner = 1;
+    if (!(g_frame.flags & PlotFlags_LegendRight)) {
+        corner = state.legend_corner = choose_legend_corner(g_frame.points_under, state.legend_corner);
+    }
+    place_legend_candidates();
+    const ImVec2 origin = g_frame.corners[corner].Min;
+    const ImRect box(origin, ImVec2(origin.x + size.x, origin.y + size.y));
     state.legend_rect = box;
-    draw->AddRectFilled(box.Min, box.Max, IM_COL32(20, 22, 26, 215), 4.0f);
-    draw->AddRect(box.Min, box.Max, IM_COL32(255, 255, 255, 40), 4.0f);
+    state.legend_rect.ClipWith(g_frame.data);
+    draw->PushClipRect(g_frame.data.Min, g_frame.data.Max, true);
+    draw->AddRectFilled(box.Min, box.Max, IM_COL32(22, 24, 29, 225), 4.0f);
+    draw->AddRect(box.Min, box.Max, IM_COL32(255, 255, 255, 45), 4.0f);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
-    float y = box.Min.y + pad;
-    for (const LegendEntry& entry : g_frame.legend) {
-        const bool hidden = state.hidden.count(entry.key) > 0;
-        const ImRect row(ImVec2(box.Min.x, y - 1), ImVec2(box.Max.x, y + line + 1));
-        const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && row.Contains(mouse);
-        const ImU32 colour = hidden ? IM_COL32(120, 120, 120, 160) : entry.colour;
-        const float mid = y + line / 2, x0 = box.Min.x + pad;
-        if (entry.kind == ItemKind::Line) {
-            if (entry.dashed) {
-                draw->AddLine(ImVec2(x0, mid), ImVec2(x0 + swatch * 0.4f, mid), colour, 2.0f);
-                draw->AddLine(ImVec2(x0 + swatch * 0.6f, mid), ImVec2(x0 + swatch, mid), colour, 2.0f);
-            } else {
-                draw->AddLine(ImVec2(x0, mid), ImVec2(x0 + swatch, mid), colour, 2.5f);
-            }
-        } else if (entry.kind == ItemKind::Marker) {
-            draw->AddCircleFilled(ImVec2(x0 + swatch / 2, mid), 3.5f, colour);
-        } else {
-            draw->AddRectFilled(ImVec2(x0, y + 2), ImVec2(x0 + swatch, y + line - 2), colour | IM_COL32_A_MASK);
+    const bool input = (g_frame.item_hovered || g_frame.item_active) && g_frame.data.Contains(mouse);
+    for (int i = 0; i < count; ++i) {
+        const LegendEntry& entry = g_frame.legend[static_cast<size_t>(i)];
+        float x = box.Min.x;
+        for (int c = 0; c < i / per_column; ++c) x += column_widths[static_cast<size_t>(c)];
+        const float y = box.Min.y + pad + (i % per_column) * (line + row_gap);
+        const bool hidden = state.hidden.count(entry.label) > 0;
+        const float width = column_widths[static_cast<size_t>(i / per_column)];
+        const ImRect row(ImVec2(x, y - row_gap / 2), ImVec2(x + width, y + line + row_gap / 2));
+        state.legend_rows[entry.label] = row;
+        const bool hovered = input && row.Contains(mouse);
+        if (hovered) draw->AddRectFilled(row.Min, row.Max, IM_COL32(255, 255, 255, 22));
+        const ImU32 colour = hidden ? IM_COL32(110, 110, 115, 200) : entry.colour;
+        draw_swatch(draw, entry, ImVec2(x + pad, y), swatch, line, colour);
+        draw->AddText(ImVec2(x + 2 * pad + swatch, y),
+                      ImGui::GetColorU32(hidden ? ImGuiCol_TextDisabled : ImGuiCol_Text),
+                      display_name(entry.label).c_str());
+        if (!hovered) continue;
+        state.highlighted = entry.label;
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            if (hidden)
+                state.hidden.erase(entry.label);
+            else
+                state.hidden.insert(entry.label);
         }
-        draw->AddText(ImVec2(x0 + swatch + pad, y),
-                      hidden ? ImGui::GetColorU32(ImGuiCol_TextDisabled) : ImGui::GetColorU32(ImGuiCol_Text),
-                      display_name(entry.key).c_str());
-        if (hovered) {
-            state.highlighted = entry.key;
-            if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-                if (hidden) state.hidden.erase(entry.key);
-                else state.hidden.insert(entry.key);
-            }
-            ImGui::BeginTooltip();
-            ImGui::TextUnformatted(display_name(entry.key).c_str());
-            if (!entry.tooltip.empty()) ImGui::TextDisabled("%s", entry.tooltip.c_str());
-            ImGui::TextDisabled(hidden ? "click to show" : "click to hide");
-            ImGui::EndTooltip();
-        }
-        y += line + 2;
+        // Beside the legend, not under the mouse, so the entries stay readable.
+        const bool right_side = corner == 1 || corner == 3;
+        ImGui::SetNextWindowPos(ImVec2(right_side ? box.Min.x - 8 : box.Max.x + 8, row.Min.y), ImGuiCond_Always,
+                                ImVec2(right_side ? 1.0f : 0.0f, 0.0f));
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(display_name(entry.label).c_str());
+        const auto tooltip = g_frame.legend_tooltips.find(entry.label);
+        if (tooltip != g_frame.legend_tooltips.end()) ImGui::TextUnformatted(tooltip->second.c_str());
+        ImGui::TextDisabled(hidden ? "click to show" : "click to hide");
+        ImGui::EndTooltip();
     }
-}
-
-std::string format_value(double value, Scale scale) {
-    char text[48];
-    if (scale == Scale::Log10 && value == 0) return "0 (underflow)";
-    if (scale == Scale::Log10 && value < 0) return "≤ 0";
-    std::snprintf(text, sizeof text, "%.4g", value);
-    return text;
+    draw->PopClipRect();
 }
 
 void draw_readout() {
-    if (!g_frame.hovered || ImGui::IsItemActive()) return;
+    if (!g_frame.hovered || g_frame.readout_suppressed || g_frame.item_active) return;
+    if ((g_frame.flags & PlotFlags_NoInteraction) && g_frame.readout.empty()) return;
+    ImDrawList* draw = g_frame.draw;
     const ImVec2 mouse = ImGui::GetIO().MousePos;
-    g_frame.draw->AddLine(ImVec2(mouse.x, g_frame.data.Min.y), ImVec2(mouse.x, g_frame.data.Max.y),
-                          IM_COL32(255, 255, 255, 90));
-    ImGui::BeginTooltip();
+    draw->PushClipRect(g_frame.data.Min, g_frame.data.Max, true);
+    draw->AddLine(ImVec2(std::round(mouse.x), g_frame.data.Min.y), ImVec2(std::round(mouse.x), g_frame.data.Max.y),
+                  IM_COL32(255, 255, 255, 100));
     const double x = g_frame.x.from_pixel(mouse.x);
-    ImGui::Text("x = %.4g", x);
+    // A dot where the cursor line meets each series.
     for (const ReadoutEntry& entry : g_frame.readout) {
-        ImGui::ColorButton("##swatch", ImGui::ColorConvertU32ToFloat4(entry.colour), ImGuiColorEditFlags_NoTooltip,
-                           ImVec2(ImGui::GetFontSize() * 0.7f, ImGui::GetFontSize() * 0.7f));
-        ImGui::SameLine();
-        if (entry.value) ImGui::Text("%s: %s", entry.name.c_str(), format_value(*entry.value, g_frame.y.scale).c_str());
-        else ImGui::TextDisabled("%s: —", entry.name.c_str());
+        if (!entry.value) continue;
+        const PlacedPoint p = place(x, *entry.value);
+        if (!p.drawable) continue;
+        draw->AddCircleFilled(ImVec2(std::round(mouse.x), p.pixel.y), 4.5f, IM_COL32(15, 16, 20, 255));
+        draw->AddCircleFilled(ImVec2(std::round(mouse.x), p.pixel.y), 3.5f, entry.colour | IM_COL32_A_MASK);
     }
-    if (g_frame.readout.empty()) ImGui::Text("y = %.4g", g_frame.y.from_pixel(mouse.y));
+    draw->PopClipRect();
+    ImGui::BeginTooltip();
+    const std::string& x_label = g_frame.state->x.label;
+    const std::string x_name = !x_label.empty() && x_label.size() <= 16 ? x_label : "x";
+    ImGui::TextUnformatted((x_name + " = " + number_text(format_readout(x, Scale::Linear))).c_str());
+    const float line = ImGui::GetTextLineHeight(), swatch = std::round(line * 1.5f);
+    for (const ReadoutEntry& entry : g_frame.readout) {
+        // The legend's swatch, so f (solid) and f′ (dashed) of one colour stay apart.
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        draw_swatch(ImGui::GetWindowDrawList(), {entry.name, entry.colour, entry.dashed, entry.kind}, at, swatch, line,
+                    entry.colour | IM_COL32_A_MASK);
+        ImGui::Dummy(ImVec2(swatch, line));
+        ImGui::SameLine();
+        if (entry.value) {
+            const std::string value = number_text(format_readout(*entry.value, g_frame.y.scale));
+            ImGui::Text("%s: %s", entry.name.c_str(), value.c_str());
+        } else {
+            ImGui::TextDisabled("%s: \xE2\x80\x94", entry.name.c_str());  // "—": no value at this x
+        }
+    }
+    if (g_frame.readout.empty()) {
+        const std::string y = number_text(format_readout(g_frame.y.from_pixel(mouse.y), Scale::Linear));
+        ImGui::TextUnformatted(("y = " + y).c_str());
+    }
     ImGui::EndTooltip();
 }
 
+void draw_clamp_note() {
+    if (!g_frame.clamped) return;
+    const ImRect& d = g_frame.data;
+    // In the label row above the data when there is one, else inside the data's bottom-right
+    // corner; shorter when the row is crowded by the y label.
+    const bool row = has_label_row();
+    const std::string& y_label = g_frame.state->y.label;
+    const float room = d.GetWidth() - (y_label.empty() ? 0 : ImGui::CalcTextSize(y_label.c_str()).x + 16) - 16;
+    std::string note = number_text("values \xE2\x89\xA4 0 shown at the floor");
+    if (ImGui::CalcTextSize(note.c_str()).x > room) note = number_text("\xE2\x89\xA4 0 at floor");
+    if (ImGui::CalcTextSize(note.c_str()).x > room) note.clear();  // the markers alone must do
+    const ImVec2 size = ImGui::CalcTextSize(note.c_str());
+    const float marker = note.empty() ? 10 : 14;
+    const ImVec2 pos(d.Max.x - size.x, row ? d.Min.y - ImGui::GetTextLineHeight() - 3 : d.Max.y - size.y - 14);
+    if (!row) {
+        g_frame.draw->AddRectFilled(ImVec2(pos.x - marker - 6, pos.y - 2), ImVec2(d.Max.x - 2, pos.y + size.y + 2),
+                                    IM_COL32(22, 24, 29, 225), 3.0f);
+    }
+    const ImU32 colour = IM_COL32(240, 190, 90, 255);
+    const float cy = pos.y + ImGui::GetTextLineHeight() / 2;
+    g_frame.draw->AddTriangleFilled(ImVec2(pos.x - marker, cy - 4), ImVec2(pos.x - marker + 10, cy - 4),
+                                    ImVec2(pos.x - marker + 5, cy + 5), colour);
+    if (!note.empty()) g_frame.draw->AddText(pos, colour, note.c_str());
+}
+
 void draw_menu() {
-    if (!ImGui::BeginPopup("##plot_menu")) return;
+    if (!ImGui::BeginPopupEx(ImHashStr("##plot_menu", 0, g_frame.id), ImGuiWindowFlags_AlwaysAutoResize |
+                                                                          ImGuiWindowFlags_NoTitleBar |
+                                                                          ImGuiWindowFlags_NoSavedSettings)) {
+        return;
+    }
     PlotState& state = *g_frame.state;
     if (ImGui::MenuItem("Fit to data", "double-click")) state.fit_requested = true;
     if (ImGui::MenuItem("Reset view")) {
-        state.x.range = state.x.requested;
-        state.y.range = state.y.requested;
+        for (AxisState* axis : {&state.x, &state.y}) {
+            axis->range = axis->requested;
+            axis->user_modified = false;
+        }
     }
     if (!state.hidden.empty() && ImGui::MenuItem("Show all items")) state.hidden.clear();
+    if (!(g_frame.flags & PlotFlags_NoLegend)) {
+        bool shown = !state.legend_hidden;
+        if (ImGui::MenuItem("Show legend", nullptr, &shown)) state.legend_hidden = !shown;
+    }
     ImGui::EndPopup();
 }
 
@@ -724,15 +1101,10 @@ void end_plot() {
     finish_setup();
     PlotState& state = *g_frame.state;
     g_frame.draw->PopClipRect();
-    if (g_frame.clamped) {
-        const char* note = "▼ values ≤ 0 drawn at the floor";
-        const ImVec2 size = ImGui::CalcTextSize(note);
-        g_frame.draw->AddText(ImVec2(g_frame.data.Max.x - size.x - 6, g_frame.data.Max.y - size.y - 4),
-                              IM_COL32(240, 190, 90, 230), note);
-    }
+    g_frame.draw->AddRect(g_frame.data.Min, g_frame.data.Max, IM_COL32(255, 255, 255, 55));
+    draw_clamp_note();
     draw_legend();
     draw_readout();
-    g_frame.draw->AddRect(g_frame.data.Min, g_frame.data.Max, IM_COL32(255, 255, 255, 50));
     draw_menu();
     state.last_extents = g_frame.extents;
     g_in_plot = false;

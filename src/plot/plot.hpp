@@ -1,18 +1,35 @@
 #pragma once
 // A small ImPlot-like charting layer on ImGui's draw lists (ImPlot is not in Debian).
 //
-//   if (plot::begin_plot("##id", size, "title")) {        // false when clipped away
-//       plot::setup_axis(plot::AxisId::Y, "f(x)", plot::Scale::Log10);   // axes before items
-//       plot::setup_axis_limits(plot::AxisId::X, -6, 6);                // Cond::Once by default
-//       plot::plot_line("sigmoid", xs, ys, n, {colour});                  // items
-//       plot::end_plot();                                                 // legend, readout, notes
+// Immediate mode, in ImPlot's order: begin, set the axes up, submit items, end.
+//
+//   if (plot::begin_plot("##id", ImVec2(0, 0), "title")) {                 // false when clipped away
+//       plot::setup_axis(plot::AxisId::Y, "f(x)", plot::Scale::Log10);     // axes before any item
+//       plot::setup_axis_limits(plot::AxisId::X, -6, 6);                   // Cond::Once by default
+//       const int n = static_cast<int>(plot::plot_width_pixels());         // ~1 sample per pixel of
+//       const double lo = plot::axis_min(plot::AxisId::X);                 // the current view
+//       plot::plot_line("sigmoid", xs, ys, n, {plot::series_colour(0)});   // items
+//       plot::end_plot();                                                  // legend, readout, notes
 //   }
 //
-// The user pans by dragging, zooms with the wheel (Shift: x only, Ctrl: y only; log axes zoom in
-// log space), double-clicks to fit the visible data, and right-clicks for "Reset view". Legend
-// entries toggle their item (click) and highlight it (hover). Hovering the data shows a cursor
-// line with the value of every visible line at that x. On a log axis, values ≤ 0 are drawn at the
-// floor with a marker and a note, never dropped silently.
+// Setup ends at the first item or at the first call of axis_min/axis_max/plot_width_pixels; the
+// setup functions must come before that. Axes given no limits follow the data of the last frame.
+//
+// What the user can do, with no code in the caller:
+//   - drag to pan; wheel to zoom about the mouse (Shift: x only, Ctrl: y only; log axes zoom in
+//     log space); double-click to fit the visible items; right-click for "Fit to data",
+//     "Reset view" (back to the caller's limits) and "Show all items". Once the user has panned,
+//     zoomed or fitted, Cond::Once limits stop applying until "Reset view".
+//   - click a legend entry to hide/show its item (remembered per plot id and label); hover an
+//     entry to highlight its item (others dim) and see its set_legend_tooltip text.
+//   - hover the data: a cursor line, and a tooltip with x and the value of every visible line
+//     (interpolated; "—" outside the series) and bar under the mouse.
+// On a log axis, values ≤ 0 (and −∞) cannot be drawn: they are held at the floor with a ▼ marker
+// and a note "values ≤ 0 shown at the floor"; the readout says "≤ 0" or "underflow (0)". NaN (and
+// +∞) break a line. The legend goes to the corner that hides the fewest data points.
+//
+// Labels follow ImGui: "name##id" shows "name"; a label starting with "##" has no legend entry.
+// All state lives in the current ImGui context's frame; one plot at a time (no nesting).
 
 #include <imgui.h>
 
@@ -25,19 +42,21 @@ enum class Cond { Once, Always };  // Once: until the user pans, zooms or fits; 
 
 enum PlotFlags : int {
     PlotFlags_None = 0,
-    PlotFlags_LegendRight = 1 << 0,  // legend in the top-right corner instead of the top-left
+    PlotFlags_LegendRight = 1 << 0,  // legend always top-right (default: the emptiest corner)
     PlotFlags_NoLegend = 1 << 1,
-    PlotFlags_NoInteraction = 1 << 2,  // fixed view: no pan, zoom or fit
+    PlotFlags_NoInteraction = 1 << 2,  // fixed view: no pan, zoom, fit or menu (hover still reads out)
 };
 
-// `size`: 0 or negative components fill the available space, as ImGui widgets do.
+// `size`: 0 or negative components fill the available space (minus |size|), as ImGui widgets do.
+// Returns false, drawing nothing, when the plot is clipped away or smaller than 32 × 32 pixels.
 bool begin_plot(const char* id, ImVec2 size, const char* title = nullptr, int flags = PlotFlags_None);
 void setup_axis(AxisId axis, const char* label, Scale scale = Scale::Linear);
+// Equal limits are widened; non-finite ones are ignored (the last good view stays).
 void setup_axis_limits(AxisId axis, double min, double max, Cond cond = Cond::Once);
 // Ticks at given values with given labels (class indices, depths of a map) instead of nice numbers.
 void setup_axis_ticks(AxisId axis, const double* values, const char* const* labels, int count);
 
-// Valid after the setup calls (they finish at the first of these or of the items).
+// Valid after the setup calls: the current view (after the user's pan/zoom) and its width.
 double axis_min(AxisId axis);
 double axis_max(AxisId axis);
 float plot_width_pixels();  // of the data area: sample about one point per pixel
@@ -49,33 +68,38 @@ struct LineStyle {
 };
 
 void plot_line(const char* label, const double* xs, const double* ys, int count, LineStyle style);
-void plot_band(const char* label, const double* xs, const double* y_low, const double* y_high, int count,
-               ImU32 colour);
+// Filled between y_low and y_high (use a translucent colour).
+void plot_band(const char* label, const double* xs, const double* y_low, const double* y_high, int count, ImU32 colour);
 void plot_bars(const char* label, const double* xs, const double* heights, int count, double bar_width, ImU32 colour);
 void plot_scatter(const char* label, const double* xs, const double* ys, int count, ImU32 colour, float radius = 3,
                   bool filled = true);
 // A shaded vertical band over the whole y range (e.g. where a derivative is zero).
 void plot_x_span(const char* label, double x0, double x1, ImU32 colour);
-// A small grid (up to 64 × 64) of cells, row 0 at y_max, coloured by value from v_min to v_max
-// (diverging blue–white–red when the range spans 0, else a sequential map). NaN cells stay empty.
-// Hovering a cell shows its row, column and value.
-void plot_heatmap(const char* label, const double* values, int rows, int cols, double x_min, double x_max,
-                  double y_min, double y_max, double v_min, double v_max);
+// A small grid (up to 64 × 64) of cells, row-major, row 0 at y_max, coloured by value from v_min to
+// v_max (diverging blue–grey–red when the range spans 0, else a sequential map). NaN cells stay
+// empty. Roomy cells print their value; hovering a cell shows its row, column and value. Heatmaps
+// and images fill the plot and get no legend entry.
+void plot_heatmap(const char* label, const double* values, int rows, int cols, double x_min, double x_max, double y_min,
+                  double y_max, double v_min, double v_max);
 void plot_image(const char* label, ImTextureID texture, double x_min, double y_min, double x_max, double y_max);
 
 // Extra text shown when the user hovers the legend entry `label` (formula, properties).
 void set_legend_tooltip(const char* label, const char* text);
-// False when the user has toggled `label` off in the legend.
+// False when the user has toggled `label` off in the legend (callers may skip computing it).
 bool is_item_visible(const char* label);
 // True in the frame the data area was clicked (not dragged); the click's data coordinates.
 bool is_plot_clicked(double* x, double* y);
 bool is_plot_hovered();
+// True once an item of this plot has drawn a value ≤ 0 at a log axis's floor (the note is shown).
+bool values_clamped_to_floor();
+// Where the legend entry `label` was drawn last frame, in screen pixels (for UI tests and tours).
+bool legend_entry_rect(const char* label, ImVec2* min, ImVec2* max);
 
 void end_plot();
 
 // One fixed qualitative palette for the whole app: the same index is the same colour everywhere.
 ImU32 series_colour(int index);
-// Colour of `t` in [0, 1] on a sequential map (dark blue → yellow), or of `t` in [−1, 1] on a
+// Colour of `t` in [0, 1] on a sequential map (dark violet → yellow), or of `t` in [−1, 1] on a
 // diverging one (blue → light grey → red).
 ImU32 sequential_colour(double t);
 ImU32 diverging_colour(double t);

@@ -72,6 +72,21 @@ TEST(Ticks, WideLogRangesLabelEveryKthDecade) {
     for (const Tick& tick : ticks) EXPECT_TRUE(tick.major);
 }
 
+TEST(Ticks, LabelledDecadesStepByOneTwoThreeOrFive) {
+    // 26 decades over 200 px with labels 40 px apart: every 5th decade (not every 6th or 7th),
+    // the others as unlabelled minor lines.
+    const Axis y{1e-25, 1.0, Scale::Log10, 200.0f, 0.0f};
+    int majors = 0;
+    for (const Tick& tick : make_ticks(y, 40.0f)) {
+        const long decade = std::lround(std::log10(tick.value));
+        if (tick.major) {
+            ++majors;
+            EXPECT_EQ(decade % 5, 0) << tick.label;
+        }
+    }
+    EXPECT_EQ(majors, 6);  // 1e-25, 1e-20, ..., 1
+}
+
 TEST(FormatTick, UsesJustEnoughDigits) {
     EXPECT_EQ(format_tick(0.25, 0.05), "0.25");
     EXPECT_EQ(format_tick(100.0, 50.0), "100");
