@@ -17,10 +17,17 @@
 namespace actviz::cli {
 namespace {
 
-constexpr std::array kGradflowFlags{FlagSpec{"depth"},  FlagSpec{"width"},          FlagSpec{"activation"},
-                                    FlagSpec{"init"},   FlagSpec{"gain"},           FlagSpec{"std"},
-                                    FlagSpec{"bias"},   FlagSpec{"batch"},          FlagSpec{"seed"},
-                                    FlagSpec{"residual", false}, FlagSpec{"layernorm", false},
+constexpr std::array kGradflowFlags{FlagSpec{"depth"},
+                                    FlagSpec{"width"},
+                                    FlagSpec{"activation"},
+                                    FlagSpec{"init"},
+                                    FlagSpec{"gain"},
+                                    FlagSpec{"std"},
+                                    FlagSpec{"bias"},
+                                    FlagSpec{"batch"},
+                                    FlagSpec{"seed"},
+                                    FlagSpec{"residual", false},
+                                    FlagSpec{"layernorm", false},
                                     FlagSpec{"float32", false}};
 
 int required_count(const Flags& flags, const char* name, int max) {
@@ -52,7 +59,8 @@ GradflowConfig config_from_flags(const Flags& flags) {
     GradflowConfig config;
     config.depth = required_count(flags, "depth", kGradflowMaxDepth);
     config.width = required_count(flags, "width", kGradflowMaxWidth);
-    if (flags.has("batch")) config.batch = static_cast<int>(parse_integer("--batch", *flags.value("batch"), 1, kGradflowMaxBatch));
+    if (flags.has("batch"))
+        config.batch = static_cast<int>(parse_integer("--batch", *flags.value("batch"), 1, kGradflowMaxBatch));
     const auto name = flags.value("activation");
     if (!name) throw UsageError("--activation is missing, e.g. --activation sigmoid (actviz list shows them)");
     const ActivationChoice choice = activation_from_flags(*name, flags);
@@ -60,14 +68,15 @@ GradflowConfig config_from_flags(const Flags& flags) {
     config.parameters = choice.parameters;
     config.init = init_from_flags(flags);
     if (flags.has("std") && config.init != InitScheme::Normal) {
-        throw UsageError("--std applies only to --init normal (got --init " + std::string(init_scheme_name(config.init)) +
-                         ")");
+        throw UsageError("--std applies only to --init normal (got --init " +
+                         std::string(init_scheme_name(config.init)) + ")");
     }
     config.gain = positive_real(flags, "gain", 1.0, kGradflowMaxGain);
     config.normal_std = positive_real(flags, "std", config.normal_std, kGradflowMaxGain);
     if (auto text = flags.value("bias")) config.bias = parse_real("--bias", *text, -kGradflowMaxBias, kGradflowMaxBias);
     if (auto text = flags.value("seed")) {
-        config.seed = static_cast<std::uint64_t>(parse_integer("--seed", *text, 0, std::numeric_limits<long long>::max()));
+        config.seed =
+            static_cast<std::uint64_t>(parse_integer("--seed", *text, 0, std::numeric_limits<long long>::max()));
     }
     config.residual = flags.has("residual");
     config.layernorm = flags.has("layernorm");
@@ -87,8 +96,8 @@ int run_gradflow(std::span<const std::string> args, std::ostream& out, std::ostr
         result = simulate_gradient_flow(config);
     } catch (const std::bad_alloc&) {
         // A memory budget that refuses such configs up front belongs to the hardening issue.
-        throw UsageError("not enough memory for this network (about " +
-                         std::to_string(estimate_bytes(config) >> 20) + " MiB needed); use a smaller depth, width or batch");
+        throw UsageError("not enough memory for this network (about " + std::to_string(estimate_bytes(config) >> 20) +
+                         " MiB needed); use a smaller depth, width or batch");
     }
     out << "layer,weight_grad_norm,act_grad_norm,mean_abs_dz,act_mean,act_std,saturated_fraction,dead_fraction\n";
     for (size_t l = 0; l < result.layers.size(); ++l) {

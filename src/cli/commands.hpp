@@ -12,5 +12,6 @@ int run_list(std::span<const std::string> args, std::ostream& out, std::ostream&
 int run_eval(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int run_softmax(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int run_gradflow(std::span<const std::string> args, std::ostream& out, std::ostream& err);
+int run_train(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 
 }  // namespace actviz::cli

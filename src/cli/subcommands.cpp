@@ -24,7 +24,7 @@ constexpr std::array kSubcommands{
     Subcommand{"eval", "an activation and its derivative at given points, as CSV", true, run_eval},
     Subcommand{"softmax", "softmax with temperature: probabilities and entropy, as CSV", true, run_softmax},
     Subcommand{"gradflow", "per-layer gradient norms of a simulated deep network, as CSV", true, run_gradflow},
-    Subcommand{"train", "train the 2D classifier headless, history as CSV", false, run_coming},
+    Subcommand{"train", "train the 2D classifier headless, history as CSV", true, run_train},
     Subcommand{"bakeoff", "train with several activations in lockstep, as CSV", false, run_coming},
 };
 

@@ -17,14 +17,19 @@ namespace actviz::detail {
 
 template <typename T>
 class ActivationKernel {
-public:
+   public:
     ActivationKernel(const Activation& activation, const ParameterValues& p) : activation_(activation), p_(p) {
         const std::string_view name = activation.name;
-        if (name == "sigmoid") kind_ = Kind::Sigmoid;
-        else if (name == "tanh") kind_ = Kind::Tanh;
-        else if (name == "relu") kind_ = Kind::Relu;
-        else if (name == "leaky_relu" || name == "prelu") kind_ = Kind::Leaky;
-        else if (name == "identity") kind_ = Kind::Identity;
+        if (name == "sigmoid")
+            kind_ = Kind::Sigmoid;
+        else if (name == "tanh")
+            kind_ = Kind::Tanh;
+        else if (name == "relu")
+            kind_ = Kind::Relu;
+        else if (name == "leaky_relu" || name == "prelu")
+            kind_ = Kind::Leaky;
+        else if (name == "identity")
+            kind_ = Kind::Identity;
     }
 
     // f(u) into f, f′(u) into df; `count` entries each. f may be u itself (computed in place):
@@ -36,7 +41,7 @@ public:
         }
     }
 
-private:
+   private:
     enum class Kind { Generic, Sigmoid, Tanh, Relu, Leaky, Identity };
     static constexpr Eigen::Index kChunk = 256;  // temporaries stay on the stack and in L1
     using Array = Eigen::Array<T, Eigen::Dynamic, 1, 0, kChunk, 1>;

@@ -13,7 +13,7 @@
 namespace actviz {
 
 class DenormalScope {
-public:
+   public:
     explicit DenormalScope(bool flush_to_zero) {
 #ifdef ACTVIZ_HAS_MXCSR
         saved_ = _mm_getcsr();
@@ -31,9 +31,9 @@ public:
     DenormalScope(const DenormalScope&) = delete;
     DenormalScope& operator=(const DenormalScope&) = delete;
 
-private:
+   private:
 #ifdef ACTVIZ_HAS_MXCSR
-    static constexpr unsigned kFlushToZero = 0x8000;      // MXCSR.FTZ
+    static constexpr unsigned kFlushToZero = 0x8000;       // MXCSR.FTZ
     static constexpr unsigned kDenormalsAreZero = 0x0040;  // MXCSR.DAZ
     unsigned saved_ = 0;
 #endif

@@ -45,7 +45,8 @@ std::optional<std::string> GradflowConfig::validate() const {
     if (!activation) return "no activation chosen";
     if (auto reason = activation->invalid_reason(parameters)) return reason;
     if (!(gain > 0 && gain <= kGradflowMaxGain)) {
-        return "gain must be greater than 0 and at most " + number_text(kGradflowMaxGain) + ", got " + number_text(gain);
+        return "gain must be greater than 0 and at most " + number_text(kGradflowMaxGain) + ", got " +
+               number_text(gain);
     }
     if (init == InitScheme::Normal && !(normal_std > 0 && normal_std <= kGradflowMaxGain)) {
         return "std must be greater than 0 and at most " + number_text(kGradflowMaxGain) + ", got " +
@@ -62,9 +63,9 @@ std::size_t estimate_bytes(const GradflowConfig& config) {
     const double depth = config.depth, width = config.width, batch = config.batch;
     const double scalar = config.float32 ? sizeof(float) : sizeof(double);
     const double threads = std::max(1u, std::thread::hardware_concurrency());
-    double bytes = (depth + 1) * (width * width + width) * sizeof(double);  // the network
+    double bytes = (depth + 1) * (width * width + width) * sizeof(double);        // the network
     if (config.float32) bytes += (depth + 1) * (width * width + width) * scalar;  // its float copy
-    bytes += 2 * width * batch * sizeof(double);  // inputs and targets
+    bytes += 2 * width * batch * sizeof(double);                                  // inputs and targets
     // a_0..a_depth, f′ / ∂L/∂z per layer, targets, ∂L/∂y and two ∂L/∂a buffers per slice.
     double cached = (depth + 1) + depth + 4;
     if (config.layernorm) cached += depth;  // u_l (plus 1/σ per sample, counted below)

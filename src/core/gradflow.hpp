@@ -39,9 +39,9 @@ namespace actviz {
 inline constexpr int kGradflowMaxDepth = 1000;
 inline constexpr int kGradflowMaxWidth = 1024;
 inline constexpr int kGradflowMaxBatch = 4096;
-inline constexpr double kGradflowMaxGain = 100;     // also the largest std of InitScheme::Normal
-inline constexpr double kGradflowMaxBias = 100;     // |bias|
-inline constexpr double kLayerNormEpsilon = 1e-5;   // torch.nn.LayerNorm's default
+inline constexpr double kGradflowMaxGain = 100;       // also the largest std of InitScheme::Normal
+inline constexpr double kGradflowMaxBias = 100;       // |bias|
+inline constexpr double kLayerNormEpsilon = 1e-5;     // torch.nn.LayerNorm's default
 inline constexpr double kSaturationThreshold = 0.01;  // of max|f′|
 
 struct GradflowConfig {
@@ -51,9 +51,9 @@ struct GradflowConfig {
     const Activation* activation = find_activation("sigmoid");
     ParameterValues parameters{};  // of `activation`, in its parameter order
     InitScheme init = InitScheme::XavierNormal;
-    double gain = 1.0;          // multiplies the scheme's std or bound
-    double normal_std = 0.01;   // std of InitScheme::Normal (before the gain); ignored by the others
-    double bias = 0.0;          // initial value of every bias
+    double gain = 1.0;         // multiplies the scheme's std or bound
+    double normal_std = 0.01;  // std of InitScheme::Normal (before the gain); ignored by the others
+    double bias = 0.0;         // initial value of every bias
     std::uint64_t seed = 0;
     bool residual = false;
     bool layernorm = false;

@@ -32,8 +32,8 @@ long double sum_of_squares(const Eigen::MatrixBase<Derived>& block) {
     using T = typename Derived::Scalar;
     const T largest = block.cwiseAbs().template maxCoeff<Eigen::PropagateNaN>();
     if (!(largest > 0) || !std::isfinite(largest)) return static_cast<long double>(largest) * largest;  // 0, ∞, NaN
-    const int exponent = std::clamp(std::ilogb(largest), std::numeric_limits<T>::min_exponent,
-                                    std::numeric_limits<T>::max_exponent - 2);
+    const int exponent =
+        std::clamp(std::ilogb(largest), std::numeric_limits<T>::min_exponent, std::numeric_limits<T>::max_exponent - 2);
     const T scale = std::ldexp(T(1), -exponent);
     const T scaled = (block * scale).squaredNorm();
     return std::ldexp(static_cast<long double>(scaled), 2 * exponent);
@@ -65,7 +65,7 @@ void run_on_threads(int threads, bool flush_denormals, const Work& work) {
 }
 
 class Progress {
-public:
+   public:
     Progress(const GradflowControl& control, long long total) : control_(control), total_(total) {}
 
     bool cancelled() const { return control_.cancel && control_.cancel->load(std::memory_order_relaxed); }
@@ -80,7 +80,7 @@ public:
         }
     }
 
-private:
+   private:
     const GradflowControl& control_;
     long long total_;
     std::atomic<long long> done_{0};
@@ -88,19 +88,19 @@ private:
 
 // Per slice and layer, the sums the layer's statistics are combined from.
 struct SlicePartial {
-    double act_mean = 0;       // mean of a_l over the slice
-    double act_m2 = 0;         // Σ (a_l − slice mean)²
-    long double grad_sq = 0;   // Σ (∂L/∂a_l)²
-    double abs_dz = 0;         // Σ |∂L/∂z_l|
-    long long saturated = 0;   // entries with 0 < |f′(u_l)| < threshold
-    long long dead = 0;        // entries with f′(u_l) = 0
+    double act_mean = 0;      // mean of a_l over the slice
+    double act_m2 = 0;        // Σ (a_l − slice mean)²
+    long double grad_sq = 0;  // Σ (∂L/∂a_l)²
+    double abs_dz = 0;        // Σ |∂L/∂z_l|
+    long long saturated = 0;  // entries with 0 < |f′(u_l)| < threshold
+    long long dead = 0;       // entries with f′(u_l) = 0
 };
 
 // [SECTION] Pass: the cached matrices ---------------------------------------------------------------
 
 template <typename T>
 class Pass {
-public:
+   public:
     using Mat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
     using Vec = Eigen::Matrix<T, Eigen::Dynamic, 1>;
 
@@ -108,7 +108,7 @@ public:
          const GradflowControl& control);
     GradflowResult run();
 
-private:
+   private:
     void forward(int slice);
     void backward(int slice);
     void weight_gradient(int layer, Mat& scratch);
@@ -126,17 +126,17 @@ private:
 
     std::vector<Mat> converted_weights_;  // float32 runs: the network's weights as T
     std::vector<Vec> converted_biases_;
-    std::vector<const Mat*> w_;           // depth + 1: w_[l − 1] = W_l (width × width, out × in), w_[depth] = W_o
-    std::vector<const Vec*> b_;           // depth + 1: b_[l − 1] = b_l (width), b_[depth] = b_o
+    std::vector<const Mat*> w_;  // depth + 1: w_[l − 1] = W_l (width × width, out × in), w_[depth] = W_o
+    std::vector<const Vec*> b_;  // depth + 1: b_[l − 1] = b_l (width), b_[depth] = b_o
 
-    std::vector<Mat> a_;     // depth + 1 matrices width × batch: a_0 = x, a_l = output of hidden layer l
-    std::vector<Mat> d_;     // [1..depth] width × batch: f′(u_l) after the forward pass, ∂L/∂z_l after the backward
-    std::vector<Mat> u_;     // [1..depth] width × batch, layer norm only: u_l = (z_l − μ)/σ per column
-    std::vector<Vec> rstd_;  // [1..depth] batch, layer norm only: 1/√(var + ε) of each sample's z_l
-    Mat targets_;            // width × batch: t
-    Mat dy_;                 // width × batch: ∂L/∂y = 2(y − t)/(width·batch)
-    std::vector<Mat> grad_;  // per slice: width × slice columns, ∂L/∂a of the layer being processed
-    std::vector<Mat> grad_next_;  // per slice: the same for the layer below (swapped with grad_)
+    std::vector<Mat> a_;  // depth + 1 matrices width × batch: a_0 = x, a_l = output of hidden layer l
+    std::vector<Mat> d_;  // [1..depth] width × batch: f′(u_l) after the forward pass, ∂L/∂z_l after the backward
+    std::vector<Mat> u_;  // [1..depth] width × batch, layer norm only: u_l = (z_l − μ)/σ per column
+    std::vector<Vec> rstd_;         // [1..depth] batch, layer norm only: 1/√(var + ε) of each sample's z_l
+    Mat targets_;                   // width × batch: t
+    Mat dy_;                        // width × batch: ∂L/∂y = 2(y − t)/(width·batch)
+    std::vector<Mat> grad_;         // per slice: width × slice columns, ∂L/∂a of the layer being processed
+    std::vector<Mat> grad_next_;    // per slice: the same for the layer below (swapped with grad_)
     std::vector<int> slice_begin_;  // slices + 1 column offsets
 
     std::vector<std::vector<SlicePartial>> partials_;  // [slice][layer], layer 1..depth
@@ -190,7 +190,8 @@ Pass<T>::Pass(const GradflowConfig& config, const Network& network, const Gradfl
     }
     targets_ = data.targets.template cast<T>();
     dy_.resize(width_, batch_);
-    for (int s = 0; s <= slices_; ++s) slice_begin_.push_back(static_cast<int>(static_cast<long long>(batch_) * s / slices_));
+    for (int s = 0; s <= slices_; ++s)
+        slice_begin_.push_back(static_cast<int>(static_cast<long long>(batch_) * s / slices_));
     for (int s = 0; s < slices_; ++s) {
         const int n = slice_begin_[s + 1] - slice_begin_[s];
         grad_.emplace_back(width_, n);

@@ -30,8 +30,8 @@ void BM_GradflowPass(benchmark::State& state) {
         const actviz::GradflowResult result = actviz::simulate_gradient_flow(config, network, data, control);
         benchmark::DoNotOptimize(result.layers.data());
     }
-    state.SetLabel(std::string(config.float32 ? "float32" : "float64") + " threads=" +
-                   std::to_string(state.range(3) ? state.range(3) : 0));
+    state.SetLabel(std::string(config.float32 ? "float32" : "float64") +
+                   " threads=" + std::to_string(state.range(3) ? state.range(3) : 0));
 }
 BENCHMARK(BM_GradflowPass)
     ->ArgNames({"depth", "width", "f32", "threads"})

@@ -45,8 +45,8 @@ TEST(GradflowCommand, PrintsOneRowPerHiddenLayerWithTheCoreNumbers) {
     EXPECT_TRUE(result.err.empty());
     const auto rows = csv_rows(result.out);
     ASSERT_EQ(rows.size(), 13u);
-    EXPECT_EQ(rows[0], (std::vector<std::string>{"layer", "weight_grad_norm", "act_grad_norm", "mean_abs_dz", "act_mean",
-                                                 "act_std", "saturated_fraction", "dead_fraction"}));
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"layer", "weight_grad_norm", "act_grad_norm", "mean_abs_dz",
+                                                 "act_mean", "act_std", "saturated_fraction", "dead_fraction"}));
     GradflowConfig config;
     config.depth = 12;
     config.width = 16;
@@ -84,7 +84,8 @@ TEST(GradflowCommand, SwitchesChangeTheResult) {
     ASSERT_EQ(plain.size(), 31u);
     ASSERT_EQ(residual.size(), 31u);
     // Residual connections carry the gradient back to layer 1 instead of letting it vanish.
-    EXPECT_GT(std::stod(residual[1][1]) / std::stod(residual[30][1]), 1000 * std::stod(plain[1][1]) / std::stod(plain[30][1]));
+    EXPECT_GT(std::stod(residual[1][1]) / std::stod(residual[30][1]),
+              1000 * std::stod(plain[1][1]) / std::stod(plain[30][1]));
     EXPECT_NE(with({"--float32"})[1][1], plain[1][1]);
     EXPECT_NE(with({"--init", "normal", "--std", "0.5"})[1][1], plain[1][1]);
     EXPECT_NE(with({"--seed", "1"})[1][1], plain[1][1]);
@@ -122,8 +123,10 @@ std::vector<std::string> with_base(std::vector<std::string> extra) {
 INSTANTIATE_TEST_SUITE_P(
     Cli, BadGradflowTest,
     ::testing::Values(
-        BadGradflow{{"--depth", "0", "--width", "8", "--activation", "tanh"}, "--depth expects a whole number from 1 to 1000, got '0'"},
-        BadGradflow{{"--depth", "4", "--width", "-3", "--activation", "tanh"}, "--width expects a whole number from 1 to 1024, got '-3'"},
+        BadGradflow{{"--depth", "0", "--width", "8", "--activation", "tanh"},
+                    "--depth expects a whole number from 1 to 1000, got '0'"},
+        BadGradflow{{"--depth", "4", "--width", "-3", "--activation", "tanh"},
+                    "--width expects a whole number from 1 to 1024, got '-3'"},
         BadGradflow{{"--width", "8", "--activation", "tanh"}, "--depth is missing"},
         BadGradflow{{"--depth", "4", "--activation", "tanh"}, "--width is missing"},
         BadGradflow{{"--depth", "4", "--width", "8"}, "--activation is missing"},

@@ -17,9 +17,7 @@ Eigen::MatrixXd drawn(InitScheme scheme, int rows, int cols, double gain = 1.0, 
     return w;
 }
 
-double stddev(const Eigen::MatrixXd& w) {
-    return std::sqrt((w.array() - w.mean()).square().mean());
-}
+double stddev(const Eigen::MatrixXd& w) { return std::sqrt((w.array() - w.mean()).square().mean()); }
 
 TEST(InitSchemes, NamesRoundTripAndUnknownNamesAreRefused) {
     ASSERT_EQ(init_scheme_names().size(), 7u);
@@ -36,7 +34,8 @@ TEST(InitSchemes, ScalesFollowTorchNnInit) {
     // fan_in = 300 columns, fan_out = 200 rows (out × in, as nn.Linear); 60 000 draws: ~0.6% noise.
     const int out = 200, in = 300;
     const double gain = 1.5;
-    EXPECT_NEAR(stddev(drawn(InitScheme::XavierNormal, out, in, gain)), gain * std::sqrt(2.0 / (in + out)), 0.02 * gain * std::sqrt(2.0 / (in + out)));
+    EXPECT_NEAR(stddev(drawn(InitScheme::XavierNormal, out, in, gain)), gain * std::sqrt(2.0 / (in + out)),
+                0.02 * gain * std::sqrt(2.0 / (in + out)));
     const double xavier_bound = gain * std::sqrt(6.0 / (in + out));
     const Eigen::MatrixXd xu = drawn(InitScheme::XavierUniform, out, in, gain);
     EXPECT_LE(xu.cwiseAbs().maxCoeff(), xavier_bound);
@@ -47,7 +46,8 @@ TEST(InitSchemes, ScalesFollowTorchNnInit) {
     const Eigen::MatrixXd hu = drawn(InitScheme::HeUniform, out, in, gain);
     EXPECT_LE(hu.cwiseAbs().maxCoeff(), he_std * std::sqrt(3.0));
     EXPECT_NEAR(stddev(hu), he_std, 0.02 * he_std);
-    EXPECT_NEAR(stddev(drawn(InitScheme::LecunNormal, out, in, gain)), gain / std::sqrt(in), 0.02 * gain / std::sqrt(in));
+    EXPECT_NEAR(stddev(drawn(InitScheme::LecunNormal, out, in, gain)), gain / std::sqrt(in),
+                0.02 * gain / std::sqrt(in));
     EXPECT_NEAR(stddev(drawn(InitScheme::Normal, out, in, gain, 0.3)), gain * 0.3, 0.02 * gain * 0.3);
 }
 

@@ -1,0 +1,69 @@
+#pragma once
+// Two-dimensional toy datasets with K classes, as in CS231n and TensorFlow Playground, and their
+// seeded train/test split. Points are plain (x, y, label) records so the GUI can add and erase them
+// by hand; the trainer turns them into matrices (one column = one sample, see nn_types.hpp).
+// All datasets fit inside about [−1.3, 1.3]² (spiral and xor inside [−1, 1]² before noise).
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actviz {
+
+enum class DatasetKind { Spiral, Xor, Circles, Moons, Gaussians, Checkerboard };
+
+struct DatasetInfo {
+    DatasetKind kind;
+    std::string_view name;     // CLI and session id
+    std::string_view display;  // UI label
+    int min_classes, max_classes;
+    double default_noise;
+    std::string_view noise_meaning;  // what --noise does for this dataset, for help texts
+};
+std::span<const DatasetInfo> dataset_infos();
+const DatasetInfo& dataset_info(DatasetKind kind);
+std::optional<DatasetKind> find_dataset(std::string_view name);
+
+inline constexpr int kMaxClasses = 6;
+inline constexpr int kMaxPoints = 100'000;
+inline constexpr double kMaxNoise = 2.0;
+inline constexpr double kMaxTestRatio = 0.9;
+
+struct DatasetConfig {
+    DatasetKind kind = DatasetKind::Spiral;
+    int classes = 3;          // K; 2 only for xor, circles, moons and checkerboard
+    int points = 600;         // total over all classes, split as evenly as possible (earlier classes get the remainder)
+    double noise = 0.2;       // see DatasetInfo::noise_meaning; 0..kMaxNoise
+    double test_ratio = 0.2;  // share of points held out for testing, 0..kMaxTestRatio
+    std::uint64_t seed = 0;
+
+    // One line naming the bad value and what is allowed, or nullopt.
+    std::optional<std::string> validate() const;
+};
+
+struct Point {
+    double x = 0, y = 0;
+    int label = 0;  // class, 0..K−1
+};
+
+struct Dataset {
+    std::vector<Point> train;
+    std::vector<Point> test;
+    int classes = 2;
+};
+
+// All points of the config in class order, before the split (what the split shuffles).
+std::vector<Point> generate_points(const DatasetConfig& config);
+// generate_points, then a seeded shuffle: the first round(points·test_ratio) go to `test`, the rest
+// to `train`, each in class order. The config must be valid.
+Dataset make_dataset(const DatasetConfig& config);
+
+// Hand editing (the GUI's mouse tools). Erasing removes every point within `radius` of (x, y) from
+// both sets and returns how many went.
+void add_point(Dataset& data, Point point, bool to_test = false);
+int erase_points_near(Dataset& data, double x, double y, double radius);
+
+}  // namespace actviz

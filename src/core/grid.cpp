@@ -1,0 +1,168 @@
+#include "core/grid.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <thread>
+
+#include "core/features.hpp"
+#include "core/layer_kernel.hpp"
+
+namespace actviz {
+namespace {
+
+// Softmax of each column of a K × n block of logits (max taken out first; exp over the whole block
+// at once, vectorised), with argmax and top probability. K is a template argument for the common
+// class counts so the per-pixel loops unroll; 0 means "runtime K".
+template <int kClasses>
+void softmax_tile(const float* logits, Eigen::Index n, int runtime_classes, float* probabilities,
+                  std::uint8_t* predicted, float* confidence) {
+    const int classes = kClasses > 0 ? kClasses : runtime_classes;
+    for (Eigen::Index c = 0; c < n; ++c) {
+        const float* z = logits + c * classes;
+        int best = 0;
+        for (int k = 1; k < classes; ++k) best = z[k] > z[best] ? k : best;
+        predicted[c] = static_cast<std::uint8_t>(best);
+        for (int k = 0; k < classes; ++k) probabilities[c * classes + k] = z[k] - z[best];
+    }
+    Eigen::Map<Eigen::ArrayXf> block(probabilities, n * classes);
+    block = block.exp();
+    for (Eigen::Index c = 0; c < n; ++c) {
+        float* column = probabilities + c * classes;
+        float sum = 0;
+        for (int k = 0; k < classes; ++k) sum += column[k];
+        const float inverse = 1.0f / sum;
+        for (int k = 0; k < classes; ++k) column[k] *= inverse;
+        confidence[c] = inverse;  // the top class's e⁰ = 1
+    }
+}
+
+}  // namespace
+
+GridEvaluator::GridEvaluator(int threads) {
+    const int hardware = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    threads_ = threads > 0 ? threads : std::min(hardware, 4);
+}
+
+void GridEvaluator::evaluate(const Mlp& mlp, const GridView& view, const GridRequest& request, GridResult& result) {
+    const int layers = mlp.layer_count();
+    const int hidden = mlp.hidden_count();
+    const int classes = mlp.classes();
+    const Eigen::Index pixels = static_cast<Eigen::Index>(view.width) * view.height;
+    result.width = view.width;
+    result.height = view.height;
+    result.classes = classes;
+
+    weights_.resize(static_cast<size_t>(layers));
+    biases_.resize(static_cast<size_t>(layers));
+    int widest = 1;
+    for (int l = 0; l < layers; ++l) {
+        weights_[static_cast<size_t>(l)] = mlp.weight(l).cast<float>();
+        biases_[static_cast<size_t>(l)] = mlp.bias(l).cast<float>();
+        widest = std::max(widest, mlp.units(l));
+    }
+    xs_.resize(view.width);
+    ys_.resize(view.height);
+    for (int i = 0; i < view.width; ++i) xs_[i] = static_cast<float>(view.x_of(i));
+    for (int j = 0; j < view.height; ++j) ys_[j] = static_cast<float>(view.y_of(j));
+
+    std::vector<detail::LayerKernel<float>> kernels;
+    std::vector<float> limits;
+    kernels.reserve(static_cast<size_t>(hidden));
+    for (int h = 0; h < hidden; ++h) {
+        kernels.emplace_back(mlp.activation(h), mlp.activation_parameters(h));
+        limits.push_back(mlp.inactivity(h).limit<float>());
+    }
+
+    const auto size = static_cast<size_t>(pixels);
+    if (request.probabilities) {
+        result.probabilities.resize(size * static_cast<size_t>(classes));
+        result.predicted.resize(size);
+        result.confidence.resize(size);
+    }
+    const bool counting = request.inactive_counts && hidden > 0;
+    if (request.inactive_counts) result.inactive_count.assign(size, 0);
+    const bool unit_wanted = request.unit_layer >= 0 && request.unit_layer < hidden && request.unit >= 0 &&
+                             request.unit < mlp.units(request.unit_layer);
+    if (unit_wanted) result.unit_active.resize(size);
+    // Layers past the last one anybody needs are skipped.
+    int last_layer = request.probabilities ? layers - 1 : -1;
+    if (counting) last_layer = std::max(last_layer, request.count_layer < 0 ? hidden - 1 : request.count_layer);
+    if (unit_wanted) last_layer = std::max(last_layer, request.unit_layer);
+
+    const auto run_tiles = [&](Eigen::Index first_tile, Eigen::Index end_tile, Scratch& scratch) {
+        for (Eigen::Index tile = first_tile; tile < end_tile; ++tile) {
+            const Eigen::Index start = tile * kTile;
+            const Eigen::Index n = std::min(kTile, pixels - start);
+            Eigen::Index column = start % view.width, row = start / view.width;
+            for (Eigen::Index c = 0; c < n; ++c) {
+                scratch.xy(0, c) = xs_[column];
+                scratch.xy(1, c) = ys_[row];
+                if (++column == view.width) column = 0, ++row;
+            }
+            expand_features(mlp.config().features, scratch.xy.leftCols(n), scratch.inputs.leftCols(n));
+            for (int l = 0; l <= last_layer; ++l) {
+                const auto i = static_cast<size_t>(l);
+                auto z = scratch.activations[i].leftCols(n);
+                if (l == 0)
+                    z.noalias() = weights_[i] * scratch.inputs.leftCols(n);
+                else
+                    z.noalias() = weights_[i] * scratch.activations[i - 1].leftCols(n);
+                z.colwise() += biases_[i];
+                if (l == hidden) break;
+                float* df = scratch.derivative.data();
+                const bool count_here = counting && (request.count_layer < 0 || request.count_layer == l);
+                const bool unit_here = unit_wanted && request.unit_layer == l;
+                if (!count_here && !unit_here) {
+                    kernels[i].apply_values(z.data(), df, z.size());
+                    continue;
+                }
+                kernels[i].apply(z.data(), z.data(), df, z.size());
+                const Eigen::Map<const MatrixF> derivative(df, z.rows(), n);
+                if (count_here) {
+                    const auto inactive = (derivative.array().abs() < limits[i]).template cast<std::uint16_t>();
+                    Eigen::Map<Eigen::Matrix<std::uint16_t, 1, Eigen::Dynamic>> counts(
+                        result.inactive_count.data() + start, n);
+                    counts += inactive.colwise().sum().matrix();
+                }
+                if (unit_here) {
+                    for (Eigen::Index c = 0; c < n; ++c) {
+                        result.unit_active[static_cast<size_t>(start + c)] =
+                            std::abs(derivative(request.unit, c)) >= limits[i] ? 1 : 0;
+                    }
+                }
+            }
+            if (!request.probabilities) continue;
+            const float* logits = scratch.activations.back().data();  // K × kTile, column-major
+            float* probabilities = result.probabilities.data() + start * classes;
+            std::uint8_t* predicted = result.predicted.data() + start;
+            float* confidence = result.confidence.data() + start;
+            switch (classes) {
+                case 2: softmax_tile<2>(logits, n, classes, probabilities, predicted, confidence); break;
+                case 3: softmax_tile<3>(logits, n, classes, probabilities, predicted, confidence); break;
+                case 4: softmax_tile<4>(logits, n, classes, probabilities, predicted, confidence); break;
+                default: softmax_tile<0>(logits, n, classes, probabilities, predicted, confidence); break;
+            }
+        }
+    };
+
+    const Eigen::Index tiles = (pixels + kTile - 1) / kTile;
+    // Threads only pay off with a few tiles each (starting one costs ~20–50 µs).
+    const int threads = static_cast<int>(std::clamp<Eigen::Index>(tiles / 8, 1, threads_));
+    scratch_.resize(static_cast<size_t>(threads));
+    for (Scratch& scratch : scratch_) {
+        scratch.activations.resize(static_cast<size_t>(layers));
+        for (int l = 0; l < layers; ++l) scratch.activations[static_cast<size_t>(l)].resize(mlp.units(l), kTile);
+        scratch.derivative.resize(static_cast<Eigen::Index>(widest) * kTile);
+        scratch.xy.resize(2, kTile);
+        scratch.inputs.resize(mlp.input_size(), kTile);
+    }
+    std::vector<std::thread> workers;
+    for (int t = 1; t < threads; ++t) {
+        workers.emplace_back(run_tiles, tiles * t / threads, tiles * (t + 1) / threads,
+                             std::ref(scratch_[static_cast<size_t>(t)]));
+    }
+    run_tiles(0, tiles / threads, scratch_[0]);
+    for (std::thread& worker : workers) worker.join();
+}
+
+}  // namespace actviz

@@ -1,0 +1,279 @@
+#include "core/trainer.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+#include "core/loss.hpp"
+
+namespace actviz {
+namespace {
+
+std::string number_text(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+const TrainerConfig& validated(const TrainerConfig& config) {
+    if (auto reason = config.validate()) throw std::invalid_argument(*reason);
+    return config;
+}
+
+std::string non_finite_kind(double value) { return std::isnan(value) ? "NaN" : "infinite"; }
+
+void to_matrices(const std::vector<Point>& points, const FeatureSet& features, Matrix& x, std::vector<int>& labels) {
+    Matrix xy(2, static_cast<Eigen::Index>(points.size()));
+    labels.resize(points.size());
+    for (size_t i = 0; i < points.size(); ++i) {
+        xy(0, static_cast<Eigen::Index>(i)) = points[i].x;
+        xy(1, static_cast<Eigen::Index>(i)) = points[i].y;
+        labels[i] = points[i].label;
+    }
+    x.resize(features.count(), xy.cols());
+    expand_features(features, xy, x);
+}
+
+}  // namespace
+
+std::optional<std::string> TrainerConfig::validate() const {
+    if (auto reason = model.validate()) return reason;
+    if (auto reason = optimizer.validate()) return reason;
+    if (batch < 0) return "batch must be 0 (full batch) or more, got " + std::to_string(batch);
+    for (auto [name, value] : {std::pair{"l2", l2}, std::pair{"l1", l1}}) {
+        if (!(value >= 0 && value <= kMaxPenalty)) {
+            return std::string(name) + " must be between 0 and " + number_text(kMaxPenalty) + ", got " +
+                   number_text(value);
+        }
+    }
+    return std::nullopt;
+}
+
+Trainer::Trainer(Dataset data, const TrainerConfig& config)
+    : config_(validated(config)),
+      data_(std::move(data)),
+      mlp_(config.model),
+      optimizer_(config.optimizer),
+      batch_rng_(stream_seed(config.model.seed, SeedStream::BatchOrder)) {
+    if (data_.classes != config.model.classes) throw std::invalid_argument("dataset and model disagree on classes");
+    optimizer_.reset(mlp_);
+    gradient_.setZero(mlp_.layout().size);
+    next_parameters_.setZero(mlp_.layout().size);
+    eval_gradient_.setZero(mlp_.layout().size);
+    load_data();
+    record();
+}
+
+template <>
+Trainer::Lane<float>& Trainer::lane<float>() {
+    return float_lane_;
+}
+template <>
+Trainer::Lane<double>& Trainer::lane<double>() {
+    return double_lane_;
+}
+
+void Trainer::load_data() {
+    for (const std::vector<Point>* set : {&data_.train, &data_.test}) {
+        for (const Point& p : *set) {
+            if (p.label < 0 || p.label >= data_.classes) throw std::invalid_argument("point label outside the classes");
+        }
+    }
+    to_matrices(data_.train, config_.model.features, train_xy_, train_labels_);
+    to_matrices(data_.test, config_.model.features, test_xy_, test_labels_);
+    float_lane_ = {};
+    double_lane_ = {};
+    if (config_.float64) {
+        double_lane_.train_x = train_xy_;
+        double_lane_.test_x = test_xy_;
+    } else {
+        float_lane_.train_x = train_xy_.cast<float>();
+        float_lane_.test_x = test_xy_.cast<float>();
+    }
+    restart_batch_order();
+}
+
+void Trainer::restart_batch_order() {
+    order_.resize(train_labels_.size());
+    for (size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<int>(i);
+    cursor_ = order_.size();  // the first mini-batch shuffles
+}
+
+int Trainer::effective_batch() const {
+    const int n = static_cast<int>(train_labels_.size());
+    return config_.batch == 0 || config_.batch > n ? n : config_.batch;
+}
+
+// The next `batch` indices of a seeded permutation; when it runs out mid-batch the permutation is
+// reshuffled and the batch continues from the new one, so every batch has the same size.
+template <typename T>
+void Trainer::next_batch(int batch) {
+    Lane<T>& lane = this->lane<T>();
+    if (lane.batch_x.cols() != batch) {
+        lane.batch_x.resize(lane.train_x.rows(), batch);
+        batch_labels_.resize(static_cast<size_t>(batch));
+    }
+    for (int j = 0; j < batch; ++j) {
+        if (cursor_ >= order_.size()) {
+            for (size_t i = order_.size(); i > 1; --i) std::swap(order_[i - 1], order_[batch_rng_.below(i)]);
+            cursor_ = 0;
+        }
+        const int index = order_[cursor_++];
+        lane.batch_x.col(j) = lane.train_x.col(index);
+        batch_labels_[static_cast<size_t>(j)] = train_labels_[static_cast<size_t>(index)];
+    }
+}
+
+void Trainer::diverge(std::int64_t step, std::string reason) {
+    const double lr = optimizer_.settings().learning_rate;
+    std::string message = "training diverged at step " + std::to_string(step) + " (" + reason +
+                          "); paused with the finite weights of step " + std::to_string(steps_) +
+                          ". Try a learning rate of " + number_text(lr / 10) + " or lower (now " + number_text(lr) +
+                          ")";
+    divergence_ = Divergence{step, std::move(reason), std::move(message)};
+}
+
+int Trainer::update(int k) { return config_.float64 ? update_in<double>(k) : update_in<float>(k); }
+
+template <typename T>
+int Trainer::update_in(int k) {
+    const int batch = effective_batch();
+    if (batch == 0) return 0;
+    Lane<T>& lane = this->lane<T>();
+    const bool full = batch == static_cast<int>(train_labels_.size());
+    PassWorkspace<T>& work = lane.step_work;
+    work.resize(mlp_, batch);
+    for (int s = 0; s < k; ++s) {
+        if (divergence_) return s;
+        if (!full) next_batch<T>(batch);
+        const auto& input = full ? lane.train_x : lane.batch_x;
+        const std::vector<int>& labels = full ? train_labels_ : batch_labels_;
+        forward<T>(mlp_, input, work);
+        const LossResult loss = softmax_cross_entropy<T>(work.logits(), labels, &work.dlogits());
+        if (!std::isfinite(loss.loss)) {
+            diverge(steps_ + 1, "the loss became " + non_finite_kind(loss.loss));
+            return s;
+        }
+        backward<T>(mlp_, input, work);
+        gradient_ = work.gradient.template cast<double>();
+        add_penalty_gradient(mlp_, config_.l2, config_.l1, gradient_);
+        if (!gradient_.allFinite()) {
+            diverge(steps_ + 1, "the gradient became NaN or infinite");
+            return s;
+        }
+        optimizer_.step(mlp_.parameters(), gradient_, next_parameters_);
+        if (!next_parameters_.allFinite()) {
+            diverge(steps_ + 1, "the weights overflowed");
+            return s;
+        }
+        mlp_.parameters().swap(next_parameters_);  // O(1): the buffers trade places
+        ++steps_;
+        last_batch_loss_ = loss.loss;
+    }
+    return k;
+}
+
+int Trainer::step(int k) {
+    const int done = update(k);
+    if (done > 0) record();
+    return done;
+}
+
+template <typename T>
+bool Trainer::evaluate_in(HistoryRecord& entry) {
+    Lane<T>& lane = this->lane<T>();
+    const Eigen::Index n = lane.train_x.cols();
+    PassWorkspace<T>& work = lane.eval_work;
+    work.resize(mlp_, n);
+    forward<T>(mlp_, lane.train_x, work);
+    const LossResult train = softmax_cross_entropy<T>(work.logits(), train_labels_, &work.dlogits());
+    entry.train_loss = train.loss;
+    entry.train_accuracy = static_cast<double>(train.correct) / static_cast<double>(n);
+    backward<T>(mlp_, lane.train_x, work);
+    eval_gradient_ = work.gradient.template cast<double>();
+    add_penalty_gradient(mlp_, config_.l2, config_.l1, eval_gradient_);
+    for (int l = 0; l < mlp_.layer_count(); ++l) {
+        entry.layer_grad_norm.push_back(mlp_.weight_in(eval_gradient_, l).norm());
+    }
+
+    unit_activity_.resize(static_cast<size_t>(mlp_.hidden_count()));
+    int dead = 0, units = 0;
+    for (int h = 0; h < mlp_.hidden_count(); ++h) {
+        const T limit = mlp_.inactivity(h).limit<T>();
+        const auto& df = work.df[static_cast<size_t>(h)];
+        Vector& activity = unit_activity_[static_cast<size_t>(h)];
+        activity = (df.array().abs() >= limit).template cast<double>().rowwise().sum() / static_cast<double>(n);
+        const int layer_dead = static_cast<int>((activity.array() == 0).count());
+        entry.layer_dead_fraction.push_back(static_cast<double>(layer_dead) / static_cast<double>(activity.size()));
+        dead += layer_dead;
+        units += static_cast<int>(activity.size());
+    }
+    entry.dead_fraction = units == 0 ? 0.0 : static_cast<double>(dead) / units;
+
+    if (lane.test_x.cols() > 0) {
+        lane.test_work.resize(mlp_, lane.test_x.cols());
+        forward<T>(mlp_, lane.test_x, lane.test_work);
+        const LossResult test = softmax_cross_entropy<T>(lane.test_work.logits(), test_labels_);
+        entry.test_loss = test.loss;
+        entry.test_accuracy = static_cast<double>(test.correct) / static_cast<double>(lane.test_x.cols());
+    }
+    bool finite = std::isfinite(entry.train_loss) && (!entry.test_loss || std::isfinite(*entry.test_loss));
+    for (double norm : entry.layer_grad_norm) finite = finite && std::isfinite(norm);
+    return finite;
+}
+
+void Trainer::record() {
+    if (train_labels_.empty()) return;
+    HistoryRecord entry;
+    entry.step = steps_;
+    const bool finite = config_.float64 ? evaluate_in<double>(entry) : evaluate_in<float>(entry);
+    if (!finite) {
+        // Finite weights whose loss is not (logits overflowed): pause like any divergence, record nothing.
+        if (!divergence_) diverge(steps_, "the loss over all the data or its gradient became NaN or infinite");
+        return;
+    }
+    history_.push_back(std::move(entry));
+}
+
+void Trainer::reset() {
+    mlp_.initialise();
+    optimizer_.reset(mlp_);
+    batch_rng_ = Rng(stream_seed(config_.model.seed, SeedStream::BatchOrder));
+    restart_batch_order();
+    steps_ = 0;
+    last_batch_loss_ = 0;
+    history_.clear();
+    divergence_.reset();
+    record();
+}
+
+void Trainer::resume() {
+    if (!divergence_) return;
+    divergence_.reset();
+    optimizer_.reset(mlp_);
+}
+
+void Trainer::set_optimizer(const OptimizerSettings& settings) {
+    config_.optimizer = settings;
+    optimizer_.set_settings(settings);
+}
+
+void Trainer::set_batch(int batch) { config_.batch = batch; }
+
+void Trainer::set_penalties(double l2, double l1) {
+    config_.l2 = l2;
+    config_.l1 = l1;
+}
+
+void Trainer::set_activation(int hidden_layer, const LayerActivation& activation) {
+    mlp_.set_activation(hidden_layer, activation);
+    config_.model = mlp_.config();
+}
+
+void Trainer::set_data(Dataset data) {
+    if (data.classes != config_.model.classes) throw std::invalid_argument("dataset and model disagree on classes");
+    data_ = std::move(data);
+    load_data();
+}
+
+}  // namespace actviz

@@ -1,0 +1,147 @@
+#pragma once
+// Trains an Mlp on a Dataset: owns the model, the optimiser, the data as matrices (one column =
+// one sample) and the history the Classifier panel and `actviz train` show.
+//
+// update(k) is the hot path: k optimiser steps on batches, nothing else, no allocation once the
+// batch size is known. record() evaluates the current weights on ALL the data (train and test loss
+// and accuracy, per-layer gradient norms of the full training loss, per-unit activity, dead
+// fractions) and appends one HistoryRecord. step(k) = update(k) + record().
+//
+// Hyper-parameters (learning rate, optimiser, batch, penalties, activations and their parameters)
+// change without touching the weights; reset() redraws them from the seed.
+//
+// Divergence: before a step is applied, its loss, gradient and the new weights are checked; if any
+// is NaN or infinite the step is dropped, the weights stay those of the last finite step and
+// training pauses (update() does nothing) until resume() or reset().
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dataset.hpp"
+#include "core/mlp.hpp"
+#include "core/mlp_pass.hpp"
+#include "core/nn_types.hpp"
+#include "core/optimizer.hpp"
+#include "core/rng.hpp"
+
+namespace actviz {
+
+inline constexpr double kMaxPenalty = 10;
+
+struct TrainerConfig {
+    ModelConfig model;
+    OptimizerSettings optimizer;
+    int batch = 0;  // samples per step; 0 or at least the training set's size = full batch
+    double l2 = 0;  // λ₂ (loss.hpp)
+    double l1 = 0;  // λ₁
+    // Forward and backward passes in double instead of float32 (weights and optimiser are double
+    // either way). float32 is the default for speed, as PyTorch trains; double serves exact checks.
+    bool float64 = false;
+
+    std::optional<std::string> validate() const;  // model, optimiser, batch ≥ 0 and penalties in [0, kMaxPenalty]
+};
+
+struct HistoryRecord {
+    std::int64_t step = 0;  // optimiser steps taken before this evaluation
+    double train_loss = 0;  // mean cross-entropy over the training set (without the penalty)
+    double train_accuracy = 0;
+    std::optional<double> test_loss, test_accuracy;  // absent without a test set
+    double dead_fraction = 0;                        // inactive hidden units / all hidden units (0 without any)
+    std::vector<double> layer_dead_fraction;         // per hidden layer, input side first
+    std::vector<double> layer_grad_norm;  // per weight layer (hidden layers, then output): ‖∂L/∂W_l‖_F
+                                          // of the full training loss, penalty included
+};
+
+struct Divergence {
+    std::int64_t step = 0;  // the step that failed: its update was dropped (weights of step − 1 kept), or its
+                            // finite weights gave a non-finite loss over all the data (weights of step kept)
+    std::string reason;     // "the loss became NaN", ...
+    std::string message;    // one line for the user, with a suggested learning rate
+};
+
+class Trainer {
+   public:
+    // The config must be valid and data.classes equal to config.model.classes (std::invalid_argument
+    // otherwise). Records step 0.
+    Trainer(Dataset data, const TrainerConfig& config);
+
+    int step(int k = 1);  // update(k), then record() if any step was taken; returns the steps taken
+    int update(int k);    // up to k optimiser steps (fewer when it diverges or there is no training data)
+    void record();        // evaluates the current weights and appends a HistoryRecord (never a non-finite one)
+
+    void reset();   // weights and batch order from the seed, optimiser zeroed, history cleared, step 0 recorded
+    void resume();  // clears a divergence and zeroes the optimiser's moments (they hold the blow-up)
+
+    // Hyper-parameters: the weights are kept.
+    void set_optimizer(const OptimizerSettings& settings);  // must be valid
+    void set_batch(int batch);                              // ≥ 0
+    void set_penalties(double l2, double l1);
+    void set_activation(int hidden_layer, const LayerActivation& activation);  // −1: all hidden layers
+    // Hand-edited points (same number of classes): weights kept, batch order restarted.
+    void set_data(Dataset data);
+
+    const Mlp& mlp() const { return mlp_; }
+    const Dataset& data() const { return data_; }
+    const TrainerConfig& config() const { return config_; }
+    std::int64_t steps() const { return steps_; }
+    int effective_batch() const;  // what one step uses now
+    const std::vector<HistoryRecord>& history() const { return history_; }
+    const std::optional<Divergence>& divergence() const { return divergence_; }
+    // Per hidden layer: the share of training points at which each unit is active (activity.hpp),
+    // from the last record(). A unit with 0 is dead (or saturated: see mlp().inactivity(h)).
+    const std::vector<Vector>& unit_activity() const { return unit_activity_; }
+    double last_batch_loss() const { return last_batch_loss_; }
+
+   private:
+    void load_data();
+    void restart_batch_order();
+    template <typename T>
+    void next_batch(int batch);
+    void diverge(std::int64_t step, std::string reason);
+
+    TrainerConfig config_;
+    Dataset data_;
+    Mlp mlp_;
+    Optimizer optimizer_;
+    Rng batch_rng_;
+
+    // The data and pass buffers in one precision (T = float or double); only config_.float64's is used.
+    template <typename T>
+    struct Lane {
+        using MatrixT = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
+        MatrixT train_x;             // features × n_train: the training inputs
+        MatrixT test_x;              // features × n_test
+        MatrixT batch_x;             // features × batch: the current mini-batch's inputs
+        PassWorkspace<T> step_work;  // sized for the step's batch
+        PassWorkspace<T> eval_work;  // sized for the training set (record)
+        PassWorkspace<T> test_work;  // sized for the test set (record)
+    };
+    template <typename T>
+    Lane<T>& lane();
+    template <typename T>
+    int update_in(int k);
+    template <typename T>
+    bool evaluate_in(HistoryRecord& entry);
+
+    Matrix train_xy_, test_xy_;      // features × n in double, before conversion to the lane's precision
+    std::vector<int> train_labels_;  // n_train
+    std::vector<int> test_labels_;   // n_test
+    std::vector<int> batch_labels_;  // batch
+    std::vector<int> order_;         // a permutation of the training indices, walked batch by batch
+    size_t cursor_ = 0;              // next position in order_
+    Lane<float> float_lane_;
+    Lane<double> double_lane_;
+    Vector gradient_;         // P: ∂(loss + penalty)/∂θ of the current step, double
+    Vector next_parameters_;  // P: θ after the step, swapped in when finite
+    Vector eval_gradient_;    // P: the full training gradient of record()
+
+    std::int64_t steps_ = 0;
+    double last_batch_loss_ = 0;
+    std::vector<HistoryRecord> history_;
+    std::vector<Vector> unit_activity_;
+    std::optional<Divergence> divergence_;
+};
+
+}  // namespace actviz

@@ -1,0 +1,184 @@
+// Training as a user watches it: XOR and the 3-arm spiral are learned, the same seed gives the same
+// numbers, dead ReLUs are reported (and leaky ReLUs are not), divergence pauses with finite weights.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/trainer.hpp"
+
+namespace actviz {
+namespace {
+
+Dataset dataset(DatasetKind kind, int classes, int points, double noise, double test_ratio, std::uint64_t seed = 0) {
+    DatasetConfig data;
+    data.kind = kind;
+    data.classes = classes;
+    data.points = points;
+    data.noise = noise;
+    data.test_ratio = test_ratio;
+    data.seed = seed;
+    return make_dataset(data);
+}
+
+TrainerConfig config(std::vector<int> hidden, const char* activation, OptimizerKind kind, double lr, int classes) {
+    TrainerConfig c;
+    c.model.hidden = std::move(hidden);
+    c.model.classes = classes;
+    c.model.activations = {{find_activation(activation), find_activation(activation)->defaults()}};
+    c.optimizer.kind = kind;
+    c.optimizer.learning_rate = lr;
+    return c;
+}
+
+TEST(Trainer, LearnsXorWithOneHiddenLayer) {
+    Trainer trainer(dataset(DatasetKind::Xor, 2, 200, 0.0, 0.2), config({8}, "tanh", OptimizerKind::Adam, 0.03, 2));
+    trainer.step(1000);
+    EXPECT_GE(trainer.history().back().train_accuracy, 0.99);
+    EXPECT_GE(*trainer.history().back().test_accuracy, 0.9);  // held-out points near the axes are the hard ones
+}
+
+TEST(Trainer, XorNeedsAHiddenLayer) {
+    Trainer trainer(dataset(DatasetKind::Xor, 2, 200, 0.0, 0.0), config({}, "tanh", OptimizerKind::Adam, 0.03, 2));
+    trainer.step(500);
+    EXPECT_LT(trainer.history().back().train_accuracy, 0.8);  // a line cannot separate XOR
+}
+
+TEST(Trainer, LearnsTheThreeArmSpiralWithTanhAndAdam) {
+    // The benchmark network: 600 points, 2-16-16-3 tanh, Adam lr 0.01, full batch (PyTorch: 99.7%).
+    Trainer trainer(dataset(DatasetKind::Spiral, 3, 600, 0.2, 0.0),
+                    config({16, 16}, "tanh", OptimizerKind::Adam, 0.01, 3));
+    trainer.step(2000);
+    EXPECT_EQ(trainer.steps(), 2000);
+    EXPECT_GE(trainer.history().back().train_accuracy, 0.97);
+    EXPECT_FALSE(trainer.divergence());
+}
+
+TEST(Trainer, SameSeedGivesTheSameNumbers) {
+    const auto run = [](std::uint64_t seed) {
+        TrainerConfig c = config({16, 8}, "relu", OptimizerKind::Momentum, 0.05, 3);
+        c.model.seed = seed;
+        c.batch = 32;
+        Trainer trainer(dataset(DatasetKind::Spiral, 3, 300, 0.2, 0.2, seed), c);
+        for (int i = 0; i < 5; ++i) trainer.step(20);
+        return trainer;
+    };
+    const Trainer a = run(4), b = run(4), other = run(5);
+    ASSERT_EQ(a.history().size(), 6u);
+    for (size_t i = 0; i < a.history().size(); ++i) {
+        EXPECT_EQ(a.history()[i].train_loss, b.history()[i].train_loss);
+        EXPECT_EQ(a.history()[i].test_loss, b.history()[i].test_loss);
+        EXPECT_EQ(a.history()[i].layer_grad_norm, b.history()[i].layer_grad_norm);
+    }
+    EXPECT_EQ(a.mlp().parameters(), b.mlp().parameters());
+    EXPECT_NE(a.history().back().train_loss, other.history().back().train_loss);
+}
+
+TEST(Trainer, ResetRedrawsFromTheSeedAndReplaysTheRun) {
+    TrainerConfig c = config({8}, "tanh", OptimizerKind::Adam, 0.01, 3);
+    c.batch = 10;
+    Trainer trainer(dataset(DatasetKind::Spiral, 3, 120, 0.2, 0.0), c);
+    trainer.step(30);
+    const Vector after30 = trainer.mlp().parameters();
+    const double loss30 = trainer.history().back().train_loss;
+    trainer.reset();
+    EXPECT_EQ(trainer.steps(), 0);
+    ASSERT_EQ(trainer.history().size(), 1u);
+    trainer.step(30);
+    EXPECT_EQ(trainer.mlp().parameters(), after30);
+    EXPECT_EQ(trainer.history().back().train_loss, loss30);
+}
+
+TEST(Trainer, ReluWithBiasMinusFiveIsDeadAndLeakyReluIsNot) {
+    TrainerConfig relu = config({16, 16}, "relu", OptimizerKind::Adam, 0.01, 3);
+    relu.model.bias = -5;
+    Trainer dead(dataset(DatasetKind::Spiral, 3, 300, 0.2, 0.2), relu);
+    dead.step(50);
+    const HistoryRecord& d = dead.history().back();
+    EXPECT_GE(d.dead_fraction, 0.9);
+    EXPECT_FALSE(dead.mlp().inactivity(0).saturation);  // reported as dead, not saturated
+    for (double layer : d.layer_dead_fraction) EXPECT_GE(layer, 0.9);
+    for (const Vector& activity : dead.unit_activity()) EXPECT_GE((activity.array() == 0).count(), 14);
+
+    TrainerConfig leaky = relu;
+    leaky.model.activations = {{find_activation("leaky_relu"), find_activation("leaky_relu")->defaults()}};
+    Trainer alive(dataset(DatasetKind::Spiral, 3, 300, 0.2, 0.2), leaky);
+    alive.step(50);
+    EXPECT_EQ(alive.history().back().dead_fraction, 0.0);
+    EXPECT_TRUE(alive.mlp().inactivity(0).saturation);  // leaky ReLU has no hard zero: the saturated count
+}
+
+TEST(Trainer, HistoryHoldsPerLayerGradientNormsAndActivity) {
+    Trainer trainer(dataset(DatasetKind::Moons, 2, 200, 0.1, 0.25),
+                    config({8, 6, 4}, "sigmoid", OptimizerKind::Sgd, 0.5, 2));
+    trainer.step(10);
+    const HistoryRecord& r = trainer.history().back();
+    EXPECT_EQ(r.step, 10);
+    EXPECT_EQ(r.layer_grad_norm.size(), 4u);
+    EXPECT_EQ(r.layer_dead_fraction.size(), 3u);
+    for (double norm : r.layer_grad_norm) EXPECT_GT(norm, 0);
+    // Sigmoid's gradient shrinks towards the input (σ′ ≤ 1/4 per layer).
+    EXPECT_LT(r.layer_grad_norm[0], r.layer_grad_norm[3]);
+    ASSERT_EQ(trainer.unit_activity().size(), 3u);
+    EXPECT_EQ(trainer.unit_activity()[1].size(), 6);
+    EXPECT_TRUE((trainer.unit_activity()[0].array() >= 0).all() && (trainer.unit_activity()[0].array() <= 1).all());
+    EXPECT_TRUE(r.test_loss.has_value());
+}
+
+TEST(Trainer, HugeLearningRateIsCaughtAsDivergedWithFiniteWeightsKept) {
+    // lr = 1e4 on an unbounded activation blows up within a few steps.
+    for (OptimizerKind kind : {OptimizerKind::Sgd, OptimizerKind::Momentum}) {
+        Trainer trainer(dataset(DatasetKind::Spiral, 3, 300, 0.2, 0.2), config({16, 16}, "leaky_relu", kind, 1e4, 3));
+        for (int i = 0; i < 100 && !trainer.divergence(); ++i) trainer.step(1);
+        ASSERT_TRUE(trainer.divergence()) << optimizer_name(kind);
+        EXPECT_TRUE(trainer.mlp().parameters().allFinite());
+        for (const HistoryRecord& r : trainer.history()) {
+            EXPECT_TRUE(std::isfinite(r.train_loss));
+            EXPECT_TRUE(std::isfinite(*r.test_loss));
+        }
+        EXPECT_NE(trainer.divergence()->message.find("learning rate"), std::string::npos);
+        // Paused: further steps do nothing until resume().
+        const Vector kept = trainer.mlp().parameters();
+        const std::int64_t steps = trainer.steps();
+        EXPECT_EQ(trainer.step(10), 0);
+        EXPECT_EQ(trainer.mlp().parameters(), kept);
+        EXPECT_EQ(trainer.steps(), steps);
+        // A sane learning rate resumes from the kept weights.
+        OptimizerSettings calm = trainer.config().optimizer;
+        calm.learning_rate = 1e-5;
+        trainer.set_optimizer(calm);
+        trainer.resume();
+        EXPECT_FALSE(trainer.divergence());
+    }
+}
+
+TEST(Trainer, ChangingTheActivationOrPenaltiesKeepsTheWeights) {
+    Trainer trainer(dataset(DatasetKind::Circles, 2, 200, 0.05, 0.2),
+                    config({8}, "tanh", OptimizerKind::Adam, 0.02, 2));
+    trainer.step(20);
+    const Vector weights = trainer.mlp().parameters();
+    trainer.set_activation(-1, {find_activation("prelu"), {0.25, 0}});
+    trainer.set_penalties(1e-3, 1e-4);
+    trainer.set_batch(16);
+    EXPECT_EQ(trainer.mlp().parameters().head(trainer.mlp().layout().alpha_offset),
+              weights.head(trainer.mlp().layout().alpha_offset));
+    trainer.step(20);
+    EXPECT_EQ(trainer.steps(), 40);
+    EXPECT_NE(trainer.mlp().alpha(0), 0.25);  // PReLU's α is learned
+}
+
+TEST(Trainer, HandEditedDataKeepsTheWeights) {
+    Trainer trainer(dataset(DatasetKind::Gaussians, 3, 90, 0.2, 0.0),
+                    config({6}, "relu", OptimizerKind::Adam, 0.01, 3));
+    trainer.step(5);
+    const Vector weights = trainer.mlp().parameters();
+    Dataset edited = trainer.data();
+    add_point(edited, {0.1, 0.2, 1});
+    erase_points_near(edited, 0.6, 0.6, 0.3);
+    trainer.set_data(edited);
+    EXPECT_EQ(trainer.mlp().parameters(), weights);
+    EXPECT_EQ(trainer.step(5), 5);
+}
+
+}  // namespace
+}  // namespace actviz
