@@ -357,7 +357,7 @@ void draw_activations_panel(AppState& state) {
     ActivationsSettings& settings = panel.settings;
     const float font = ImGui::GetFontSize();
 
-    ImGui::BeginChild("picker", ImVec2(font * 11.5f, 0), true);
+    ImGui::BeginChild("picker", ImVec2(font * 13.5f, 0), true);
     draw_picker(settings);
     ImGui::EndChild();
     ImGui::SameLine();

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -117,7 +118,7 @@ bool draw_curve_row(GradflowSimulation& sim, int index) {
         ImGui::EndCombo();
     }
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.5f);
     if (ImGui::BeginCombo("##init", std::string(init_scheme_name(curve.init)).c_str())) {
         for (std::string_view name : init_scheme_names()) {
             const InitScheme scheme = *find_init_scheme(name);
@@ -245,7 +246,7 @@ void draw_verdict(const AppState& state, const GradflowSettings& settings, const
 void draw_stats_chart(const GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVec2 size) {
     const GradflowSimulation& sim = settings.simulation;
     if (!plot::begin_plot("##stats", size,
-                          "activations per layer: mean (line) ± std (band), saturated (dashed), dead (circles)")) {
+                          "activations: mean ± std, saturated (dashed), dead (dots)")) {
         return;
     }
     plot::setup_axis(plot::AxisId::X, "hidden layer");
@@ -294,9 +295,12 @@ void draw_map(GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVe
         }
     }
     char title[128];
-    std::snprintf(title, sizeof title, "log10(layer 1 / layer N) of %s, %s: blue vanishes, red explodes (%d/%d)",
-                  quantity_label(settings.quantity), curve_name(settings.simulation.curves[0]).c_str(),
-                  snapshot.map_cells_done, rows * cols);
+    const int done = snapshot.map_cells_done;
+    std::snprintf(title, sizeof title, "log10 %s 1/N: blue vanishing, red exploding", quantity_label(settings.quantity));
+    if (done < rows * cols) {  // still filling in: say how far
+        const size_t used = std::strlen(title);
+        std::snprintf(title + used, sizeof title - used, " (%d/%d)", done, rows * cols);
+    }
     if (!plot::begin_plot("##map", size, title)) return;
     plot::setup_axis(plot::AxisId::X, "depth  (click a cell to use its depth and gain)");
     plot::setup_axis(plot::AxisId::Y, "init gain");

@@ -703,6 +703,11 @@ void plot_band(const char* label, const double* xs, const double* y_low, const d
                ImU32 colour) {
     const ItemLook look = begin_item(label, colour, false, ItemKind::Fill);
     if (!look.visible || count <= 0 || !xs || !y_low || !y_high) return;
+    // Anti-aliased fill gives every triangle a translucent fringe; where two triangles meet the
+    // fringes overlap and a translucent band shows its diagonals as seams. The band's outer edges
+    // are lines drawn by the caller, so plain fill loses nothing.
+    const ImDrawListFlags saved_flags = g_frame.draw->Flags;
+    g_frame.draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
     for (int i = 0; i + 1 < count; ++i) {
         const PlacedPoint l0 = place(xs[i], y_low[i]), l1 = place(xs[i + 1], y_low[i + 1]);
         const PlacedPoint h0 = place(xs[i], y_high[i]), h1 = place(xs[i + 1], y_high[i + 1]);
@@ -716,6 +721,7 @@ void plot_band(const char* label, const double* xs, const double* y_low, const d
         g_frame.extents.add(xs[i], y_high[i], g_frame.x.scale, g_frame.y.scale);
         note_point(h0.pixel);
     }
+    g_frame.draw->Flags = saved_flags;
     g_frame.extents.add(xs[count - 1], y_low[count - 1], g_frame.x.scale, g_frame.y.scale);
     g_frame.extents.add(xs[count - 1], y_high[count - 1], g_frame.x.scale, g_frame.y.scale);
 }
