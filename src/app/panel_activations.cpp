@@ -334,10 +334,15 @@ void draw_property_table(ActivationsPanelState& panel, float height) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(where(figures.max_abs_derivative).c_str());
         ImGui::TableNextColumn();
-        ImGui::Text("%.4g", figures.min_value.value);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("at %s (searched over [−10, 10])", where(figures.min_value).c_str());
+        const Extremum& lowest = figures.min_value;
+        if (std::isinf(lowest.value)) ImGui::TextUnformatted(lowest.value < 0 ? "−∞" : "∞");
+        else ImGui::Text("%.4g", lowest.value);
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip(lowest.is_limit ? "not attained: the limit as %s" : "at %s (searched over [−10, 10])",
+                              where(lowest).c_str());
+        }
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", where(figures.min_value).c_str());
+        ImGui::TextDisabled("%s", where(lowest).c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%.2g", figures.gradient_after_10_layers);
         if (ImGui::IsItemHovered()) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 
 namespace actviz {
 namespace {
@@ -82,6 +83,20 @@ Extremum find_max(const std::vector<double>& xs, const std::vector<double>& kink
     return result;
 }
 
+// lim f(x) as x → direction·∞, from f at |x| = 1e2, 1e3, 1e4 (safe for every activation). A limit
+// approached like c/x (softsign, the slowest in the catalogue) shrinks its steps tenfold per decade
+// and is extrapolated; a function that falls as fast or faster at 1e4 than at 1e3 has no limit.
+double limit_at_infinity(const Activation& activation, const ParameterValues& p, double direction) {
+    const double f2 = activation.f(direction * 1e2, p);
+    const double f3 = activation.f(direction * 1e3, p);
+    const double f4 = activation.f(direction * 1e4, p);
+    const double step3 = f3 - f2, step4 = f4 - f3;
+    if (std::fabs(step4) > 0.5 * std::fabs(step3) && std::fabs(step4) > 1e-12) {
+        return step4 < 0 ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+    }
+    return f4 + step4 / 9;  // f = L + c/x: f4 − f3 = 9c/1e4 (direction folded into c)
+}
+
 }  // namespace
 
 ActivationFigures analyse(const Activation& activation, const ParameterValues& p, double lo, double hi) {
@@ -91,6 +106,12 @@ ActivationFigures analyse(const Activation& activation, const ParameterValues& p
     figures.max_abs_derivative = find_max(xs, kinks, [&](double x) { return std::fabs(activation.df(x, p)); });
     Extremum lowest = find_max(xs, kinks, [&](double x) { return -activation.f(x, p); });
     lowest.value = -lowest.value;
+    const bool point = lowest.x_from == lowest.x_to;
+    if (point && lowest.at_lower_edge && lo <= -10) {
+        lowest.value = limit_at_infinity(activation, p, -1), lowest.is_limit = true;
+    } else if (point && lowest.at_upper_edge && hi >= 10) {
+        lowest.value = limit_at_infinity(activation, p, +1), lowest.is_limit = true;
+    }
     figures.min_value = lowest;
     figures.gradient_after_10_layers = std::pow(figures.max_abs_derivative.value, 10);
     return figures;

@@ -17,6 +17,10 @@ struct Extremum {
     double x_from = 0, x_to = 0;         // equal for a single point
     bool from_open = false, to_open = false;  // the interval starts/ends just past a kink, e.g. (0, ∞)
     bool at_lower_edge = false, at_upper_edge = false;
+    // The minimum of f sits at the edge of the search, i.e. is only approached as x → ±∞: `value`
+    // is then that limit (sigmoid: 0, tanh: −1, ELU: −α, softsign: −1), or −∞ when f keeps falling
+    // (leaky_relu, logsigmoid), never the arbitrary f(−10) of the search's edge.
+    bool is_limit = false;
 };
 
 struct ActivationFigures {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <limits>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -181,6 +183,29 @@ TEST(Analysis, ReluDerivativePlateauIsOpenAtTheKinkAndRunsToTheEdge) {
 TEST(Analysis, SigmoidMinimumIsOnlyApproachedTowardsMinusInfinity) {
     const ActivationFigures figures = analyse(*find_activation("sigmoid"), {});
     EXPECT_TRUE(figures.min_value.at_lower_edge);
+    EXPECT_TRUE(figures.min_value.is_limit);
+    EXPECT_EQ(figures.min_value.value, 0.0);
+}
+
+TEST(Analysis, MinimaApproachedAtInfinityAreTheirLimitsNotTheSearchEdge) {
+    auto minimum = [](const char* name, std::optional<double> first_parameter = std::nullopt) {
+        const Activation& a = *find_activation(name);
+        ParameterValues p = a.defaults();
+        if (first_parameter) p[0] = *first_parameter;
+        return analyse(a, p).min_value;
+    };
+    EXPECT_NEAR(minimum("tanh").value, -1.0, 1e-12);
+    EXPECT_NEAR(minimum("elu", {2.0}).value, -2.0, 1e-12);                  // −α
+    EXPECT_NEAR(minimum("selu").value, -1.0507009873554805 * 1.6732632423543772, 1e-9);  // −λα
+    EXPECT_NEAR(minimum("softsign").value, -1.0, 1e-6);                     // approached like 1/x
+    EXPECT_EQ(minimum("leaky_relu").value, -std::numeric_limits<double>::infinity());
+    EXPECT_EQ(minimum("logsigmoid").value, -std::numeric_limits<double>::infinity());
+    EXPECT_EQ(minimum("identity").value, -std::numeric_limits<double>::infinity());
+    // Attained minima are untouched.
+    EXPECT_FALSE(minimum("gelu").is_limit);
+    EXPECT_NEAR(minimum("gelu").value, -0.170, 1e-3);
+    EXPECT_FALSE(minimum("relu").is_limit);  // 0 on the whole plateau (−∞, 0]
+    EXPECT_EQ(minimum("relu").value, 0.0);
 }
 
 TEST(Analysis, ZonesSeparateDeadFromSaturated) {
