@@ -57,11 +57,13 @@ std::vector<GradflowPreset> gradflow_presets() {
          }},
         {"ReLU with gain 2 (exploding)",
          "He init already has ReLU's √2; doubling the scale on top makes each layer grow the gradient "
-         "about twofold: 30 layers explode by ~1e9.",
+         "about twofold: 30 layers explode by ~1e9. Plotted as ‖∂L/∂a‖: the weight gradients ‖δ aᵀ‖ stay "
+         "level because the forward signal grows as fast as the backward one shrinks — all of them ~1e19.",
          [](GradflowSettings& s) {
              s = GradflowSettings();
              s.simulation.depth = 30;
-             s.simulation.curves = {curve("relu", InitScheme::HeNormal, 1.0f), curve("relu", InitScheme::HeNormal, 2.0f)};
+             s.simulation.curves = {curve("relu", InitScheme::HeNormal, 2.0f), curve("relu", InitScheme::HeNormal, 1.0f)};
+             s.quantity = GradQuantity::ActivationGrad;
          }},
         {"residual connections rescue depth 100",
          "a ← a + f(W a + b): the identity path carries the gradient past every layer, so even sigmoid trains "

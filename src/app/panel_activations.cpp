@@ -309,9 +309,18 @@ void draw_property_table(ActivationsPanelState& panel, float height) {
                                        ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("properties", 9, kFlags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    for (const char* header : {"function", "range", "zero-centred", "smooth", "monotone", "max |f′|", "where",
-                               "min f", "max|f′|¹⁰"}) {
-        ImGui::TableSetupColumn(header);
+    // Widths fixed up front in font units: a fit-to-content column is sized on its first frame and
+    // would clip the longer names and ranges of functions ticked later.
+    struct Column {
+        const char* header;
+        float width;
+    };
+    constexpr Column kColumns[] = {{"function", 9.0f}, {"range", 8.5f},  {"zero-centred", 5.8f},
+                                   {"smooth", 3.6f},   {"monotone", 4.6f}, {"max |f′|", 4.0f},
+                                   {"where", 5.2f},    {"min f", 8.5f},    {"max|f′|¹⁰", 4.6f}};
+    const float font = ImGui::GetFontSize();
+    for (const Column& column : kColumns) {
+        ImGui::TableSetupColumn(column.header, ImGuiTableColumnFlags_WidthFixed, column.width * font);
     }
     ImGui::TableHeadersRow();
     for (const Activation& activation : activations()) {

@@ -161,8 +161,13 @@ void draw_curves_editor(GradflowSimulation& sim) {
 
 void draw_norm_chart(const GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVec2 size) {
     const GradflowSimulation& sim = settings.simulation;
-    char title[96];
-    std::snprintf(title, sizeof title, "%s per layer (input → output)", quantity_label(settings.quantity));
+    // With several curves the bounds stay off the legend (it would double in size and cover the
+    // data); the title says what the dashed lines are.
+    const bool bounds_in_legend = sim.curves.size() == 1;
+    const bool bounds_shown = settings.show_chain_rule_bound;
+    char title[128];
+    std::snprintf(title, sizeof title, "%s per layer (input → output)%s", quantity_label(settings.quantity),
+                  bounds_shown && !bounds_in_legend ? ", dashed: max|f′|^k bound" : "");
     if (!plot::begin_plot("##norms", size, title)) return;
     plot::setup_axis(plot::AxisId::X, "hidden layer");
     plot::setup_axis(plot::AxisId::Y, quantity_label(settings.quantity), plot::Scale::Log10);
@@ -196,14 +201,15 @@ void draw_norm_chart(const GradflowSettings& settings, const GradflowSnapshot& s
         const std::string name = curve_name(sim.curves[c]);
         plot::plot_line(name.c_str(), layers.data(), values.data(), n, {colour, 2.0f, false});
         plot::plot_scatter(("##points" + name).c_str(), layers.data(), values.data(), n, colour, 2.5f);
-        if (settings.show_chain_rule_bound && !sim.curves[c].residual) {
+        if (bounds_shown && !sim.curves[c].residual) {
             // max|f′|^k, anchored at the output layer: the most a chain of k layers can pass back
             // when the weights preserve norms.
             const Activation& activation = activations()[sim.curves[c].activation];
             const double peak = analyse(activation, sim.curves[c].parameters).max_abs_derivative.value;
             bound.resize(n);
             for (int l = 0; l < n; ++l) bound[l] = values[n - 1] * std::pow(peak, n - 1 - l);
-            plot::plot_line((name + ": max|f′|^k bound").c_str(), layers.data(), bound.data(), n,
+            const std::string label = bounds_in_legend ? name + ": max|f′|^k bound" : "##bound" + name;
+            plot::plot_line(label.c_str(), layers.data(), bound.data(), n,
                             {(colour & 0x00FFFFFF) | 0xA0000000, 1.2f, true});
         }
     }
@@ -212,32 +218,56 @@ void draw_norm_chart(const GradflowSettings& settings, const GradflowSnapshot& s
 
 // [SECTION] Ratio and verdict ------------------------------------------------------------------
 
+struct Verdict {
+    std::string ratio;  // "2.46e-13", "0 (underflow)"
+    const char* label;  // "vanishing (< 1e-3)", ...
+    ImVec4 colour;
+};
+
+Verdict verdict_of(const LayerStats& first, const LayerStats& last, GradQuantity quantity) {
+    const double log_ratio = log10_ratio(first, last, quantity);
+    char ratio[64];
+    if (std::isinf(log_ratio) && log_ratio < 0) std::snprintf(ratio, sizeof ratio, "0 (underflow)");
+    else if (std::isnan(log_ratio)) std::snprintf(ratio, sizeof ratio, "n/a");
+    else std::snprintf(ratio, sizeof ratio, "%.2e", std::pow(10.0, log_ratio));
+    if (log_ratio < -3) return {ratio, "vanishing (< 1e-3)", ImVec4(0.45f, 0.7f, 1.0f, 1.0f)};
+    if (log_ratio > 3) return {ratio, "exploding (> 1e3)", ImVec4(1.0f, 0.45f, 0.35f, 1.0f)};
+    return {ratio, "healthy", ImVec4(0.5f, 0.9f, 0.5f, 1.0f)};
+}
+
+// The first curve's ratio in large type; the other curves' ratios beside it, one line each.
 void draw_verdict(const AppState& state, const GradflowSettings& settings, const GradflowSnapshot& snapshot) {
     if (snapshot.curves.empty() || !snapshot.curves[0] || snapshot.curves[0]->layers.empty()) {
         ImGui::TextDisabled("computing…");
         return;
     }
+    const GradflowSimulation& sim = settings.simulation;
     const auto& layers = snapshot.curves[0]->layers;
-    const double log_ratio = log10_ratio(layers.front(), layers.back(), settings.quantity);
-    const double first = quantity_of(layers.front(), settings.quantity);
-    char big[64];
-    if (std::isinf(log_ratio) && log_ratio < 0) std::snprintf(big, sizeof big, "0 (underflow)");
-    else if (std::isnan(log_ratio)) std::snprintf(big, sizeof big, "n/a");
-    else std::snprintf(big, sizeof big, "%.2e", std::pow(10.0, log_ratio));
-    const bool vanishing = log_ratio < -3, exploding = log_ratio > 3;
-    const ImVec4 colour = vanishing ? ImVec4(0.45f, 0.7f, 1.0f, 1.0f)
-                          : exploding ? ImVec4(1.0f, 0.45f, 0.35f, 1.0f)
-                                      : ImVec4(0.5f, 0.9f, 0.5f, 1.0f);
+    const Verdict main = verdict_of(layers.front(), layers.back(), settings.quantity);
     ImGui::BeginGroup();
-    ImGui::TextDisabled("‖grad layer 1‖ / ‖grad layer %d‖ (%s)", settings.simulation.depth,
-                        curve_name(settings.simulation.curves[0]).c_str());
+    ImGui::TextDisabled("‖grad layer 1‖ / ‖grad layer %d‖ (%s)", sim.depth, curve_name(sim.curves[0]).c_str());
     ImGui::PushFont(state.fonts.large);
-    ImGui::TextColored(colour, "%s", big);
+    ImGui::TextColored(main.colour, "%s", main.ratio.c_str());
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(colour, "%s", vanishing ? "vanishing (< 1e-3)" : exploding ? "exploding (> 1e3)" : "healthy");
-    if (first == 0) ImGui::TextDisabled("layer 1's gradient underflowed to exactly 0");
+    ImGui::TextColored(main.colour, "%s", main.label);
+    if (quantity_of(layers.front(), settings.quantity) == 0) {
+        ImGui::TextDisabled("layer 1's gradient underflowed to exactly 0");
+    }
+    ImGui::EndGroup();
+    if (snapshot.curves.size() < 2) return;
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    ImGui::BeginGroup();
+    for (size_t c = 1; c < snapshot.curves.size() && c < sim.curves.size(); ++c) {
+        const auto& result = snapshot.curves[c];
+        if (!result || result->layers.empty()) continue;
+        const Verdict other = verdict_of(result->layers.front(), result->layers.back(), settings.quantity);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(curve_colour(sim, static_cast<int>(c))), "%s:",
+                           curve_name(sim.curves[c]).c_str());
+        ImGui::SameLine();
+        ImGui::TextColored(other.colour, "%s  %s", other.ratio.c_str(), other.label);
+    }
     ImGui::EndGroup();
 }
 

@@ -82,7 +82,7 @@ std::string gui_help_text() {
         "\n"
         "Usage:\n"
         "  actviz [flags]                 open the visualiser\n"
-        "  actviz <subcommand> [flags]    headless tools on the same core (actviz help)\n"
+        "  actviz <subcommand> [flags]    headless tools on the same core (actviz <subcommand> --help)\n"
         "\n"
         "Flags:\n"
         "  --frames N         render N frames, then exit 0 (default: run until quit)\n"

@@ -5,15 +5,29 @@
 
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "cli/usage.hpp"
 #include "cli/usage_error.hpp"
 
 namespace actviz::cli {
 namespace {
 
 int run_help(std::span<const std::string> args, std::ostream& out, std::ostream&) {
-    if (!args.empty()) throw UsageError("help takes no arguments, got '" + args[0] + "'");
-    out << gui_help_text();
+    if (args.empty()) {
+        out << gui_help_text();
+        return 0;
+    }
+    if (args.size() > 1) throw UsageError("help takes at most one subcommand, got '" + args[1] + "' too");
+    const std::string_view usage = usage_of(args[0]);
+    if (usage.empty()) throw UsageError("no subcommand '" + args[0] + "' (actviz help lists them)");
+    out << usage;
     return 0;
+}
+
+bool asks_for_help(std::span<const std::string> args) {
+    for (const std::string& arg : args) {
+        if (arg == "--help" || arg == "-h") return true;
+    }
+    return false;
 }
 
 int run_coming(std::span<const std::string>, std::ostream&, std::ostream&) { return 2; }
@@ -49,6 +63,10 @@ int run_subcommand(std::string_view name, std::span<const std::string> args, std
     if (!sub->available) {
         err << "actviz: '" << name << "' is coming in a later version (actviz help lists what is available)\n";
         return 2;
+    }
+    if (asks_for_help(args) && !usage_of(name).empty()) {
+        out << usage_of(name);
+        return 0;
     }
     try {
         return sub->run(args, out, err);

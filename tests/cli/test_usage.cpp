@@ -1,0 +1,59 @@
+// `actviz <subcommand> --help` and `actviz help <subcommand>`: every available subcommand explains
+// itself and exits 0, without running.
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/subcommands.hpp"
+
+namespace actviz::cli {
+namespace {
+
+struct CommandOutput {
+    int status;
+    std::string out, err;
+};
+
+CommandOutput run(std::string_view name, std::vector<std::string> args) {
+    std::ostringstream out, err;
+    const int status = run_subcommand(name, args, out, err);
+    return {status, out.str(), err.str()};
+}
+
+TEST(Usage, EveryAvailableSubcommandExplainsItselfOnHelp) {
+    for (const Subcommand& sub : subcommands()) {
+        if (!sub.available || sub.name == "help") continue;
+        const std::string name(sub.name);
+        for (const char* flag : {"--help", "-h"}) {
+            // The help flag wins over missing or bad flags: nothing is computed.
+            const CommandOutput given = run(name, {"--no-such-flag", flag});
+            EXPECT_EQ(given.status, 0) << name << " " << flag << ": " << given.err;
+            EXPECT_EQ(given.out.rfind("usage: actviz " + name, 0), 0u) << name << " " << flag << ":\n" << given.out;
+            EXPECT_TRUE(given.err.empty()) << name;
+        }
+        const CommandOutput via_help = run("help", {name});
+        EXPECT_EQ(via_help.status, 0) << name;
+        EXPECT_EQ(via_help.out, run(name, {"--help"}).out) << name;
+    }
+}
+
+TEST(Usage, HelpForAnUnknownSubcommandExitsTwoWithOneLine) {
+    const CommandOutput output = run("help", {"nosuch"});
+    EXPECT_EQ(output.status, 2);
+    EXPECT_NE(output.err.find("nosuch"), std::string::npos);
+    EXPECT_EQ(output.err.find('\n'), output.err.size() - 1) << output.err;
+}
+
+TEST(Usage, GradflowUsageNamesEveryFlagTheCommandAccepts) {
+    const std::string text = run("gradflow", {"--help"}).out;
+    for (const char* flag : {"--depth", "--width", "--activation", "--init", "--gain", "--std", "--bias", "--batch",
+                             "--seed", "--residual", "--layernorm", "--float32", "--alpha"}) {
+        EXPECT_NE(text.find(flag), std::string::npos) << flag;
+    }
+}
+
+}  // namespace
+}  // namespace actviz::cli
