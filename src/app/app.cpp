@@ -164,6 +164,15 @@ std::string timestamped_screenshot_name() {
 static_assert(std::size(cli::kPanelIds) == kPanelCount, "one --panel id per panel");
 
 int run(const cli::GuiOptions& options) {
+    const ClassifierPreset* preset = nullptr;
+    if (!options.preset.empty()) {
+        preset = find_classifier_preset(options.preset);
+        if (!preset) {
+            std::fprintf(stderr, "actviz: --preset expects one of %s, got '%s'\n", classifier_preset_ids().c_str(),
+                         options.preset.c_str());
+            return 2;
+        }
+    }
     glfwSetErrorCallback(remember_glfw_error);
     GlfwLibrary glfw;
     if (!glfw.ok) {
@@ -190,6 +199,7 @@ int run(const cli::GuiOptions& options) {
     for (int i = 0; i < kPanelCount; ++i) {
         if (cli::kPanelIds[i] == options.panel) state.maximised_panel = i;
     }
+    if (preset) preset->apply(state.classifier);
     ImGuiSession imgui(window.get(), scale_x > 0.0f ? scale_x : 1.0f, state);
     state.gl_description = gfx::describe_gl();
 
@@ -198,7 +208,7 @@ int run(const cli::GuiOptions& options) {
     int frames_drawn = 0;
     int frames_to_settle = 2;  // ImGui needs a couple of frames after input to settle hover and layout
     while (!glfwWindowShouldClose(window.get()) && !state.quit_requested) {
-        if (fixed_frames || frames_to_settle > 0) {
+        if (fixed_frames || frames_to_settle > 0 || state.animating) {
             glfwPollEvents();
             if (frames_to_settle > 0) --frames_to_settle;
         } else {
@@ -220,7 +230,9 @@ int run(const cli::GuiOptions& options) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
+        state.animating = false;
         build_frame(state);
+        const auto built = Clock::now();
         ImGui::Render();
         gfx::begin_frame(fb_width, fb_height, kBackground[0], kBackground[1], kBackground[2]);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -244,6 +256,8 @@ int run(const cli::GuiOptions& options) {
                                  std::chrono::duration<double>(end - start).count());
         previous_start = start;
         glfwSwapBuffers(window.get());
+        state.last_build_ms = std::chrono::duration<double, std::milli>(built - start).count();
+        state.last_render_ms = std::chrono::duration<double, std::milli>(Clock::now() - built).count();
         if (last_frame) break;
     }
     return 0;

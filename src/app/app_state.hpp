@@ -7,6 +7,8 @@
 
 #include "app/activations_panel_state.hpp"
 #include "app/activations_settings.hpp"
+#include "app/classifier_session.hpp"
+#include "app/classifier_settings.hpp"
 #include "app/fonts.hpp"
 #include "app/frame_stats.hpp"
 #include "app/gradflow_runner.hpp"
@@ -25,6 +27,8 @@ struct AppState {
     SoftmaxSettings softmax;
     GradflowSettings gradflow;
     GradflowRunner gradflow_runner;
+    ClassifierSettings classifier;
+    ClassifierSession classifier_session;
 
     bool quit_requested = false;
     bool screenshot_requested = false;  // File > Screenshot or F12: saved after this frame renders
@@ -35,6 +39,8 @@ struct AppState {
     double status_message_time = 0;
 
     FrameStats frame_stats;
+    bool animating = false;  // set by a panel each frame it animates (training): the loop then never idles
+    double last_build_ms = 0, last_render_ms = 0;  // the previous frame: building the UI; rendering + swap
     std::string gl_description;
     UiFonts fonts;
 };

@@ -129,6 +129,14 @@ void draw_toolbar(ActivationsSettings& settings) {
 
 void draw_parameter_sliders(ActivationsPanelState& panel) {
     ActivationsSettings& settings = panel.settings;
+    // More than four rows of sliders scroll in a box of their own, so the chart keeps its room.
+    int rows = 0;
+    for (const Activation& activation : activations()) {
+        rows += settings.selected[activation_index(activation)] && activation.parameter_count > 0 ? 1 : 0;
+    }
+    constexpr float kVisibleRows = 4.5f;
+    const bool boxed = rows > 4;
+    if (boxed) ImGui::BeginChild("parameters", ImVec2(0, kVisibleRows * ImGui::GetFrameHeightWithSpacing()));
     bool any = false;
     for (const Activation& activation : activations()) {
         const int index = activation_index(activation);
@@ -161,6 +169,7 @@ void draw_parameter_sliders(ActivationsPanelState& panel) {
         }
         ImGui::PopID();
     }
+    if (boxed) ImGui::EndChild();
     if (!any) ImGui::TextDisabled("The selected functions have no parameters (leaky_relu, elu, swish, softplus, … do).");
     if (!panel.parameter_error.empty()) {
         ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "Not applied: %s", panel.parameter_error.c_str());
@@ -385,7 +394,8 @@ void draw_activations_panel(AppState& state) {
     for (bool on : settings.selected) rows += on ? 1 : 0;
     const float row_height = ImGui::GetTextLineHeightWithSpacing() + 2;
     const float table_height = std::min(8, std::max(rows, 1)) * row_height + row_height + 6;
-    const float charts_height = std::max(ImGui::GetContentRegionAvail().y - table_height - 8, font * 10);
+    const float available = ImGui::GetContentRegionAvail().y;
+    const float charts_height = std::max(available - table_height - 8, std::max(font * 10, available * 0.55f));
     const bool f = settings.curves != CurveChoice::Derivative;
     const bool df = settings.curves != CurveChoice::Function;
     const bool d2f = settings.show_second_derivative;

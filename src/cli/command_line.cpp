@@ -69,9 +69,16 @@ CommandLine parse_command_line(std::span<const std::string> args) {
                                  std::string(id) + "'");
             }
             result.gui.panel = id;
+        } else if (flag.name == "--preset") {
+            const std::string_view name = value();
+            if (name.empty()) throw UsageError("--preset needs a preset name, e.g. --preset spiral-tanh");
+            result.gui.preset = name;
         } else {
             throw UsageError("unknown flag '" + args[i] + "' (actviz --help lists the flags)");
         }
+    }
+    if (!result.gui.preset.empty() && result.gui.panel != "classifier") {
+        throw UsageError("--preset '" + result.gui.preset + "' needs --panel classifier (the panel whose presets it names)");
     }
     return result;
 }
@@ -89,6 +96,7 @@ std::string gui_help_text() {
         "  --screenshot PATH  after the last frame, write a PNG of the whole window to PATH\n"
         "  --size WxH         window size in screen coordinates (default 1600x960)\n"
         "  --panel NAME       start with one panel maximised: activations, softmax, gradflow, classifier\n"
+        "  --preset NAME      with --panel classifier: apply that preset and start training, e.g. spiral-tanh\n"
         "  --version          print the version and exit\n"
         "  --help             print this help and exit\n"
         "\n"

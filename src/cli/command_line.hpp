@@ -18,6 +18,7 @@ struct GuiOptions {
     int width = 1600;             // initial window size in screen coordinates
     int height = 960;
     std::string panel;            // a panel id to show maximised at start (see kPanelIds); empty = all
+    std::string preset;           // a preset of that panel to apply at start (and play); empty = none
 };
 
 // The panels' ids for --panel, in the app's panel order.

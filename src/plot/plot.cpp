@@ -860,6 +860,32 @@ void plot_image(const char* label, ImTextureID texture, double x_min, double y_m
     g_frame.extents.add(x_max, y_max, g_frame.x.scale, g_frame.y.scale);
 }
 
+void plot_segments(const char* label, const double* xs, const double* ys, int count, LineStyle style) {
+    const ItemLook look = begin_item(label, style.colour, style.dashed, ItemKind::Line);
+    if (!look.visible || count <= 1 || !xs || !ys) return;
+    const float thickness = style.thickness * look.emphasis;
+    for (int i = 0; i + 1 < count; i += 2) {
+        if (!std::isfinite(xs[i] + ys[i] + xs[i + 1] + ys[i + 1])) continue;
+        g_frame.draw->AddLine(to_pixels(xs[i], ys[i]), to_pixels(xs[i + 1], ys[i + 1]), look.colour, thickness);
+        g_frame.extents.add(xs[i], ys[i], g_frame.x.scale, g_frame.y.scale);
+        g_frame.extents.add(xs[i + 1], ys[i + 1], g_frame.x.scale, g_frame.y.scale);
+    }
+}
+
+ImVec2 data_to_pixels(double x, double y) {
+    finish_setup();
+    return to_pixels(x, y);
+}
+
+bool mouse_position(double* x, double* y) {
+    finish_setup();
+    if (!g_frame.hovered) return false;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (x) *x = g_frame.x.from_pixel(mouse.x);
+    if (y) *y = g_frame.y.from_pixel(mouse.y);
+    return true;
+}
+
 void set_legend_tooltip(const char* label, const char* text) {
     if (g_in_plot && label && text) g_frame.legend_tooltips[label] = text;
 }
@@ -1011,6 +1037,7 @@ void draw_legend() {
 
 void draw_readout() {
     if (!g_frame.hovered || g_frame.readout_suppressed || g_frame.item_active) return;
+    if (g_frame.flags & PlotFlags_NoReadout) return;
     if ((g_frame.flags & PlotFlags_NoInteraction) && g_frame.readout.empty()) return;
     ImDrawList* draw = g_frame.draw;
     const ImVec2 mouse = ImGui::GetIO().MousePos;

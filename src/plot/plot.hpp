@@ -45,6 +45,7 @@ enum PlotFlags : int {
     PlotFlags_LegendRight = 1 << 0,  // legend always top-right (default: the emptiest corner)
     PlotFlags_NoLegend = 1 << 1,
     PlotFlags_NoInteraction = 1 << 2,  // fixed view: no pan, zoom, fit or menu (hover still reads out)
+    PlotFlags_NoReadout = 1 << 3,      // no cursor line or value tooltip: the caller shows its own
 };
 
 // `size`: 0 or negative components fill the available space (minus |size|), as ImGui widgets do.
@@ -82,6 +83,15 @@ void plot_x_span(const char* label, double x0, double x1, ImU32 colour);
 void plot_heatmap(const char* label, const double* values, int rows, int cols, double x_min, double x_max, double y_min,
                   double y_max, double v_min, double v_max);
 void plot_image(const char* label, ImTextureID texture, double x_min, double y_min, double x_max, double y_max);
+
+// Disjoint segments (x0,y0)-(x1,y1), (x2,y2)-(x3,y3), ...: contour lines. No hover readout.
+void plot_segments(const char* label, const double* xs, const double* ys, int count, LineStyle style);
+
+// Between the setup calls and end_plot: a data point's screen position, for overlays the caller
+// draws itself on ImGui::GetWindowDrawList() (clipped to the data area until end_plot).
+ImVec2 data_to_pixels(double x, double y);
+// True while the mouse is over the data area; its position in data coordinates.
+bool mouse_position(double* x, double* y);
 
 // Extra text shown when the user hovers the legend entry `label` (formula, properties).
 void set_legend_tooltip(const char* label, const char* text);

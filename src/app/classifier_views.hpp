@@ -1,0 +1,32 @@
+#pragma once
+// The Classifier panel's parts, one file each: controls (classifier_controls.cpp), the two planes
+// and the unit grid (classifier_views.cpp), the history charts (classifier_charts.cpp). The panel
+// (panel_classifier.cpp) lays them out.
+
+#include <imgui.h>
+
+#include "app/app_state.hpp"
+
+namespace actviz::app {
+
+// Left column: presets with their lesson, data, network and training settings, mouse editing, timings.
+void draw_classifier_controls(AppState& state);
+// Play/pause, step, reset, steps per frame; the step count and accuracy; the divergence banner.
+void draw_classifier_toolbar(AppState& state);
+
+// Decision regions with contours and the data (the plane the user pans and zooms; clicks edit the
+// data). Evaluates the grid for this frame's view, so it comes before the other views.
+void draw_boundary_plane(AppState& state, ImVec2 size);
+// The same plane shaded by inactive hidden units, or the hovered unit's active region.
+void draw_dead_plane(AppState& state, ImVec2 size);
+// Every hidden unit as a cell coloured by its activity; per-layer dead share. Sets the hovered unit.
+void draw_unit_grid(AppState& state, ImVec2 size);
+
+// Loss, accuracy, dead fraction and gradient norm against step, side by side in `size`.
+void draw_classifier_charts(AppState& state, ImVec2 size);
+
+// Colours shared by the views: class k's colour, and the statistic's name ("dead" or "saturated").
+ImU32 class_colour(int k);
+const char* inactivity_word(const Trainer& trainer);
+
+}  // namespace actviz::app
