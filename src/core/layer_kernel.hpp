@@ -3,7 +3,9 @@
 // core). The classifier's common activations run on Eigen's SIMD packets directly: tanh (in double
 // Eigen 3.4 has no vector tanh and calls std::tanh per element) and the ReLU family (Eigen 3.4's
 // .select() is not vectorised either). Everything else is delegated to detail::ActivationKernel
-// (activation_kernels.hpp: sigmoid vectorised, the rest through the catalogue).
+// (activation_kernels.hpp: sigmoid vectorised, the rest through the catalogue), except ELU, SiLU and
+// GELU in float, which go to FloatSmoothKernel (float_smooth_kernels.hpp; double keeps the catalogue's
+// exact scalar path for the gradient checks).
 //
 // tanh in double, with a = |u| and e = e^(−2a) from Eigen's vector exp:
 //   a ≥ 1/16:  tanh a = (1 − e)/(1 + e),  tanh′ = 4e/(1 + e)²   (cancellation in 1 − e costs < 16 ulp)
@@ -16,11 +18,13 @@
 
 #include <cmath>
 #include <string_view>
+#include <type_traits>
 
 #include <Eigen/Core>
 
 #include "core/activation.hpp"
 #include "core/activation_kernels.hpp"
+#include "core/float_smooth_kernels.hpp"
 
 namespace actviz::detail {
 
@@ -28,7 +32,11 @@ template <typename T>
 class LayerKernel {
    public:
     LayerKernel(const Activation& activation, const ParameterValues& p)
-        : generic_(activation, p), name_(activation.name), slope_(T(p[0])) {
+        : generic_(activation, p),
+          smooth_(sizeof(T) == sizeof(float) ? FloatSmoothKernel::kind_of(activation.name) : FloatSmoothKernel::Kind::None,
+                  p),
+          name_(activation.name),
+          slope_(T(p[0])) {
         const std::string_view name = activation.name;
         if (name == "tanh" && sizeof(T) == sizeof(double))  // float: Eigen's own vector tanh is faster
             kind_ = Kind::Tanh;
@@ -40,6 +48,9 @@ class LayerKernel {
 
     // f(u) into f, f′(u) into df (`count` entries each); f may alias u, df may not.
     void apply(const T* u, T* f, T* df, Eigen::Index count) const {
+        if constexpr (std::is_same_v<T, float>) {
+            if (smooth_.kind() != FloatSmoothKernel::Kind::None) return smooth_.apply(u, f, df, count);
+        }
         if (kind_ == Kind::Other || kLanes == 1) return generic_.apply(u, f, df, count);
         Eigen::Index i = 0;
         for (; i + kLanes <= count; i += kLanes) packet(u + i, f + i, df + i);
@@ -142,6 +153,7 @@ class LayerKernel {
     }
 
     ActivationKernel<T> generic_;
+    FloatSmoothKernel smooth_;  // Kind::None unless T = float and the activation is ELU, SiLU or GELU
     std::string_view name_;
     T slope_;  // leaky ReLU / PReLU α
     Kind kind_ = Kind::Other;

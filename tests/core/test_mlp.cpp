@@ -40,6 +40,35 @@ TEST(LayerKernel, FastPathsAgreeWithTheCatalogue) {
     }
 }
 
+TEST(LayerKernel, FloatSmoothPathsAgreeWithTheCatalogue) {
+    // ELU, SiLU and GELU have float32 vector paths (float_smooth_kernels.hpp); odd sizes exercise the tail.
+    std::vector<float> xs;
+    for (float x = -12; x <= 12; x += 0.0173f) xs.push_back(x);
+    for (float x : {0.0f, -0.0f, 1e-30f, -1e-6f, 0.0625f, -0.0625f, -0.0624f, 60.0f, -90.0f}) xs.push_back(x);
+    for (const char* name : {"elu", "silu", "gelu"}) {
+        const Activation& activation = *find_activation(name);
+        ParameterValues p = activation.defaults();
+        if (activation.parameter_count > 0) p[0] = 0.3;
+        const detail::LayerKernel<float> kernel(activation, p);
+        std::vector<float> f(xs.size()), df(xs.size());
+        kernel.apply(xs.data(), f.data(), df.data(), static_cast<Eigen::Index>(xs.size()));
+        for (size_t i = 0; i < xs.size(); ++i) {
+            const double want_f = activation.f(xs[i], p), want_df = activation.df(xs[i], p);
+            // float: a few ulp relative, or ~1e-7 absolute in Φ where GELU's 1 + erf cancels (f = x·Φ).
+            const double absolute = 1.5e-7 * (1 + std::fabs(xs[i]));
+            EXPECT_LE(std::fabs(f[i] - want_f), 2e-6 * std::fabs(want_f) + absolute) << name << " f at " << xs[i];
+            EXPECT_LE(std::fabs(df[i] - want_df), 2e-6 * std::fabs(want_df) + absolute) << name << " f' at " << xs[i];
+        }
+    }
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    for (const char* name : {"elu", "silu", "gelu"}) {
+        const detail::LayerKernel<float> kernel(*find_activation(name), find_activation(name)->defaults());
+        std::vector<float> u(8, nan), f(8), df(8);
+        kernel.apply(u.data(), f.data(), df.data(), 8);
+        EXPECT_TRUE(std::isnan(f[3])) << name;
+    }
+}
+
 TEST(LayerKernel, PropagatesNanAndHandlesInfinity) {
     const detail::LayerKernel<double> tanh_kernel(*find_activation("tanh"), {});
     const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
