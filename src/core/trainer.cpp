@@ -113,6 +113,7 @@ void Trainer::next_batch(int batch) {
         lane.batch_x.resize(lane.train_x.rows(), batch);
         batch_labels_.resize(static_cast<size_t>(batch));
     }
+    batch_indices_.resize(static_cast<size_t>(batch));  // cleared by restart_batch_order and full batches
     for (int j = 0; j < batch; ++j) {
         if (cursor_ >= order_.size()) {
             for (size_t i = order_.size(); i > 1; --i) std::swap(order_[i - 1], order_[batch_rng_.below(i)]);
@@ -121,6 +122,7 @@ void Trainer::next_batch(int batch) {
         const int index = order_[cursor_++];
         lane.batch_x.col(j) = lane.train_x.col(index);
         batch_labels_[static_cast<size_t>(j)] = train_labels_[static_cast<size_t>(index)];
+        batch_indices_[static_cast<size_t>(j)] = index;
     }
 }
 
@@ -143,6 +145,7 @@ int Trainer::update_in(int k) {
     const bool full = batch == static_cast<int>(train_labels_.size());
     PassWorkspace<T>& work = lane.step_work;
     work.resize(mlp_, batch);
+    if (full) batch_indices_.clear();
     for (int s = 0; s < k; ++s) {
         if (divergence_) return s;
         if (!full) next_batch<T>(batch);
@@ -169,6 +172,7 @@ int Trainer::update_in(int k) {
         mlp_.parameters().swap(next_parameters_);  // O(1): the buffers trade places
         ++steps_;
         last_batch_loss_ = loss.loss;
+        last_batch_accuracy_ = static_cast<double>(loss.correct) / static_cast<double>(batch);
     }
     return k;
 }
@@ -242,6 +246,7 @@ void Trainer::reset() {
     restart_batch_order();
     steps_ = 0;
     last_batch_loss_ = 0;
+    last_batch_accuracy_ = 0;
     history_.clear();
     divergence_.reset();
     record();

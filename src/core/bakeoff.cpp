@@ -1,0 +1,129 @@
+#include "core/bakeoff.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace actviz {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+const BakeoffConfig& validated(const BakeoffConfig& config) {
+    if (auto reason = config.validate()) throw std::invalid_argument(*reason);
+    return config;
+}
+
+}  // namespace
+
+std::optional<std::string> BakeoffConfig::validate() const {
+    if (activations.empty()) return "a bake-off needs at least one activation";
+    if (activations.size() > static_cast<size_t>(kMaxContestantActivations)) {
+        return "at most " + std::to_string(kMaxContestantActivations) + " activations, got " +
+               std::to_string(activations.size());
+    }
+    if (seeds < 1 || seeds > kMaxBakeoffSeeds) {
+        return "seeds must be between 1 and " + std::to_string(kMaxBakeoffSeeds) + ", got " + std::to_string(seeds);
+    }
+    for (const LayerActivation& activation : activations) {
+        TrainerConfig contestant = trainer;
+        contestant.model.activations = {activation};
+        if (auto reason = contestant.validate()) return reason;
+    }
+    return std::nullopt;
+}
+
+Contestant::Contestant(Dataset data, const TrainerConfig& config, int activation_index, int seed_index)
+    : trainer_(std::move(data), config), activation_index_(activation_index), seed_index_(seed_index) {
+    record();  // the Trainer recorded step 0; take its milestones and test accuracy
+}
+
+bool Contestant::milestones_exact() const {
+    return every_step_seen_ && trainer_.effective_batch() == static_cast<int>(trainer_.data().train.size());
+}
+
+void Contestant::reach(std::int64_t step, double accuracy) {
+    for (int m = 0; m < kMilestoneCount; ++m) {
+        auto& reached = milestones_[static_cast<size_t>(m)];
+        if (accuracy >= kMilestoneAccuracies[m] && (!reached || step < *reached)) reached = step;
+    }
+}
+
+int Contestant::update(int k) {
+    const bool full = trainer_.effective_batch() == static_cast<int>(trainer_.data().train.size());
+    if (!full) {
+        every_step_seen_ = false;
+        return trainer_.update(k);
+    }
+    // One step at a time: each step's forward pass is the full training set at the weights of
+    // the step before, so its accuracy is that step's train accuracy.
+    for (int s = 0; s < k; ++s) {
+        const std::int64_t before = trainer_.steps();
+        if (trainer_.update(1) == 0) return s;
+        reach(before, trainer_.last_batch_accuracy());
+    }
+    return k;
+}
+
+void Contestant::record() {
+    const std::vector<HistoryRecord>& history = trainer_.history();
+    if (history.empty() || history.back().step != trainer_.steps()) trainer_.record();
+    if (history.empty() || history.back().step == observed_) return;  // nothing new (e.g. a non-finite evaluation)
+    const HistoryRecord& last = history.back();
+    observed_ = last.step;
+    reach(last.step, last.train_accuracy);
+    if (last.test_accuracy && (!best_test_accuracy_ || *last.test_accuracy > *best_test_accuracy_)) {
+        best_test_accuracy_ = last.test_accuracy;
+    }
+}
+
+int Contestant::step(int k) {
+    const int done = update(k);
+    if (done > 0) record();
+    return done;
+}
+
+Bakeoff::Bakeoff(const Dataset& data, const BakeoffConfig& config) : config_(validated(config)) {
+    contestants_.reserve(static_cast<size_t>(config_.seeds) * config_.activations.size());
+    for (int s = 0; s < config_.seeds; ++s) {
+        for (int a = 0; a < activation_count(); ++a) {
+            TrainerConfig trainer = config_.trainer;
+            trainer.model.seed = config_.trainer.model.seed + static_cast<std::uint64_t>(s);
+            trainer.model.activations = {config_.activations[static_cast<size_t>(a)]};
+            contestants_.emplace_back(data, trainer, a, s);
+        }
+    }
+}
+
+int Bakeoff::step(int k, int seed_index) {
+    int furthest = 0;
+    for (Contestant& c : contestants_) {
+        if (selected(c, seed_index)) furthest = std::max(furthest, c.step(k));
+    }
+    return furthest;
+}
+
+int Bakeoff::step_within(std::chrono::nanoseconds budget, int max_steps, int seed_index) {
+    const Clock::time_point start = Clock::now();
+    int steps = 0;
+    while (steps < max_steps) {
+        bool advanced = false;
+        for (Contestant& c : contestants_) {
+            if (selected(c, seed_index)) advanced = c.update(1) > 0 || advanced;
+        }
+        if (!advanced) break;  // every selected contestant has diverged
+        ++steps;
+        const auto elapsed = Clock::now() - start;
+        const auto per_step = elapsed / steps;
+        if (elapsed + per_step + record_time_ > budget) break;
+    }
+    const Clock::time_point records = Clock::now();
+    if (steps > 0) {
+        for (Contestant& c : contestants_) {
+            if (selected(c, seed_index)) c.record();
+        }
+    }
+    record_time_ = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - records);
+    return steps;
+}
+
+}  // namespace actviz
