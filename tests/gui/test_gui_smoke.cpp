@@ -80,5 +80,33 @@ TEST_F(Gui, TinyWindowDoesNotCrash) {
     EXPECT_EQ(result.exit_code, 0) << result.err;
 }
 
+TEST_F(Gui, ClassifierPresetTrainsAndDrawsItsPlanes) {
+    const std::string png = temp_path("classifier.png");
+    const ProcessResult result = run_process(actviz_binary() +
+                                             " --frames 30 --size 1280x800 --panel classifier --preset spiral-tanh"
+                                             " --screenshot '" + png + "'");
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const Image image = load_png(png);
+    ASSERT_TRUE(image.pixels);
+    // The decision regions are shaded by confidence: a trained-for-30-frames spiral gives hundreds
+    // of distinct colours, where an empty panel has a few dozen.
+    std::set<unsigned> colours;
+    for (int y = 0; y < image.height; y += 2) {
+        for (int x = 0; x < image.width; x += 2) {
+            const unsigned char* p = image.at(x, y);
+            colours.insert(p[0] << 16 | p[1] << 8 | p[2]);
+        }
+    }
+    EXPECT_GT(colours.size(), 500u);
+    std::filesystem::remove(png);
+}
+
+TEST_F(Gui, UnknownPresetExitsTwoNamingTheKnownOnes) {
+    const ProcessResult result =
+        run_process(actviz_binary() + " --frames 1 --size 320x240 --panel classifier --preset nope");
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("spiral-tanh"), std::string::npos) << result.err;
+}
+
 }  // namespace
 }  // namespace actviz::test
