@@ -97,6 +97,21 @@ float draw_main_menu(AppState& state) {
     return height;
 }
 
+namespace {
+
+// Where a training frame's time goes (medians), so a slow frame can be blamed on the right part.
+void draw_training_breakdown(const FrameBreakdown& breakdown) {
+    ImGui::SameLine(0.0f, ImGui::GetFontSize() * 2.0f);
+    ImGui::TextDisabled("classifier:");
+    for (int i = 0; i < kFramePhaseCount; ++i) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s %.2f%s", kFramePhaseNames[i], breakdown.median(static_cast<FramePhase>(i)),
+                            i + 1 < kFramePhaseCount ? " ·" : " ms");
+    }
+}
+
+}  // namespace
+
 float draw_status_bar(AppState& state) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float height = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
@@ -108,6 +123,7 @@ float draw_status_bar(AppState& state) {
         const FrameStats& stats = state.frame_stats;
         ImGui::Text("%5.1f fps   frame %5.2f ms   worst %5.2f ms", stats.frames_per_second(),
                     stats.work_milliseconds(), stats.worst_work_milliseconds());
+        if (state.classifier.run.playing) draw_training_breakdown(state.classifier_session.breakdown());
         if (!state.status_message.empty() && ImGui::GetTime() - state.status_message_time < 8.0) {
             ImGui::SameLine(0.0f, ImGui::GetFontSize() * 2.0f);
             ImGui::TextUnformatted(state.status_message.c_str());

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/classifier_views.hpp"
+#include "app/widgets.hpp"
 #include "plot/plot.hpp"
 
 namespace actviz::app {
@@ -230,7 +231,7 @@ void draw_dead_plane(AppState& state, ImVec2 size) {
     } else {
         int units = 0;
         for (int h = 0; h < mlp.hidden_count(); ++h) units += mlp.units(h);
-        std::snprintf(title, sizeof title, "inactive hidden units at each point (of %d)", units);
+        std::snprintf(title, sizeof title, "inactive units at each point (of %d)", units);
     }
     if (!plot::begin_plot("##deadplane", size, title,
                           plot::PlotFlags_NoInteraction | plot::PlotFlags_NoLegend | plot::PlotFlags_NoReadout)) {
@@ -254,7 +255,7 @@ void draw_dead_plane(AppState& state, ImVec2 size) {
     std::vector<double> xs, ys;
     for (const Point& p : trainer->data().train) xs.push_back(p.x), ys.push_back(p.y);
     plot::plot_scatter("##data", xs.data(), ys.data(), static_cast<int>(xs.size()), IM_COL32(235, 235, 235, 150),
-                       1.6f, true);
+                       1.4f, true);
     double x = 0, y = 0;
     if (plot::mouse_position(&x, &y) && !unit) {
         const GridResult& grid = session.grid();
@@ -297,7 +298,11 @@ void draw_unit_grid(AppState& state, ImVec2 size) {
     const int layers = std::min(mlp.hidden_count(), static_cast<int>(activity.size()));
     ImGui::BeginChild("##units", size, false, ImGuiWindowFlags_NoScrollbar);
     const char* word = inactivity_word(*trainer);
-    ImGui::TextDisabled("hidden units: colour = share of training points that activate them; ✕ = %s", word);
+    ImGui::TextDisabled("hidden units, coloured by the share of training points that activate them; × = %s", word);
+    ImGui::SameLine();
+    help_marker("Per layer, the share of its units that are dead (or saturated) against the usual thresholds: "
+                "healthy below 10%, concerning 10–30%, critical above 50%. Hover a unit to see where on the "
+                "plane it is active.");
     if (layers == 0) {
         ImGui::TextDisabled("no hidden layer");
         ImGui::EndChild();
@@ -346,7 +351,6 @@ void draw_unit_grid(AppState& state, ImVec2 size) {
                       verdict.colour, text);
         ImGui::Dummy(ImVec2(label_width + widest * cell + verdict_width, cell));
     }
-    ImGui::TextDisabled("thresholds: healthy < 10%%, concerning 10–30%%, critical > 50%%");
     ImGui::EndChild();
 }
 

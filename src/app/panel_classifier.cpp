@@ -76,7 +76,7 @@ void draw_classifier_panel(AppState& state) {
     const float right = avail.x - side - style.ItemSpacing.x;
     draw_dead_layer_choice(state);
     const int layers = session.trainer()->mlp().hidden_count();
-    const float grid_height = std::min(top * 0.45f, font * (2.6f + 1.35f * static_cast<float>(std::max(layers, 1))));
+    const float grid_height = std::min(top * 0.45f, font * (1.6f + 1.6f * static_cast<float>(std::max(layers, 1))));
     const float plane = std::floor(std::min(right, top - grid_height - ImGui::GetFrameHeightWithSpacing() -
                                                        style.ItemSpacing.y));
     draw_dead_plane(state, ImVec2(plane, plane));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 namespace actviz::plot {
 
@@ -60,7 +61,7 @@ std::vector<Tick> linear_ticks(const Axis& axis, float pixels, float min_spacing
     return ticks;
 }
 
-std::vector<Tick> log_ticks(const Axis& axis, float pixels, float min_spacing) {
+std::vector<Tick> decade_ticks(const Axis& axis, float pixels, float min_spacing) {
     const double lo = axis.to_linear(std::min(axis.min, axis.max));
     const double hi = axis.to_linear(std::max(axis.min, axis.max));
     const double decades = std::max(hi - lo, 1e-12);
@@ -97,6 +98,28 @@ std::vector<Tick> log_ticks(const Axis& axis, float pixels, float min_spacing) {
         }
     }
     return ticks;
+}
+
+// Decades, or, on an axis zoomed within a decade (a loss stuck at 1.0986), plain values at a
+// linear step: a log axis that has fewer than two labels says nothing about its scale.
+std::vector<Tick> log_ticks(const Axis& axis, float pixels, float min_spacing) {
+    std::vector<Tick> ticks = decade_ticks(axis, pixels, min_spacing);
+    const auto labelled = std::count_if(ticks.begin(), ticks.end(), [](const Tick& t) { return t.major; });
+    if (labelled >= 2) return ticks;
+    // Linear steps bunch up towards the top of a log axis: keep those at least min_spacing apart.
+    const double lo = axis.to_linear(std::min(axis.min, axis.max));
+    const double hi = axis.to_linear(std::max(axis.min, axis.max));
+    const double pixels_per_unit = pixels / std::max(hi - lo, 1e-12);
+    std::vector<Tick> spaced;
+    double last = -1e300;
+    for (Tick& tick : linear_ticks(axis, pixels, min_spacing)) {
+        if (!(tick.value > 0)) continue;
+        const double at = axis.to_linear(tick.value) * pixels_per_unit;
+        if (at - last < min_spacing) continue;
+        last = at;
+        spaced.push_back(std::move(tick));
+    }
+    return spaced.size() >= 2 ? spaced : ticks;
 }
 
 }  // namespace

@@ -92,6 +92,31 @@ std::string format_readout(double value, Scale scale) {
     return text;
 }
 
+std::vector<Point2> thin_to_pixel_columns(const std::vector<Point2>& points) {
+    std::vector<Point2> thinned;
+    thinned.reserve(std::min(points.size(), size_t{4096}));
+    size_t begin = 0;
+    while (begin < points.size()) {
+        // One column: consecutive points whose x rounds down to the same pixel.
+        const float column = std::floor(points[begin].x);
+        size_t end = begin + 1;
+        size_t low = begin, high = begin;
+        while (end < points.size() && std::floor(points[end].x) == column) {
+            if (points[end].y < points[low].y) low = end;
+            if (points[end].y > points[high].y) high = end;
+            ++end;
+        }
+        const size_t last = end - 1;
+        size_t picks[4] = {begin, std::min(low, high), std::max(low, high), last};
+        for (int i = 0; i < 4; ++i) {
+            if (i > 0 && picks[i] == picks[i - 1]) continue;
+            thinned.push_back(points[picks[i]]);
+        }
+        begin = end;
+    }
+    return thinned;
+}
+
 std::vector<std::vector<Point2>> dash_polyline(const std::vector<Point2>& points, float dash, float gap) {
     std::vector<std::vector<Point2>> dashes;
     if (points.size() < 2 || !(dash > 0) || !(gap >= 0)) return dashes;

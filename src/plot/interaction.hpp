@@ -58,6 +58,12 @@ struct Point2 {
 // once per pixel still looks evenly dashed.
 std::vector<std::vector<Point2>> dash_polyline(const std::vector<Point2>& points, float dash, float gap);
 
+// A polyline in pixel space thinned to at most four points per pixel column (the M4 rule: first,
+// lowest, highest, last of each column, in their order): the same picture as the full line to the
+// pixel, with a vertex count bounded by the plot's width. A 4000-step training history then costs
+// ~4 × width vertices instead of 4000 anti-aliased segments, which software GL renders slowly.
+std::vector<Point2> thin_to_pixel_columns(const std::vector<Point2>& points);
+
 // The legend's corner (0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right): the one covering
 // the fewest data points. It moves away from `current` only for a clear gain, so it does not
 // flicker while the user pans.

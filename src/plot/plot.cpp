@@ -661,6 +661,7 @@ void plot_line(const char* label, const double* xs, const double* ys, int count,
     std::vector<ImVec2> pixels;
     auto flush = [&] {
         if (run.size() >= 2) {
+            if (run.size() > 2 * static_cast<size_t>(g_frame.data.GetWidth())) run = thin_to_pixel_columns(run);
             if (style.dashed) {
                 for (const std::vector<Point2>& dash : dash_polyline(run, 3.5f * thickness + 1, 2.5f * thickness + 1)) {
                     pixels.assign(dash.size(), ImVec2());
@@ -766,6 +767,8 @@ void plot_bars(const char* label, const double* xs, const double* heights, int c
     }
 }
 
+constexpr float kSquareDotRadius = 1.5f;
+
 void plot_scatter(const char* label, const double* xs, const double* ys, int count, ImU32 colour, float radius,
                   bool filled) {
     const ItemLook look = begin_item(label, colour, false, ItemKind::Marker);
@@ -780,10 +783,16 @@ void plot_scatter(const char* label, const double* xs, const double* ys, int cou
             continue;
         }
         g_frame.extents.add(xs[i], ys[i], g_frame.x.scale, g_frame.y.scale);
-        if (filled)
-            g_frame.draw->AddCircleFilled(p.pixel, radius, look.colour, 12);
+        // Vertices are what a scatter of hundreds of points costs under software GL: a dot under two
+        // pixels across is a square (4 vertices instead of ~24), larger ones get ImGui's segment
+        // count for their radius rather than a fixed 12.
+        if (filled && radius < kSquareDotRadius)
+            g_frame.draw->AddRectFilled(ImVec2(p.pixel.x - radius, p.pixel.y - radius),
+                                        ImVec2(p.pixel.x + radius, p.pixel.y + radius), look.colour);
+        else if (filled)
+            g_frame.draw->AddCircleFilled(p.pixel, radius, look.colour);
         else
-            g_frame.draw->AddCircle(p.pixel, radius, look.colour, 12, 1.5f);
+            g_frame.draw->AddCircle(p.pixel, radius, look.colour, 0, 1.5f);
     }
 }
 

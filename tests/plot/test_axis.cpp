@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <vector>
 
 #include "plot/axis.hpp"
 
@@ -63,6 +64,23 @@ TEST(Ticks, LogTicksHaveMajorsAtDecadesAndMinorsWhenRoomy) {
     }
     EXPECT_EQ(majors, 4);   // 1e-3, 1e-2, 1e-1, 1
     EXPECT_EQ(minors, 24);  // 2..9 in each of three decades
+}
+
+TEST(Ticks, ALogAxisWithinOneDecadeStillGetsSpacedLabels) {
+    // A loss stuck at 1.0986 fills a log axis from 1.0984 to 1.1: no decade in sight.
+    for (const Axis axis : {Axis{1.0984, 1.1, Scale::Log10, 200.0f, 0.0f}, Axis{0.5, 3.0, Scale::Log10, 150.0f, 0.0f}}) {
+        const std::vector<Tick> ticks = make_ticks(axis, 30.0f);
+        std::vector<double> positions;
+        for (const Tick& tick : ticks) {
+            ASSERT_TRUE(tick.major);
+            EXPECT_FALSE(tick.label.empty());
+            EXPECT_GE(tick.value, axis.min * (1 - 1e-12));
+            EXPECT_LE(tick.value, axis.max * (1 + 1e-12));
+            positions.push_back(axis.to_pixel(tick.value));
+        }
+        ASSERT_GE(positions.size(), 2u) << axis.min;
+        for (size_t i = 1; i < positions.size(); ++i) EXPECT_GE(std::fabs(positions[i] - positions[i - 1]), 30.0f - 1e-3);
+    }
 }
 
 TEST(Ticks, WideLogRangesLabelEveryKthDecade) {

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "plot/interaction.hpp"
 
@@ -164,6 +166,31 @@ TEST(Dashes, DegenerateInputGivesNoDashes) {
     EXPECT_TRUE(dash_polyline({{1, 1}}, 8, 4).empty());
     EXPECT_TRUE(dash_polyline({{1, 1}, {1, 1}}, 8, 4).empty());
     EXPECT_TRUE(dash_polyline({{0, 0}, {10, 0}}, 0, 4).empty());
+}
+
+TEST(ThinToPixelColumns, KeepsEachColumnsEnvelopeInOrder) {
+    // 100 points in one column, zig-zagging: first, lowest, highest and last survive, in order.
+    std::vector<Point2> column;
+    for (int i = 0; i < 100; ++i) column.push_back({10.0f + i * 0.005f, static_cast<float>((i * 37) % 50)});
+    column.push_back({11.2f, 7.0f});
+    const std::vector<Point2> thinned = thin_to_pixel_columns(column);
+    ASSERT_EQ(thinned.size(), 4u);
+    EXPECT_FLOAT_EQ(thinned[0].y, 0.0f);     // first, which is also the lowest
+    EXPECT_FLOAT_EQ(thinned[1].y, 49.0f);    // highest
+    EXPECT_FLOAT_EQ(thinned[2].x, 10.495f);  // last of the column
+    EXPECT_FLOAT_EQ(thinned[3].x, 11.2f);    // the next column's only point
+    float low = 1e9f, high = -1e9f;
+    for (const Point2& p : thinned) low = std::min(low, p.y), high = std::max(high, p.y);
+    EXPECT_FLOAT_EQ(low, 0.0f);
+    EXPECT_FLOAT_EQ(high, 49.0f);
+}
+
+TEST(ThinToPixelColumns, BoundsTheVertexCountByTheWidth) {
+    std::vector<Point2> dense;
+    for (int i = 0; i < 40000; ++i) dense.push_back({i * 0.01f, std::sin(i * 0.37f) * 50});  // 400 columns
+    EXPECT_LE(thin_to_pixel_columns(dense).size(), 4u * 400);
+    const std::vector<Point2> sparse{{0, 0}, {5, 1}, {9, 3}};
+    EXPECT_EQ(thin_to_pixel_columns(sparse).size(), 3u);  // one point per column: untouched
 }
 
 TEST(LegendCorner, GoesToTheEmptiestCornerWithoutFlickering) {
