@@ -58,6 +58,7 @@ struct PlotState {
     int legend_corner = -1;                               // 0..3, see choose_legend_corner; -1 before the first choice
     bool fit_requested = false;
     bool legend_hidden = false;  // by the context menu, for a legend that covers too much
+    bool legend_open = false;    // a crowded legend shown in full because the mouse is over it
 };
 
 enum class ItemKind { Line, Fill, Marker };
@@ -925,6 +926,15 @@ bool legend_entry_rect(const char* label, ImVec2* min, ImVec2* max) {
     return true;
 }
 
+bool legend_rect(ImVec2* min, ImVec2* max) {
+    if (!g_in_plot) return false;
+    const ImRect& rect = g_frame.state->legend_rect;
+    if (rect.GetWidth() <= 0 || rect.GetHeight() <= 0) return false;
+    if (min) *min = rect.Min;
+    if (max) *max = rect.Max;
+    return true;
+}
+
 // [SECTION] End: legend, hover readout, notes, menu ---------------------------------------------
 
 namespace {
@@ -989,7 +999,17 @@ void draw_legend() {
     const int columns = (count + per_column - 1) / per_column;
     per_column = (count + columns - 1) / columns;  // balanced: 7 entries in 2 columns are 4 + 3, not 6 + 1
     const float total_width = columns_for(per_column, &column_widths);
-    const ImVec2 size(total_width, height_for(per_column));
+    const ImVec2 full_size(total_width, height_for(per_column));
+    // A legend that would cover more than a quarter of the data (27 activations and their
+    // derivatives) folds into a one-line tab and opens while the mouse is over it.
+    const bool crowded = full_size.x * full_size.y > g_frame.data.GetWidth() * g_frame.data.GetHeight() / 4;
+    char tab_text[48];
+    std::snprintf(tab_text, sizeof tab_text, "legend: %d series (hover)", count);
+    const ImVec2 tab_size(std::round(ImGui::CalcTextSize(tab_text).x + 2 * pad), std::round(line + 2 * pad));
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const bool input = (g_frame.item_hovered || g_frame.item_active) && g_frame.data.Contains(mouse);
+    const bool folded = crowded && !state.legend_open;
+    const ImVec2 size = folded ? tab_size : full_size;
     state.legend_size = size;
     // Scored against last frame's size: close enough, and a new size is scored next frame.
     int corner = 1;
@@ -1001,11 +1021,15 @@ void draw_legend() {
     const ImRect box(origin, ImVec2(origin.x + size.x, origin.y + size.y));
     state.legend_rect = box;
     state.legend_rect.ClipWith(g_frame.data);
+    state.legend_open = crowded && input && box.Contains(mouse);
     draw->PushClipRect(g_frame.data.Min, g_frame.data.Max, true);
     draw->AddRectFilled(box.Min, box.Max, IM_COL32(22, 24, 29, 225), 4.0f);
     draw->AddRect(box.Min, box.Max, IM_COL32(255, 255, 255, 45), 4.0f);
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    const bool input = (g_frame.item_hovered || g_frame.item_active) && g_frame.data.Contains(mouse);
+    if (folded) {
+        draw->AddText(ImVec2(box.Min.x + pad, box.Min.y + pad), ImGui::GetColorU32(ImGuiCol_Text), tab_text);
+        draw->PopClipRect();
+        return;
+    }
     for (int i = 0; i < count; ++i) {
         const LegendEntry& entry = g_frame.legend[static_cast<size_t>(i)];
         float x = box.Min.x;

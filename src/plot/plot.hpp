@@ -104,6 +104,8 @@ bool is_plot_hovered();
 bool values_clamped_to_floor();
 // Where the legend entry `label` was drawn last frame, in screen pixels (for UI tests and tours).
 bool legend_entry_rect(const char* label, ImVec2* min, ImVec2* max);
+// Where the whole legend (or, folded, its tab) was drawn last frame; false without a legend.
+bool legend_rect(ImVec2* min, ImVec2* max);
 
 void end_plot();
 

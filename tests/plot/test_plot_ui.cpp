@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "plot/plot.hpp"
@@ -115,6 +116,42 @@ TEST_F(PlotUi, ClickingALegendEntryHidesItsItemUntilClickedAgain) {
     click(centre(plot.b_min, plot.b_max), body);
     frame(body);
     EXPECT_TRUE(plot.b_visible);
+}
+
+TEST_F(PlotUi, ACrowdedLegendFoldsIntoATabThatOpensUnderTheMouse) {
+    // 80 series would cover much of the chart.
+    const std::vector<double> xs = range(50, -6, 6);
+    std::vector<std::vector<double>> ys(80);
+    for (size_t k = 0; k < ys.size(); ++k) {
+        for (double x : xs) ys[k].push_back(std::tanh(x + static_cast<double>(k) * 0.1));
+    }
+    bool entry_shown = false;
+    ImVec2 legend_min{}, legend_max{};
+    bool legend_shown = false;
+    auto body = [&] {
+        for (size_t k = 0; k < ys.size(); ++k) {
+            const std::string label = "series " + std::to_string(k);
+            plot_line(label.c_str(), xs.data(), ys[k].data(), static_cast<int>(xs.size()),
+                      {series_colour(static_cast<int>(k))});
+        }
+        entry_shown = legend_entry_rect("series 0", nullptr, nullptr);
+        legend_shown = legend_rect(&legend_min, &legend_max);
+    };
+    ImGui::GetIO().MousePos = ImVec2(-100, -100);
+    frames(3, body);
+    ASSERT_TRUE(legend_shown);
+    EXPECT_FALSE(entry_shown);
+    const float folded_area = (legend_max.x - legend_min.x) * (legend_max.y - legend_min.y);
+    EXPECT_LT(folded_area, 800 * 600 / 20);
+
+    ImGui::GetIO().MousePos = centre(legend_min, legend_max);
+    frames(3, body);
+    EXPECT_TRUE(entry_shown);
+    EXPECT_GT((legend_max.x - legend_min.x) * (legend_max.y - legend_min.y), 4 * folded_area);
+
+    ImGui::GetIO().MousePos = ImVec2(-100, -100);
+    frames(3, body);  // the queries report the frame before
+    EXPECT_FALSE(entry_shown);
 }
 
 TEST_F(PlotUi, WheelZoomsAboutTheMouseAndModifiersPickTheAxis) {

@@ -1,0 +1,52 @@
+// CPU cost of building a panel's frame (ImGui widgets, plot layer, the science they call), without
+// a window or GL: what the panel adds to every frame before any rendering.
+
+#include <benchmark/benchmark.h>
+#include <imgui.h>
+
+#include "app/panels.hpp"
+
+namespace {
+
+using actviz::app::AppState;
+
+// An ImGui context with a built font atlas and a 1280×800 display; no renderer is needed to build
+// frames.
+struct HeadlessImGui {
+    HeadlessImGui() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(1280, 800);
+        io.DeltaTime = 1.0f / 60.0f;
+        io.IniFilename = nullptr;
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // as the OpenGL 3 backend: over 64k vertices
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    }
+    ~HeadlessImGui() { ImGui::DestroyContext(); }
+};
+
+void build_frame(AppState& state, void (*draw)(AppState&)) {
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("panel");
+    draw(state);
+    ImGui::End();
+    ImGui::Render();
+}
+
+// The Activations page with the first `curves` activations of the catalogue selected, f and f′ each.
+void BM_ActivationsPanelFrame(benchmark::State& bench) {
+    HeadlessImGui imgui;
+    AppState state;
+    std::vector<bool>& selected = state.activations.settings.selected;
+    for (size_t i = 0; i < selected.size(); ++i) selected[i] = static_cast<int64_t>(i) < bench.range(0);
+    for (int i = 0; i < 3; ++i) build_frame(state, actviz::app::draw_activations_panel);  // curves cached
+    for (auto _ : bench) build_frame(state, actviz::app::draw_activations_panel);
+    bench.counters["vertices"] = ImGui::GetDrawData()->TotalVtxCount;
+}
+BENCHMARK(BM_ActivationsPanelFrame)->Arg(4)->Arg(10)->Arg(27)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
