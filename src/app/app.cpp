@@ -107,9 +107,12 @@ void draw_panels(AppState& state, Rect work_area) {
     int visible = 0;
     for (bool shown : state.panel_visible) visible += shown ? 1 : 0;
     const std::vector<Rect> rects = tile_panels(work_area, maximised >= 0 ? 1 : visible);
-    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+    constexpr ImGuiWindowFlags kTiled = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
+    // One panel over the whole work area: the frame is cleared to its colour instead (theme.hpp).
+    state.panel_fills_window = rects.size() == 1;
+    const ImGuiWindowFlags kFlags = kTiled | (state.panel_fills_window ? ImGuiWindowFlags_NoBackground : 0);
     int slot = 0;
     for (int i = 0; i < kPanelCount; ++i) {
         if (!state.panel_visible[i]) continue;
@@ -234,7 +237,8 @@ int run(const cli::GuiOptions& options) {
         build_frame(state);
         const auto built = Clock::now();
         ImGui::Render();
-        gfx::begin_frame(fb_width, fb_height, kBackground[0], kBackground[1], kBackground[2]);
+        const float* clear = state.panel_fills_window ? kWindowBackground : kBackground;
+        gfx::begin_frame(fb_width, fb_height, clear[0], clear[1], clear[2]);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frames_drawn;
 
@@ -255,7 +259,9 @@ int run(const cli::GuiOptions& options) {
         state.frame_stats.record(std::chrono::duration<double>(start - previous_start).count(),
                                  std::chrono::duration<double>(end - start).count());
         previous_start = start;
+        const auto before_swap = Clock::now();
         glfwSwapBuffers(window.get());
+        if (getenv("ACTVIZ_TRACE_RENDER")) fprintf(stderr, "vtx %d swap %.2f render %.2f\n", ImGui::GetDrawData()->TotalVtxCount, std::chrono::duration<double, std::milli>(Clock::now() - before_swap).count(), std::chrono::duration<double, std::milli>(Clock::now() - built).count());
         state.last_build_ms = std::chrono::duration<double, std::milli>(built - start).count();
         state.last_render_ms = std::chrono::duration<double, std::milli>(Clock::now() - built).count();
         if (last_frame) break;

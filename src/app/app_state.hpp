@@ -21,6 +21,7 @@ inline constexpr int kPanelCount = static_cast<int>(Panel::Count);
 
 struct AppState {
     std::array<bool, kPanelCount> panel_visible{true, true, true, true};
+    bool panel_fills_window = false;  // this frame: one panel over the whole work area, drawn without a background
     int maximised_panel = 0;  // the panel shown alone over the work area (its page), or -1: all tiled
 
     ActivationsPanelState activations;

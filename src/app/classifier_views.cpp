@@ -296,7 +296,7 @@ void draw_unit_grid(AppState& state, ImVec2 size) {
     const Mlp& mlp = trainer->mlp();
     const std::vector<Vector>& activity = trainer->unit_activity();
     const int layers = std::min(mlp.hidden_count(), static_cast<int>(activity.size()));
-    ImGui::BeginChild("##units", size, false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("##units", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
     const char* word = inactivity_word(*trainer);
     ImGui::TextDisabled("hidden units, coloured by the share of training points that activate them; × = %s", word);
     ImGui::SameLine();

@@ -136,7 +136,10 @@ void draw_parameter_sliders(ActivationsPanelState& panel) {
     }
     constexpr float kVisibleRows = 4.5f;
     const bool boxed = rows > 4;
-    if (boxed) ImGui::BeginChild("parameters", ImVec2(0, kVisibleRows * ImGui::GetFrameHeightWithSpacing()));
+    if (boxed) {
+        ImGui::BeginChild("parameters", ImVec2(0, kVisibleRows * ImGui::GetFrameHeightWithSpacing()), false,
+                          ImGuiWindowFlags_NoBackground);
+    }
     bool any = false;
     for (const Activation& activation : activations()) {
         const int index = activation_index(activation);
@@ -387,7 +390,7 @@ void draw_activations_panel(AppState& state) {
     ImGui::EndChild();
     ImGui::SameLine();
 
-    ImGui::BeginChild("charts");
+    ImGui::BeginChild("charts", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
     draw_toolbar(settings);
     draw_parameter_sliders(panel);
     ImGui::Separator();

@@ -59,7 +59,7 @@ void draw_classifier_panel(AppState& state) {
     draw_classifier_controls(state);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("results");
+    ImGui::BeginChild("results", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
     draw_classifier_toolbar(state);
     if (!session.trainer()) {
         ImGui::EndChild();

@@ -370,7 +370,7 @@ void draw_gradflow_panel(AppState& state) {
     draw_network_controls(settings);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("results");
+    ImGui::BeginChild("results", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
     draw_curves_editor(settings.simulation);
     state.gradflow_runner.request(settings.simulation);
     const GradflowSnapshot snapshot = state.gradflow_runner.snapshot();

@@ -19,7 +19,7 @@ void apply_theme(float content_scale) {
     style.ScaleAllSizes(content_scale);
 
     ImVec4* colors = style.Colors;
-    colors[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 1.00f);
+    colors[ImGuiCol_WindowBg] = ImVec4(kWindowBackground[0], kWindowBackground[1], kWindowBackground[2], 1.00f);
     colors[ImGuiCol_ChildBg] = ImVec4(0.09f, 0.10f, 0.12f, 1.00f);
     colors[ImGuiCol_MenuBarBg] = ImVec4(0.16f, 0.17f, 0.20f, 1.00f);
     colors[ImGuiCol_TitleBg] = ImVec4(0.14f, 0.16f, 0.20f, 1.00f);
