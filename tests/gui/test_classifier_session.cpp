@@ -153,6 +153,33 @@ TEST(ClassifierSession, DivergencePausesAndKeepsFiniteWeights) {
     EXPECT_TRUE(std::isfinite(session.trainer()->history().back().train_loss));
 }
 
+TEST(ClassifierSession, PointsAddedAndErasedByHandKeepTheWeights) {
+    ClassifierSettings settings = small_settings();
+    settings.run.playing = true;
+    ClassifierSession session;
+    session.sync(settings);
+    session.train_frame(settings, 0);
+    const Vector weights = session.trainer()->mlp().parameters();
+    const size_t train = session.trainer()->data().train.size(), test = session.trainer()->data().test.size();
+
+    session.add_point(Point{1.4, -1.4, 2}, false);
+    session.add_point(Point{1.45, -1.4, 0}, true);
+    EXPECT_EQ(session.trainer()->data().train.size(), train + 1);
+    EXPECT_EQ(session.trainer()->data().test.size(), test + 1);
+    EXPECT_EQ(session.trainer()->mlp().parameters(), weights);
+    EXPECT_EQ(session.trainer()->steps(), 5);
+
+    EXPECT_EQ(session.erase_near(1.42, -1.4, 0.1), 2);  // both, train and test: nothing else is out there
+    EXPECT_EQ(session.trainer()->data().train.size(), train);
+    EXPECT_EQ(session.trainer()->data().test.size(), test);
+    EXPECT_EQ(session.erase_near(5, 5, 0.1), 0);
+
+    settings.hyper.learning_rate = 0.02;  // a setting change keeps the hand-edited data too
+    session.add_point(Point{1.4, -1.4, 1}, false);
+    session.sync(settings);
+    EXPECT_EQ(session.trainer()->data().train.size(), train + 1);
+}
+
 TEST(StepBudget, FillsTheTimeLeftAndGrowsAtMostTwofoldPerFrame) {
     StepBudget budget;
     EXPECT_EQ(budget.steps_for(10, 1, 1000), 1);  // nothing measured yet
