@@ -12,6 +12,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// The panel trains for as long as it is open: one record a frame is kept at full resolution up to
+// this many, older ones thinned (Trainer::set_history_limit), so memory stays flat for hours.
+constexpr size_t kHistoryRecords = 8192;
+
 double milliseconds_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
@@ -70,6 +74,7 @@ void ClassifierSession::sync(const ClassifierSettings& settings) {
 void ClassifierSession::rebuild(const ClassifierSettings& settings) {
     try {
         trainer_ = std::make_unique<Trainer>(make_dataset(to_dataset_config(settings)), to_trainer_config(settings));
+        trainer_->set_history_limit(kHistoryRecords);
     } catch (const std::exception& e) {
         error_ = e.what();
         return;

@@ -237,6 +237,20 @@ void Trainer::record() {
         return;
     }
     history_.push_back(std::move(entry));
+    if (history_limit_ > 0 && history_.size() > history_limit_) thin_history();
+}
+
+void Trainer::set_history_limit(size_t records) {
+    history_limit_ = records > 0 ? std::max<size_t>(records, 3) : 0;
+    while (history_limit_ > 0 && history_.size() > history_limit_) thin_history();
+}
+
+void Trainer::thin_history() {
+    // Keep the first record, every second one after it, and the last.
+    size_t kept = 1;
+    for (size_t i = 2; i + 1 < history_.size(); i += 2) history_[kept++] = std::move(history_[i]);
+    history_[kept++] = std::move(history_.back());
+    history_.resize(kept);
 }
 
 void Trainer::reset() {

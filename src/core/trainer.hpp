@@ -88,6 +88,10 @@ class Trainer {
     std::int64_t steps() const { return steps_; }
     int effective_batch() const;  // what one step uses now
     const std::vector<HistoryRecord>& history() const { return history_; }
+    // Caps the history at `records` (0: unlimited, the default) for runs that never end, such as
+    // the GUI's: past the cap every other record between the first and the last is dropped, so
+    // memory stays flat and older steps are kept at a coarser, still even, spacing.
+    void set_history_limit(size_t records);
     const std::optional<Divergence>& divergence() const { return divergence_; }
     // Per hidden layer: the share of training points at which each unit is active (activity.hpp),
     // from the last record(). A unit with 0 is dead (or saturated: see mlp().inactivity(h)).
@@ -103,6 +107,7 @@ class Trainer {
 
    private:
     void load_data();
+    void thin_history();
     void restart_batch_order();
     template <typename T>
     void next_batch(int batch);
@@ -149,6 +154,7 @@ class Trainer {
     double last_batch_loss_ = 0;
     double last_batch_accuracy_ = 0;
     std::vector<HistoryRecord> history_;
+    size_t history_limit_ = 0;
     std::vector<Vector> unit_activity_;
     std::optional<Divergence> divergence_;
 };

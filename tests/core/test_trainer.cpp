@@ -74,6 +74,28 @@ TEST(Trainer, SameSeedGivesTheSameNumbers) {
     EXPECT_NE(a.history().back().train_loss, other.history().back().train_loss);
 }
 
+TEST(Trainer, ALimitedHistoryStaysBoundedEvenlySpacedAndEndsAtTheLastStep) {
+    Trainer trainer(dataset(DatasetKind::Xor, 2, 40, 0.1, 0.0), config({4}, "tanh", OptimizerKind::Adam, 0.01, 2));
+    trainer.set_history_limit(64);
+    for (int frame = 0; frame < 1000; ++frame) trainer.step(3);
+    const std::vector<HistoryRecord>& history = trainer.history();
+    ASSERT_LE(history.size(), 64u);
+    EXPECT_GE(history.size(), 32u);
+    EXPECT_EQ(history.front().step, 0);
+    EXPECT_EQ(history.back().step, 3000);
+    // The older part is thinned evenly: the spacing between consecutive records takes at most two
+    // values (the coarse older one and the finer recent one) and never shrinks going back in time.
+    for (size_t i = 2; i < history.size(); ++i) {
+        EXPECT_LE(history[i].step - history[i - 1].step, history[i - 1].step - history[i - 2].step) << i;
+    }
+    Trainer unlimited(dataset(DatasetKind::Xor, 2, 40, 0.1, 0.0), config({4}, "tanh", OptimizerKind::Adam, 0.01, 2));
+    for (int frame = 0; frame < 100; ++frame) unlimited.step(3);
+    EXPECT_EQ(unlimited.history().size(), 101u);
+    unlimited.set_history_limit(10);
+    EXPECT_LE(unlimited.history().size(), 10u);
+    EXPECT_EQ(unlimited.history().back().step, 300);
+}
+
 TEST(Trainer, ResetRedrawsFromTheSeedAndReplaysTheRun) {
     TrainerConfig c = config({8}, "tanh", OptimizerKind::Adam, 0.01, 3);
     c.batch = 10;
