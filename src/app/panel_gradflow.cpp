@@ -282,7 +282,21 @@ void draw_stats_chart(const GradflowSettings& settings, const GradflowSnapshot& 
     plot::setup_axis(plot::AxisId::X, "hidden layer");
     plot::setup_axis(plot::AxisId::Y, "value / fraction");
     plot::setup_axis_limits(plot::AxisId::X, 0.5, sim.depth + 0.5, plot::Cond::Always);
-    plot::setup_axis_limits(plot::AxisId::Y, -1.2, 1.2);
+    // y from −1.2 to 1.2 (fractions and bounded activations), widened to the mean ± std of an
+    // exploding network; refitted when the results change, so a user's zoom lasts until then.
+    double y_min = -1.2, y_max = 1.2;
+    for (size_t c = 0; c < snapshot.curves.size() && c < sim.curves.size(); ++c) {
+        if (!snapshot.curves[c]) continue;
+        for (const LayerStats& s : snapshot.curves[c]->layers) {
+            if (!std::isfinite(s.act_mean) || !std::isfinite(s.act_std)) continue;
+            y_min = std::min(y_min, s.act_mean - s.act_std);
+            y_max = std::max(y_max, s.act_mean + s.act_std);
+        }
+    }
+    static double fitted_min = 0, fitted_max = 0;
+    const bool refit = y_min != fitted_min || y_max != fitted_max;
+    fitted_min = y_min, fitted_max = y_max;
+    plot::setup_axis_limits(plot::AxisId::Y, y_min, y_max, refit ? plot::Cond::Always : plot::Cond::Once);
     std::vector<double> layers, mean, low, high, saturated, dead;
     for (size_t c = 0; c < snapshot.curves.size() && c < sim.curves.size(); ++c) {
         const auto& result = snapshot.curves[c];
