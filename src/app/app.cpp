@@ -22,6 +22,7 @@
 #include "app/fonts.hpp"
 #include "app/layout.hpp"
 #include "app/panels.hpp"
+#include "app/session_bridge.hpp"
 #include "app/theme.hpp"
 #include "gfx/context.hpp"
 #include "gfx/screenshot.hpp"
@@ -196,11 +197,17 @@ int run(const cli::GuiOptions& options) {
     float scale_x = 1.0f, scale_y = 1.0f;
     glfwGetWindowContentScale(window.get(), &scale_x, &scale_y);
     AppState state;
-    for (int i = 0; i < kPanelCount; ++i) {
-        if (cli::kPanelIds[i] == options.panel) state.maximised_panel = i;
+    ImGuiSession imgui(window.get(), scale_x > 0.0f ? scale_x : 1.0f, state);
+    // Scripted runs (--frames) neither restore nor keep the last session: their pictures depend on
+    // their flags alone.
+    state.session.remember_last = !options.fresh && !fixed_frames;
+    load_remembered(state);
+    if (!options.session_path.empty()) open_session(state, options.session_path);
+    else if (state.session.remember_last) restore_last_session(state);
+    for (int i = 0; i < kPanelCount; ++i) {  // an explicit --panel wins over the session's page
+        if (cli::kPanelIds[i] == options.panel) state.maximised_panel = i, state.panel_visible[i] = true;
     }
     if (preset) preset->apply(state.classifier);
-    ImGuiSession imgui(window.get(), scale_x > 0.0f ? scale_x : 1.0f, state);
     state.gl_description = gfx::describe_gl();
 
     using Clock = std::chrono::steady_clock;
@@ -251,6 +258,9 @@ int run(const cli::GuiOptions& options) {
                          error.c_str());
             return 1;
         }
+        if (last_frame && !options.save_session_path.empty() && !save_session(state, options.save_session_path)) {
+            return 1;  // save_session said why
+        }
         const auto end = Clock::now();
         state.frame_stats.record(std::chrono::duration<double>(start - previous_start).count(),
                                  std::chrono::duration<double>(end - start).count());
@@ -258,8 +268,11 @@ int run(const cli::GuiOptions& options) {
         glfwSwapBuffers(window.get());
         state.last_build_ms = std::chrono::duration<double, std::milli>(built - start).count();
         state.last_render_ms = std::chrono::duration<double, std::milli>(Clock::now() - built).count();
+        // The baseline for "unsaved changes": the first frame has built what the settings imply.
+        if (frames_drawn == 1) state.session.saved_fingerprint = session_fingerprint(state);
         if (last_frame) break;
     }
+    if (state.session.remember_last) remember_on_exit(state);
     return 0;
 }
 

@@ -13,6 +13,7 @@
 #include "app/frame_stats.hpp"
 #include "app/gradflow_runner.hpp"
 #include "app/gradflow_settings.hpp"
+#include "app/session_ui_state.hpp"
 
 namespace actviz::app {
 
@@ -29,6 +30,7 @@ struct AppState {
     GradflowRunner gradflow_runner;
     ClassifierSettings classifier;
     ClassifierSession classifier_session;
+    SessionUiState session;  // File menu: the session's file, recent files, dialogs
 
     bool quit_requested = false;
     bool screenshot_requested = false;  // File > Screenshot or F12: saved after this frame renders

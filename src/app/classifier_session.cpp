@@ -115,6 +115,21 @@ void ClassifierSession::train_frame(ClassifierSettings& settings, double other_w
     if (trainer_->divergence()) settings.run.playing = false;
 }
 
+void ClassifierSession::adopt(const ClassifierSettings& settings, std::unique_ptr<Trainer> trainer) {
+    trainer_ = std::move(trainer);
+    error_.clear();
+    if (trainer_) {
+        data_ = settings.data;
+        architecture_ = settings.architecture;
+        hyper_ = settings.hyper;
+    } else {
+        data_.reset();
+        architecture_.reset();
+    }
+    ++weights_version_;
+    data_changed_ = true;
+}
+
 void ClassifierSession::single_step() {
     if (!trainer_ || trainer_->divergence()) return;
     if (trainer_->step(1) > 0) ++weights_version_;

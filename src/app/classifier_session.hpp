@@ -44,6 +44,9 @@ public:
     // This frame's training: the steps per frame (or, in automatic mode, what fits in the budget
     // beside `other_work_ms`, the rest of the last frame) while playing. Stops playing on divergence.
     void train_frame(ClassifierSettings& settings, double other_work_ms);
+    // Takes a trainer restored from a session, made for `settings` (null: rebuild from the settings
+    // at the next sync), as if sync had built it.
+    void adopt(const ClassifierSettings& settings, std::unique_ptr<Trainer> trainer);
     void single_step();
     void reset();   // weights from the seed, history cleared; hand-edited points kept
     void resume();  // after a divergence

@@ -19,6 +19,9 @@ struct GuiOptions {
     int height = 960;
     std::string panel;            // a panel id to show maximised at start (see kPanelIds); empty = all
     std::string preset;           // a preset of that panel to apply at start (and play); empty = none
+    std::string session_path;     // a session file to open at start; empty = the last session (unless fresh)
+    bool fresh = false;           // start from the defaults: do not restore the last session
+    std::string save_session_path;  // with --frames: after the last frame, save the session here
 };
 
 // The panels' ids for --panel, in the app's panel order.

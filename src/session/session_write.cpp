@@ -12,7 +12,8 @@
 namespace actviz::session {
 namespace {
 
-using nlohmann::json;
+// Insertion order: the version first, then the panels in the order the app shows them.
+using json = nlohmann::ordered_json;
 
 template <typename Names, typename Enum>
 std::string name_of(const Names& names, Enum value) {
