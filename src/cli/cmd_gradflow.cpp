@@ -1,5 +1,6 @@
 // actviz gradflow --depth N --width W --activation NAME [activation parameter flags] [--init NAME]
 //   [--gain G] [--std S] [--bias B] [--batch B] [--seed S] [--residual] [--layernorm] [--float32]
+//   or --session FILE [--curve N] with any of those flags overriding the session's Gradient flow panel
 // → CSV, one row per hidden layer, layer 1 nearest the input: the numbers the Gradient flow panel plots.
 
 #include <array>
@@ -11,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/flags.hpp"
 #include "cli/parse_value.hpp"
+#include "cli/session_flags.hpp"
 #include "cli/usage_error.hpp"
 #include "core/gradflow.hpp"
 
@@ -90,7 +92,8 @@ GradflowConfig config_from_flags(const Flags& flags) {
 int run_gradflow(std::span<const std::string> args, std::ostream& out, std::ostream&) {
     std::vector<FlagSpec> specs(kGradflowFlags.begin(), kGradflowFlags.end());
     for (const FlagSpec& spec : activation_parameter_flags()) specs.push_back(spec);
-    const GradflowConfig config = config_from_flags(Flags(args, specs));
+    const std::vector<std::string> expanded = expand_session_flags("gradflow", args, specs);
+    const GradflowConfig config = config_from_flags(Flags(expanded, specs));
     GradflowResult result;
     try {
         result = simulate_gradient_flow(config);
