@@ -197,6 +197,7 @@ int run(const cli::GuiOptions& options) {
     float scale_x = 1.0f, scale_y = 1.0f;
     glfwGetWindowContentScale(window.get(), &scale_x, &scale_y);
     AppState state;
+    state.memory_budget = options.memory_budget;
     ImGuiSession imgui(window.get(), scale_x > 0.0f ? scale_x : 1.0f, state);
     // Scripted runs (--frames) neither restore nor keep the last session: their pictures depend on
     // their flags alone.

@@ -3,6 +3,7 @@
 // widgets edit those settings directly, core computes from them, the frame draws the result.
 
 #include <array>
+#include <cstddef>
 #include <string>
 
 #include "app/activations_panel_state.hpp"
@@ -14,6 +15,7 @@
 #include "app/gradflow_runner.hpp"
 #include "app/gradflow_settings.hpp"
 #include "app/session_ui_state.hpp"
+#include "core/memory_budget.hpp"
 
 namespace actviz::app {
 
@@ -31,6 +33,7 @@ struct AppState {
     ClassifierSettings classifier;
     ClassifierSession classifier_session;
     SessionUiState session;  // File menu: the session's file, recent files, dialogs
+    std::size_t memory_budget = kDefaultMemoryBudget;  // bytes; heavier configurations are refused (--memory-budget)
 
     bool quit_requested = false;
     bool screenshot_requested = false;  // File > Screenshot or F12: saved after this frame renders

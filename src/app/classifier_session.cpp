@@ -54,9 +54,18 @@ bool PlaneRequest::operator==(const PlaneRequest& other) const {
 ClassifierSession::ClassifierSession() = default;
 ClassifierSession::~ClassifierSession() = default;
 
-void ClassifierSession::sync(const ClassifierSettings& settings) {
+void ClassifierSession::sync(const ClassifierSettings& settings, std::size_t memory_budget) {
     if (auto error = settings_error(settings)) {
         error_ = *error;
+        return;
+    }
+    // The trainer's buffers scale with points × units; hand-added points count too.
+    std::size_t points = static_cast<std::size_t>(settings.data.points);
+    if (trainer_) points = std::max(points, trainer_->data().train.size() + trainer_->data().test.size());
+    const auto test = static_cast<std::size_t>(static_cast<double>(points) * settings.data.test_ratio);
+    if (auto refusal = over_budget("training on " + std::to_string(points) + " points",
+                                   estimate_training_bytes(to_trainer_config(settings), points - test, test), memory_budget)) {
+        error_ = *refusal;
         return;
     }
     error_.clear();

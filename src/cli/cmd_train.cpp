@@ -16,9 +16,11 @@
 #include "cli/activation_flags.hpp"
 #include "cli/commands.hpp"
 #include "cli/flags.hpp"
+#include "cli/memory_flag.hpp"
 #include "cli/parse_value.hpp"
 #include "cli/session_flags.hpp"
 #include "cli/usage_error.hpp"
+#include "core/memory_budget.hpp"
 #include "core/trainer.hpp"
 
 namespace actviz::cli {
@@ -31,7 +33,8 @@ constexpr std::array kTrainFlags{
     FlagSpec{"dataset"},   FlagSpec{"classes"},         FlagSpec{"points"},   FlagSpec{"noise"}, FlagSpec{"test-ratio"},
     FlagSpec{"hidden"},    FlagSpec{"activation"},      FlagSpec{"features"}, FlagSpec{"init"},  FlagSpec{"bias"}, FlagSpec{"gain"},
     FlagSpec{"optimizer"}, FlagSpec{"nesterov", false}, FlagSpec{"lr"},       FlagSpec{"batch"}, FlagSpec{"l2"},
-    FlagSpec{"l1"},        FlagSpec{"steps"},           FlagSpec{"seed"},     FlagSpec{"every"}};
+    FlagSpec{"l1"},        FlagSpec{"steps"},           FlagSpec{"seed"},     FlagSpec{"every"},
+    kMemoryBudgetFlag};
 
 std::string_view required(const Flags& flags, const char* name, const char* example) {
     const auto value = flags.value(name);
@@ -186,6 +189,11 @@ int run_train(std::span<const std::string> args, std::ostream& out, std::ostream
     const TrainerConfig config =
         trainer_from_flags(flags, data_config.classes, seed, static_cast<int>(data.train.size()));
 
+    const double bytes = estimate_training_bytes(config, data.train.size(), data.test.size());
+    if (auto refusal = over_budget("training " + std::to_string(data_config.points) + " points", bytes,
+                                   memory_budget_from_flags(flags))) {
+        throw UsageError(*refusal);
+    }
     Trainer trainer(std::move(data), config);
     out << "step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction\n";
     size_t printed = 0;

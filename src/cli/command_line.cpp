@@ -7,6 +7,7 @@
 #include "cli/parse_value.hpp"
 #include "cli/subcommands.hpp"
 #include "cli/usage_error.hpp"
+#include "core/memory_budget.hpp"
 
 #ifndef ACTVIZ_VERSION
 #error "ACTVIZ_VERSION must be defined by the build"
@@ -81,6 +82,14 @@ CommandLine parse_command_line(std::span<const std::string> args) {
             const std::string_view path = value();
             if (path.empty()) throw UsageError("--save-session needs a file path");
             result.gui.save_session_path = path;
+        } else if (flag.name == "--memory-budget") {
+            const std::string_view text = value();
+            const auto bytes = parse_memory_size(text);
+            if (!bytes || *bytes < kMinMemoryBudget) {
+                throw UsageError("--memory-budget expects a size of at least 16MiB such as 512MiB, 2GiB or 1.5G, got '" +
+                                 std::string(text) + "'");
+            }
+            result.gui.memory_budget = *bytes;
         } else if (flag.name == "--fresh") {
             result.gui.fresh = true;
         } else {
@@ -113,6 +122,7 @@ std::string gui_help_text() {
         "  --session FILE     open that session (saved with File > Save) at start\n"
         "  --fresh            start from the defaults instead of the last session\n"
         "  --save-session F   with --frames: after the last frame, save the session to F\n"
+        "  --memory-budget S  refuse computations estimated above S (default 2GiB; e.g. 512MiB, 8G)\n"
         "  --version          print the version and exit\n"
         "  --help             print this help and exit\n"
         "\n"

@@ -4,6 +4,7 @@
 //   actviz --help | --version
 //   actviz <subcommand> [flags]                              headless tools on the same core
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,6 +23,7 @@ struct GuiOptions {
     std::string session_path;     // a session file to open at start; empty = the last session (unless fresh)
     bool fresh = false;           // start from the defaults: do not restore the last session
     std::string save_session_path;  // with --frames: after the last frame, save the session here
+    std::size_t memory_budget = std::size_t{2} << 30;  // bytes a computation may allocate (--memory-budget)
 };
 
 // The panels' ids for --panel, in the app's panel order.

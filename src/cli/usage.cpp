@@ -40,7 +40,8 @@ constexpr Usage kUsages[] = {
      "  --float32         float32 with denormals flushed to zero: tiny gradients become exactly 0\n"
      "  --session FILE    take every flag from a saved session's Gradient flow panel (flags given win);\n"
      "                    --curve N picks its Nth curve (default 1)\n" ACTVIZ_PARAMETER_FLAGS
-     "Configurations above the 2 GiB memory budget are refused with the estimate (exit 2).\n"},
+     "Configurations above the memory budget (--memory-budget SIZE, default 2GiB) are refused with the\n"
+     "estimate (exit 2).\n"},
     {"train",
      "usage: actviz train --dataset NAME [--classes K] [--points N] [--noise S] [--test-ratio R] --hidden 16,16\n"
      "                    --activation NAME [parameter flags] [--features x2,y2,xy,sinx,siny] [--init NAME]\n"
@@ -54,7 +55,8 @@ constexpr Usage kUsages[] = {
      "  --batch B         0 (default) = full batch      --gain G   multiplies the init's scale\n"
      "  --session FILE    take every flag from a saved session's Classifier panel (flags given win);\n"
      "                    --steps defaults to the steps the session had trained\n" ACTVIZ_PARAMETER_FLAGS
-     "Exit 3 when training diverges (rows up to the divergence, one line on stderr); exit 2 on bad values.\n"},
+     "Exit 3 when training diverges (rows up to the divergence, one line on stderr); exit 2 on bad values\n"
+     "and on configurations above the memory budget (--memory-budget SIZE, default 2GiB).\n"},
     {"bakeoff",
      "usage: actviz bakeoff --dataset NAME [dataset flags of train] --hidden 32,32 --activations A,B,...\n"
      "                      --optimizer NAME --lr LR [--batch B] --steps N [--seeds K] [--every E]\n"

@@ -116,3 +116,27 @@ TEST(SessionCommandErrors, BadSessionsExitTwoInOneLine) {
 
 }  // namespace
 }  // namespace actviz::cli
+
+namespace actviz::cli {
+namespace {
+
+// Refused up front, not attempted: the process answers at once instead of allocating 75 GB.
+TEST(MemoryBudgetCommand, OversizedRunsAreRefusedWithTheEstimate) {
+    const test::ProcessResult huge = test::run_process(test::actviz_binary() +
+                                                       " gradflow --depth 1000 --width 1024 --batch 4096 --activation relu");
+    EXPECT_EQ(huge.exit_code, 2);
+    EXPECT_NE(huge.err.find("depth 1000 × width 1024 × batch 4096 in double needs about"), std::string::npos) << huge.err;
+    EXPECT_NE(huge.err.find("over the memory budget of 2 GiB"), std::string::npos) << huge.err;
+    const test::ProcessResult small_budget = test::run_process(
+        test::actviz_binary() + " train --dataset spiral --points 20000 --hidden 64,64 --activation relu --optimizer adam"
+                                " --lr 0.01 --steps 1 --memory-budget 16MiB");
+    EXPECT_EQ(small_budget.exit_code, 2);
+    EXPECT_NE(small_budget.err.find("over the memory budget of 16 MiB"), std::string::npos) << small_budget.err;
+    const test::ProcessResult bad = test::run_process(test::actviz_binary() +
+                                                      " gradflow --depth 2 --width 2 --activation relu --memory-budget 1KB");
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("--memory-budget expects"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace actviz::cli
