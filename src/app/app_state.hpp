@@ -37,6 +37,8 @@ struct AppState {
 
     bool quit_requested = false;
     bool screenshot_requested = false;  // File > Screenshot or F12: saved after this frame renders
+    int panel_screenshot_requested = -1;  // File > Screenshot of one panel: that panel's index
+    std::array<std::array<float, 4>, kPanelCount> panel_rects{};  // x, y, width, height drawn last frame (0 width: hidden)
     bool show_about = false;
     bool show_shortcuts = false;
 

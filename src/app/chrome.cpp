@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "app/export.hpp"
 #include "app/panels.hpp"
 #include "app/session_ui.hpp"
 
@@ -25,7 +26,7 @@ constexpr Shortcut kShortcuts[] = {
     {"Ctrl+0", "all panels, tiled"},
     {"Double-click a panel title", "that panel alone / back to all panels"},
     {"Chart: drag, wheel", "pan, zoom (Shift: x only, Ctrl: y only)"},
-    {"Chart: double-click", "fit to the data; right-click for more"},
+    {"Chart: double-click", "fit to the data; right-click for more (export its data as CSV)"},
     {"Chart legend: click", "hide or show that curve"},
     {"Ctrl+click a slider", "type an exact value"},
     {"Mouse wheel", "scroll a panel"},
@@ -83,6 +84,17 @@ float draw_main_menu(AppState& state) {
         draw_session_menu_items(state);
         ImGui::Separator();
         if (ImGui::MenuItem("Screenshot", "F12")) state.screenshot_requested = true;
+        if (ImGui::BeginMenu("Screenshot of one panel")) {
+            for (int i = 0; i < kPanelCount; ++i) {
+                if (ImGui::MenuItem(kPanels[i].title, nullptr, false, state.panel_rects[i][2] > 0)) {
+                    state.panel_screenshot_requested = i;
+                }
+            }
+            ImGui::EndMenu();
+        }
+        if (ImGui::MenuItem("Export weights as JSON", nullptr, false, state.classifier_session.trainer() != nullptr)) {
+            export_weights(state);
+        }
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit_requested = true;
         ImGui::EndMenu();

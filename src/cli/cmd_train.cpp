@@ -1,7 +1,7 @@
 // actviz train --dataset NAME [--classes K] [--points N] [--noise S] [--test-ratio R] --hidden 16,16
 //   --activation NAME [activation parameter flags] [--features x2,y2,xy,sinx,siny] [--init NAME] [--bias B]
 //   --optimizer sgd|momentum|adam|rmsprop [--nesterov] --lr LR [--batch B] [--l2 X] [--l1 X] --steps N
-//   [--seed S] [--every K] [--gain G]
+//   [--seed S] [--every K] [--gain G] [--weights FILE]
 //   or --session FILE with any of those flags overriding the session's Classifier panel (--steps
 //   defaults to the steps the session had trained)
 // → CSV step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction: a row at step 0, every K
@@ -22,6 +22,8 @@
 #include "cli/usage_error.hpp"
 #include "core/memory_budget.hpp"
 #include "core/trainer.hpp"
+#include "session/session_file.hpp"
+#include "session/weights_json.hpp"
 
 namespace actviz::cli {
 namespace {
@@ -34,7 +36,7 @@ constexpr std::array kTrainFlags{
     FlagSpec{"hidden"},    FlagSpec{"activation"},      FlagSpec{"features"}, FlagSpec{"init"},  FlagSpec{"bias"}, FlagSpec{"gain"},
     FlagSpec{"optimizer"}, FlagSpec{"nesterov", false}, FlagSpec{"lr"},       FlagSpec{"batch"}, FlagSpec{"l2"},
     FlagSpec{"l1"},        FlagSpec{"steps"},           FlagSpec{"seed"},     FlagSpec{"every"},
-    kMemoryBudgetFlag};
+    FlagSpec{"weights"},   kMemoryBudgetFlag};
 
 std::string_view required(const Flags& flags, const char* name, const char* example) {
     const auto value = flags.value(name);
@@ -205,6 +207,12 @@ int run_train(std::span<const std::string> args, std::ostream& out, std::ostream
         const long long next = std::min(steps, (trainer.steps() / every + 1) * every);
         trainer.step(static_cast<int>(next - trainer.steps()));
         print_new();  // every K steps, the last step, or the last finite step before a divergence
+    }
+    // The last finite weights, also after a divergence (they are what the rows describe).
+    if (auto path = flags.value("weights")) {
+        if (auto error = session::write_file_atomically(std::string(*path), session::weights_to_json(trainer.mlp()))) {
+            throw UsageError("cannot write --weights '" + std::string(*path) + "': " + *error);
+        }
     }
     if (const auto& divergence = trainer.divergence()) {
         out.flush();

@@ -140,3 +140,42 @@ TEST(MemoryBudgetCommand, OversizedRunsAreRefusedWithTheEstimate) {
 
 }  // namespace
 }  // namespace actviz::cli
+
+#include <nlohmann/json.hpp>
+
+namespace actviz::cli {
+namespace {
+
+TEST(WeightsExport, TrainWritesTheWeightsItTrained) {
+    const std::string path = test::temp_path("weights.json");
+    const CommandOutput r = run("train", {"--dataset", "xor", "--hidden", "4", "--activation", "relu", "--optimizer",
+                                          "adam", "--lr", "0.05", "--steps", "30", "--features", "x2", "--weights", path});
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::ifstream in(path);
+    const nlohmann::json w = nlohmann::json::parse(in);
+    EXPECT_EQ(w["inputs"], nlohmann::json({"x", "y", "x2"}));
+    ASSERT_EQ(w["layers"].size(), 2u);
+    EXPECT_EQ(w["layers"][0]["activation"], "relu");
+    EXPECT_EQ(w["layers"][0]["weight"].size(), 4u);     // out × in: 4 rows
+    EXPECT_EQ(w["layers"][0]["weight"][0].size(), 3u);  // of 3 inputs
+    EXPECT_EQ(w["layers"][1]["bias"].size(), 2u);       // xor: 2 classes
+    // The same run in-process: the exported numbers are its weights, exactly.
+    DatasetConfig data;
+    data.kind = DatasetKind::Xor;
+    data.noise = dataset_info(DatasetKind::Xor).default_noise;  // what train uses without --noise
+    data.classes = 2;
+    TrainerConfig config;
+    config.model.hidden = {4};
+    config.model.classes = 2;
+    config.model.features.x_squared = true;
+    config.model.activations = {{find_activation("relu"), find_activation("relu")->defaults()}};
+    config.optimizer.learning_rate = 0.05;
+    Trainer trainer(make_dataset(data), config);
+    trainer.step(30);
+    EXPECT_EQ(w["layers"][0]["weight"][2][1].get<double>(), trainer.mlp().weight(0)(2, 1));
+    EXPECT_EQ(w["layers"][1]["bias"][1].get<double>(), trainer.mlp().bias(1)[1]);
+    std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace actviz::cli
