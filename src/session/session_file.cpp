@@ -115,12 +115,19 @@ std::optional<std::string> write_file_atomically(const std::string& path, std::s
     return std::nullopt;
 }
 
-std::optional<std::string> save_session_file(const std::string& path, const Session& session) {
+std::optional<std::string> save_session_file(const std::string& path, const Session& session,
+                                             std::size_t max_bytes) {
     std::string text;
     try {
         text = to_json_text(session);
     } catch (const std::exception& e) {
         return "cannot save session '" + path + "': " + e.what();
+    }
+    if (text.size() > max_bytes) {
+        const std::size_t records = session.classifier_state ? session.classifier_state->trainer.history.size() : 0;
+        return "cannot save session '" + path + "': it would be " + std::to_string(text.size() >> 20) +
+               " MiB, more than a session may be (" + std::to_string(max_bytes >> 20) + " MiB); the classifier's history has " +
+               std::to_string(records) + " records: Reset the classifier to start a shorter one";
     }
     if (auto error = write_file_atomically(path, text)) return "cannot save session '" + path + "': " + *error;
     return std::nullopt;

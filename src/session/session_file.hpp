@@ -19,7 +19,9 @@ ParseResult load_session_file(const std::string& path);
 // folder fsync'd. Returns why it failed (the temporary file removed, `path` untouched), or nullopt.
 std::optional<std::string> write_file_atomically(const std::string& path, std::string_view text);
 
-// to_json_text + write_file_atomically, with "cannot save session 'PATH': REASON" on failure.
-std::optional<std::string> save_session_file(const std::string& path, const Session& session);
+// to_json_text + write_file_atomically, with "cannot save session 'PATH': REASON" on failure. A
+// text over `max_bytes` is not written: it could not be opened again (kMaxSessionBytes on load).
+std::optional<std::string> save_session_file(const std::string& path, const Session& session,
+                                             std::size_t max_bytes = kMaxSessionBytes);
 
 }  // namespace actviz::session

@@ -115,6 +115,18 @@ TEST(SessionFile, SaveIntoAMissingFolderSaysWhy) {
     EXPECT_NE(error->find("No such file or directory"), std::string::npos) << *error;
 }
 
+// A session too big to be opened again is not written at all: the old file stays.
+TEST(SessionFile, ASessionTooLargeToReopenIsNotSaved) {
+    TempFolder folder;
+    const std::string file = (folder.path / "s.json").string();
+    ASSERT_FALSE(save_session_file(file, defaults));
+    const std::string before = contents(file);
+    const auto error = save_session_file(file, testing::make_scene().session, 20'000);
+    ASSERT_TRUE(error);
+    EXPECT_NE(error->find("more than a session may be"), std::string::npos) << *error;
+    EXPECT_EQ(contents(file), before);
+}
+
 TEST(SessionFile, HugeFilesAreRefusedWithoutReading) {
     TempFolder folder;
     const std::string file = (folder.path / "huge.json").string();
