@@ -110,14 +110,17 @@ bool open_session(AppState& state, const std::string& path) {
 }
 
 bool save_session(AppState& state, const std::string& path) {
-    if (auto error = session::save_session_file(path, capture_session(state))) {
+    int kept_every = 1;
+    if (auto error = session::save_session_file(path, capture_session(state), session::kMaxSessionBytes, &kept_every)) {
         show_error(state, *error);
         return false;
     }
     state.session.path = path;
     add_recent(state.session, path);
     state.session.saved_fingerprint = session_fingerprint(state);
-    notify(state, "Saved " + path);
+    notify(state, kept_every > 1 ? "Saved " + path + " (training history thinned to every " +
+                                       std::to_string(kept_every) + "th record to stay under 64 MiB)"
+                                 : "Saved " + path);
     return true;
 }
 

@@ -115,21 +115,48 @@ std::optional<std::string> write_file_atomically(const std::string& path, std::s
     return std::nullopt;
 }
 
-std::optional<std::string> save_session_file(const std::string& path, const Session& session,
-                                             std::size_t max_bytes) {
+namespace {
+
+// Every k-th record of the history, the last always kept.
+std::vector<HistoryRecord> every_kth(const std::vector<HistoryRecord>& history, std::size_t k) {
+    std::vector<HistoryRecord> kept;
+    for (std::size_t i = 0; i < history.size(); i += k) kept.push_back(history[i]);
+    if (!history.empty() && (history.size() - 1) % k != 0) kept.push_back(history.back());
+    return kept;
+}
+
+}  // namespace
+
+std::optional<std::string> save_session_file(const std::string& path, const Session& session, std::size_t max_bytes,
+                                             int* history_kept_every) {
+    const auto failure = [&](const std::string& why) { return "cannot save session '" + path + "': " + why; };
+    if (history_kept_every) *history_kept_every = 1;
     std::string text;
     try {
         text = to_json_text(session);
+        const std::size_t records = session.classifier_state ? session.classifier_state->trainer.history.size() : 0;
+        if (text.size() > max_bytes && records > 2) {
+            // Thin the history: the bytes it takes scale with the records kept.
+            Session thinned = session;
+            std::vector<HistoryRecord>& history = thinned.classifier_state->trainer.history;
+            const std::vector<HistoryRecord> full = std::move(history);
+            for (std::size_t k = 2; k < records; k = k + (k + 1) / 2) {
+                history = every_kth(full, k);
+                text = to_json_text(thinned);
+                if (text.size() <= max_bytes) {
+                    if (history_kept_every) *history_kept_every = static_cast<int>(k);
+                    break;
+                }
+            }
+        }
     } catch (const std::exception& e) {
-        return "cannot save session '" + path + "': " + e.what();
+        return failure(e.what());
     }
     if (text.size() > max_bytes) {
-        const std::size_t records = session.classifier_state ? session.classifier_state->trainer.history.size() : 0;
-        return "cannot save session '" + path + "': it would be " + std::to_string(text.size() >> 20) +
-               " MiB, more than a session may be (" + std::to_string(max_bytes >> 20) + " MiB); the classifier's history has " +
-               std::to_string(records) + " records: Reset the classifier to start a shorter one";
+        return failure("it would be " + std::to_string(text.size() >> 20) + " MiB even with its training history thinned, "
+                       "more than a session may be (" + std::to_string(max_bytes >> 20) + " MiB)");
     }
-    if (auto error = write_file_atomically(path, text)) return "cannot save session '" + path + "': " + *error;
+    if (auto error = write_file_atomically(path, text)) return failure(*error);
     return std::nullopt;
 }
 

@@ -115,13 +115,32 @@ TEST(SessionFile, SaveIntoAMissingFolderSaysWhy) {
     EXPECT_NE(error->find("No such file or directory"), std::string::npos) << *error;
 }
 
-// A session too big to be opened again is not written at all: the old file stays.
-TEST(SessionFile, ASessionTooLargeToReopenIsNotSaved) {
+// A long training history is thinned to fit the size a session may have, keeping its first and
+// last records; what cannot fit even so is not written, and the old file stays.
+TEST(SessionFile, ALongHistoryIsThinnedToFitAndTheRestRefused) {
     TempFolder folder;
     const std::string file = (folder.path / "s.json").string();
-    ASSERT_FALSE(save_session_file(file, defaults));
+    testing::Scene scene = testing::make_scene();
+    for (int i = 0; i < 300; ++i) scene.trainer->step(1);  // a record per step, as the app records per frame
+    scene.session.classifier_state = session::capture_state(*scene.trainer);
+    const std::size_t full = to_json_text(scene.session).size();
+    Session without_history = scene.session;
+    without_history.classifier_state->trainer.history.resize(1);
+    const std::size_t bare = to_json_text(without_history).size();
+    int every = 0;
+    ASSERT_FALSE(save_session_file(file, scene.session, (full + bare) / 2, &every));
+    EXPECT_GT(every, 1);
+    const ParseResult loaded = load_session_file(file);
+    ASSERT_TRUE(loaded.loaded) << loaded.error;
+    const auto& original = scene.session.classifier_state->trainer.history;
+    const auto& kept = loaded.loaded->trainer->history();
+    EXPECT_LT(kept.size(), original.size());
+    EXPECT_EQ(kept.front().step, original.front().step);
+    EXPECT_EQ(kept.back().step, original.back().step);
+    EXPECT_EQ(kept.back().train_loss, original.back().train_loss);
+
     const std::string before = contents(file);
-    const auto error = save_session_file(file, testing::make_scene().session, 20'000);
+    const auto error = save_session_file(file, scene.session, bare / 2);
     ASSERT_TRUE(error);
     EXPECT_NE(error->find("more than a session may be"), std::string::npos) << *error;
     EXPECT_EQ(contents(file), before);
