@@ -47,9 +47,28 @@ void command_line(const std::uint8_t* data, std::size_t size) {
     }
     if (parsed.action != cli::Action::RunSubcommand) return;
     const std::string& name = parsed.subcommand;
-    if (name != "softmax" && name != "eval" && name != "list" && name != "help") return;
+    std::vector<std::string> arguments = parsed.arguments;
+    if (name == "gradflow" || name == "train") {
+        // Their flags are the hostile-value surface; their cost is kept small: a 16 MiB memory
+        // budget bounds gradflow and train's data, and train runs only with --steps ≤ 100. Files
+        // (--session, --weights) are not touched.
+        for (std::size_t i = 0; i < arguments.size(); ++i) {
+            const std::string& a = arguments[i];
+            if (a.starts_with("--session") || a.starts_with("--weights") || a.starts_with("--memory-budget")) return;
+            if (name == "train" && a.starts_with("--steps")) {
+                const std::string value = a.size() > 8 && a[7] == '=' ? a.substr(8) : i + 1 < arguments.size() ? arguments[i + 1] : "";
+                char* end = nullptr;
+                const long long steps = std::strtoll(value.c_str(), &end, 10);
+                if (end == value.c_str() || steps > 100) return;
+            }
+        }
+        arguments.push_back("--memory-budget");
+        arguments.push_back("16MiB");
+    } else if (name != "softmax" && name != "eval" && name != "list" && name != "help") {
+        return;  // bakeoff: time grows with its flags by design
+    }
     std::ostringstream out, err;
-    const int status = cli::run_subcommand(name, parsed.arguments, out, err);
+    const int status = cli::run_subcommand(name, arguments, out, err);
     if (status != 0 && err.str().empty()) std::abort();  // a failure always says why
 }
 

@@ -12,9 +12,10 @@ namespace actviz::fuzz {
 // when accepted, written and read back (what a valid session saves must load again).
 void session_loader(const std::uint8_t* data, std::size_t size);
 
-// The bytes as a command line, one argument per line: the top-level parser, then the cheap
-// subcommands it names (softmax, eval, list, help) with their flags. The heavy ones (gradflow,
-// train, bakeoff) are not run: their time grows with their flags by design.
+// The bytes as a command line, one argument per line: the top-level parser, then the subcommand
+// it names with its flags: softmax, eval, list, help as given; gradflow and train within a 16 MiB
+// memory budget (train with --steps ≤ 100), never reading or writing files. bakeoff is not run:
+// its time grows with its flags by design.
 void command_line(const std::uint8_t* data, std::size_t size);
 
 }  // namespace actviz::fuzz
