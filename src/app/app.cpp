@@ -10,6 +10,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -22,6 +23,8 @@
 #include "app/fonts.hpp"
 #include "app/layout.hpp"
 #include "app/panels.hpp"
+#include "app/export.hpp"
+#include "app/session_bridge.hpp"
 #include "app/theme.hpp"
 #include "gfx/context.hpp"
 #include "gfx/screenshot.hpp"
@@ -114,10 +117,12 @@ void draw_panels(AppState& state, Rect work_area) {
     state.panel_fills_window = rects.size() == 1;
     const ImGuiWindowFlags kFlags = kTiled | (state.panel_fills_window ? ImGuiWindowFlags_NoBackground : 0);
     int slot = 0;
+    state.panel_rects = {};
     for (int i = 0; i < kPanelCount; ++i) {
         if (!state.panel_visible[i]) continue;
         if (maximised >= 0 && i != maximised) continue;
         const Rect& r = rects[slot++];
+        state.panel_rects[i] = {r.x, r.y, r.width, r.height};
         ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
         ImGui::SetNextWindowSize(ImVec2(r.width, r.height));
         if (ImGui::Begin(kPanels[i].title, &state.panel_visible[i], kFlags)) {
@@ -199,17 +204,29 @@ int run(const cli::GuiOptions& options) {
     float scale_x = 1.0f, scale_y = 1.0f;
     glfwGetWindowContentScale(window.get(), &scale_x, &scale_y);
     AppState state;
-    for (int i = 0; i < kPanelCount; ++i) {
-        if (cli::kPanelIds[i] == options.panel) state.maximised_panel = i;
+    state.memory_budget = options.memory_budget;
+    ImGuiSession imgui(window.get(), scale_x > 0.0f ? scale_x : 1.0f, state);
+    // Scripted runs (--frames) neither restore nor keep the last session: their pictures depend on
+    // their flags alone.
+    state.session.remember_last = !options.fresh && !fixed_frames;
+    load_remembered(state);
+    if (!options.session_path.empty()) open_session(state, options.session_path);
+    else if (state.session.remember_last) restore_last_session(state);
+    for (int i = 0; i < kPanelCount; ++i) {  // an explicit --panel wins over the session's page
+        if (cli::kPanelIds[i] == options.panel) state.maximised_panel = i, state.panel_visible[i] = true;
     }
     if (preset) preset->apply(state.classifier);
-    ImGuiSession imgui(window.get(), scale_x > 0.0f ? scale_x : 1.0f, state);
     state.gl_description = gfx::describe_gl();
+    install_chart_export(state);
+    struct ExportGuard {  // the handler refers to `state`: gone before it is
+        ~ExportGuard() { uninstall_chart_export(); }
+    } export_guard;
 
     using Clock = std::chrono::steady_clock;
     auto previous_start = Clock::now();
     int frames_drawn = 0;
     int frames_to_settle = 2;  // ImGui needs a couple of frames after input to settle hover and layout
+    int panel_shot = -1;       // a panel to capture after this frame (File > Screenshot of one panel)
     while (!glfwWindowShouldClose(window.get()) && !state.quit_requested) {
         if (fixed_frames || frames_to_settle > 0 || state.animating) {
             glfwPollEvents();
@@ -242,6 +259,24 @@ int run(const cli::GuiOptions& options) {
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frames_drawn;
 
+        // One panel, a frame after the request: the menu it came from is closed by then.
+        if (panel_shot >= 0) {
+            // Its rectangle in framebuffer pixels (the framebuffer may be scaled).
+            const int panel = panel_shot;
+            const auto& r = state.panel_rects[panel];
+            const ImVec2 display = ImGui::GetIO().DisplaySize;
+            const float sx = display.x > 0 ? fb_width / display.x : 1.0f, sy = display.y > 0 ? fb_height / display.y : 1.0f;
+            const std::string path = timestamped_name(kPanels[panel].title, "png");
+            if (gfx::save_framebuffer_region_png(fb_width, fb_height, static_cast<int>(r[0] * sx), static_cast<int>(r[1] * sy),
+                                                 static_cast<int>(r[2] * sx), static_cast<int>(r[3] * sy), path, error)) {
+                notify(state, "Panel screenshot saved: " + path);
+            } else {
+                notify(state, "Panel screenshot not saved (" + path + "): " + error);
+            }
+        }
+        panel_shot = state.panel_screenshot_requested;
+        state.panel_screenshot_requested = -1;
+        if (panel_shot >= 0) frames_to_settle = std::max(frames_to_settle, 1);  // draw that frame even when idle
         if (state.screenshot_requested) {
             state.screenshot_requested = false;
             const std::string path = timestamped_screenshot_name();
@@ -255,6 +290,9 @@ int run(const cli::GuiOptions& options) {
                          error.c_str());
             return 1;
         }
+        if (last_frame && !options.save_session_path.empty() && !save_session(state, options.save_session_path)) {
+            return 1;  // save_session said why
+        }
         const auto end = Clock::now();
         state.frame_stats.record(std::chrono::duration<double>(start - previous_start).count(),
                                  std::chrono::duration<double>(end - start).count());
@@ -264,8 +302,11 @@ int run(const cli::GuiOptions& options) {
         if (getenv("ACTVIZ_TRACE_RENDER")) fprintf(stderr, "vtx %d swap %.2f render %.2f\n", ImGui::GetDrawData()->TotalVtxCount, std::chrono::duration<double, std::milli>(Clock::now() - before_swap).count(), std::chrono::duration<double, std::milli>(Clock::now() - built).count());
         state.last_build_ms = std::chrono::duration<double, std::milli>(built - start).count();
         state.last_render_ms = std::chrono::duration<double, std::milli>(Clock::now() - built).count();
+        // The baseline for "unsaved changes": the first frame has built what the settings imply.
+        if (frames_drawn == 1) state.session.saved_fingerprint = session_fingerprint(state);
         if (last_frame) break;
     }
+    if (state.session.remember_last) remember_on_exit(state);
     return 0;
 }
 

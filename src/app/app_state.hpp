@@ -3,6 +3,7 @@
 // widgets edit those settings directly, core computes from them, the frame draws the result.
 
 #include <array>
+#include <cstddef>
 #include <string>
 
 #include "app/activations_panel_state.hpp"
@@ -13,6 +14,8 @@
 #include "app/frame_stats.hpp"
 #include "app/gradflow_runner.hpp"
 #include "app/gradflow_settings.hpp"
+#include "app/session_ui_state.hpp"
+#include "core/memory_budget.hpp"
 
 namespace actviz::app {
 
@@ -30,9 +33,13 @@ struct AppState {
     GradflowRunner gradflow_runner;
     ClassifierSettings classifier;
     ClassifierSession classifier_session;
+    SessionUiState session;  // File menu: the session's file, recent files, dialogs
+    std::size_t memory_budget = kDefaultMemoryBudget;  // bytes; heavier configurations are refused (--memory-budget)
 
     bool quit_requested = false;
     bool screenshot_requested = false;  // File > Screenshot or F12: saved after this frame renders
+    int panel_screenshot_requested = -1;  // File > Screenshot of one panel: that panel's index
+    std::array<std::array<float, 4>, kPanelCount> panel_rects{};  // x, y, width, height drawn last frame (0 width: hidden)
     bool show_about = false;
     bool show_shortcuts = false;
 

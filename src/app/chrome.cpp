@@ -3,7 +3,9 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "app/export.hpp"
 #include "app/panels.hpp"
+#include "app/session_ui.hpp"
 
 namespace actviz::app {
 namespace {
@@ -14,13 +16,17 @@ struct Shortcut {
 };
 constexpr Shortcut kShortcuts[] = {
     {"F12", "save a screenshot of the window (PNG, current folder)"},
+    {"Ctrl+S / Ctrl+O", "save / open the session (every panel's settings, points, weights, history)"},
+    {"Space", "Classifier: play / pause training"},
+    {"S", "Classifier: one training step"},
+    {"R", "Classifier: reset the weights (hand-edited points kept)"},
     {"Ctrl+Q", "quit"},
     {"F1", "show this list"},
     {"Ctrl+1 … Ctrl+4", "show one panel: Activations, Softmax, Gradient flow, Classifier"},
     {"Ctrl+0", "all panels, tiled"},
     {"Double-click a panel title", "that panel alone / back to all panels"},
     {"Chart: drag, wheel", "pan, zoom (Shift: x only, Ctrl: y only)"},
-    {"Chart: double-click", "fit to the data; right-click for more"},
+    {"Chart: double-click", "fit to the data; right-click for more (export its data as CSV)"},
     {"Chart legend: click", "hide or show that curve"},
     {"Ctrl+click a slider", "type an exact value"},
     {"Mouse wheel", "scroll a panel"},
@@ -61,12 +67,34 @@ void handle_shortcuts(AppState& state) {
         if (ImGui::IsKeyPressed(GLFW_KEY_1 + i, false)) state.maximised_panel = i, state.panel_visible[i] = true;
     }
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_0, false)) state.maximised_panel = -1;
+    handle_session_shortcuts(state);
+    // The classifier's run keys, when it is on screen and no text box or dialog has the keyboard.
+    const bool classifier_shown = state.panel_visible[static_cast<int>(Panel::Classifier)] &&
+                                  (state.maximised_panel < 0 || state.maximised_panel == static_cast<int>(Panel::Classifier));
+    if (classifier_shown && !io.KeyCtrl && !io.WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) state.classifier.run.playing = !state.classifier.run.playing;
+        if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) state.classifier_session.single_step();
+        if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) state.classifier_session.reset();
+    }
 }
 
 float draw_main_menu(AppState& state) {
     if (!ImGui::BeginMainMenuBar()) return 0.0f;
     if (ImGui::BeginMenu("File")) {
+        draw_session_menu_items(state);
+        ImGui::Separator();
         if (ImGui::MenuItem("Screenshot", "F12")) state.screenshot_requested = true;
+        if (ImGui::BeginMenu("Screenshot of one panel")) {
+            for (int i = 0; i < kPanelCount; ++i) {
+                if (ImGui::MenuItem(kPanels[i].title, nullptr, false, state.panel_rects[i][2] > 0)) {
+                    state.panel_screenshot_requested = i;
+                }
+            }
+            ImGui::EndMenu();
+        }
+        if (ImGui::MenuItem("Export weights as JSON", nullptr, false, state.classifier_session.trainer() != nullptr)) {
+            export_weights(state);
+        }
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit_requested = true;
         ImGui::EndMenu();
@@ -135,6 +163,7 @@ float draw_status_bar(AppState& state) {
 }
 
 void draw_dialogs(AppState& state) {
+    draw_session_dialogs(state);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const ImVec2 centre(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.5f);
     if (state.show_about) {

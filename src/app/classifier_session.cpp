@@ -58,9 +58,18 @@ bool PlaneRequest::operator==(const PlaneRequest& other) const {
 ClassifierSession::ClassifierSession() = default;
 ClassifierSession::~ClassifierSession() = default;
 
-void ClassifierSession::sync(const ClassifierSettings& settings) {
+void ClassifierSession::sync(const ClassifierSettings& settings, std::size_t memory_budget) {
     if (auto error = settings_error(settings)) {
         error_ = *error;
+        return;
+    }
+    // The trainer's buffers scale with points × units; hand-added points count too.
+    std::size_t points = static_cast<std::size_t>(settings.data.points);
+    if (trainer_) points = std::max(points, trainer_->data().train.size() + trainer_->data().test.size());
+    const auto test = static_cast<std::size_t>(static_cast<double>(points) * settings.data.test_ratio);
+    if (auto refusal = over_budget("training on " + std::to_string(points) + " points",
+                                   estimate_training_bytes(to_trainer_config(settings), points - test, test), memory_budget)) {
+        error_ = *refusal;
         return;
     }
     error_.clear();
@@ -118,6 +127,22 @@ void ClassifierSession::train_frame(ClassifierSettings& settings, double other_w
         ++weights_version_;
     }
     if (trainer_->divergence()) settings.run.playing = false;
+}
+
+void ClassifierSession::adopt(const ClassifierSettings& settings, std::unique_ptr<Trainer> trainer) {
+    trainer_ = std::move(trainer);
+    if (trainer_) trainer_->set_history_limit(kHistoryRecords);
+    error_.clear();
+    if (trainer_) {
+        data_ = settings.data;
+        architecture_ = settings.architecture;
+        hyper_ = settings.hyper;
+    } else {
+        data_.reset();
+        architecture_.reset();
+    }
+    ++weights_version_;
+    data_changed_ = true;
 }
 
 void ClassifierSession::single_step() {

@@ -16,6 +16,7 @@
 #include "app/classifier_settings.hpp"
 #include "app/classifier_timing.hpp"
 #include "core/grid.hpp"
+#include "core/memory_budget.hpp"
 #include "core/trainer.hpp"
 #include "gfx/texture.hpp"
 
@@ -39,11 +40,14 @@ public:
 
     // Brings the trainer in line with `settings`: a new dataset or architecture rebuilds it, other
     // changes go through the Trainer's setters and keep the weights. Invalid settings keep the last
-    // good trainer and set error().
-    void sync(const ClassifierSettings& settings);
+    // good trainer and set error(), as do settings whose trainer would need more than `memory_budget` bytes.
+    void sync(const ClassifierSettings& settings, std::size_t memory_budget = kDefaultMemoryBudget);
     // This frame's training: the steps per frame (or, in automatic mode, what fits in the budget
     // beside `other_work_ms`, the rest of the last frame) while playing. Stops playing on divergence.
     void train_frame(ClassifierSettings& settings, double other_work_ms);
+    // Takes a trainer restored from a session, made for `settings` (null: rebuild from the settings
+    // at the next sync), as if sync had built it.
+    void adopt(const ClassifierSettings& settings, std::unique_ptr<Trainer> trainer);
     void single_step();
     void reset();   // weights from the seed, history cleared; hand-edited points kept
     void resume();  // after a divergence

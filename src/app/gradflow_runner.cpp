@@ -9,8 +9,6 @@
 namespace actviz::app {
 namespace {
 
-// Configurations above this are refused up front rather than attempted.
-constexpr double kMemoryBudgetBytes = 2.0 * (1 << 30);
 
 // One thread fewer than the machine has, so the UI thread keeps a core to itself.
 int worker_threads() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency() - 1)); }
@@ -34,9 +32,10 @@ double quantity_of(const LayerStats& layer, GradQuantity quantity) {
     return 0;
 }
 
-void GradflowRunner::request(const GradflowSimulation& settings) {
-    if (requested_ && *requested_ == settings) return;
+void GradflowRunner::request(const GradflowSimulation& settings, std::size_t memory_budget) {
+    if (requested_ && *requested_ == settings && requested_budget_ == memory_budget) return;
     requested_ = settings;
+    requested_budget_ = memory_budget;
     {
         std::lock_guard lock(mutex_);
         shared_ = GradflowSnapshot();
@@ -46,11 +45,11 @@ void GradflowRunner::request(const GradflowSimulation& settings) {
             const GradflowConfig config = settings.config_for(static_cast<int>(i));
             if (auto reason = config.validate()) {
                 shared_.error = *reason;
-            } else if (const double bytes = static_cast<double>(estimate_bytes(config)); bytes > kMemoryBudgetBytes) {
-                char text[160];
-                std::snprintf(text, sizeof text, "this needs about %.1f GB, more than the %.0f GiB budget: "
-                              "lower the depth, width or batch", bytes / 1e9, kMemoryBudgetBytes / (1 << 30));
-                shared_.error = text;
+            } else if (auto refusal = over_budget(
+                           "depth " + std::to_string(config.depth) + " × width " + std::to_string(config.width) +
+                               " × batch " + std::to_string(config.batch) + (config.float32 ? " in float32" : " in double"),
+                           static_cast<double>(estimate_bytes(config)), memory_budget)) {
+                shared_.error = *refusal;
             }
         }
         if (!shared_.error.empty()) {

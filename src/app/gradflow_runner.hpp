@@ -12,6 +12,7 @@
 
 #include "app/background_worker.hpp"
 #include "app/gradflow_settings.hpp"
+#include "core/memory_budget.hpp"
 
 namespace actviz::app {
 
@@ -36,8 +37,9 @@ double log10_ratio(const LayerStats& first, const LayerStats& last, GradQuantity
 
 class GradflowRunner {
 public:
-    // Starts over when `settings` differ from the last request.
-    void request(const GradflowSimulation& simulation);
+    // Starts over when `settings` differ from the last request. A curve whose estimated memory is
+    // over `memory_budget` (bytes) is not run: the snapshot's error gives the estimate.
+    void request(const GradflowSimulation& simulation, std::size_t memory_budget = kDefaultMemoryBudget);
     // A copy of what has been computed so far for the latest request.
     GradflowSnapshot snapshot() const;
 
@@ -45,6 +47,7 @@ private:
     void run(const GradflowSimulation& simulation, const std::atomic<bool>& cancel);
 
     std::optional<GradflowSimulation> requested_;
+    std::size_t requested_budget_ = 0;
     mutable std::mutex mutex_;
     GradflowSnapshot shared_;
     std::atomic<double> progress_{0};

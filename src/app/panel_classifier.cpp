@@ -49,7 +49,7 @@ void draw_dead_layer_choice(AppState& state) {
 void draw_classifier_panel(AppState& state) {
     ClassifierSession& session = state.classifier_session;
     const double other_work_ms = session.close_previous_frame(state.last_build_ms, state.last_render_ms);
-    session.sync(state.classifier);
+    session.sync(state.classifier, state.memory_budget);
     session.train_frame(state.classifier, other_work_ms);
     if (state.classifier.run.playing) state.animating = true;
 

@@ -386,7 +386,7 @@ void draw_gradflow_panel(AppState& state) {
     ImGui::SameLine();
     ImGui::BeginChild("results", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
     draw_curves_editor(settings.simulation);
-    state.gradflow_runner.request(settings.simulation);
+    state.gradflow_runner.request(settings.simulation, state.memory_budget);
     const GradflowSnapshot snapshot = state.gradflow_runner.snapshot();
     int quantity = static_cast<int>(settings.quantity);
     ImGui::SetNextItemWidth(font * 8);
@@ -397,11 +397,14 @@ void draw_gradflow_panel(AppState& state) {
     help_marker("The chain rule multiplies one f′ per layer: at best max|f′| each (sigmoid: 0.25, so "
                 "0.25^10 ≈ 9.5e-7). The dashed line is that bound, drawn back from the last layer.");
     if (!snapshot.error.empty()) {
-        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "Not run: %s", snapshot.error.c_str());
+        // Wrapped: a memory-budget refusal is a sentence with the estimate and what to do.
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
+        ImGui::TextWrapped("Not run: %s", snapshot.error.c_str());
+        ImGui::PopStyleColor();
     } else if (snapshot.busy && snapshot.progress < 1.0) {
         ImGui::ProgressBar(static_cast<float>(snapshot.progress), ImVec2(font * 10, 0), "simulating…");
     }
-    draw_verdict(state, settings, snapshot);
+    if (snapshot.error.empty()) draw_verdict(state, settings, snapshot);  // nothing is computing otherwise
     const float rest = ImGui::GetContentRegionAvail().y;
     const float top = std::floor(rest * 0.55f);
     draw_norm_chart(settings, snapshot, ImVec2(-1, top));

@@ -1,5 +1,6 @@
 // actviz gradflow --depth N --width W --activation NAME [activation parameter flags] [--init NAME]
 //   [--gain G] [--std S] [--bias B] [--batch B] [--seed S] [--residual] [--layernorm] [--float32]
+//   or --session FILE [--curve N] with any of those flags overriding the session's Gradient flow panel
 // → CSV, one row per hidden layer, layer 1 nearest the input: the numbers the Gradient flow panel plots.
 
 #include <array>
@@ -10,9 +11,12 @@
 #include "cli/activation_flags.hpp"
 #include "cli/commands.hpp"
 #include "cli/flags.hpp"
+#include "cli/memory_flag.hpp"
 #include "cli/parse_value.hpp"
+#include "cli/session_flags.hpp"
 #include "cli/usage_error.hpp"
 #include "core/gradflow.hpp"
+#include "core/memory_budget.hpp"
 
 namespace actviz::cli {
 namespace {
@@ -28,7 +32,8 @@ constexpr std::array kGradflowFlags{FlagSpec{"depth"},
                                     FlagSpec{"seed"},
                                     FlagSpec{"residual", false},
                                     FlagSpec{"layernorm", false},
-                                    FlagSpec{"float32", false}};
+                                    FlagSpec{"float32", false},
+                                    kMemoryBudgetFlag};
 
 int required_count(const Flags& flags, const char* name, int max) {
     const auto text = flags.value(name);
@@ -90,14 +95,21 @@ GradflowConfig config_from_flags(const Flags& flags) {
 int run_gradflow(std::span<const std::string> args, std::ostream& out, std::ostream&) {
     std::vector<FlagSpec> specs(kGradflowFlags.begin(), kGradflowFlags.end());
     for (const FlagSpec& spec : activation_parameter_flags()) specs.push_back(spec);
-    const GradflowConfig config = config_from_flags(Flags(args, specs));
+    const std::vector<std::string> expanded = expand_session_flags("gradflow", args, specs);
+    const Flags flags(expanded, specs);
+    const GradflowConfig config = config_from_flags(flags);
+    const std::string what = "gradient flow at depth " + std::to_string(config.depth) + " × width " +
+                             std::to_string(config.width) + " × batch " + std::to_string(config.batch) +
+                             (config.float32 ? " in float32" : " in double");
+    if (auto refusal = over_budget(what, static_cast<double>(estimate_bytes(config)), memory_budget_from_flags(flags))) {
+        throw UsageError(*refusal);
+    }
     GradflowResult result;
     try {
         result = simulate_gradient_flow(config);
-    } catch (const std::bad_alloc&) {
-        // A memory budget that refuses such configs up front belongs to the hardening issue.
-        throw UsageError("not enough memory for this network (about " + std::to_string(estimate_bytes(config) >> 20) +
-                         " MiB needed); use a smaller depth, width or batch");
+    } catch (const std::bad_alloc&) {  // within the budget but the machine has less free
+        throw UsageError(what + " needs about " + format_bytes(static_cast<double>(estimate_bytes(config))) +
+                         " and the system could not provide it; use a smaller depth, width or batch");
     }
     out << "layer,weight_grad_norm,act_grad_norm,mean_abs_dz,act_mean,act_std,saturated_fraction,dead_fraction\n";
     for (size_t l = 0; l < result.layers.size(); ++l) {

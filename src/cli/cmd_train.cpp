@@ -1,7 +1,9 @@
 // actviz train --dataset NAME [--classes K] [--points N] [--noise S] [--test-ratio R] --hidden 16,16
 //   --activation NAME [activation parameter flags] [--features x2,y2,xy,sinx,siny] [--init NAME] [--bias B]
 //   --optimizer sgd|momentum|adam|rmsprop [--nesterov] --lr LR [--batch B] [--l2 X] [--l1 X] --steps N
-//   [--seed S] [--every K]
+//   [--seed S] [--every K] [--gain G] [--weights FILE]
+//   or --session FILE with any of those flags overriding the session's Classifier panel (--steps
+//   defaults to the steps the session had trained)
 // → CSV step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction: a row at step 0, every K
 // steps and at the last step. A diverged run prints its rows up to the divergence, one line on
 // stderr and exits 3. test_loss and test_accuracy are empty with --test-ratio 0.
@@ -14,9 +16,14 @@
 #include "cli/activation_flags.hpp"
 #include "cli/commands.hpp"
 #include "cli/flags.hpp"
+#include "cli/memory_flag.hpp"
 #include "cli/parse_value.hpp"
+#include "cli/session_flags.hpp"
 #include "cli/usage_error.hpp"
+#include "core/memory_budget.hpp"
 #include "core/trainer.hpp"
+#include "session/session_file.hpp"
+#include "session/weights_json.hpp"
 
 namespace actviz::cli {
 namespace {
@@ -26,9 +33,10 @@ constexpr long long kMaxSteps = 100'000'000;
 
 constexpr std::array kTrainFlags{
     FlagSpec{"dataset"},   FlagSpec{"classes"},         FlagSpec{"points"},   FlagSpec{"noise"}, FlagSpec{"test-ratio"},
-    FlagSpec{"hidden"},    FlagSpec{"activation"},      FlagSpec{"features"}, FlagSpec{"init"},  FlagSpec{"bias"},
+    FlagSpec{"hidden"},    FlagSpec{"activation"},      FlagSpec{"features"}, FlagSpec{"init"},  FlagSpec{"bias"}, FlagSpec{"gain"},
     FlagSpec{"optimizer"}, FlagSpec{"nesterov", false}, FlagSpec{"lr"},       FlagSpec{"batch"}, FlagSpec{"l2"},
-    FlagSpec{"l1"},        FlagSpec{"steps"},           FlagSpec{"seed"},     FlagSpec{"every"}};
+    FlagSpec{"l1"},        FlagSpec{"steps"},           FlagSpec{"seed"},     FlagSpec{"every"},
+    FlagSpec{"weights"},   kMemoryBudgetFlag};
 
 std::string_view required(const Flags& flags, const char* name, const char* example) {
     const auto value = flags.value(name);
@@ -128,6 +136,10 @@ TrainerConfig trainer_from_flags(const Flags& flags, int classes, std::uint64_t 
         model.init = *scheme;
     }
     if (auto text = flags.value("bias")) model.bias = parse_real("--bias", *text, -kMaxInitialBias, kMaxInitialBias);
+    if (auto text = flags.value("gain")) {
+        model.gain = parse_real("--gain", *text, 0, kMaxInitGain);
+        if (model.gain <= 0) throw UsageError("--gain must be greater than 0, got '" + std::string(*text) + "'");
+    }
 
     const std::string_view optimizer = required(flags, "optimizer", "adam");
     const auto kind = find_optimizer(optimizer);
@@ -165,7 +177,8 @@ void print_row(std::ostream& out, const HistoryRecord& r) {
 int run_train(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
     std::vector<FlagSpec> specs(kTrainFlags.begin(), kTrainFlags.end());
     for (const FlagSpec& spec : activation_parameter_flags()) specs.push_back(spec);
-    const Flags flags(args, specs);
+    const std::vector<std::string> expanded = expand_session_flags("train", args, specs);
+    const Flags flags(expanded, specs);
     if (!flags.positionals().empty()) throw UsageError("unexpected argument '" + flags.positionals()[0] + "'");
     std::uint64_t seed = 0;
     if (auto text = flags.value("seed")) {
@@ -178,6 +191,11 @@ int run_train(std::span<const std::string> args, std::ostream& out, std::ostream
     const TrainerConfig config =
         trainer_from_flags(flags, data_config.classes, seed, static_cast<int>(data.train.size()));
 
+    const double bytes = estimate_training_bytes(config, data.train.size(), data.test.size());
+    if (auto refusal = over_budget("training " + std::to_string(data_config.points) + " points", bytes,
+                                   memory_budget_from_flags(flags))) {
+        throw UsageError(*refusal);
+    }
     Trainer trainer(std::move(data), config);
     out << "step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction\n";
     size_t printed = 0;
@@ -189,6 +207,12 @@ int run_train(std::span<const std::string> args, std::ostream& out, std::ostream
         const long long next = std::min(steps, (trainer.steps() / every + 1) * every);
         trainer.step(static_cast<int>(next - trainer.steps()));
         print_new();  // every K steps, the last step, or the last finite step before a divergence
+    }
+    // The last finite weights, also after a divergence (they are what the rows describe).
+    if (auto path = flags.value("weights")) {
+        if (auto error = session::write_file_atomically(std::string(*path), session::weights_to_json(trainer.mlp()))) {
+            throw UsageError("cannot write --weights '" + std::string(*path) + "': " + *error);
+        }
     }
     if (const auto& divergence = trainer.divergence()) {
         out.flush();

@@ -7,6 +7,7 @@
 #include "cli/parse_value.hpp"
 #include "cli/subcommands.hpp"
 #include "cli/usage_error.hpp"
+#include "core/memory_budget.hpp"
 
 #ifndef ACTVIZ_VERSION
 #error "ACTVIZ_VERSION must be defined by the build"
@@ -73,9 +74,30 @@ CommandLine parse_command_line(std::span<const std::string> args) {
             const std::string_view name = value();
             if (name.empty()) throw UsageError("--preset needs a preset name, e.g. --preset spiral-tanh");
             result.gui.preset = name;
+        } else if (flag.name == "--session") {
+            const std::string_view path = value();
+            if (path.empty()) throw UsageError("--session needs a file path, e.g. --session lesson.json");
+            result.gui.session_path = path;
+        } else if (flag.name == "--save-session") {
+            const std::string_view path = value();
+            if (path.empty()) throw UsageError("--save-session needs a file path");
+            result.gui.save_session_path = path;
+        } else if (flag.name == "--memory-budget") {
+            const std::string_view text = value();
+            const auto bytes = parse_memory_size(text);
+            if (!bytes || *bytes < kMinMemoryBudget) {
+                throw UsageError("--memory-budget expects a size of at least 16MiB such as 512MiB, 2GiB or 1.5G, got '" +
+                                 std::string(text) + "'");
+            }
+            result.gui.memory_budget = *bytes;
+        } else if (flag.name == "--fresh") {
+            result.gui.fresh = true;
         } else {
             throw UsageError("unknown flag '" + args[i] + "' (actviz --help lists the flags)");
         }
+    }
+    if (!result.gui.save_session_path.empty() && result.gui.frames == 0) {
+        throw UsageError("--save-session needs --frames N (it saves after the last frame; interactively use File > Save)");
     }
     if (!result.gui.preset.empty() && result.gui.panel != "classifier") {
         throw UsageError("--preset '" + result.gui.preset + "' needs --panel classifier (the panel whose presets it names)");
@@ -97,6 +119,10 @@ std::string gui_help_text() {
         "  --size WxH         window size in screen coordinates (default 1600x960)\n"
         "  --panel NAME       start with one panel maximised: activations, softmax, gradflow, classifier\n"
         "  --preset NAME      with --panel classifier: apply that preset and start training, e.g. spiral-tanh\n"
+        "  --session FILE     open that session (saved with File > Save) at start\n"
+        "  --fresh            start from the defaults instead of the last session\n"
+        "  --save-session F   with --frames: after the last frame, save the session to F\n"
+        "  --memory-budget S  refuse computations estimated above S (default 2GiB; e.g. 512MiB, 8G)\n"
         "  --version          print the version and exit\n"
         "  --help             print this help and exit\n"
         "\n"

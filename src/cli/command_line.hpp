@@ -4,6 +4,7 @@
 //   actviz --help | --version
 //   actviz <subcommand> [flags]                              headless tools on the same core
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,6 +20,10 @@ struct GuiOptions {
     int height = 960;
     std::string panel;            // a panel id to show maximised at start (see kPanelIds); empty = all
     std::string preset;           // a preset of that panel to apply at start (and play); empty = none
+    std::string session_path;     // a session file to open at start; empty = the last session (unless fresh)
+    bool fresh = false;           // start from the defaults: do not restore the last session
+    std::string save_session_path;  // with --frames: after the last frame, save the session here
+    std::size_t memory_budget = std::size_t{2} << 30;  // bytes a computation may allocate (--memory-budget)
 };
 
 // The panels' ids for --panel, in the app's panel order.

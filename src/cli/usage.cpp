@@ -37,8 +37,11 @@ constexpr Usage kUsages[] = {
      "  --init NAME       xavier_uniform, xavier_normal, he_uniform, he_normal, lecun_normal, orthogonal,\n"
      "                    normal (default xavier_normal); --std S for normal; --gain G multiplies the scale\n"
      "  --residual        a <- a + f(W a + b)           --layernorm   layer normalisation before f\n"
-     "  --float32         float32 with denormals flushed to zero: tiny gradients become exactly 0\n" ACTVIZ_PARAMETER_FLAGS
-     "Configurations above the 2 GiB memory budget are refused with the estimate (exit 2).\n"},
+     "  --float32         float32 with denormals flushed to zero: tiny gradients become exactly 0\n"
+     "  --session FILE    take every flag from a saved session's Gradient flow panel (flags given win);\n"
+     "                    --curve N picks its Nth curve (default 1)\n" ACTVIZ_PARAMETER_FLAGS
+     "Configurations above the memory budget (--memory-budget SIZE, default 2GiB) are refused with the\n"
+     "estimate (exit 2).\n"},
     {"train",
      "usage: actviz train --dataset NAME [--classes K] [--points N] [--noise S] [--test-ratio R] --hidden 16,16\n"
      "                    --activation NAME [parameter flags] [--features x2,y2,xy,sinx,siny] [--init NAME]\n"
@@ -49,8 +52,12 @@ constexpr Usage kUsages[] = {
      "  --dataset NAME    spiral, xor, circles, moons, gaussians, checkerboard\n"
      "  --points N        total over all classes          --hidden \"\" or 0: no hidden layer\n"
      "  --optimizer NAME  sgd, momentum (--nesterov), adam, rmsprop; --lr 1e-5 to 10\n"
-     "  --batch B         0 (default) = full batch\n" ACTVIZ_PARAMETER_FLAGS
-     "Exit 3 when training diverges (rows up to the divergence, one line on stderr); exit 2 on bad values.\n"},
+     "  --batch B         0 (default) = full batch      --gain G   multiplies the init's scale\n"
+     "  --session FILE    take every flag from a saved session's Classifier panel (flags given win);\n"
+     "                    --steps defaults to the steps the session had trained\n"
+     "  --weights FILE    write the trained weights as JSON (per layer W out x in, b, activation)\n" ACTVIZ_PARAMETER_FLAGS
+     "Exit 3 when training diverges (rows up to the divergence, one line on stderr); exit 2 on bad values\n"
+     "and on configurations above the memory budget (--memory-budget SIZE, default 2GiB).\n"},
     {"bakeoff",
      "usage: actviz bakeoff --dataset NAME [dataset flags of train] --hidden 32,32 --activations A,B,...\n"
      "                      --optimizer NAME --lr LR [--batch B] --steps N [--seeds K] [--every E]\n"

@@ -7,6 +7,9 @@ constexpr std::array<std::string_view, 5> kOptionalNames{"x2", "y2", "xy", "sinx
 
 template <typename M>
 void expand(const FeatureSet& f, const Eigen::Ref<const M>& xy, Eigen::Ref<M> out) {
+    // No points (every training point erased by hand): nothing to fill, and a row of an empty
+    // map is an offset from a null pointer (UBSan, found by fuzzing the session loader).
+    if (xy.cols() == 0) return;
     const auto x = xy.row(0).array();
     const auto y = xy.row(1).array();
     out.row(0) = xy.row(0);

@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 namespace actviz {
 namespace {
@@ -51,6 +52,28 @@ void Optimizer::reset(const Mlp& mlp) {
     adam_second_.setZero(size);
     rms_square_.setZero(size);
     adam_t_ = 0;
+}
+
+std::optional<std::string> Optimizer::set_state(OptimizerState state) {
+    const Eigen::Index size = velocity_.size();
+    for (auto [name, buffer] : {std::pair{"velocity", &state.velocity}, std::pair{"first_moment", &state.first_moment},
+                                std::pair{"adam_second", &state.adam_second}, std::pair{"rms_square", &state.rms_square}}) {
+        if (buffer->size() != size) {
+            return std::string("optimizer ") + name + " has " + std::to_string(buffer->size()) +
+                   " values, the network has " + std::to_string(size) + " parameters";
+        }
+        if (!buffer->allFinite()) return std::string("optimizer ") + name + " holds a NaN or infinite value";
+    }
+    if ((state.adam_second.array() < 0).any() || (state.rms_square.array() < 0).any()) {
+        return "optimizer second moments must not be negative";
+    }
+    if (state.adam_steps < 0) return "optimizer step count must not be negative";
+    velocity_ = std::move(state.velocity);
+    first_moment_ = std::move(state.first_moment);
+    adam_second_ = std::move(state.adam_second);
+    rms_square_ = std::move(state.rms_square);
+    adam_t_ = state.adam_steps;
+    return std::nullopt;
 }
 
 void Optimizer::step(const Vector& params, const Vector& gradient, Vector& next) {

@@ -44,6 +44,15 @@ struct OptimizerSettings {
     std::optional<std::string> validate() const;
 };
 
+// The optimiser's moments and step count (OptimizerSettings aside), for saving and restoring a run.
+struct OptimizerState {
+    Vector velocity;      // P
+    Vector first_moment;  // P
+    Vector adam_second;   // P
+    Vector rms_square;    // P
+    std::int64_t adam_steps = 0;
+};
+
 class Optimizer {
    public:
     explicit Optimizer(const OptimizerSettings& settings = {}) : settings_(settings) {}
@@ -54,6 +63,11 @@ class Optimizer {
     void set_settings(const OptimizerSettings& settings) { settings_ = settings; }
     const OptimizerSettings& settings() const { return settings_; }
     std::int64_t adam_steps() const { return adam_t_; }
+
+    OptimizerState state() const { return {velocity_, first_moment_, adam_second_, rms_square_, adam_t_}; }
+    // Why `state` does not fit the current size (every buffer must have the size reset() gave, with
+    // finite values; the step count ≥ 0), or nullopt after taking it.
+    std::optional<std::string> set_state(OptimizerState state);
 
     // next = θ after one step from `params` with `gradient` (all three sized by reset); updates
     // the state. `next` must not alias `params`.

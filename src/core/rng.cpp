@@ -63,4 +63,12 @@ std::uint64_t Rng::below(std::uint64_t n) {
     }
 }
 
+bool Rng::set_state(const RngState& state) {
+    if (state.words == std::array<std::uint64_t, 4>{}) return false;
+    state_ = state.words;
+    spare_normal_ = state.spare_normal;
+    has_spare_normal_ = state.has_spare_normal;
+    return true;
+}
+
 }  // namespace actviz

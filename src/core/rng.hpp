@@ -9,6 +9,14 @@
 
 namespace actviz {
 
+// The engine's whole state, so a saved session continues the exact same random sequence.
+struct RngState {
+    std::array<std::uint64_t, 4> words{};
+    double spare_normal = 0.0;
+    bool has_spare_normal = false;
+    bool operator==(const RngState&) const = default;
+};
+
 class Rng {
 public:
     explicit Rng(std::uint64_t seed);
@@ -19,6 +27,10 @@ public:
     double normal();                         // N(0, 1), Box-Muller (both values used)
     double normal(double mean, double stddev);
     std::uint64_t below(std::uint64_t n);    // uniform integer in [0, n), unbiased; n > 0
+
+    RngState state() const { return {state_, spare_normal_, has_spare_normal_}; }
+    // xoshiro256** never leaves the all-zero state nor reaches it: that state is refused (false).
+    bool set_state(const RngState& state);
 
 private:
     std::array<std::uint64_t, 4> state_;

@@ -253,6 +253,109 @@ void Trainer::thin_history() {
     history_.resize(kept);
 }
 
+TrainerState Trainer::state() const {
+    TrainerState state;
+    state.parameters = mlp_.parameters();
+    state.optimizer = optimizer_.state();
+    state.steps = steps_;
+    state.history = history_;
+    state.batch_rng = batch_rng_.state();
+    state.batch_order = order_;
+    state.batch_cursor = static_cast<std::int64_t>(cursor_);
+    state.last_batch_loss = last_batch_loss_;
+    state.last_batch_accuracy = last_batch_accuracy_;
+    return state;
+}
+
+namespace {
+
+std::optional<std::string> history_error(const std::vector<HistoryRecord>& history, std::int64_t steps,
+                                         int hidden_layers, int weight_layers, bool has_test) {
+    std::int64_t previous = -1;
+    const auto finite_share = [](double v) { return v >= 0 && v <= 1; };  // false for NaN too
+    for (size_t i = 0; i < history.size(); ++i) {
+        const HistoryRecord& r = history[i];
+        const std::string where = "history record " + std::to_string(i) + ": ";
+        if (r.step < previous || r.step > steps) return where + "steps must rise and not pass the step count";
+        previous = r.step;
+        if (!std::isfinite(r.train_loss) || r.train_loss < 0) return where + "train loss must be finite and ≥ 0";
+        if (!finite_share(r.train_accuracy) || !finite_share(r.dead_fraction)) {
+            return where + "accuracy and dead fraction must be in [0, 1]";
+        }
+        if (r.test_loss.has_value() != has_test || r.test_accuracy.has_value() != has_test) {
+            return where + (has_test ? "test loss and accuracy are missing" : "test values without a test set");
+        }
+        if (has_test && (!std::isfinite(*r.test_loss) || *r.test_loss < 0 || !finite_share(*r.test_accuracy))) {
+            return where + "test loss must be finite and ≥ 0, accuracy in [0, 1]";
+        }
+        if (static_cast<int>(r.layer_dead_fraction.size()) != hidden_layers ||
+            static_cast<int>(r.layer_grad_norm.size()) != weight_layers) {
+            return where + "per-layer values do not match the network's layers";
+        }
+        for (double v : r.layer_dead_fraction) {
+            if (!finite_share(v)) return where + "dead fractions must be in [0, 1]";
+        }
+        for (double v : r.layer_grad_norm) {
+            if (!std::isfinite(v) || v < 0) return where + "gradient norms must be finite and ≥ 0";
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> Trainer::restore(TrainerState state) {
+    const Eigen::Index size = mlp_.layout().size;
+    if (state.parameters.size() != size) {
+        return "the network has " + std::to_string(size) + " parameters, the saved state " +
+               std::to_string(state.parameters.size());
+    }
+    if (!state.parameters.allFinite()) return "a saved weight is NaN or infinite";
+    if (state.steps < 0) return "the step count must not be negative";
+    if (state.batch_order.size() != train_labels_.size()) return "the batch order does not match the training set";
+    std::vector<bool> seen(train_labels_.size(), false);
+    for (int index : state.batch_order) {
+        if (index < 0 || static_cast<size_t>(index) >= seen.size() || seen[static_cast<size_t>(index)]) {
+            return "the batch order is not a permutation of the training points";
+        }
+        seen[static_cast<size_t>(index)] = true;
+    }
+    if (state.batch_cursor < 0 || static_cast<std::uint64_t>(state.batch_cursor) > state.batch_order.size()) {
+        return "the batch position is outside the batch order";
+    }
+    if (!std::isfinite(state.last_batch_loss) || !(state.last_batch_accuracy >= 0 && state.last_batch_accuracy <= 1)) {
+        return "the last batch's loss or accuracy is not a valid number";
+    }
+    if (auto error = history_error(state.history, state.steps, mlp_.hidden_count(), mlp_.layer_count(),
+                                   !test_labels_.empty())) {
+        return error;
+    }
+    Optimizer optimizer = optimizer_;
+    if (auto error = optimizer.set_state(std::move(state.optimizer))) return error;
+    Rng rng = batch_rng_;
+    if (!rng.set_state(state.batch_rng)) return "the batch order's random state is all zero";
+
+    // Everything checked: take it.
+    mlp_.parameters() = std::move(state.parameters);
+    optimizer_ = std::move(optimizer);
+    batch_rng_ = rng;
+    order_ = std::move(state.batch_order);
+    cursor_ = static_cast<size_t>(state.batch_cursor);
+    steps_ = state.steps;
+    last_batch_loss_ = state.last_batch_loss;
+    last_batch_accuracy_ = state.last_batch_accuracy;
+    history_ = std::move(state.history);
+    batch_indices_.clear();
+    divergence_.reset();
+    // Unit activity belongs to the weights: evaluate them once without adding a record.
+    HistoryRecord scratch;
+    if (!train_labels_.empty()) {
+        if (config_.float64) evaluate_in<double>(scratch);
+        else evaluate_in<float>(scratch);
+    }
+    return std::nullopt;
+}
+
 void Trainer::reset() {
     mlp_.initialise();
     optimizer_.reset(mlp_);

@@ -61,6 +61,19 @@ struct Divergence {
     std::string message;    // one line for the user, with a suggested learning rate
 };
 
+// Everything a run has learned and where it is, beyond its config and data: what a saved session
+// needs to continue training with the very numbers an uninterrupted run would give.
+struct TrainerState {
+    Vector parameters;  // P: the Mlp's flat vector
+    OptimizerState optimizer;
+    std::int64_t steps = 0;
+    std::vector<HistoryRecord> history;
+    RngState batch_rng;
+    std::vector<int> batch_order;  // a permutation of the training indices
+    std::int64_t batch_cursor = 0;  // 0..batch_order.size()
+    double last_batch_loss = 0, last_batch_accuracy = 0;
+};
+
 class Trainer {
    public:
     // The config must be valid and data.classes equal to config.model.classes (std::invalid_argument
@@ -81,6 +94,12 @@ class Trainer {
     void set_activation(int hidden_layer, const LayerActivation& activation);  // −1: all hidden layers
     // Hand-edited points (same number of classes): weights kept, batch order restarted.
     void set_data(Dataset data);
+
+    TrainerState state() const;
+    // Takes a saved state for this config and data: why it does not fit (sizes, non-finite values,
+    // a batch order that is not a permutation, history steps out of order), or nullopt after taking
+    // it. On refusal nothing changes. Any divergence is cleared; unit activity is re-evaluated.
+    std::optional<std::string> restore(TrainerState state);
 
     const Mlp& mlp() const { return mlp_; }
     const Dataset& data() const { return data_; }

@@ -12,6 +12,14 @@
 namespace actviz::gfx {
 
 bool save_framebuffer_png(int width, int height, const std::string& path, std::string& error) {
+    return save_framebuffer_region_png(width, height, 0, 0, width, height, path, error);
+}
+
+bool save_framebuffer_region_png(int fb_width, int fb_height, int x, int y, int width, int height,
+                                 const std::string& path, std::string& error) {
+    const int x0 = std::clamp(x, 0, std::max(fb_width, 0)), y0 = std::clamp(y, 0, std::max(fb_height, 0));
+    width = std::clamp(x + width, 0, std::max(fb_width, 0)) - x0;
+    height = std::clamp(y + height, 0, std::max(fb_height, 0)) - y0;
     if (width <= 0 || height <= 0) {
         error = "the window has no area to capture";
         return false;
@@ -20,7 +28,7 @@ bool save_framebuffer_png(int width, int height, const std::string& path, std::s
     std::vector<unsigned char> pixels(row_bytes * static_cast<std::size_t>(height));
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    glReadPixels(x0, fb_height - y0 - height, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());  // GL: y up
     // GL's first row is the bottom of the window; PNG's is the top.
     for (int top = 0, bottom = height - 1; top < bottom; ++top, --bottom) {
         std::swap_ranges(pixels.begin() + static_cast<std::ptrdiff_t>(row_bytes) * top,

@@ -13,12 +13,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "plot/csv_table.hpp"
 #include "plot/interaction.hpp"
 
 namespace actviz::plot {
@@ -103,7 +105,11 @@ struct Frame {
     std::vector<Tick> custom_ticks[2];  // [X], [Y]: set by setup_axis_ticks, else nice numbers
     ImRect corners[4];                  // where the legend could go, scored by the points under them
     int points_under[4] = {0, 0, 0, 0};
+    // The items' data, collected only while the context menu is open (it may export them).
+    std::optional<CsvTable> capture;
 };
+
+std::function<void(const std::string&, const std::string&)> g_csv_handler;
 
 // Plot states by ImGui context, then by plot id: an id means nothing in another context. A
 // context's states go when the context is destroyed (a shutdown hook), never per frame.
@@ -114,6 +120,12 @@ bool g_in_plot = false;
 std::string display_name(const std::string& label) {
     const auto hash = label.find("##");
     return hash == std::string::npos ? label : label.substr(0, hash);
+}
+
+// An item's name in exported data: its legend name, or for a "##id" item with none, the id.
+std::string export_name(const std::string& label) {
+    const std::string name = display_name(label);
+    return name.empty() && label.size() > 2 ? label.substr(2) : name;
 }
 
 AxisState& axis_state(AxisId axis) { return axis == AxisId::X ? g_frame.state->x : g_frame.state->y; }
@@ -277,8 +289,15 @@ bool begin_plot(const char* id, ImVec2 size, const char* title, int flags) {
     g_frame.flags = flags;
     g_frame.item_hovered = ImGui::IsItemHovered();
     g_frame.item_active = ImGui::IsItemActive();
+    if (g_csv_handler && ImGui::IsPopupOpen(ImHashStr("##plot_menu", 0, g_frame.id), ImGuiPopupFlags_None)) {
+        g_frame.capture.emplace();
+    }
     g_in_plot = true;
     return true;
+}
+
+void set_csv_export_handler(std::function<void(const std::string&, const std::string&)> handler) {
+    g_csv_handler = std::move(handler);
 }
 
 void setup_axis(AxisId axis, const char* label, Scale scale) {
@@ -655,6 +674,7 @@ float plot_width_pixels() {
 void plot_line(const char* label, const double* xs, const double* ys, int count, LineStyle style) {
     const ItemLook look = begin_item(label, style.colour, style.dashed, ItemKind::Line);
     if (!look.visible || count <= 0 || !xs || !ys) return;
+    if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, ys, count);
     record_readout(label, style, xs, ys, count);
     const float thickness = style.thickness * look.emphasis;
     std::vector<Point2> run;  // a run of drawable points: NaN or +∞ breaks the line
@@ -705,6 +725,7 @@ void plot_band(const char* label, const double* xs, const double* y_low, const d
                ImU32 colour) {
     const ItemLook look = begin_item(label, colour, false, ItemKind::Fill);
     if (!look.visible || count <= 0 || !xs || !y_low || !y_high) return;
+    if (g_frame.capture) g_frame.capture->add_band(export_name(label), xs, y_low, y_high, count);
     // Anti-aliased fill gives every triangle a translucent fringe; where two triangles meet the
     // fringes overlap and a translucent band shows its diagonals as seams. The band's outer edges
     // are lines drawn by the caller, so plain fill loses nothing.
@@ -731,6 +752,7 @@ void plot_band(const char* label, const double* xs, const double* y_low, const d
 void plot_bars(const char* label, const double* xs, const double* heights, int count, double bar_width, ImU32 colour) {
     const ItemLook look = begin_item(label, colour, false, ItemKind::Fill);
     if (!look.visible || count <= 0 || !xs || !heights) return;
+    if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, heights, count);
     if (!(bar_width > 0) || !std::isfinite(bar_width)) bar_width = 0.8;
     if (g_frame.hovered) {
         const double mouse_x = g_frame.x.from_pixel(ImGui::GetIO().MousePos.x);
@@ -774,6 +796,7 @@ void plot_scatter(const char* label, const double* xs, const double* ys, int cou
                   bool filled) {
     const ItemLook look = begin_item(label, colour, false, ItemKind::Marker);
     if (!look.visible || count <= 0 || !xs || !ys) return;
+    if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, ys, count);
     radius = std::clamp(std::isfinite(radius) ? radius : 3.0f, 0.5f, 50.0f) * (look.emphasis > 1 ? 1.4f : 1.0f);
     for (int i = 0; i < count; ++i) {
         const PlacedPoint p = place(xs[i], ys[i]);
@@ -811,6 +834,7 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
     finish_setup();
     if (!values || rows <= 0 || cols <= 0 || rows > 64 || cols > 64) return;
     if (!std::isfinite(x_min + x_max + y_min + y_max)) return;
+    if (g_frame.capture) g_frame.capture->add_grid(export_name(label), values, rows, cols, x_min, x_max, y_min, y_max);
     if (!(v_min < v_max)) v_max = v_min + 1;  // equal or NaN bounds: one colour, never a division by 0
     const bool diverging = v_min < 0 && v_max > 0;
     const double magnitude = std::max(std::fabs(v_min), std::fabs(v_max));
@@ -1156,6 +1180,14 @@ void draw_menu() {
     if (!(g_frame.flags & PlotFlags_NoLegend)) {
         bool shown = !state.legend_hidden;
         if (ImGui::MenuItem("Show legend", nullptr, &shown)) state.legend_hidden = !shown;
+    }
+    if (g_csv_handler) {
+        ImGui::Separator();
+        const bool has_data = g_frame.capture && !g_frame.capture->empty();
+        if (ImGui::MenuItem("Export data as CSV", nullptr, false, has_data)) {
+            g_csv_handler(g_frame.title.empty() ? display_name(ImGui::GetCurrentWindow()->Name) : display_name(g_frame.title),
+                          g_frame.capture->text());
+        }
     }
     ImGui::EndPopup();
 }

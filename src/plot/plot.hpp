@@ -33,6 +33,9 @@
 
 #include <imgui.h>
 
+#include <functional>
+#include <string>
+
 #include "plot/axis.hpp"
 
 namespace actviz::plot {
@@ -108,6 +111,10 @@ bool legend_entry_rect(const char* label, ImVec2* min, ImVec2* max);
 bool legend_rect(ImVec2* min, ImVec2* max);
 
 void end_plot();
+
+// What "Export data as CSV" in every chart's context menu does with (chart title, CSV text of the
+// items it drew; see csv_table.hpp). Without a handler the menu item is not shown.
+void set_csv_export_handler(std::function<void(const std::string& title, const std::string& csv)> handler);
 
 // One fixed qualitative palette for the whole app: the same index is the same colour everywhere.
 ImU32 series_colour(int index);

@@ -204,3 +204,31 @@ TEST(Trainer, HandEditedDataKeepsTheWeights) {
 
 }  // namespace
 }  // namespace actviz
+
+namespace actviz {
+namespace {
+
+TEST(TrainerState, RestoreContinuesAndRefusesWhatDoesNotFit) {
+    TrainerConfig c = config({8}, "relu", OptimizerKind::Adam, 0.02, 3);
+    c.batch = 16;
+    Trainer a(dataset(DatasetKind::Spiral, 3, 150, 0.1, 0.2), c);
+    a.step(13);
+    Trainer b(dataset(DatasetKind::Spiral, 3, 150, 0.1, 0.2), c);
+    ASSERT_FALSE(b.restore(a.state()));
+    a.step(9);
+    b.step(9);
+    EXPECT_EQ(a.mlp().parameters(), b.mlp().parameters());
+    EXPECT_EQ(a.history().size(), b.history().size());
+
+    TrainerState bad = a.state();
+    bad.parameters.conservativeResize(bad.parameters.size() - 1);
+    const Vector before = b.mlp().parameters();
+    EXPECT_TRUE(b.restore(bad));
+    bad = a.state();
+    bad.optimizer.velocity[0] = std::nan("");
+    EXPECT_TRUE(b.restore(bad));
+    EXPECT_EQ(b.mlp().parameters(), before);  // refused: nothing taken
+}
+
+}  // namespace
+}  // namespace actviz

@@ -1,0 +1,60 @@
+#include "app/export.hpp"
+
+#include <cctype>
+#include <ctime>
+
+#include "plot/plot.hpp"
+#include "session/session_file.hpp"
+#include "session/weights_json.hpp"
+
+namespace actviz::app {
+namespace {
+
+// Letters and digits of a chart title, the rest as single dashes: "‖∂L/∂W‖ per layer" → "L-W-per-layer".
+std::string slug(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+        else if (!out.empty() && out.back() != '-') out += '-';
+        if (out.size() >= 40) break;
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
+void write_export(AppState& state, const std::string& path, const std::string& text, const char* what) {
+    if (auto error = session::write_file_atomically(path, text)) {
+        notify(state, std::string(what) + " not exported (" + path + "): " + *error);
+    } else {
+        notify(state, std::string(what) + " exported: " + path);
+    }
+}
+
+}  // namespace
+
+std::string timestamped_name(const std::string& what, const std::string& extension) {
+    const std::time_t now = std::time(nullptr);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+    const std::string middle = slug(what);
+    return "actviz-" + (middle.empty() ? "" : middle + "-") + stamp + "." + extension;
+}
+
+void install_chart_export(AppState& state) {
+    plot::set_csv_export_handler([&state](const std::string& title, const std::string& csv) {
+        write_export(state, timestamped_name(title, "csv"), csv, "Chart data");
+    });
+}
+
+void uninstall_chart_export() { plot::set_csv_export_handler(nullptr); }
+
+void export_weights(AppState& state) {
+    const Trainer* trainer = state.classifier_session.trainer();
+    if (!trainer) {
+        notify(state, "No weights to export: open the Classifier panel first");
+        return;
+    }
+    write_export(state, timestamped_name("weights", "json"), session::weights_to_json(trainer->mlp()), "Weights");
+}
+
+}  // namespace actviz::app

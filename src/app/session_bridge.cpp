@@ -1,0 +1,178 @@
+#include "app/session_bridge.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <functional>
+
+#include "cli/command_line.hpp"
+#include "session/session_file.hpp"
+#include "session/session_state.hpp"
+
+namespace actviz::app {
+namespace {
+
+constexpr std::size_t kMaxRecent = 8;
+
+std::string page_id(int maximised_panel) {
+    return maximised_panel >= 0 && maximised_panel < kPanelCount ? std::string(cli::kPanelIds[maximised_panel]) : "all";
+}
+
+void add_recent(SessionUiState& ui, const std::string& path) {
+    std::erase(ui.recent, path);
+    ui.recent.insert(ui.recent.begin(), path);
+    if (ui.recent.size() > kMaxRecent) ui.recent.resize(kMaxRecent);
+}
+
+void show_error(AppState& state, const std::string& message) {
+    notify(state, message);
+    state.session.error = message;
+    state.session.dialog = SessionDialog::Error;
+    state.session.dialog_opening = true;
+}
+
+// mkdir -p for the state folder.
+bool make_folders(const std::string& path) {
+    for (std::size_t slash = path.find('/', 1);; slash = path.find('/', slash + 1)) {
+        const std::string part = path.substr(0, slash);
+        if (::mkdir(part.c_str(), 0700) != 0 && errno != EEXIST) return false;
+        if (slash == std::string::npos) return true;
+    }
+}
+
+}  // namespace
+
+session::Session capture_session(const AppState& state) {
+    session::Session s;
+    s.page = page_id(state.maximised_panel);
+    for (int i = 0; i < kPanelCount; ++i) {
+        if (!state.panel_visible[i]) s.panel_visible[std::string(cli::kPanelIds[i])] = false;
+    }
+    s.activations = state.activations.settings;
+    s.softmax = state.softmax;
+    s.gradflow = state.gradflow;
+    s.classifier = state.classifier;
+    if (const Trainer* trainer = state.classifier_session.trainer()) s.classifier_state = session::capture_state(*trainer);
+    return s;
+}
+
+void apply_session(AppState& state, session::LoadedSession loaded) {
+    session::Session& s = loaded.session;
+    state.maximised_panel = -1;
+    for (int i = 0; i < kPanelCount; ++i) {
+        const std::string id(cli::kPanelIds[i]);
+        if (s.page == id) state.maximised_panel = i;
+        const auto found = s.panel_visible.find(id);
+        state.panel_visible[i] = found == s.panel_visible.end() || found->second;
+    }
+    state.activations.settings = std::move(s.activations);
+    state.activations.parameter_error.clear();
+    state.softmax = std::move(s.softmax);
+    state.gradflow = std::move(s.gradflow);
+    state.classifier = std::move(s.classifier);
+    state.classifier_session.adopt(state.classifier, std::move(loaded.trainer));
+}
+
+std::uint64_t session_fingerprint(const AppState& state) {
+    session::Session s = capture_session(state);
+    std::uint64_t extra = 0;
+    if (s.classifier_state) {
+        // The state's bulk (points, weights, history) summarised: steps and sizes change with
+        // training and editing; the weights' bytes catch the rest (a reset at the same step count).
+        const TrainerState& t = s.classifier_state->trainer;
+        extra = static_cast<std::uint64_t>(t.steps) * 1000003u + s.classifier_state->data.train.size() * 7919u +
+                s.classifier_state->data.test.size();
+        extra ^= std::hash<std::string_view>{}(std::string_view(reinterpret_cast<const char*>(t.parameters.data()),
+                                                                sizeof(double) * static_cast<std::size_t>(t.parameters.size())));
+        s.classifier_state.reset();
+    }
+    // The settings are small: their text is the simplest exact summary.
+    return std::hash<std::string>{}(session::to_json_text(s)) ^ (extra * 0x9e3779b97f4a7c15ull);
+}
+
+bool has_unsaved_changes(const AppState& state) { return session_fingerprint(state) != state.session.saved_fingerprint; }
+
+bool open_session(AppState& state, const std::string& path) {
+    session::ParseResult result = session::load_session_file(path);
+    if (!result.loaded) {
+        show_error(state, result.error);
+        return false;
+    }
+    apply_session(state, std::move(*result.loaded));
+    state.session.path = path;
+    add_recent(state.session, path);
+    state.session.saved_fingerprint = session_fingerprint(state);
+    notify(state, "Opened " + path);
+    return true;
+}
+
+bool save_session(AppState& state, const std::string& path) {
+    int kept_every = 1;
+    if (auto error = session::save_session_file(path, capture_session(state), session::kMaxSessionBytes, &kept_every)) {
+        show_error(state, *error);
+        return false;
+    }
+    state.session.path = path;
+    add_recent(state.session, path);
+    state.session.saved_fingerprint = session_fingerprint(state);
+    notify(state, kept_every > 1 ? "Saved " + path + " (training history thinned to every " +
+                                       std::to_string(kept_every) + "th record to stay under 64 MiB)"
+                                 : "Saved " + path);
+    return true;
+}
+
+void new_session(AppState& state) {
+    session::LoadedSession defaults;  // the settings' own defaults, as at first start (named: GCC 12
+    apply_session(state, std::move(defaults));  // warns falsely about a temporary's vector)
+    state.session.path.clear();
+    state.session.saved_fingerprint = session_fingerprint(state);
+    notify(state, "New session");
+}
+
+std::optional<std::string> state_folder() {
+    if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg == '/') return std::string(xdg) + "/actviz";
+    if (const char* home = std::getenv("HOME"); home && *home == '/') return std::string(home) + "/.local/state/actviz";
+    return std::nullopt;
+}
+
+void load_remembered(AppState& state) {
+    const auto folder = state_folder();
+    if (!folder) return;
+    std::ifstream in(*folder + "/recent.txt");
+    std::string line;
+    while (std::getline(in, line) && state.session.recent.size() < kMaxRecent) {
+        if (!line.empty() && line.size() < state.session.path_input.size()) state.session.recent.push_back(line);
+    }
+}
+
+bool restore_last_session(AppState& state) {
+    const auto folder = state_folder();
+    if (!folder) return false;
+    const std::string last = *folder + "/last.json";
+    struct stat info {};
+    if (::stat(last.c_str(), &info) != 0) return false;  // first start: nothing to restore
+    session::ParseResult result = session::load_session_file(last);
+    if (!result.loaded) {
+        notify(state, "The last session was not restored: " + result.error);
+        return false;
+    }
+    apply_session(state, std::move(*result.loaded));
+    state.session.saved_fingerprint = session_fingerprint(state);
+    return true;
+}
+
+void remember_on_exit(AppState& state) {
+    const auto folder = state_folder();
+    if (!folder || !make_folders(*folder)) return;
+    if (auto error = session::save_session_file(*folder + "/last.json", capture_session(state))) {
+        std::fprintf(stderr, "actviz: the session could not be kept for next time: %s\n", error->c_str());
+    }
+    std::string recent;
+    for (const std::string& path : state.session.recent) recent += path + "\n";
+    session::write_file_atomically(*folder + "/recent.txt", recent);
+}
+
+}  // namespace actviz::app

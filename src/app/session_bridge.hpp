@@ -1,0 +1,37 @@
+#pragma once
+// Between the app's state and a session file: what is saved, how a loaded session replaces the
+// state (all at once, only after the file was fully read and checked), the recent-files list and
+// the last session kept in the state folder.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app/app_state.hpp"
+#include "session/session_json.hpp"
+
+namespace actviz::app {
+
+session::Session capture_session(const AppState& state);
+// Replaces every panel's settings, the page and the classifier's trainer with the loaded ones.
+void apply_session(AppState& state, session::LoadedSession loaded);
+
+// Changes when anything a session holds changes (settings, page, trained steps, hand-edited points,
+// weights): compared with the value at the last save to know about unsaved changes.
+std::uint64_t session_fingerprint(const AppState& state);
+bool has_unsaved_changes(const AppState& state);
+
+// File operations as the menu runs them. Each reports in the status bar; a failure also opens
+// the error dialog and leaves the state exactly as it was. Return whether they succeeded.
+bool open_session(AppState& state, const std::string& path);
+bool save_session(AppState& state, const std::string& path);
+void new_session(AppState& state);
+
+// $XDG_STATE_HOME/actviz, else ~/.local/state/actviz (nullopt without either variable).
+std::optional<std::string> state_folder();
+// The last session (last.json) and the recent-files list (recent.txt) in the state folder.
+void load_remembered(AppState& state);                 // recent files only
+bool restore_last_session(AppState& state);            // false when there is none or it cannot be read
+void remember_on_exit(AppState& state);                // saves last.json and recent.txt
+
+}  // namespace actviz::app

@@ -1,0 +1,201 @@
+#include "app/session_ui.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "app/session_bridge.hpp"
+
+namespace actviz::app {
+namespace {
+
+void open_dialog(SessionUiState& ui, SessionDialog dialog) {
+    ui.dialog = dialog;
+    ui.dialog_opening = true;
+}
+
+void set_input(SessionUiState& ui, const std::string& text) {
+    const std::size_t n = std::min(text.size(), ui.path_input.size() - 1);
+    std::memcpy(ui.path_input.data(), text.data(), n);
+    ui.path_input[n] = '\0';
+}
+
+// Runs `action` now, or first asks about unsaved changes.
+void run_or_confirm(AppState& state, PendingAction action, const std::string& path = {}) {
+    state.session.pending = action;
+    state.session.pending_path = path;
+    if (has_unsaved_changes(state)) {
+        open_dialog(state.session, SessionDialog::ConfirmDiscard);
+        return;
+    }
+    switch (action) {
+        case PendingAction::New: new_session(state); break;
+        case PendingAction::Open:
+            set_input(state.session, state.session.path);
+            open_dialog(state.session, SessionDialog::Open);
+            break;
+        case PendingAction::OpenPath: open_session(state, path); break;
+        case PendingAction::None: break;
+    }
+    if (action != PendingAction::Open) state.session.pending = PendingAction::None;
+}
+
+void save_or_ask(AppState& state) {
+    if (state.session.path.empty()) {
+        set_input(state.session, "session.actviz.json");
+        open_dialog(state.session, SessionDialog::SaveAs);
+    } else {
+        save_session(state, state.session.path);
+    }
+}
+
+const char* dialog_title(SessionDialog dialog) {
+    switch (dialog) {
+        case SessionDialog::Open: return "Open session";
+        case SessionDialog::SaveAs: return "Save session as";
+        case SessionDialog::ConfirmDiscard: return "Unsaved changes";
+        case SessionDialog::Error: return "Session not opened or saved";
+        case SessionDialog::None: break;
+    }
+    return "";
+}
+
+// The Open / Save As box: a path, with the recent files to pick from.
+void draw_path_dialog(AppState& state, bool saving) {
+    SessionUiState& ui = state.session;
+    ImGui::TextUnformatted(saving ? "Save the whole session (settings, points, weights, history) to:"
+                                  : "Open a session file:");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 36);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    const bool entered = ImGui::InputText("##path", ui.path_input.data(), ui.path_input.size(),
+                                          ImGuiInputTextFlags_EnterReturnsTrue);
+    if (!saving && !ui.recent.empty()) {
+        ImGui::TextDisabled("Recent");
+        for (const std::string& path : ui.recent) {
+            if (ImGui::Selectable(path.c_str(), path == ui.path_input.data())) set_input(ui, path);
+        }
+    }
+    ImGui::TextDisabled("Relative paths start in the folder actviz was started from.");
+    const std::string path = ui.path_input.data();
+    ImGui::BeginDisabled(path.empty());
+    const bool confirm = ImGui::Button(saving ? "Save" : "Open", ImVec2(ImGui::GetFontSize() * 6, 0)) ||
+                         (entered && !path.empty());
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", ImVec2(ImGui::GetFontSize() * 6, 0)) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+        ui.dialog = SessionDialog::None;
+        ImGui::CloseCurrentPopup();
+        return;
+    }
+    if (confirm) {
+        ui.dialog = SessionDialog::None;  // an error reopens a dialog of its own
+        ImGui::CloseCurrentPopup();
+        if (saving) save_session(state, path);
+        else open_session(state, path);
+    }
+}
+
+void draw_confirm_dialog(AppState& state) {
+    SessionUiState& ui = state.session;
+    const std::string name = ui.path.empty() ? "This untitled session" : "'" + ui.path + "'";
+    ImGui::Text("%s has changes that are not saved.", name.c_str());
+    ImGui::TextUnformatted("Save them before going on?");
+    ImGui::Spacing();
+    const float width = ImGui::GetFontSize() * 7;
+    const auto go_on = [&] {
+        const PendingAction action = ui.pending;
+        const std::string path = ui.pending_path;
+        ui.saved_fingerprint = session_fingerprint(state);  // the user chose: no second question
+        ui.dialog = SessionDialog::None;
+        ImGui::CloseCurrentPopup();
+        run_or_confirm(state, action, path);
+    };
+    if (ImGui::Button("Save", ImVec2(width, 0))) {
+        if (ui.path.empty()) {
+            ui.dialog = SessionDialog::None;
+            ImGui::CloseCurrentPopup();
+            save_or_ask(state);  // Save As first; the pending action is dropped, as the user will see
+            ui.pending = PendingAction::None;
+        } else if (save_session(state, ui.path)) {
+            go_on();
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Discard changes", ImVec2(width * 1.4f, 0))) go_on();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", ImVec2(width, 0)) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+        ui.pending = PendingAction::None;
+        ui.dialog = SessionDialog::None;
+        ImGui::CloseCurrentPopup();
+    }
+}
+
+void draw_error_dialog(AppState& state) {
+    SessionUiState& ui = state.session;
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+    ImGui::TextUnformatted(ui.error.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::TextDisabled("Nothing was changed: the session on screen is as it was.");
+    if (ImGui::Button("OK", ImVec2(ImGui::GetFontSize() * 6, 0)) || ImGui::IsKeyPressed(GLFW_KEY_ENTER) ||
+        ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+        ui.dialog = SessionDialog::None;
+        ImGui::CloseCurrentPopup();
+    }
+}
+
+}  // namespace
+
+void draw_session_menu_items(AppState& state) {
+    if (ImGui::MenuItem("New session")) run_or_confirm(state, PendingAction::New);
+    if (ImGui::MenuItem("Open…", "Ctrl+O")) run_or_confirm(state, PendingAction::Open);
+    if (ImGui::BeginMenu("Open recent", !state.session.recent.empty())) {
+        const std::vector<std::string> recent = state.session.recent;  // opening reorders the list
+        for (const std::string& path : recent) {
+            if (ImGui::MenuItem(path.c_str())) run_or_confirm(state, PendingAction::OpenPath, path);
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("Save", "Ctrl+S")) save_or_ask(state);
+    if (ImGui::MenuItem("Save as…")) {
+        set_input(state.session, state.session.path.empty() ? "session.actviz.json" : state.session.path);
+        open_dialog(state.session, SessionDialog::SaveAs);
+    }
+    if (!state.session.path.empty()) ImGui::TextDisabled("%s", state.session.path.c_str());
+}
+
+void draw_session_dialogs(AppState& state) {
+    SessionUiState& ui = state.session;
+    if (ui.dialog == SessionDialog::None) return;
+    const char* title = dialog_title(ui.dialog);
+    if (ui.dialog_opening) {
+        ImGui::OpenPopup(title);
+        ui.dialog_opening = false;
+    }
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.4f),
+                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        ui.dialog = SessionDialog::None;  // closed some other way
+        return;
+    }
+    const SessionDialog shown = ui.dialog;
+    switch (shown) {
+        case SessionDialog::Open: draw_path_dialog(state, false); break;
+        case SessionDialog::SaveAs: draw_path_dialog(state, true); break;
+        case SessionDialog::ConfirmDiscard: draw_confirm_dialog(state); break;
+        case SessionDialog::Error: draw_error_dialog(state); break;
+        case SessionDialog::None: break;
+    }
+    ImGui::EndPopup();
+}
+
+void handle_session_shortcuts(AppState& state) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (state.session.dialog != SessionDialog::None || !io.KeyCtrl) return;
+    if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) save_or_ask(state);
+    if (ImGui::IsKeyPressed(GLFW_KEY_O, false)) run_or_confirm(state, PendingAction::Open);
+}
+
+}  // namespace actviz::app

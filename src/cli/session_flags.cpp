@@ -1,0 +1,137 @@
+#include "cli/session_flags.hpp"
+
+#include <algorithm>
+
+#include "cli/parse_value.hpp"
+#include "cli/usage_error.hpp"
+#include "core/features.hpp"
+#include "core/init.hpp"
+#include "session/session_file.hpp"
+
+namespace actviz::cli {
+namespace {
+
+// Implied flags, each added only when the user did not give it.
+class Implied {
+   public:
+    explicit Implied(const Flags& given) : given_(given) {}
+    void add(const std::string& name, const std::string& value) {
+        if (given_.has(name)) return;
+        args_.push_back("--" + name);
+        args_.push_back(value);
+    }
+    void add(const std::string& name, double value) { add(name, format_number(value)); }
+    void add_switch(const std::string& name, bool on) {
+        if (on && !given_.has(name)) args_.push_back("--" + name);
+    }
+    // The activation and its parameters, unless the user chose another activation (whose
+    // parameters the session does not know).
+    void add_activation(const Activation& activation, const ParameterValues& values) {
+        if (given_.has("activation")) return;
+        add("activation", std::string(activation.name));
+        for (size_t i = 0; i < activation.params().size(); ++i) {
+            std::string flag(activation.params()[i].name);
+            std::replace(flag.begin(), flag.end(), '_', '-');
+            add(flag, values[i]);
+        }
+    }
+    std::vector<std::string>& args() { return args_; }
+
+   private:
+    const Flags& given_;
+    std::vector<std::string> args_;
+};
+
+std::string seed_text(int seed, const char* panel) {
+    if (seed < 0) {
+        throw UsageError(std::string("the session's ") + panel + " seed is " + std::to_string(seed) +
+                         "; the command line takes seeds ≥ 0: give --seed");
+    }
+    return std::to_string(seed);
+}
+
+void gradflow_flags(const session::Session& s, const Flags& given, Implied& implied) {
+    const auto& sim = s.gradflow.simulation;
+    int curve = 1;
+    if (auto text = given.value("curve")) {
+        curve = static_cast<int>(parse_integer("--curve", *text, 1, static_cast<long long>(sim.curves.size())));
+    }
+    const app::GradflowCurve& c = sim.curves[static_cast<size_t>(curve - 1)];
+    implied.add("depth", std::to_string(sim.depth));
+    implied.add("width", std::to_string(sim.width));
+    implied.add("batch", std::to_string(sim.batch));
+    implied.add_activation(activations()[static_cast<size_t>(c.activation)], c.parameters);
+    implied.add("init", std::string(init_scheme_name(c.init)));
+    implied.add("gain", static_cast<double>(c.gain));
+    if (c.init == InitScheme::Normal && !given.has("init")) implied.add("std", static_cast<double>(sim.normal_std));
+    implied.add("bias", static_cast<double>(sim.bias));
+    if (!given.has("seed")) implied.add("seed", seed_text(sim.seed, "gradflow"));
+    implied.add_switch("residual", c.residual);
+    implied.add_switch("layernorm", c.layernorm);
+    implied.add_switch("float32", sim.float32);
+}
+
+void train_flags(const session::Session& s, const Flags& given, Implied& implied) {
+    const app::ClassifierSettings& c = s.classifier;
+    implied.add("dataset", std::string(dataset_info(c.data.kind).name));
+    implied.add("classes", std::to_string(c.data.classes));
+    implied.add("points", std::to_string(c.data.points));
+    implied.add("noise", c.data.noise);
+    implied.add("test-ratio", c.data.test_ratio);
+    std::string hidden;
+    for (int units : c.architecture.hidden) hidden += (hidden.empty() ? "" : ",") + std::to_string(units);
+    implied.add("hidden", hidden.empty() ? "0" : hidden);
+    std::string features;
+    const FeatureSet& f = c.architecture.features;
+    const bool on[] = {f.x_squared, f.y_squared, f.xy, f.sin_x, f.sin_y};
+    for (size_t i = 0; i < optional_feature_names().size(); ++i) {
+        if (on[i]) features += (features.empty() ? "" : ",") + std::string(optional_feature_names()[i]);
+    }
+    if (!features.empty()) implied.add("features", features);
+    implied.add_activation(activations()[static_cast<size_t>(c.hyper.activation)], c.hyper.parameters);
+    implied.add("init", std::string(init_scheme_name(c.architecture.init)));
+    implied.add("gain", c.architecture.gain);
+    implied.add("bias", c.architecture.bias);
+    implied.add("optimizer", std::string(optimizer_name(c.hyper.optimizer)));
+    if (!given.has("optimizer")) implied.add_switch("nesterov", c.hyper.nesterov && c.hyper.optimizer == OptimizerKind::Momentum);
+    implied.add("lr", c.hyper.learning_rate);
+    implied.add("batch", std::to_string(c.hyper.batch));
+    implied.add("l2", c.hyper.l2);
+    implied.add("l1", c.hyper.l1);
+    if (!given.has("seed")) implied.add("seed", seed_text(c.architecture.seed, "classifier"));
+    // As many steps as the session had trained, so its history can be reproduced row for row.
+    if (s.classifier_state) implied.add("steps", std::to_string(s.classifier_state->trainer.steps));
+}
+
+}  // namespace
+
+std::vector<std::string> expand_session_flags(const std::string& subcommand, std::span<const std::string> args,
+                                              std::span<const FlagSpec> known) {
+    std::vector<FlagSpec> specs(known.begin(), known.end());
+    specs.push_back(FlagSpec{"session"});
+    if (subcommand == "gradflow") specs.push_back(FlagSpec{"curve"});
+    const Flags given(args, specs);
+    const auto path = given.value("session");
+    if (!path) {
+        if (given.has("curve")) throw UsageError("--curve picks a curve of --session's gradient flow panel");
+        return {args.begin(), args.end()};
+    }
+    session::ParseResult loaded = session::load_session_file(std::string(*path));
+    if (!loaded.loaded) throw UsageError(loaded.error);
+    Implied implied(given);
+    if (subcommand == "gradflow") gradflow_flags(loaded.loaded->session, given, implied);
+    else train_flags(loaded.loaded->session, given, implied);
+    std::vector<std::string> result = std::move(implied.args());
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string_view arg = args[i];
+        if (arg == "--session" || arg == "--curve") {
+            ++i;  // and its value
+            continue;
+        }
+        if (arg.starts_with("--session=") || arg.starts_with("--curve=")) continue;
+        result.push_back(args[i]);
+    }
+    return result;
+}
+
+}  // namespace actviz::cli

@@ -1,0 +1,47 @@
+#pragma once
+// A session: everything needed to put the screen back as it was — every panel's settings, the page
+// shown, and the classifier's live state (its points, including hand-added and erased ones, its
+// weights, optimiser moments, batch order and training history).
+//
+// This library turns a Session into JSON text and back (session_json.hpp), checks every value
+// against the ranges the UI allows, and saves files atomically (session_file.hpp). It links the
+// core and nlohmann-json only: no ImGui, no GL, so the CLI and the fuzzers use it too.
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "app/activations_settings.hpp"
+#include "app/classifier_settings.hpp"
+#include "app/gradflow_settings.hpp"
+#include "core/dataset.hpp"
+#include "core/trainer.hpp"
+
+namespace actviz::session {
+
+// The schema version written by this build. Files of older versions are upgraded one step at a
+// time on load (session_upgrade.hpp); newer ones are refused.
+inline constexpr int kSessionVersion = 1;
+// Larger files are refused before they are read: a session of the largest network and dataset the
+// UI allows is a few MB, so anything this big is not ours.
+inline constexpr std::size_t kMaxSessionBytes = std::size_t{64} << 20;
+
+// The classifier's state beyond its settings.
+struct ClassifierState {
+    Dataset data;  // as trained on, after any hand editing
+    TrainerState trainer;
+};
+
+struct Session {
+    std::string page = "activations";          // the panel id shown alone (cli::kPanelIds), or "all": tiled
+    std::map<std::string, bool> panel_visible;  // by panel id; absent = visible
+    app::ActivationsSettings activations;
+    app::SoftmaxSettings softmax;
+    app::GradflowSettings gradflow;
+    app::ClassifierSettings classifier;
+    std::optional<ClassifierState> classifier_state;  // absent: the classifier starts from its settings
+};
+
+}  // namespace actviz::session

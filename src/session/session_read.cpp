@@ -1,0 +1,318 @@
+// [SECTION] helpers   [SECTION] panels' settings   [SECTION] the document
+// Reading untrusted session text into a Session. Every value is checked against the range the UI
+// allows (the same constants and the core's validate() functions) before anything is returned, so a
+// loaded session can be shown and computed without further checks.
+#include <cmath>
+#include <limits>
+
+#include "cli/command_line.hpp"
+#include "core/features.hpp"
+#include "core/init.hpp"
+#include "session/json_reader.hpp"
+#include "session/session_json.hpp"
+#include "session/session_names.hpp"
+#include "session/session_state.hpp"
+#include "session/session_upgrade.hpp"
+
+namespace actviz::session {
+namespace {
+
+using nlohmann::json;
+
+// [SECTION] helpers
+
+template <typename Enum, typename Names>
+void read_enum(const ObjectReader& in, std::string_view key, Enum& out, const Names& names) {
+    int index = static_cast<int>(out);
+    in.choice(key, index, std::span<const std::string_view>(names.data(), names.size()));
+    out = static_cast<Enum>(index);
+}
+
+std::vector<std::string_view> activation_names() {
+    std::vector<std::string_view> names;
+    for (const Activation& a : activations()) names.push_back(a.name);
+    return names;
+}
+
+// An activation by name: its catalogue index.
+void read_activation(const ObjectReader& in, std::string_view key, int& index) {
+    const auto names = activation_names();
+    in.choice(key, index, names);
+}
+
+// `parameters` of `activation` from an object {"alpha": 1.0, ...}: each within its slider's range
+// and consistent (hardtanh min < max); absent ones keep their value.
+void read_parameters(const ObjectReader& in, const Activation& activation, ParameterValues& values) {
+    for (const auto& [key, value] : in.json().items()) {
+        if (key == "selected") continue;  // the Activations panel stores its check box beside them
+        const int index = activation.parameter_index(key);
+        if (index < 0) fail(in.path_of(key), std::string(activation.name) + " has no parameter called that");
+        const Parameter& p = activation.params()[static_cast<size_t>(index)];
+        in.number(key, values[static_cast<size_t>(index)], p.min, p.max);
+    }
+    if (auto reason = activation.invalid_reason(values)) fail(in.path(), *reason);
+}
+
+// [SECTION] panels' settings
+
+constexpr std::size_t kMaxSearchLength = 256;
+
+app::ActivationsSettings read_activations(const ObjectReader& in) {
+    app::ActivationsSettings s;
+    if (in.has("functions")) {
+        const ObjectReader functions = in.object("functions");
+        for (const auto& [name, value] : functions.json().items()) {
+            const Activation* activation = find_activation(name);
+            if (!activation) fail(functions.path_of(name), "no such activation (see actviz list)");
+            const auto index = static_cast<size_t>(activation_index(*activation));
+            const ObjectReader entry = functions.object(name);
+            bool selected = s.selected[index];
+            entry.boolean("selected", selected);
+            s.selected[index] = selected;
+            read_parameters(entry, *activation, s.parameters[index]);
+        }
+    }
+    read_enum(in, "curves", s.curves, kCurveChoiceNames);
+    in.boolean("second_derivative", s.show_second_derivative);
+    in.boolean("log_derivative", s.log_derivative);
+    in.boolean("shade_zones", s.shade_zones);
+    in.number("saturation_epsilon", s.saturation_epsilon, 1e-4, 0.5);
+    in.number("x_min", s.x_min, -1e4, 1e4);
+    in.number("x_max", s.x_max, -1e4, 1e4);
+    if (!(s.x_min < s.x_max)) fail(in.path_of("x_max"), "must be greater than x_min");
+    if (in.has("zones_of") && !in.member("zones_of").is_null()) read_activation(in, "zones_of", s.zones_of);
+    in.text("search", s.search, kMaxSearchLength);
+    return s;
+}
+
+constexpr int kMinLogits = 2, kMaxLogits = 10;
+constexpr double kLogitRange = 10;
+
+app::SoftmaxSettings read_softmax(const ObjectReader& in) {
+    app::SoftmaxSettings s;
+    if (in.has("logits")) {
+        const json& logits = read_array(in.member("logits"), in.path_of("logits"), kMaxLogits);
+        if (logits.size() < kMinLogits) fail(in.path_of("logits"), "needs 2 to 10 logits");
+        s.logits.clear();
+        for (size_t i = 0; i < logits.size(); ++i) {
+            s.logits.push_back(read_number(logits[i], in.path_of("logits") + "[" + std::to_string(i) + "]",
+                                           -kLogitRange, kLogitRange));
+        }
+    }
+    in.number("temperature", s.temperature, 0.01, 100);
+    return s;
+}
+
+app::GradflowCurve read_curve(const ObjectReader& in) {
+    app::GradflowCurve c;
+    read_activation(in, "activation", c.activation);
+    const Activation& activation = activations()[static_cast<size_t>(c.activation)];
+    c.parameters = activation.defaults();
+    if (in.has("parameters")) read_parameters(in.object("parameters"), activation, c.parameters);
+    read_enum(in, "init", c.init, init_scheme_names());
+    in.number("gain", c.gain, 0.1, 10);
+    in.boolean("residual", c.residual);
+    in.boolean("layernorm", c.layernorm);
+    return c;
+}
+
+app::GradflowSettings read_gradflow(const ObjectReader& in) {
+    app::GradflowSettings s;
+    app::GradflowSimulation& sim = s.simulation;
+    if (in.has("curves")) {
+        const json& curves = read_array(in.member("curves"), in.path_of("curves"), app::kMaxGradflowCurves);
+        if (curves.empty()) fail(in.path_of("curves"), "needs at least one curve");
+        sim.curves.clear();
+        for (size_t i = 0; i < curves.size(); ++i) {
+            sim.curves.push_back(read_curve(ObjectReader(curves[i], in.path_of("curves") + "[" + std::to_string(i) + "]")));
+        }
+    }
+    in.integer("depth", sim.depth, 1, kGradflowMaxDepth);
+    in.integer("width", sim.width, 1, kGradflowMaxWidth);
+    in.integer("batch", sim.batch, 1, kGradflowMaxBatch);
+    in.number("bias", sim.bias, -5, 5);
+    in.number("normal_std", sim.normal_std, 0.001, 2);
+    in.integer("seed", sim.seed, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+    in.boolean("float32", sim.float32);
+    read_enum(in, "quantity", s.quantity, kQuantityNames);
+    in.boolean("chain_rule_bound", s.show_chain_rule_bound);
+    for (size_t i = 0; i < sim.curves.size(); ++i) {
+        if (auto reason = sim.config_for(static_cast<int>(i)).validate()) fail(in.path(), *reason);
+    }
+    return s;
+}
+
+constexpr int kMinUiPoints = 20, kMaxUiPoints = 5000;
+
+void read_classifier_data(const ObjectReader& in, app::ClassifierData& d) {
+    std::vector<std::string_view> names;
+    for (const DatasetInfo& info : dataset_infos()) names.push_back(info.name);
+    read_enum(in, "dataset", d.kind, names);
+    in.integer("classes", d.classes, 2, kMaxClasses);
+    in.integer("points", d.points, kMinUiPoints, kMaxUiPoints);
+    in.number("noise", d.noise, 0, kMaxNoise);
+    in.number("test_ratio", d.test_ratio, 0, kMaxTestRatio);
+}
+
+void read_architecture(const ObjectReader& in, app::ClassifierArchitecture& a) {
+    if (in.has("hidden")) {
+        const std::string path = in.path_of("hidden");
+        const json& hidden = read_array(in.member("hidden"), path, kMaxHiddenLayers);
+        a.hidden.clear();
+        for (size_t i = 0; i < hidden.size(); ++i) {
+            a.hidden.push_back(static_cast<int>(read_integer(hidden[i], path + "[" + std::to_string(i) + "]", 1, kMaxUnits)));
+        }
+    }
+    if (in.has("features")) {
+        const std::string path = in.path_of("features");
+        const json& features = read_array(in.member("features"), path, optional_feature_names().size());
+        a.features = FeatureSet{};
+        bool* on[] = {&a.features.x_squared, &a.features.y_squared, &a.features.xy, &a.features.sin_x,
+                      &a.features.sin_y};
+        for (size_t i = 0; i < features.size(); ++i) {
+            const json holder_value = {{"feature", features[i]}};  // named: the reader keeps a reference
+            const ObjectReader holder(holder_value, path + "[" + std::to_string(i) + "]");
+            int index = -1;
+            holder.choice("feature", index, optional_feature_names());
+            *on[static_cast<size_t>(index)] = true;
+        }
+    }
+    read_enum(in, "init", a.init, init_scheme_names());
+    in.number("gain", a.gain, 0.1, 10);
+    in.number("bias", a.bias, -10, 10);
+    in.integer("seed", a.seed, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+}
+
+void read_hyper(const ObjectReader& in, app::ClassifierHyper& h, int train_points) {
+    if (in.has("activation")) {
+        read_activation(in, "activation", h.activation);
+        h.parameters = activations()[static_cast<size_t>(h.activation)].defaults();
+    }
+    if (in.has("parameters")) read_parameters(in.object("parameters"), activations()[static_cast<size_t>(h.activation)], h.parameters);
+    read_enum(in, "optimizer", h.optimizer, optimizer_names());
+    in.number("learning_rate", h.learning_rate, kMinLearningRate, kSliderMaxLearningRate);
+    in.number("momentum", h.momentum, 0, 0.999);
+    in.boolean("nesterov", h.nesterov);
+    in.integer("batch", h.batch, 0, std::max(train_points, 1));
+    in.number("l2", h.l2, 0, 1);
+    in.number("l1", h.l1, 0, 1);
+}
+
+app::ClassifierSettings read_classifier(const ObjectReader& in) {
+    app::ClassifierSettings s;
+    if (in.has("data")) read_classifier_data(in.object("data"), s.data);
+    if (in.has("architecture")) read_architecture(in.object("architecture"), s.architecture);
+    // The batch slider's range is the training set; hand-added points can only raise it, so the
+    // generated set's size is the bound that applies before the state is read.
+    const int train_points = kMaxPoints;
+    if (in.has("hyper")) read_hyper(in.object("hyper"), s.hyper, train_points);
+    if (in.has("run")) {
+        const ObjectReader run = in.object("run");
+        run.boolean("playing", s.run.playing);
+        run.integer("steps_per_frame", s.run.steps_per_frame, 1, app::kMaxStepsPerFrame);
+        run.boolean("automatic", s.run.automatic);
+        run.number("frame_budget_ms", s.run.frame_budget_ms, 1, 1000);
+    }
+    if (in.has("view")) {
+        const ObjectReader view = in.object("view");
+        view.integer("dead_layer", s.view.dead_layer, -1, static_cast<int>(s.architecture.hidden.size()) - 1);
+        view.boolean("show_test", s.view.show_test);
+        view.boolean("show_contours", s.view.show_contours);
+        view.boolean("log_loss", s.view.log_loss);
+        view.boolean("log_grad", s.view.log_grad);
+        read_enum(view, "tool", s.view.tool, kMouseToolNames);
+        view.integer("paint_class", s.view.paint_class, 0, s.data.classes - 1);
+        view.boolean("add_to_test", s.view.add_to_test);
+    }
+    in.text("preset", s.preset, 64);
+    if (!s.preset.empty() && !app::find_classifier_preset(s.preset)) {
+        fail(in.path_of("preset"), "expected one of " + app::classifier_preset_ids() + " or \"\"");
+    }
+    const DatasetInfo& info = dataset_info(s.data.kind);
+    if (s.data.classes < info.min_classes || s.data.classes > info.max_classes) {
+        fail(in.path_of("data.classes"), std::string(info.name) + " takes " + std::to_string(info.min_classes) +
+                                             " to " + std::to_string(info.max_classes) + " classes");
+    }
+    if (auto reason = app::settings_error(s)) fail(in.path(), *reason);
+    return s;
+}
+
+// [SECTION] the document
+
+// Parsing limits against hostile files: nesting (nlohmann's parser is iterative, but nothing we
+// write nests deeper than 6) and the number of values (bounds the DOM's memory at ~16 bytes each).
+constexpr int kMaxDepth = 32;
+constexpr std::size_t kMaxValues = 8'000'000;
+
+json parse_limited(std::string_view text) {
+    std::size_t values = 0;
+    const json::parser_callback_t limit = [&values](int depth, json::parse_event_t, json&) {
+        if (depth > kMaxDepth) throw SessionError("nested deeper than " + std::to_string(kMaxDepth) + " levels");
+        if (++values > kMaxValues) throw SessionError("more than " + std::to_string(kMaxValues) + " values");
+        return true;
+    };
+    try {
+        return json::parse(text.begin(), text.end(), limit);
+    } catch (const json::parse_error& e) {
+        // e.byte: where the text stopped making sense (at the end for a truncated file).
+        const bool at_end = e.byte >= text.size();
+        throw SessionError(at_end ? "the file ends too early (truncated?)"
+                                  : "not valid JSON at byte " + std::to_string(e.byte));
+    } catch (const json::exception& e) {
+        throw SessionError(std::string("not valid JSON: ") + e.what());
+    }
+}
+
+Session read_session(const json& document) {
+    const ObjectReader in(document, "");
+    Session s;
+    std::vector<std::string_view> pages(std::begin(cli::kPanelIds), std::end(cli::kPanelIds));
+    pages.push_back("all");
+    int page = 0;
+    if (in.has("page")) {
+        in.choice("page", page, pages);
+        s.page = std::string(pages[static_cast<size_t>(page)]);
+    }
+    if (in.has("panel_visible")) {
+        const ObjectReader visible = in.object("panel_visible");
+        for (const auto& [id, value] : visible.json().items()) {
+            if (std::find(std::begin(cli::kPanelIds), std::end(cli::kPanelIds), id) == std::end(cli::kPanelIds)) {
+                fail(visible.path_of(id), "no such panel");
+            }
+            s.panel_visible[id] = read_boolean(value, visible.path_of(id));
+        }
+    }
+    if (in.has("activations")) s.activations = read_activations(in.object("activations"));
+    if (in.has("softmax")) s.softmax = read_softmax(in.object("softmax"));
+    if (in.has("gradflow")) s.gradflow = read_gradflow(in.object("gradflow"));
+    if (in.has("classifier")) s.classifier = read_classifier(in.object("classifier"));
+    if (in.has("classifier_state")) {
+        s.classifier_state = read_classifier_state(in.object("classifier_state"), s.classifier.data.classes);
+    }
+    return s;
+}
+
+}  // namespace
+
+ParseResult from_json_text(std::string_view text) {
+    ParseResult result;
+    try {
+        if (text.size() > kMaxSessionBytes) throw SessionError("larger than 64 MiB");
+        json document = parse_limited(text);
+        upgrade(document, kSessionVersion, upgrade_steps());
+        LoadedSession loaded{read_session(document), nullptr};
+        if (loaded.session.classifier_state) {
+            loaded.trainer = restore_trainer(loaded.session.classifier, *loaded.session.classifier_state);
+        }
+        result.loaded = std::move(loaded);
+    } catch (const SessionError& e) {
+        result.error = e.what();
+    } catch (const std::bad_alloc&) {
+        result.error = "out of memory while reading";
+    } catch (const std::exception& e) {  // anything else the parser or Eigen throws: still one message
+        result.error = e.what();
+    }
+    return result;
+}
+
+}  // namespace actviz::session

@@ -1,0 +1,35 @@
+#include "session/session_upgrade.hpp"
+
+#include <string>
+
+#include "session/json_reader.hpp"
+
+namespace actviz::session {
+
+std::span<const UpgradeStep> upgrade_steps() { return {}; }
+
+void upgrade(nlohmann::json& document, int target, std::span<const UpgradeStep> steps) {
+    if (!document.is_object() || !document.contains("actviz_session")) {
+        throw SessionError("not an actviz session (no \"actviz_session\" version at the top)");
+    }
+    const auto& version_value = document["actviz_session"];
+    if (!version_value.is_number_integer()) {
+        throw SessionError("actviz_session: the version must be an integer, got " + version_value.dump().substr(0, 40));
+    }
+    const auto readable = "this actviz reads versions 1 to " + std::to_string(target);
+    const auto version = version_value.get<std::int64_t>();
+    if (version > target) {
+        throw SessionError("the session is version " + std::to_string(version) + ", written by a newer actviz; " +
+                           readable);
+    }
+    if (version < 1) throw SessionError("the session version " + std::to_string(version) + " is invalid; " + readable);
+    if (static_cast<std::size_t>(target - 1) > steps.size()) {
+        throw SessionError("no upgrade step to version " + std::to_string(target));  // a build mistake, tested
+    }
+    for (auto v = version; v < target; ++v) {
+        steps[static_cast<std::size_t>(v - 1)](document);
+        document["actviz_session"] = v + 1;
+    }
+}
+
+}  // namespace actviz::session

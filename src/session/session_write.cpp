@@ -1,0 +1,201 @@
+// [SECTION] settings → JSON   [SECTION] classifier state → JSON   [SECTION] the document
+#include <charconv>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/features.hpp"
+#include "core/init.hpp"
+#include "session/session_json.hpp"
+#include "session/session_names.hpp"
+
+namespace actviz::session {
+namespace {
+
+// Insertion order: the version first, then the panels in the order the app shows them.
+using json = nlohmann::ordered_json;
+
+template <typename Names, typename Enum>
+std::string name_of(const Names& names, Enum value) {
+    return std::string(names[static_cast<size_t>(value)]);
+}
+
+json parameters_json(const Activation& activation, const ParameterValues& values) {
+    json out = json::object();
+    for (size_t i = 0; i < activation.params().size(); ++i) out[std::string(activation.params()[i].name)] = values[i];
+    return out;
+}
+
+// A float as the shortest decimal that reads back as the same float ("0.01", not the double
+// 0.009999999776482582), so hand-readable files show what the slider showed.
+json float_json(float value) {
+    char text[32];
+    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+    double shortest = value;
+    std::from_chars(text, end, shortest);  // locale-independent, unlike strtod
+    return shortest;
+}
+
+json vector_json(const Vector& v) { return json(std::vector<double>(v.data(), v.data() + v.size())); }
+
+// [SECTION] settings → JSON
+
+json activations_json(const app::ActivationsSettings& s) {
+    json functions = json::object();
+    const auto catalogue = activations();
+    for (size_t i = 0; i < catalogue.size() && i < s.selected.size() && i < s.parameters.size(); ++i) {
+        json entry = parameters_json(catalogue[i], s.parameters[i]);
+        entry["selected"] = static_cast<bool>(s.selected[i]);
+        functions[std::string(catalogue[i].name)] = std::move(entry);
+    }
+    json zones = nullptr;
+    if (s.zones_of >= 0 && static_cast<size_t>(s.zones_of) < catalogue.size()) {
+        zones = std::string(catalogue[static_cast<size_t>(s.zones_of)].name);
+    }
+    return {{"functions", std::move(functions)},
+            {"curves", name_of(kCurveChoiceNames, s.curves)},
+            {"second_derivative", s.show_second_derivative},
+            {"log_derivative", s.log_derivative},
+            {"shade_zones", s.shade_zones},
+            {"saturation_epsilon", float_json(s.saturation_epsilon)},
+            {"x_min", float_json(s.x_min)},
+            {"x_max", float_json(s.x_max)},
+            {"zones_of", std::move(zones)},
+            {"search", s.search}};
+}
+
+json gradflow_json(const app::GradflowSettings& s) {
+    json curves = json::array();
+    for (const app::GradflowCurve& c : s.simulation.curves) {
+        const Activation& activation = activations()[static_cast<size_t>(c.activation)];
+        curves.push_back({{"activation", std::string(activation.name)},
+                          {"parameters", parameters_json(activation, c.parameters)},
+                          {"init", std::string(init_scheme_name(c.init))},
+                          {"gain", float_json(c.gain)},
+                          {"residual", c.residual},
+                          {"layernorm", c.layernorm}});
+    }
+    const app::GradflowSimulation& sim = s.simulation;
+    return {{"curves", std::move(curves)},   {"depth", sim.depth},
+            {"width", sim.width},            {"batch", sim.batch},
+            {"bias", float_json(sim.bias)},              {"normal_std", float_json(sim.normal_std)},
+            {"seed", sim.seed},              {"float32", sim.float32},
+            {"quantity", name_of(kQuantityNames, s.quantity)},
+            {"chain_rule_bound", s.show_chain_rule_bound}};
+}
+
+json classifier_json(const app::ClassifierSettings& s) {
+    json features = json::array();
+    const FeatureSet& f = s.architecture.features;
+    const bool on[] = {f.x_squared, f.y_squared, f.xy, f.sin_x, f.sin_y};
+    for (size_t i = 0; i < optional_feature_names().size(); ++i) {
+        if (on[i]) features.push_back(std::string(optional_feature_names()[i]));
+    }
+    const Activation& activation = activations()[static_cast<size_t>(s.hyper.activation)];
+    return {
+        {"data",
+         {{"dataset", std::string(dataset_info(s.data.kind).name)},
+          {"classes", s.data.classes},
+          {"points", s.data.points},
+          {"noise", s.data.noise},
+          {"test_ratio", s.data.test_ratio}}},
+        {"architecture",
+         {{"hidden", s.architecture.hidden},
+          {"features", std::move(features)},
+          {"init", std::string(init_scheme_name(s.architecture.init))},
+          {"gain", s.architecture.gain},
+          {"bias", s.architecture.bias},
+          {"seed", s.architecture.seed}}},
+        {"hyper",
+         {{"activation", std::string(activation.name)},
+          {"parameters", parameters_json(activation, s.hyper.parameters)},
+          {"optimizer", std::string(optimizer_name(s.hyper.optimizer))},
+          {"learning_rate", s.hyper.learning_rate},
+          {"momentum", s.hyper.momentum},
+          {"nesterov", s.hyper.nesterov},
+          {"batch", s.hyper.batch},
+          {"l2", s.hyper.l2},
+          {"l1", s.hyper.l1}}},
+        {"run",
+         {{"playing", s.run.playing},
+          {"steps_per_frame", s.run.steps_per_frame},
+          {"automatic", s.run.automatic},
+          {"frame_budget_ms", s.run.frame_budget_ms}}},
+        {"view",
+         {{"dead_layer", s.view.dead_layer},
+          {"show_test", s.view.show_test},
+          {"show_contours", s.view.show_contours},
+          {"log_loss", s.view.log_loss},
+          {"log_grad", s.view.log_grad},
+          {"tool", name_of(kMouseToolNames, s.view.tool)},
+          {"paint_class", s.view.paint_class},
+          {"add_to_test", s.view.add_to_test}}},
+        {"preset", s.preset}};
+}
+
+// [SECTION] classifier state → JSON
+
+json points_json(const std::vector<Point>& points) {
+    json out = json::array();
+    for (const Point& p : points) out.push_back(json::array({p.x, p.y, p.label}));
+    return out;
+}
+
+json history_json(const std::vector<HistoryRecord>& history) {
+    json out = json::array();
+    for (const HistoryRecord& r : history) {
+        json entry = {{"step", r.step},
+                      {"train_loss", r.train_loss},
+                      {"train_accuracy", r.train_accuracy},
+                      {"dead_fraction", r.dead_fraction},
+                      {"layer_dead_fraction", r.layer_dead_fraction},
+                      {"layer_grad_norm", r.layer_grad_norm}};
+        if (r.test_loss) entry["test_loss"] = *r.test_loss;
+        if (r.test_accuracy) entry["test_accuracy"] = *r.test_accuracy;
+        out.push_back(std::move(entry));
+    }
+    return out;
+}
+
+json classifier_state_json(const ClassifierState& state) {
+    const TrainerState& t = state.trainer;
+    return {{"train", points_json(state.data.train)},
+            {"test", points_json(state.data.test)},
+            {"parameters", vector_json(t.parameters)},
+            {"optimizer",
+             {{"velocity", vector_json(t.optimizer.velocity)},
+              {"first_moment", vector_json(t.optimizer.first_moment)},
+              {"adam_second", vector_json(t.optimizer.adam_second)},
+              {"rms_square", vector_json(t.optimizer.rms_square)},
+              {"adam_steps", t.optimizer.adam_steps}}},
+            {"steps", t.steps},
+            {"batch_rng",
+             {{"words", t.batch_rng.words},
+              {"spare_normal", t.batch_rng.spare_normal},
+              {"has_spare_normal", t.batch_rng.has_spare_normal}}},
+            {"batch_order", t.batch_order},
+            {"batch_cursor", t.batch_cursor},
+            {"last_batch_loss", t.last_batch_loss},
+            {"last_batch_accuracy", t.last_batch_accuracy},
+            {"history", history_json(t.history)}};
+}
+
+}  // namespace
+
+// [SECTION] the document
+
+std::string to_json_text(const Session& session) {
+    json visible = json::object();
+    for (const auto& [id, shown] : session.panel_visible) visible[id] = shown;
+    json doc = {{"actviz_session", kSessionVersion},
+                {"page", session.page},
+                {"panel_visible", std::move(visible)},
+                {"activations", activations_json(session.activations)},
+                {"softmax", {{"logits", session.softmax.logits}, {"temperature", float_json(session.softmax.temperature)}}},
+                {"gradflow", gradflow_json(session.gradflow)},
+                {"classifier", classifier_json(session.classifier)}};
+    if (session.classifier_state) doc["classifier_state"] = classifier_state_json(*session.classifier_state);
+    return doc.dump(1) + "\n";
+}
+
+}  // namespace actviz::session

@@ -1,0 +1,75 @@
+#include "fuzz_entries.hpp"
+
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/command_line.hpp"
+#include "cli/subcommands.hpp"
+#include "cli/usage_error.hpp"
+#include "session/session_json.hpp"
+
+namespace actviz::fuzz {
+
+void session_loader(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    session::ParseResult result = session::from_json_text(text);
+    if (!result.loaded) {
+        if (result.error.empty()) std::abort();  // a refusal always says why
+        return;
+    }
+    // Accepted: saving it must give a file that loads to the same text.
+    const std::string saved = session::to_json_text(result.loaded->session);
+    const session::ParseResult again = session::from_json_text(saved);
+    if (!again.loaded || session::to_json_text(again.loaded->session) != saved) std::abort();
+}
+
+void command_line(const std::uint8_t* data, std::size_t size) {
+    std::vector<std::string> args;
+    std::string current;
+    for (std::size_t i = 0; i < size; ++i) {
+        if (data[i] == '\n') {
+            args.push_back(current);
+            current.clear();
+        } else {
+            current += static_cast<char>(data[i]);
+        }
+    }
+    if (!current.empty()) args.push_back(current);
+    if (args.size() > 64) return;  // nobody types more; keeps each run short
+    cli::CommandLine parsed;
+    try {
+        parsed = cli::parse_command_line(args);
+    } catch (const cli::UsageError&) {
+        return;
+    }
+    if (parsed.action != cli::Action::RunSubcommand) return;
+    const std::string& name = parsed.subcommand;
+    std::vector<std::string> arguments = parsed.arguments;
+    if (name == "gradflow" || name == "train") {
+        // Their flags are the hostile-value surface; their cost is kept small: a 16 MiB memory
+        // budget bounds gradflow and train's data, and train runs only with --steps ≤ 100. Files
+        // (--session, --weights) are not touched.
+        for (std::size_t i = 0; i < arguments.size(); ++i) {
+            const std::string& a = arguments[i];
+            if (a.starts_with("--session") || a.starts_with("--weights") || a.starts_with("--memory-budget")) return;
+            if (name == "train" && a.starts_with("--steps")) {
+                const std::string value = a.size() > 8 && a[7] == '=' ? a.substr(8) : i + 1 < arguments.size() ? arguments[i + 1] : "";
+                char* end = nullptr;
+                const long long steps = std::strtoll(value.c_str(), &end, 10);
+                if (end == value.c_str() || steps > 100) return;
+            }
+        }
+        arguments.push_back("--memory-budget");
+        arguments.push_back("16MiB");
+    } else if (name != "softmax" && name != "eval" && name != "list" && name != "help") {
+        return;  // bakeoff: time grows with its flags by design
+    }
+    std::ostringstream out, err;
+    const int status = cli::run_subcommand(name, arguments, out, err);
+    if (status != 0 && err.str().empty()) std::abort();  // a failure always says why
+}
+
+}  // namespace actviz::fuzz

@@ -1,0 +1,21 @@
+#pragma once
+// The fuzzed entry points, shared by the libFuzzer targets (ACTVIZ_FUZZ) and the corpus replay in
+// the ordinary test suite. Each takes any bytes and must neither crash nor leak nor trip a
+// sanitizer; a refusal (error message, exit code 2) is a correct outcome.
+
+#include <cstddef>
+#include <cstdint>
+
+namespace actviz::fuzz {
+
+// The bytes as a session file's text: parsed, upgraded, validated, the trainer restored; then,
+// when accepted, written and read back (what a valid session saves must load again).
+void session_loader(const std::uint8_t* data, std::size_t size);
+
+// The bytes as a command line, one argument per line: the top-level parser, then the subcommand
+// it names with its flags: softmax, eval, list, help as given; gradflow and train within a 16 MiB
+// memory budget (train with --steps ≤ 100), never reading or writing files. bakeoff is not run:
+// its time grows with its flags by design.
+void command_line(const std::uint8_t* data, std::size_t size);
+
+}  // namespace actviz::fuzz
