@@ -164,12 +164,16 @@ std::string timestamped_screenshot_name() {
 static_assert(std::size(cli::kPanelIds) == kPanelCount, "one --panel id per panel");
 
 int run(const cli::GuiOptions& options) {
+    // A preset names one of the panel's presets: the classifier's or the bake-off's.
     const ClassifierPreset* preset = nullptr;
+    const BakeoffPreset* bakeoff_preset = nullptr;
     if (!options.preset.empty()) {
-        preset = find_classifier_preset(options.preset);
-        if (!preset) {
-            std::fprintf(stderr, "actviz: --preset expects one of %s, got '%s'\n", classifier_preset_ids().c_str(),
-                         options.preset.c_str());
+        const bool bakeoff = options.panel == "bakeoff";
+        if (bakeoff) bakeoff_preset = find_bakeoff_preset(options.preset);
+        else preset = find_classifier_preset(options.preset);
+        if (!preset && !bakeoff_preset) {
+            std::fprintf(stderr, "actviz: --preset expects one of %s, got '%s'\n",
+                         (bakeoff ? bakeoff_preset_ids() : classifier_preset_ids()).c_str(), options.preset.c_str());
             return 2;
         }
     }
@@ -200,6 +204,7 @@ int run(const cli::GuiOptions& options) {
         if (cli::kPanelIds[i] == options.panel) state.maximised_panel = i;
     }
     if (preset) preset->apply(state.classifier);
+    if (bakeoff_preset) bakeoff_preset->apply(state.bakeoff);
     ImGuiSession imgui(window.get(), scale_x > 0.0f ? scale_x : 1.0f, state);
     state.gl_description = gfx::describe_gl();
 

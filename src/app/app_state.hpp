@@ -7,6 +7,8 @@
 
 #include "app/activations_panel_state.hpp"
 #include "app/activations_settings.hpp"
+#include "app/bakeoff_session.hpp"
+#include "app/bakeoff_settings.hpp"
 #include "app/classifier_session.hpp"
 #include "app/classifier_settings.hpp"
 #include "app/fonts.hpp"
@@ -16,11 +18,11 @@
 
 namespace actviz::app {
 
-enum class Panel { Activations, Softmax, GradientFlow, Classifier, Count };
+enum class Panel { Activations, Softmax, GradientFlow, Classifier, Bakeoff, Count };
 inline constexpr int kPanelCount = static_cast<int>(Panel::Count);
 
 struct AppState {
-    std::array<bool, kPanelCount> panel_visible{true, true, true, true};
+    std::array<bool, kPanelCount> panel_visible{true, true, true, true, true};
     int maximised_panel = 0;  // the panel shown alone over the work area (its page), or -1: all tiled
 
     ActivationsPanelState activations;
@@ -29,6 +31,8 @@ struct AppState {
     GradflowRunner gradflow_runner;
     ClassifierSettings classifier;
     ClassifierSession classifier_session;
+    BakeoffSettings bakeoff;
+    BakeoffSession bakeoff_session;
 
     bool quit_requested = false;
     bool screenshot_requested = false;  // File > Screenshot or F12: saved after this frame renders

@@ -115,6 +115,16 @@ void ClassifierSession::train_frame(ClassifierSettings& settings, double other_w
     if (trainer_->divergence()) settings.run.playing = false;
 }
 
+void ClassifierSession::adopt(const Trainer& trainer, const ClassifierSettings& settings) {
+    trainer_ = std::make_unique<Trainer>(trainer);
+    data_ = settings.data;
+    architecture_ = settings.architecture;
+    hyper_ = settings.hyper;
+    error_.clear();
+    ++weights_version_;
+    data_changed_ = true;
+}
+
 void ClassifierSession::single_step() {
     if (!trainer_ || trainer_->divergence()) return;
     if (trainer_->step(1) > 0) ++weights_version_;

@@ -44,6 +44,10 @@ public:
     // This frame's training: the steps per frame (or, in automatic mode, what fits in the budget
     // beside `other_work_ms`, the rest of the last frame) while playing. Stops playing on divergence.
     void train_frame(ClassifierSettings& settings, double other_work_ms);
+    // Takes over a copy of `trainer` (its weights, optimiser moments, history, batch order) as if
+    // it had been trained here; `settings` must be the ones it was built from, so that sync()
+    // keeps it. The Bake-off opens a contestant this way.
+    void adopt(const Trainer& trainer, const ClassifierSettings& settings);
     void single_step();
     void reset();   // weights from the seed, history cleared; hand-edited points kept
     void resume();  // after a divergence

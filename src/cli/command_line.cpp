@@ -65,7 +65,7 @@ CommandLine parse_command_line(std::span<const std::string> args) {
         } else if (flag.name == "--panel") {
             const std::string_view id = value();
             if (std::find(std::begin(kPanelIds), std::end(kPanelIds), id) == std::end(kPanelIds)) {
-                throw UsageError("--panel expects one of activations, softmax, gradflow, classifier, got '" +
+                throw UsageError("--panel expects one of activations, softmax, gradflow, classifier, bakeoff, got '" +
                                  std::string(id) + "'");
             }
             result.gui.panel = id;
@@ -77,8 +77,9 @@ CommandLine parse_command_line(std::span<const std::string> args) {
             throw UsageError("unknown flag '" + args[i] + "' (actviz --help lists the flags)");
         }
     }
-    if (!result.gui.preset.empty() && result.gui.panel != "classifier") {
-        throw UsageError("--preset '" + result.gui.preset + "' needs --panel classifier (the panel whose presets it names)");
+    if (!result.gui.preset.empty() && result.gui.panel != "classifier" && result.gui.panel != "bakeoff") {
+        throw UsageError("--preset '" + result.gui.preset +
+                         "' needs --panel classifier or --panel bakeoff (the panel whose presets it names)");
     }
     return result;
 }
@@ -95,8 +96,9 @@ std::string gui_help_text() {
         "  --frames N         render N frames, then exit 0 (default: run until quit)\n"
         "  --screenshot PATH  after the last frame, write a PNG of the whole window to PATH\n"
         "  --size WxH         window size in screen coordinates (default 1600x960)\n"
-        "  --panel NAME       start with one panel maximised: activations, softmax, gradflow, classifier\n"
-        "  --preset NAME      with --panel classifier: apply that preset and start training, e.g. spiral-tanh\n"
+        "  --panel NAME       start with one panel maximised: activations, softmax, gradflow, classifier, bakeoff\n"
+        "  --preset NAME      with --panel classifier or bakeoff: apply that preset and start training, e.g.\n"
+        "                     spiral-tanh (classifier), bakeoff-spiral (bakeoff)\n"
         "  --version          print the version and exit\n"
         "  --help             print this help and exit\n"
         "\n"

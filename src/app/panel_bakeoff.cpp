@@ -1,0 +1,176 @@
+// The Bake-off panel: one network trained with several activations side by side, in lockstep.
+// Controls on the left (the contest: data, network, optimiser — the Classifier panel's groups —
+// and the activations ticked); on the right the toolbar, one thumbnail per activation, the
+// overlaid charts and the results table. The parts live in bakeoff_{thumbnails,charts,table}.cpp,
+// the training in BakeoffSession.
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "app/activation_colour.hpp"
+#include "app/bakeoff_views.hpp"
+#include "app/classifier_views.hpp"
+#include "app/panels.hpp"
+#include "app/widgets.hpp"
+
+namespace actviz::app {
+namespace {
+
+// Of the frame's budget, what the thumbnails may take (the rest of the UI and rendering come first).
+constexpr double kThumbnailBudgetMs = 2.0;
+
+void draw_presets(BakeoffSettings& settings) {
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##preset", "Presets…")) {
+        for (const BakeoffPreset& preset : bakeoff_presets()) {
+            if (ImGui::Selectable(std::string(preset.name).c_str())) preset.apply(settings);
+        }
+        ImGui::EndCombo();
+    }
+}
+
+void draw_activation_ticks(BakeoffSettings& settings) {
+    std::vector<int>& ticked = settings.activations;
+    const int count = static_cast<int>(ticked.size());
+    ImGui::TextDisabled("%d ticked (2 to 8)", count);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("classic 7")) ticked = classic_bakeoff_activations();
+    help_marker("Every ticked activation trains the same network from the same initial weights on the same "
+                "batches: only the activation differs. Colours are those of the Activations panel.");
+    const float height = ImGui::GetTextLineHeightWithSpacing() * 8.5f;
+    ImGui::BeginChild("##ticks", ImVec2(0, height), true);
+    for (const Activation& activation : activations()) {
+        const int index = activation_index(activation);
+        const auto it = std::find(ticked.begin(), ticked.end(), index);
+        bool on = it != ticked.end();
+        // A full list cannot take another: the box stays unticked and says why.
+        ImGui::BeginDisabled(!on && count >= kMaxBakeoffActivations);
+        ImGui::PushStyleColor(ImGuiCol_CheckMark, activation_colour(activation));
+        ImGui::PushStyleColor(ImGuiCol_Text, activation_colour(activation));
+        if (ImGui::Checkbox(std::string(activation.display).c_str(), &on)) {
+            if (on) {
+                ticked.push_back(index);
+                std::sort(ticked.begin(), ticked.end());
+            } else {
+                ticked.erase(it);
+            }
+        }
+        ImGui::PopStyleColor(2);
+        ImGui::EndDisabled();
+    }
+    ImGui::EndChild();
+}
+
+void draw_controls(AppState& state) {
+    BakeoffSettings& settings = state.bakeoff;
+    static HiddenLayersEdit hidden;
+    draw_presets(settings);
+    if (ImGui::CollapsingHeader("Activations", ImGuiTreeNodeFlags_DefaultOpen)) draw_activation_ticks(settings);
+    if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) draw_classifier_data(settings.contest);
+    if (ImGui::CollapsingHeader("Network")) draw_classifier_network(settings.contest, hidden, false);
+    if (ImGui::CollapsingHeader("Training", ImGuiTreeNodeFlags_DefaultOpen)) {
+        const Bakeoff* bakeoff = state.bakeoff_session.bakeoff();
+        draw_classifier_training(settings.contest,
+                                 bakeoff ? static_cast<int>(bakeoff->contestant(0).trainer().data().train.size()) : 0);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+        ImGui::SliderInt("seeds", &settings.seeds, 1, kMaxBakeoffTableSeeds, "%d", ImGuiSliderFlags_AlwaysClamp);
+        help_marker("The table's mean ± spread is over this many seeds (initial weights and batch order): seed 0 "
+                    "is the one drawn, the others train on a worker thread, never ahead of it.");
+    }
+    ImGui::TextDisabled("Any change restarts the contest.");
+}
+
+void draw_toolbar(AppState& state) {
+    BakeoffSettings& settings = state.bakeoff;
+    BakeoffSession& session = state.bakeoff_session;
+    const float font = ImGui::GetFontSize();
+    if (ImGui::Button(settings.playing ? "Pause" : "▶ Play", ImVec2(font * 5, 0))) settings.playing = !settings.playing;
+    ImGui::SameLine();
+    if (ImGui::Button("Reset")) session.restart();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every contestant back to step 0 (the same initial weights)");
+    ImGui::SameLine();
+    ImGui::Checkbox("log loss", &settings.log_loss);
+    ImGui::SameLine();
+    ImGui::Checkbox("log ‖∂L/∂W‖", &settings.log_grad);
+    const Bakeoff* bakeoff = session.bakeoff();
+    if (bakeoff) {
+        ImGui::SameLine(0, font * 1.5f);
+        ImGui::Text("step %lld", static_cast<long long>(bakeoff->contestant(0).trainer().steps()));
+        ImGui::SameLine(0, font);
+        ImGui::TextDisabled("%.0f steps/s each × %d   train %.1f ms (%d steps)   thumbnails %.1f ms", session.steps_per_second(),
+                            bakeoff->activation_count(), session.train_ms(), session.last_steps(),
+                            session.thumbnails_ms());
+        if (session.table_seeds() > 1) {
+            ImGui::SameLine(0, font);
+            ImGui::TextDisabled("seeds 1–%d at step %lld", session.table_seeds() - 1,
+                                static_cast<long long>(session.background_steps()));
+        }
+    }
+    if (!session.error().empty()) {
+        ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "Settings not applied: %s", session.error().c_str());
+    }
+}
+
+// The contestant's exact state (weights, optimiser moments, history) becomes the Classifier's.
+void open_in_classifier(AppState& state, int activation) {
+    const Bakeoff* bakeoff = state.bakeoff_session.bakeoff();
+    const Contestant& c = bakeoff->contestant(activation, 0);
+    ClassifierSettings settings = state.bakeoff.contest;
+    const LayerActivation& layer = c.trainer().config().model.activations.front();
+    settings.hyper.activation = activation_index(*layer.activation);
+    settings.hyper.parameters = layer.parameters;
+    settings.run = state.classifier.run;
+    settings.run.playing = false;
+    settings.view = state.classifier.view;
+    settings.preset.clear();
+    state.classifier = settings;
+    state.classifier_session.adopt(c.trainer(), settings);
+    const int page = static_cast<int>(Panel::Classifier);
+    state.panel_visible[static_cast<size_t>(page)] = true;
+    state.maximised_panel = state.maximised_panel >= 0 ? page : -1;
+    notify(state, "Opened " + std::string(c.activation_name()) + " at step " + std::to_string(c.trainer().steps()) +
+                      " in the Classifier panel");
+}
+
+}  // namespace
+
+void draw_bakeoff_panel(AppState& state) {
+    BakeoffSession& session = state.bakeoff_session;
+    session.sync(state.bakeoff);
+    // The frame's budget minus what the rest of the last frame took (UI, thumbnails, rendering).
+    const double other_ms = std::max(state.last_build_ms - session.train_ms(), 0.0) + state.last_render_ms;
+    session.train_frame(state.bakeoff, state.bakeoff.frame_budget_ms - other_ms);
+    session.update_thumbnails(class_rgb_palette(), plane_background(), kThumbnailBudgetMs);
+    if (state.bakeoff.playing) state.animating = true;
+
+    const float font = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::BeginChild("controls", ImVec2(font * 17.5f, 0), true);
+    draw_controls(state);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("results");
+    draw_toolbar(state);
+    if (!session.bakeoff()) {
+        ImGui::EndChild();
+        return;
+    }
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const int count = session.bakeoff()->activation_count();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    // Thumbnails square in their column, at most ~30% of the height; the table sized to its rows.
+    const float cell = std::floor((avail.x - (count - 1) * style.ItemSpacing.x) / count);
+    const float thumbs = std::min(cell, std::floor(avail.y * 0.32f)) + 3 * line + style.ItemSpacing.y;
+    const float table = std::min((count + 1.6f) * (line + 2), avail.y * 0.3f);
+    const float charts = std::max(avail.y - thumbs - table - 2 * style.ItemSpacing.y, font * 8);
+    const int clicked = draw_bakeoff_thumbnails(state, ImVec2(avail.x, thumbs));
+    draw_bakeoff_charts(state, ImVec2(avail.x, charts));
+    draw_bakeoff_table(state, ImVec2(avail.x, std::max(ImGui::GetContentRegionAvail().y, table)));
+    ImGui::EndChild();
+    if (clicked >= 0) open_in_classifier(state, clicked);
+}
+
+}  // namespace actviz::app
