@@ -6,6 +6,10 @@
 #include <stdexcept>
 #include <thread>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 namespace actviz::app {
 namespace {
 
@@ -34,6 +38,9 @@ GridView view_around(const Dataset& data) {
     view.y_min = cy - half, view.y_max = cy + half;
     return view;
 }
+
+// How often seed 0's contestants are evaluated for the charts while training (about 15 times a second).
+constexpr auto kRecordInterval = std::chrono::milliseconds(66);
 
 // Lockstep steps per chunk on the worker: small enough that it follows seed 0 closely, large
 // enough that the records after each chunk stay a small share of the work.
@@ -100,6 +107,10 @@ void BakeoffSession::start_background(const BakeoffSettings& settings) {
     std::shared_ptr<Published> published = published_;
     // The job runs until the next contest cancels it (post() replaces it) or the session ends.
     worker_->post([data, config, published](const std::atomic<bool>& cancel) {
+        // The extra seeds are the table's luxury: on two cores they must not take time from the UI
+        // thread or the software renderer, so this thread runs at a lower priority (Linux: nice is
+        // per thread). Failure only costs smoothness.
+        setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
         Bakeoff extra(data, config);
         {
             std::lock_guard lock(published->mutex);
@@ -137,11 +148,22 @@ void BakeoffSession::restart() {
 void BakeoffSession::train_frame(BakeoffSettings& settings, double budget_ms) {
     train_ms_ = 0;
     last_steps_ = 0;
-    if (!bakeoff_ || !settings.playing || !error_.empty()) return;
+    if (!bakeoff_ || !error_.empty()) return;
     const auto start = Clock::now();
+    // Charts and captions follow the records; one costs about a full-batch step per contestant, so
+    // they are taken at kRecordInterval rather than every frame, and always once training pauses.
+    const bool record_now = start - last_record_ >= kRecordInterval || !settings.playing;
+    if (!settings.playing) {
+        if (pending_record_) bakeoff_->record();
+        pending_record_ = false;
+        return;
+    }
     const auto budget = std::chrono::duration_cast<std::chrono::nanoseconds>(
         std::chrono::duration<double, std::milli>(std::max(budget_ms, 0.0)));
-    last_steps_ = bakeoff_->step_within(budget, std::clamp(settings.max_steps_per_frame, 1, kMaxStepsPerFrame));
+    last_steps_ = bakeoff_->step_within(budget, std::clamp(settings.max_steps_per_frame, 1, kMaxStepsPerFrame),
+                                        kAllSeeds, record_now);
+    pending_record_ = !record_now && last_steps_ > 0;
+    if (record_now) last_record_ = start;
     train_ms_ = milliseconds_since(start);
     if (last_steps_ == 0) settings.playing = false;  // every contestant diverged
     const auto now = Clock::now();

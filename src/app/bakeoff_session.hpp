@@ -95,6 +95,8 @@ class BakeoffSession {
     GridResult grid_;
     std::vector<std::uint32_t> pixels_;
 
+    std::chrono::steady_clock::time_point last_record_{};
+    bool pending_record_ = false;  // steps taken since the last record
     double train_ms_ = 0, thumbnails_ms_ = 0;
     int last_steps_ = 0;
     std::deque<std::pair<std::chrono::steady_clock::time_point, int>> recent_steps_;  // last second's steps

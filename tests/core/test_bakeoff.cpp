@@ -145,6 +145,28 @@ TEST(Bakeoff, StepWithinAdvancesEveryoneEquallyAndRespectsTheCap) {
     }
 }
 
+TEST(Bakeoff, StepWithinWithoutRecordsStepsAndLeavesTheChartsToALaterRecord) {
+    Bakeoff bakeoff(spiral(150, 0.0), config({"relu", "tanh"}, {8}, 0.02));
+    EXPECT_EQ(bakeoff.step_within(std::chrono::seconds(10), 7, kAllSeeds, false), 7);
+    for (int i = 0; i < bakeoff.size(); ++i) {
+        EXPECT_EQ(bakeoff.contestant(i).trainer().steps(), 7);
+        EXPECT_EQ(bakeoff.contestant(i).trainer().history().size(), 1u);  // step 0 only
+    }
+    bakeoff.record();
+    bakeoff.record();  // nothing new: no second record of the same step
+    for (int i = 0; i < bakeoff.size(); ++i) {
+        ASSERT_EQ(bakeoff.contestant(i).trainer().history().size(), 2u);
+        EXPECT_EQ(bakeoff.contestant(i).trainer().history().back().step, 7);
+    }
+    // Milestones at full batch do not wait for records.
+    Bakeoff recorded(spiral(300, 0.0), config({"relu", "tanh"}, {16, 16}, 0.02));
+    Bakeoff unrecorded(spiral(300, 0.0), config({"relu", "tanh"}, {16, 16}, 0.02));
+    recorded.step(400);
+    unrecorded.step_within(std::chrono::seconds(100), 400, kAllSeeds, false);
+    EXPECT_EQ(recorded.contestant(0).milestone(0), unrecorded.contestant(0).milestone(0));
+    EXPECT_TRUE(unrecorded.contestant(0).milestone(0));
+}
+
 // The classic result the panel is for: sigmoid's 0.25 peak derivative shrinks the gradient layer
 // after layer, so a deep sigmoid network needs far more steps than relu, tanh or gelu.
 TEST(Bakeoff, DeepSigmoidReachesNinetyPercentLaterThanReluTanhAndGelu) {
