@@ -67,6 +67,25 @@ double last_step(const Bakeoff& bakeoff) {
     return static_cast<double>(last);
 }
 
+// The y range of every line, refitted each frame: the values move as the contestants train. On a
+// log axis only positive values count (zeros are drawn at the floor by the plot layer).
+void fit_y(const std::vector<Line>& lines, bool log) {
+    double lo = INFINITY, hi = -INFINITY;
+    for (const Line& line : lines) {
+        for (double y : line.ys) {
+            if (!std::isfinite(y) || (log && y <= 0)) continue;
+            lo = std::min(lo, y), hi = std::max(hi, y);
+        }
+    }
+    if (!(lo <= hi)) return;
+    if (log) {
+        plot::setup_axis_limits(plot::AxisId::Y, lo / 1.5, hi * 1.5, plot::Cond::Always);
+    } else {
+        const double pad = 0.06 * std::max(hi - lo, 1e-12);
+        plot::setup_axis_limits(plot::AxisId::Y, std::min(lo - pad, 0.0), hi + pad, plot::Cond::Always);
+    }
+}
+
 void draw_lines(const std::vector<Line>& lines, bool markers = false) {
     for (const Line& line : lines) {
         plot::plot_line(line.label.c_str(), line.xs.data(), line.ys.data(), static_cast<int>(line.xs.size()),
@@ -79,11 +98,14 @@ void draw_lines(const std::vector<Line>& lines, bool markers = false) {
 }
 
 void loss_chart(const Bakeoff& bakeoff, bool log, ImVec2 size) {
-    if (!plot::begin_plot("##bakeoff-loss", size, "train loss")) return;
+    // No legend: the thumbnails' captions and the table name the colours, and a legend would hide curves.
+    if (!plot::begin_plot("##bakeoff-loss", size, "train loss", plot::PlotFlags_NoLegend)) return;
     plot::setup_axis(plot::AxisId::X, "step");
     plot::setup_axis_limits(plot::AxisId::X, 0, last_step(bakeoff), plot::Cond::Always);
     plot::setup_axis(plot::AxisId::Y, "", log ? plot::Scale::Log10 : plot::Scale::Linear);
-    draw_lines(history_lines(bakeoff, [](const HistoryRecord& r) { return r.train_loss; }));
+    const std::vector<Line> lines = history_lines(bakeoff, [](const HistoryRecord& r) { return r.train_loss; });
+    fit_y(lines, log);
+    draw_lines(lines);
     plot::end_plot();
 }
 
@@ -105,7 +127,7 @@ void accuracy_chart(const Bakeoff& bakeoff, ImVec2 size) {
 // Per-layer values of each contestant's last record, against the layer number (1 = input side).
 template <typename Get>
 void layer_chart(const Bakeoff& bakeoff, const char* id, const char* title, int layers, bool last_is_output, bool log,
-                 Get get, ImVec2 size) {
+                 bool fractions, Get get, ImVec2 size) {
     // No legend: the loss chart and the coloured captions name the colours.
     if (!plot::begin_plot(id, size, title, plot::PlotFlags_NoLegend)) return;
     std::vector<double> ticks;
@@ -120,7 +142,6 @@ void layer_chart(const Bakeoff& bakeoff, const char* id, const char* title, int 
     plot::setup_axis_limits(plot::AxisId::X, 0.6, layers + 0.4, plot::Cond::Always);
     plot::setup_axis_ticks(plot::AxisId::X, ticks.data(), labels.data(), layers);
     plot::setup_axis(plot::AxisId::Y, "", log ? plot::Scale::Log10 : plot::Scale::Linear);
-    if (!log) plot::setup_axis_limits(plot::AxisId::Y, 0, 1.02, plot::Cond::Always);
     std::vector<Line> lines;
     for (int a = 0; a < bakeoff.activation_count(); ++a) {
         const Contestant& c = bakeoff.contestant(a, 0);
@@ -128,6 +149,11 @@ void layer_chart(const Bakeoff& bakeoff, const char* id, const char* title, int 
         Line line{label_of(bakeoff, a), colour_of(c), ticks, {}};
         for (int l = 0; l < layers; ++l) line.ys.push_back(get(last, l));
         lines.push_back(std::move(line));
+    }
+    if (fractions) {
+        plot::setup_axis_limits(plot::AxisId::Y, 0, 1.02, plot::Cond::Always);
+    } else {
+        fit_y(lines, log);
     }
     draw_lines(lines, true);
     plot::end_plot();
@@ -147,7 +173,7 @@ void draw_bakeoff_charts(AppState& state, ImVec2 size) {
     accuracy_chart(*bakeoff, cell);
     ImGui::SameLine();
     layer_chart(
-        *bakeoff, "##bakeoff-grad", "‖∂L/∂W‖ per layer, now", first.mlp().layer_count(), true, settings.log_grad,
+        *bakeoff, "##bakeoff-grad", "‖∂L/∂W‖ per layer, now", first.mlp().layer_count(), true, settings.log_grad, false,
         [](const HistoryRecord& r, int l) {
             return static_cast<size_t>(l) < r.layer_grad_norm.size() ? r.layer_grad_norm[static_cast<size_t>(l)] : NAN;
         },
@@ -159,7 +185,7 @@ void draw_bakeoff_charts(AppState& state, ImVec2 size) {
         return;
     }
     layer_chart(
-        *bakeoff, "##bakeoff-dead", "dead / saturated per layer, now", hidden, false, false,
+        *bakeoff, "##bakeoff-dead", "dead / saturated per layer, now", hidden, false, false, true,
         [](const HistoryRecord& r, int l) {
             return static_cast<size_t>(l) < r.layer_dead_fraction.size() ? r.layer_dead_fraction[static_cast<size_t>(l)]
                                                                           : NAN;

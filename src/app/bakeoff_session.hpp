@@ -29,7 +29,7 @@
 
 namespace actviz::app {
 
-inline constexpr int kThumbnailPixels = 112;  // per side: each thumbnail samples 112 × 112 points
+inline constexpr int kThumbnailPixels = 100;  // per side: each thumbnail samples 100 × 100 points
 
 class BakeoffSession {
    public:

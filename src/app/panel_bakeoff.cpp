@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "app/activation_colour.hpp"
@@ -83,6 +84,26 @@ void draw_controls(AppState& state) {
     ImGui::TextDisabled("Any change restarts the contest.");
 }
 
+// "2-32-32-32-32-3 · adam η = 0.01 · full batch of 600": the contest in one line.
+std::string contest_text(const Trainer& trainer) {
+    const Mlp& mlp = trainer.mlp();
+    std::string text = std::to_string(mlp.input_size());
+    for (int h = 0; h < mlp.hidden_count(); ++h) text += "-" + std::to_string(mlp.units(h));
+    text += "-" + std::to_string(trainer.data().classes);
+    char rest[96];
+    const int train = static_cast<int>(trainer.data().train.size());
+    const int batch = trainer.effective_batch();
+    if (batch >= train) {
+        std::snprintf(rest, sizeof rest, " · %s η = %.3g · full batch of %d", std::string(optimizer_name(trainer.config().optimizer.kind)).c_str(),
+                      trainer.config().optimizer.learning_rate, train);
+    } else {
+        std::snprintf(rest, sizeof rest, " · %s η = %.3g · batches of %d of %d",
+                      std::string(optimizer_name(trainer.config().optimizer.kind)).c_str(),
+                      trainer.config().optimizer.learning_rate, batch, train);
+    }
+    return text + rest;
+}
+
 void draw_toolbar(AppState& state) {
     BakeoffSettings& settings = state.bakeoff;
     BakeoffSession& session = state.bakeoff_session;
@@ -97,16 +118,23 @@ void draw_toolbar(AppState& state) {
     ImGui::Checkbox("log ‖∂L/∂W‖", &settings.log_grad);
     const Bakeoff* bakeoff = session.bakeoff();
     if (bakeoff) {
+        const Trainer& trainer = bakeoff->contestant(0).trainer();
         ImGui::SameLine(0, font * 1.5f);
-        ImGui::Text("step %lld", static_cast<long long>(bakeoff->contestant(0).trainer().steps()));
+        ImGui::Text("step %lld", static_cast<long long>(trainer.steps()));
         ImGui::SameLine(0, font);
-        ImGui::TextDisabled("%.0f steps/s each × %d   train %.1f ms (%d steps)   thumbnails %.1f ms", session.steps_per_second(),
-                            bakeoff->activation_count(), session.train_ms(), session.last_steps(),
-                            session.thumbnails_ms());
+        ImGui::TextDisabled("%s", contest_text(trainer).c_str());
+        // What the speed target is about: steps per second of each contestant, and where the frame goes.
+        ImGui::TextDisabled("%.0f steps/s each (%d contestants)   this frame: train %.1f ms for %d step%s, "
+                            "thumbnails %.1f ms",
+                            session.steps_per_second(), bakeoff->activation_count(), session.train_ms(),
+                            session.last_steps(), session.last_steps() == 1 ? "" : "s", session.thumbnails_ms());
         if (session.table_seeds() > 1) {
             ImGui::SameLine(0, font);
-            ImGui::TextDisabled("seeds 1–%d at step %lld", session.table_seeds() - 1,
+            ImGui::TextDisabled("background seeds 1–%d at step %lld", session.table_seeds() - 1,
                                 static_cast<long long>(session.background_steps()));
+            help_marker("The table averages over every seed. Seed 0 (drawn here) trains on this thread within "
+                        "the frame's budget; the other seeds train on a worker thread at low priority and never "
+                        "run ahead of seed 0. Until they catch up, their milestones may still be missing (n/K).");
         }
     }
     if (!session.error().empty()) {
