@@ -159,6 +159,11 @@ void layer_chart(const Bakeoff& bakeoff, const char* id, const char* title, int 
     plot::end_plot();
 }
 
+// The long title when it fits above the chart, else the short one.
+const char* fitting_title(const char* long_title, const char* short_title, float width) {
+    return ImGui::CalcTextSize(long_title).x < width - ImGui::GetFontSize() ? long_title : short_title;
+}
+
 }  // namespace
 
 void draw_bakeoff_charts(AppState& state, ImVec2 size) {
@@ -173,7 +178,7 @@ void draw_bakeoff_charts(AppState& state, ImVec2 size) {
     accuracy_chart(*bakeoff, cell);
     ImGui::SameLine();
     layer_chart(
-        *bakeoff, "##bakeoff-grad", "‖∂L/∂W‖ per layer, now", first.mlp().layer_count(), true, settings.log_grad, false,
+        *bakeoff, "##bakeoff-grad", fitting_title("‖∂L/∂W‖ per layer, now", "‖∂L/∂W‖ now", cell.x), first.mlp().layer_count(), true, settings.log_grad, false,
         [](const HistoryRecord& r, int l) {
             return static_cast<size_t>(l) < r.layer_grad_norm.size() ? r.layer_grad_norm[static_cast<size_t>(l)] : NAN;
         },
@@ -185,7 +190,7 @@ void draw_bakeoff_charts(AppState& state, ImVec2 size) {
         return;
     }
     layer_chart(
-        *bakeoff, "##bakeoff-dead", "dead / saturated per layer, now", hidden, false, false, true,
+        *bakeoff, "##bakeoff-dead", fitting_title("dead / saturated per layer, now", "inactive now", cell.x), hidden, false, false, true,
         [](const HistoryRecord& r, int l) {
             return static_cast<size_t>(l) < r.layer_dead_fraction.size() ? r.layer_dead_fraction[static_cast<size_t>(l)]
                                                                           : NAN;

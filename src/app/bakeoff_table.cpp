@@ -19,6 +19,30 @@ namespace {
 
 enum Column { Name, To90, To95, BestTest, FinalLoss, GradRatio, Dead, ColumnCount };
 
+struct ColumnInfo {
+    const char* name;
+    ImGuiTableColumnFlags flags;
+    float weight;
+    const char* help;
+};
+
+constexpr ColumnInfo kColumns[ColumnCount] = {
+    {"activation", ImGuiTableColumnFlags_WidthStretch, 1.0f, "Every row: mean ± sample standard deviation over the seeds."},
+    {"steps to 90%", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortAscending, 1.3f,
+     "First step whose weights classify at least 90% of the training set (exact at full batch; with mini-batches "
+     "the first recorded step). (n/K): only n of the K seeds got there so far; the mean is over those. —: none yet."},
+    {"steps to 95%", ImGuiTableColumnFlags_PreferSortAscending, 1.3f, "As steps to 90%, at 95% train accuracy."},
+    {"best test acc.", ImGuiTableColumnFlags_PreferSortDescending, 1.3f,
+     "The best accuracy on the held-out points over the recorded steps."},
+    {"final loss", ImGuiTableColumnFlags_PreferSortAscending, 1.3f, "Train cross-entropy at the last record."},
+    {"grad first/last", ImGuiTableColumnFlags_PreferSortDescending, 1.3f,
+     "‖∂L/∂W‖ of the first layer over the output layer's, at the last record: far below 1 means the gradient "
+     "vanishes on its way to the input side."},
+    {"dead / sat.", ImGuiTableColumnFlags_PreferSortAscending, 1.2f,
+     "Share of hidden units inactive on every training point at the last record: dead (f' = 0, the ReLU family) "
+     "or saturated (|f'| below 1% of its maximum, smooth activations)."},
+};
+
 const Spread& spread_in(const ActivationSummary& row, int column) {
     switch (column) {
         case To90: return row.steps_to_90;
@@ -80,14 +104,14 @@ void draw_bakeoff_table(AppState& state, ImVec2 size) {
                                        ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##bakeoff-results", ColumnCount, kFlags, size)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("activation", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("steps to 90%", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortAscending, 1.3f);
-    ImGui::TableSetupColumn("steps to 95%", ImGuiTableColumnFlags_PreferSortAscending, 1.3f);
-    ImGui::TableSetupColumn("best test acc.", ImGuiTableColumnFlags_PreferSortDescending, 1.3f);
-    ImGui::TableSetupColumn("final loss", ImGuiTableColumnFlags_PreferSortAscending, 1.3f);
-    ImGui::TableSetupColumn("‖∂L/∂W₁‖ / ‖∂L/∂W_out‖", ImGuiTableColumnFlags_PreferSortDescending, 1.6f);
-    ImGui::TableSetupColumn("dead / saturated", ImGuiTableColumnFlags_PreferSortAscending, 1.3f);
-    ImGui::TableHeadersRow();
+    for (const ColumnInfo& column : kColumns) ImGui::TableSetupColumn(column.name, column.flags, column.weight);
+    // The header row by hand, so every header explains itself on hover.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int column = 0; column < ColumnCount; ++column) {
+        ImGui::TableSetColumnIndex(column);
+        ImGui::TableHeader(kColumns[column].name);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kColumns[column].help);
+    }
 
     int sort_column = To90;
     bool ascending = true;

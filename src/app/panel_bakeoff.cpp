@@ -84,6 +84,13 @@ void draw_controls(AppState& state) {
     ImGui::TextDisabled("Any change restarts the contest.");
 }
 
+// Continues the line when `text` still fits on it, else starts a new one (narrow windows).
+void same_line_if_fits(const char* text) {
+    const float spacing = ImGui::GetFontSize();
+    const float end = ImGui::GetItemRectMax().x + spacing + ImGui::CalcTextSize(text).x;
+    if (end < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine(0, spacing);
+}
+
 // "2-32-32-32-32-3 · adam η = 0.01 · full batch of 600": the contest in one line.
 std::string contest_text(const Trainer& trainer) {
     const Mlp& mlp = trainer.mlp();
@@ -121,17 +128,24 @@ void draw_toolbar(AppState& state) {
         const Trainer& trainer = bakeoff->contestant(0).trainer();
         ImGui::SameLine(0, font * 1.5f);
         ImGui::Text("step %lld", static_cast<long long>(trainer.steps()));
-        ImGui::SameLine(0, font);
-        ImGui::TextDisabled("%s", contest_text(trainer).c_str());
+        const std::string contest = contest_text(trainer);
+        same_line_if_fits(contest.c_str());
+        ImGui::TextDisabled("%s", contest.c_str());
         // What the speed target is about: steps per second of each contestant, and where the frame goes.
-        ImGui::TextDisabled("%.0f steps/s each (%d contestants)   this frame: train %.1f ms for %d step%s, "
-                            "thumbnails %.1f ms",
-                            session.steps_per_second(), bakeoff->activation_count(), session.train_ms(),
-                            session.last_steps(), session.last_steps() == 1 ? "" : "s", session.thumbnails_ms());
+        char text[160];
+        std::snprintf(text, sizeof text, "%.0f steps/s each (%d contestants)", session.steps_per_second(),
+                      bakeoff->activation_count());
+        ImGui::TextDisabled("%s", text);
+        std::snprintf(text, sizeof text, "this frame: train %.1f ms for %d step%s, thumbnails %.1f ms",
+                      session.train_ms(), session.last_steps(), session.last_steps() == 1 ? "" : "s",
+                      session.thumbnails_ms());
+        same_line_if_fits(text);
+        ImGui::TextDisabled("%s", text);
         if (session.table_seeds() > 1) {
-            ImGui::SameLine(0, font);
-            ImGui::TextDisabled("background seeds 1–%d at step %lld", session.table_seeds() - 1,
-                                static_cast<long long>(session.background_steps()));
+            std::snprintf(text, sizeof text, "background seeds 1–%d at step %lld", session.table_seeds() - 1,
+                          static_cast<long long>(session.background_steps()));
+            same_line_if_fits(text);
+            ImGui::TextDisabled("%s", text);
             help_marker("The table averages over every seed. Seed 0 (drawn here) trains on this thread within "
                         "the frame's budget; the other seeds train on a worker thread at low priority and never "
                         "run ahead of seed 0. Until they catch up, their milestones may still be missing (n/K).");
