@@ -23,6 +23,7 @@ namespace {
 
 constexpr int kDivergedStatus = 3;
 constexpr int kMinActivations = 2, kMaxActivations = 8;
+constexpr long long kMaxRows = 10'000'000;
 
 // "sigmoid,tanh,relu" → the catalogue's activations at their PyTorch defaults.
 std::vector<LayerActivation> parse_activations(std::string_view text) {
@@ -79,6 +80,14 @@ int run_bakeoff(std::span<const std::string> args, std::ostream& out, std::ostre
                                         config.activations.front());
     if (auto text = flags.value("seeds")) config.seeds = static_cast<int>(parse_integer("--seeds", *text, 1, 64));
     if (auto reason = config.validate()) throw UsageError(*reason);
+    // Every contestant keeps its rows until the end (they print contestant by contestant): bound
+    // them so a tiny --every over a long run is refused instead of exhausting memory.
+    const long long contestants = static_cast<long long>(config.activations.size()) * config.seeds;
+    if ((run.steps / run.every + 2) * contestants > kMaxRows) {
+        throw UsageError("--every " + std::to_string(run.every) + " gives more than " + std::to_string(kMaxRows) +
+                         " rows over --steps " + std::to_string(run.steps) + " for " + std::to_string(contestants) +
+                         " contestants; use a larger --every");
+    }
 
     Bakeoff bakeoff(data, config);
     // Lockstep in chunks of --every: each chunk steps every contestant, then records each once.

@@ -164,7 +164,8 @@ TEST(BakeoffCommand, BadValuesExitTwoWithOneLineNamingThem) {
                                            {{"--dataset", "mnist"}, "--dataset"},
                                            {{"--batch", "100000"}, "--batch"},
                                            {{"--alpha", "0.1"}, "--alpha"},
-                                           {{"--activation", "relu"}, "--activation"}}) {
+                                           {{"--activation", "relu"}, "--activation"},
+                                           {{"--steps", "100000000", "--every", "1"}, "--every"}}) {
         std::vector<std::string> args = base;
         for (size_t i = 0; i < c.change.size(); i += 2) {
             const auto it = std::find(args.begin(), args.end(), c.change[i]);
