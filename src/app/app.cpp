@@ -262,6 +262,7 @@ int run(const cli::GuiOptions& options) {
         previous_start = start;
         glfwSwapBuffers(window.get());
         state.last_build_ms = std::chrono::duration<double, std::milli>(built - start).count();
+        state.last_work_ms = std::chrono::duration<double, std::milli>(end - start).count();
         state.last_render_ms = std::chrono::duration<double, std::milli>(Clock::now() - built).count();
         if (last_frame) break;
     }

@@ -45,6 +45,7 @@ struct AppState {
     FrameStats frame_stats;
     bool animating = false;  // set by a panel each frame it animates (training): the loop then never idles
     double last_build_ms = 0, last_render_ms = 0;  // the previous frame: building the UI; rendering + swap
+    double last_work_ms = 0;  // the previous frame's building and rendering without the wait in SwapBuffers
     std::string gl_description;
     UiFonts fonts;
 };

@@ -184,7 +184,7 @@ void draw_bakeoff_panel(AppState& state) {
     session.sync(state.bakeoff);
     // The frame's budget minus what the rest of the last frame took (UI, thumbnails, submitting the
     // draw calls; not the wait in SwapBuffers, which is vsync's time to give away).
-    const double other_ms = std::max(state.frame_stats.work_milliseconds() - session.train_ms(), 0.0);
+    const double other_ms = std::max(state.last_work_ms - session.train_ms(), 0.0);
     session.train_frame(state.bakeoff, state.bakeoff.frame_budget_ms - other_ms);
     session.update_thumbnails(class_rgb_palette(), plane_background(), kThumbnailBudgetMs);
     if (state.bakeoff.playing) state.animating = true;
