@@ -145,7 +145,7 @@ void BakeoffSession::restart() {
     rebuild(settings);
 }
 
-void BakeoffSession::train_frame(BakeoffSettings& settings, double budget_ms) {
+void BakeoffSession::train_frame(BakeoffSettings& settings, double budget_ms, int min_steps) {
     train_ms_ = 0;
     last_steps_ = 0;
     if (!bakeoff_ || !error_.empty()) return;
@@ -160,8 +160,13 @@ void BakeoffSession::train_frame(BakeoffSettings& settings, double budget_ms) {
     }
     const auto budget = std::chrono::duration_cast<std::chrono::nanoseconds>(
         std::chrono::duration<double, std::milli>(std::max(budget_ms, 0.0)));
-    last_steps_ = bakeoff_->step_within(budget, std::clamp(settings.max_steps_per_frame, 1, kMaxStepsPerFrame),
-                                        kAllSeeds, record_now);
+    const int max_steps = std::clamp(settings.max_steps_per_frame, 1, kMaxStepsPerFrame);
+    last_steps_ = bakeoff_->step_within(budget, max_steps, kAllSeeds, false);
+    const int floor = std::min(min_steps, max_steps);
+    if (last_steps_ > 0 && last_steps_ < floor) {
+        last_steps_ += bakeoff_->step_within(std::chrono::hours(1), floor - last_steps_, kAllSeeds, false);
+    }
+    if (record_now && last_steps_ > 0) bakeoff_->record();
     pending_record_ = !record_now && last_steps_ > 0;
     if (record_now) last_record_ = start;
     train_ms_ = milliseconds_since(start);
@@ -217,6 +222,11 @@ std::vector<ActivationSummary> BakeoffSession::table() const {
         all.insert(all.end(), published_->summaries.begin(), published_->summaries.end());
     }
     return summarise_by_activation(all, bakeoff_->activation_count());
+}
+
+void BakeoffSession::close_previous_frame(double build_ms, double render_ms) {
+    if (build_ms <= 0) return;  // no previous frame
+    breakdown_.add({train_ms_, thumbnails_ms_, 0.0, std::max(build_ms - train_ms_ - thumbnails_ms_, 0.0), render_ms});
 }
 
 std::int64_t BakeoffSession::background_steps() const { return published_ ? published_->steps.load() : 0; }

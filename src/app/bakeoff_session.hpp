@@ -22,6 +22,7 @@
 #include "app/background_worker.hpp"
 #include "app/bakeoff_settings.hpp"
 #include "app/classifier_image.hpp"
+#include "app/classifier_timing.hpp"
 #include "core/bakeoff.hpp"
 #include "core/bakeoff_summary.hpp"
 #include "core/grid.hpp"
@@ -41,8 +42,9 @@ class BakeoffSession {
     // Restarts the contest when the settings changed; invalid settings keep the last good one and set error().
     void sync(const BakeoffSettings& settings);
     // This frame's lockstep steps while playing, within `budget_ms` (the frame's budget minus the
-    // rest of the last frame), at least one step, at most settings.max_steps_per_frame.
-    void train_frame(BakeoffSettings& settings, double budget_ms);
+    // rest of the last frame), at most settings.max_steps_per_frame, and at least one step or
+    // `min_steps` (what keeps settings.min_steps_per_second at the current frame rate).
+    void train_frame(BakeoffSettings& settings, double budget_ms, int min_steps = 1);
     void restart();  // from step 0 with the same settings
 
     // Redraws the thumbnails whose contestant moved since they were drawn, oldest first, for at
@@ -65,6 +67,11 @@ class BakeoffSession {
     double thumbnails_ms() const { return thumbnails_ms_; }
     int last_steps() const { return last_steps_; }
     double steps_per_second() const;  // each contestant, over the last second
+    // Called at the start of a frame with the previous frame's times (building the whole UI, this
+    // panel's science included; rendering and presenting): completes that frame's breakdown, in
+    // FrameBreakdown's phases train, boundary (here: thumbnails), UI and render.
+    void close_previous_frame(double build_ms, double render_ms);
+    const FrameBreakdown& breakdown() const { return breakdown_; }
 
    private:
     struct Published;  // the worker's summaries, behind a mutex
@@ -98,6 +105,7 @@ class BakeoffSession {
     std::chrono::steady_clock::time_point last_record_{};
     bool pending_record_ = false;  // steps taken since the last record
     double train_ms_ = 0, thumbnails_ms_ = 0;
+    FrameBreakdown breakdown_;
     int last_steps_ = 0;
     std::deque<std::pair<std::chrono::steady_clock::time_point, int>> recent_steps_;  // last second's steps
 };

@@ -25,6 +25,10 @@ struct BakeoffSettings {
     bool playing = false;
     int max_steps_per_frame = 50;  // lockstep steps per frame at most; fewer when the frame budget is used up
     double frame_budget_ms = 16.7;
+    // The pace the contest keeps even when frames come slower than the budget assumes (a software
+    // renderer, a loaded machine): at least this many steps per second per contestant, taking more
+    // steps per frame at the cost of some frame rate. 0: the frame budget alone decides.
+    int min_steps_per_second = 60;
     bool log_loss = true;
     bool log_grad = true;
 

@@ -81,6 +81,11 @@ void draw_controls(AppState& state) {
         help_marker("The table's mean ± spread is over this many seeds (initial weights and batch order): seed 0 "
                     "is the one drawn, the others train on a worker thread, never ahead of it.");
     }
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    ImGui::SliderInt("min steps/s", &settings.min_steps_per_second, 0, 500, "%d", ImGuiSliderFlags_AlwaysClamp);
+    help_marker("Every contestant trains at least this many steps per second: when frames come slower than 60 "
+                "a second, each frame takes more steps (and the frame rate drops a little). 0: only what fits in "
+                "the frame's 16.7 ms budget beside drawing.");
     ImGui::TextDisabled("Any change restarts the contest.");
 }
 
@@ -136,11 +141,20 @@ void draw_toolbar(AppState& state) {
         std::snprintf(text, sizeof text, "%.0f steps/s each (%d contestants)", session.steps_per_second(),
                       bakeoff->activation_count());
         ImGui::TextDisabled("%s", text);
-        std::snprintf(text, sizeof text, "this frame: train %.1f ms for %d step%s, thumbnails %.1f ms",
-                      session.train_ms(), session.last_steps(), session.last_steps() == 1 ? "" : "s",
-                      session.thumbnails_ms());
+        const FrameBreakdown& frames = session.breakdown();
+        std::snprintf(text, sizeof text, "frame (median ms): train %.1f, thumbnails %.1f, UI %.1f, render %.1f",
+                      frames.median(FramePhase::Train), frames.median(FramePhase::Boundary),
+                      frames.median(FramePhase::Ui), frames.median(FramePhase::Render));
         same_line_if_fits(text);
         ImGui::TextDisabled("%s", text);
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("Median of the last %d frames. train: this frame's lockstep steps (%d last frame) and "
+                              "the records the charts show, ~15 a second. thumbnails: decision regions of the "
+                              "contestants that moved, one forward pass of 100 x 100 points each. UI: building "
+                              "the rest of the frame. render: drawing and presenting it (with a software "
+                              "renderer, rasterising the whole window).",
+                              frames.frames(), session.last_steps());
+        }
         if (session.table_seeds() > 1) {
             std::snprintf(text, sizeof text, "background seeds 1–%d at step %lld", session.table_seeds() - 1,
                           static_cast<long long>(session.background_steps()));
@@ -181,11 +195,16 @@ void open_in_classifier(AppState& state, int activation) {
 
 void draw_bakeoff_panel(AppState& state) {
     BakeoffSession& session = state.bakeoff_session;
+    session.close_previous_frame(state.last_build_ms, state.last_render_ms);
     session.sync(state.bakeoff);
     // The frame's budget minus what the rest of the last frame took (UI, thumbnails, submitting the
     // draw calls; not the wait in SwapBuffers, which is vsync's time to give away).
     const double other_ms = std::max(state.last_work_ms - session.train_ms(), 0.0);
-    session.train_frame(state.bakeoff, state.bakeoff.frame_budget_ms - other_ms);
+    // The steps per frame that keep the minimum pace at the current frame rate (frames slower than
+    // ~10 fps count as 10 fps, so a slow frame cannot ask for ever more steps).
+    const double fps = std::max(state.frame_stats.frames_per_second(), 10.0);
+    const int min_steps = static_cast<int>(std::ceil(std::max(state.bakeoff.min_steps_per_second, 0) / fps));
+    session.train_frame(state.bakeoff, state.bakeoff.frame_budget_ms - other_ms, std::max(min_steps, 1));
     session.update_thumbnails(class_rgb_palette(), plane_background(), kThumbnailBudgetMs);
     if (state.bakeoff.playing) state.animating = true;
 
