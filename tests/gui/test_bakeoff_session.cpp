@@ -80,6 +80,13 @@ TEST(BakeoffSession, TrainsInLockstepAndGathersTheBackgroundSeeds) {
     settings.playing = false;
     session.train_frame(settings, 5.0);
     EXPECT_EQ(bakeoff.contestant(0).trainer().history().back().step, steps);
+    // A minimum pace takes that many steps even with no time left in the frame, within the cap.
+    settings.playing = true;
+    session.train_frame(settings, 0.0, 4);
+    EXPECT_EQ(bakeoff.contestant(0).trainer().steps(), steps + 4);
+    session.train_frame(settings, 0.0, 50);
+    EXPECT_EQ(bakeoff.contestant(0).trainer().steps(), steps + 4 + 5);  // max_steps_per_frame = 5
+    EXPECT_EQ(bakeoff.contestant(2).trainer().steps(), steps + 4 + 5);
     // Any change of the contest restarts it from step 0.
     settings.contest.hyper.learning_rate = 0.02;
     session.sync(settings);
