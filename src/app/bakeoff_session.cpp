@@ -196,8 +196,9 @@ void BakeoffSession::update_thumbnails(std::span<const Rgb> palette, Rgb backgro
     const auto start = Clock::now();
     const size_t count = thumbnails_.size();
     int drawn = 0;
+    const size_t first = next_thumbnail_;  // fixed for this call: next_thumbnail_ moves as we draw
     for (size_t visited = 0; visited < count; ++visited) {
-        const size_t a = (next_thumbnail_ + visited) % count;
+        const size_t a = (first + visited) % count;
         Thumbnail& thumbnail = thumbnails_[a];
         const Trainer& trainer = bakeoff_->contestant(static_cast<int>(a), 0).trainer();
         if (thumbnail.drawn_step == trainer.steps() && !thumbnail.texture.empty()) continue;
@@ -217,11 +218,28 @@ void BakeoffSession::update_thumbnails(std::span<const Rgb> palette, Rgb backgro
 std::vector<ActivationSummary> BakeoffSession::table() const {
     if (!bakeoff_) return {};
     std::vector<ContestantSummary> all = summarise(*bakeoff_);
+    std::int64_t step = 0;
+    for (const ContestantSummary& s : all) step = std::max(step, s.steps);
+    std::vector<ContestantSummary> caught_up = all;
     if (published_) {
         std::lock_guard lock(published_->mutex);
         all.insert(all.end(), published_->summaries.begin(), published_->summaries.end());
+        for (const ContestantSummary& s : published_->summaries) {
+            if (s.steps >= step || s.diverged_at) caught_up.push_back(s);
+        }
     }
-    return summarise_by_activation(all, bakeoff_->activation_count());
+    // Milestones count every seed (one still behind shows as not reached yet: n/K); the values of
+    // the moment (best test accuracy, loss, gradient ratio, dead share) only average seeds at the
+    // same step as seed 0, so a seed still at step 10 does not drag a mean at step 500.
+    std::vector<ActivationSummary> table = summarise_by_activation(all, bakeoff_->activation_count());
+    const std::vector<ActivationSummary> now = summarise_by_activation(caught_up, bakeoff_->activation_count());
+    for (size_t a = 0; a < table.size(); ++a) {
+        table[a].best_test_accuracy = now[a].best_test_accuracy;
+        table[a].final_train_loss = now[a].final_train_loss;
+        table[a].first_last_grad_ratio = now[a].first_last_grad_ratio;
+        table[a].dead_fraction = now[a].dead_fraction;
+    }
+    return table;
 }
 
 void BakeoffSession::close_previous_frame(double build_ms, double render_ms) {
