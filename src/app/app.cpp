@@ -172,12 +172,16 @@ std::string timestamped_screenshot_name() {
 static_assert(std::size(cli::kPanelIds) == kPanelCount, "one --panel id per panel");
 
 int run(const cli::GuiOptions& options) {
+    // A preset names one of the panel's presets: the classifier's or the bake-off's.
     const ClassifierPreset* preset = nullptr;
+    const BakeoffPreset* bakeoff_preset = nullptr;
     if (!options.preset.empty()) {
-        preset = find_classifier_preset(options.preset);
-        if (!preset) {
-            std::fprintf(stderr, "actviz: --preset expects one of %s, got '%s'\n", classifier_preset_ids().c_str(),
-                         options.preset.c_str());
+        const bool bakeoff = options.panel == "bakeoff";
+        if (bakeoff) bakeoff_preset = find_bakeoff_preset(options.preset);
+        else preset = find_classifier_preset(options.preset);
+        if (!preset && !bakeoff_preset) {
+            std::fprintf(stderr, "actviz: --preset expects one of %s, got '%s'\n",
+                         (bakeoff ? bakeoff_preset_ids() : classifier_preset_ids()).c_str(), options.preset.c_str());
             return 2;
         }
     }
@@ -216,6 +220,7 @@ int run(const cli::GuiOptions& options) {
         if (cli::kPanelIds[i] == options.panel) state.maximised_panel = i, state.panel_visible[i] = true;
     }
     if (preset) preset->apply(state.classifier);
+    if (bakeoff_preset) bakeoff_preset->apply(state.bakeoff);
     state.gl_description = gfx::describe_gl();
     install_chart_export(state);
     struct ExportGuard {  // the handler refers to `state`: gone before it is
@@ -301,6 +306,7 @@ int run(const cli::GuiOptions& options) {
         glfwSwapBuffers(window.get());
         if (getenv("ACTVIZ_TRACE_RENDER")) fprintf(stderr, "vtx %d swap %.2f render %.2f\n", ImGui::GetDrawData()->TotalVtxCount, std::chrono::duration<double, std::milli>(Clock::now() - before_swap).count(), std::chrono::duration<double, std::milli>(Clock::now() - built).count());
         state.last_build_ms = std::chrono::duration<double, std::milli>(built - start).count();
+        state.last_work_ms = std::chrono::duration<double, std::milli>(end - start).count();
         state.last_render_ms = std::chrono::duration<double, std::milli>(Clock::now() - built).count();
         // The baseline for "unsaved changes": the first frame has built what the settings imply.
         if (frames_drawn == 1) state.session.saved_fingerprint = session_fingerprint(state);

@@ -8,6 +8,8 @@
 
 #include "app/activations_panel_state.hpp"
 #include "app/activations_settings.hpp"
+#include "app/bakeoff_session.hpp"
+#include "app/bakeoff_settings.hpp"
 #include "app/classifier_session.hpp"
 #include "app/classifier_settings.hpp"
 #include "app/fonts.hpp"
@@ -19,11 +21,11 @@
 
 namespace actviz::app {
 
-enum class Panel { Activations, Softmax, GradientFlow, Classifier, Count };
+enum class Panel { Activations, Softmax, GradientFlow, Classifier, Bakeoff, Count };
 inline constexpr int kPanelCount = static_cast<int>(Panel::Count);
 
 struct AppState {
-    std::array<bool, kPanelCount> panel_visible{true, true, true, true};
+    std::array<bool, kPanelCount> panel_visible{true, true, true, true, true};
     bool panel_fills_window = false;  // this frame: one panel over the whole work area, drawn without a background
     int maximised_panel = 0;  // the panel shown alone over the work area (its page), or -1: all tiled
 
@@ -35,6 +37,8 @@ struct AppState {
     ClassifierSession classifier_session;
     SessionUiState session;  // File menu: the session's file, recent files, dialogs
     std::size_t memory_budget = kDefaultMemoryBudget;  // bytes; heavier configurations are refused (--memory-budget)
+    BakeoffSettings bakeoff;
+    BakeoffSession bakeoff_session;
 
     bool quit_requested = false;
     bool screenshot_requested = false;  // File > Screenshot or F12: saved after this frame renders
@@ -49,6 +53,7 @@ struct AppState {
     FrameStats frame_stats;
     bool animating = false;  // set by a panel each frame it animates (training): the loop then never idles
     double last_build_ms = 0, last_render_ms = 0;  // the previous frame: building the UI; rendering + swap
+    double last_work_ms = 0;  // the previous frame's building and rendering without the wait in SwapBuffers
     std::string gl_description;
     UiFonts fonts;
 };

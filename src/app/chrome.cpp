@@ -22,7 +22,7 @@ constexpr Shortcut kShortcuts[] = {
     {"R", "Classifier: reset the weights (hand-edited points kept)"},
     {"Ctrl+Q", "quit"},
     {"F1", "show this list"},
-    {"Ctrl+1 … Ctrl+4", "show one panel: Activations, Softmax, Gradient flow, Classifier"},
+    {"Ctrl+1 … Ctrl+5", "show one panel: Activations, Softmax, Gradient flow, Classifier, Bake-off"},
     {"Ctrl+0", "all panels, tiled"},
     {"Double-click a panel title", "that panel alone / back to all panels"},
     {"Chart: drag, wheel", "pan, zoom (Shift: x only, Ctrl: y only)"},
@@ -62,7 +62,7 @@ void handle_shortcuts(AppState& state) {
     if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) state.screenshot_requested = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) state.show_shortcuts = !state.show_shortcuts;
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) state.quit_requested = true;
-    // Ctrl+1..Ctrl+4 open a panel's page, Ctrl+0 tiles them all.
+    // Ctrl+1..Ctrl+5 open a panel's page, Ctrl+0 tiles them all.
     for (int i = 0; i < kPanelCount && io.KeyCtrl; ++i) {
         if (ImGui::IsKeyPressed(GLFW_KEY_1 + i, false)) state.maximised_panel = i, state.panel_visible[i] = true;
     }

@@ -56,9 +56,11 @@ void draw_presets(ClassifierSettings& settings) {
     }
 }
 
+}  // namespace
+
 // [SECTION] Data -------------------------------------------------------------------------------
 
-void draw_data(ClassifierSettings& settings) {
+void draw_classifier_data(ClassifierSettings& settings) {
     ClassifierData& data = settings.data;
     const DatasetInfo& info = dataset_info(data.kind);
     ImGui::SetNextItemWidth(item_width());
@@ -95,8 +97,11 @@ void draw_data(ClassifierSettings& settings) {
 
 // [SECTION] Network ----------------------------------------------------------------------------
 
-void draw_hidden_layers(ClassifierArchitecture& arch, std::string& error) {
-    static char buffer[64];  // the text being edited; follows the settings while not focused
+namespace {
+
+void draw_hidden_layers(ClassifierArchitecture& arch, HiddenLayersEdit& edit) {
+    char (&buffer)[64] = edit.text;  // the text being edited; follows the settings while not focused
+    std::string& error = edit.error;
     ImGui::SetNextItemWidth(item_width());
     const bool entered = ImGui::InputText("hidden", buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue);
     if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
@@ -152,11 +157,13 @@ void draw_activation(ClassifierHyper& hyper) {
     }
 }
 
-void draw_network(ClassifierSettings& settings, std::string& hidden_error) {
+}  // namespace
+
+void draw_classifier_network(ClassifierSettings& settings, HiddenLayersEdit& hidden, bool with_activation) {
     ClassifierArchitecture& arch = settings.architecture;
-    draw_hidden_layers(arch, hidden_error);
+    draw_hidden_layers(arch, hidden);
     draw_features(arch.features);
-    draw_activation(settings.hyper);
+    if (with_activation) draw_activation(settings.hyper);
     ImGui::SetNextItemWidth(item_width());
     if (ImGui::BeginCombo("init", std::string(init_scheme_name(arch.init)).c_str())) {
         for (std::string_view name : init_scheme_names()) {
@@ -177,7 +184,7 @@ void draw_network(ClassifierSettings& settings, std::string& hidden_error) {
 
 // [SECTION] Training ---------------------------------------------------------------------------
 
-void draw_training(ClassifierSettings& settings, int train_points) {
+void draw_classifier_training(ClassifierSettings& settings, int train_points) {
     ClassifierHyper& hyper = settings.hyper;
     ImGui::SetNextItemWidth(item_width());
     if (ImGui::BeginCombo("optimiser", std::string(optimizer_name(hyper.optimizer)).c_str())) {
@@ -212,6 +219,8 @@ void draw_training(ClassifierSettings& settings, int train_points) {
     slider_double("L1", &hyper.l1, 0.0, 1.0, "%.1e", true);
     help_marker("λ₁·Σ|w|: pushes small weights to exactly zero (sparse networks).");
 }
+
+namespace {
 
 // [SECTION] Mouse editing and timings ----------------------------------------------------------
 
@@ -272,13 +281,13 @@ void draw_timings(const AppState& state) {
 
 void draw_classifier_controls(AppState& state) {
     ClassifierSettings& settings = state.classifier;
-    static std::string hidden_error;
+    static HiddenLayersEdit hidden;
     draw_presets(settings);
     const Trainer* trainer = state.classifier_session.trainer();
-    if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) draw_data(settings);
-    if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) draw_network(settings, hidden_error);
+    if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) draw_classifier_data(settings);
+    if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) draw_classifier_network(settings, hidden, true);
     if (ImGui::CollapsingHeader("Training", ImGuiTreeNodeFlags_DefaultOpen)) {
-        draw_training(settings, trainer ? static_cast<int>(trainer->data().train.size()) : 0);
+        draw_classifier_training(settings, trainer ? static_cast<int>(trainer->data().train.size()) : 0);
     }
     if (ImGui::CollapsingHeader("Mouse", ImGuiTreeNodeFlags_DefaultOpen)) {
         draw_mouse_tools(settings.view, trainer ? trainer->data().classes : settings.data.classes);

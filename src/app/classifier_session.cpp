@@ -141,8 +141,10 @@ void ClassifierSession::adopt(const ClassifierSettings& settings, std::unique_pt
         data_.reset();
         architecture_.reset();
     }
-    ++weights_version_;
-    data_changed_ = true;
+}
+
+void ClassifierSession::adopt(const Trainer& trainer, const ClassifierSettings& settings) {
+    adopt(settings, std::make_unique<Trainer>(trainer));
 }
 
 void ClassifierSession::single_step() {

@@ -48,6 +48,10 @@ public:
     // Takes a trainer restored from a session, made for `settings` (null: rebuild from the settings
     // at the next sync), as if sync had built it.
     void adopt(const ClassifierSettings& settings, std::unique_ptr<Trainer> trainer);
+    // Takes over a copy of `trainer` (its weights, optimiser moments, history, batch order) as if
+    // it had been trained here; `settings` must be the ones it was built from, so that sync()
+    // keeps it. The Bake-off opens a contestant this way.
+    void adopt(const Trainer& trainer, const ClassifierSettings& settings);
     void single_step();
     void reset();   // weights from the seed, history cleared; hand-edited points kept
     void resume();  // after a divergence

@@ -53,6 +53,13 @@ const std::array<Rgb, kMaxClasses>& class_palette() {
     return palette;
 }
 
+}  // namespace
+
+std::span<const Rgb> class_rgb_palette() { return class_palette(); }
+Rgb plane_background() { return kPlaneBackground; }
+
+namespace {
+
 // Inactive counts: dark (all active) to a warm red (all inactive), readable under the data points.
 const std::array<std::uint32_t, 256>& count_ramp() {
     static const std::array<std::uint32_t, 256> ramp = [] {

@@ -5,12 +5,25 @@
 
 #include <imgui.h>
 
+#include <string>
+
+#include <span>
+
 #include "app/app_state.hpp"
+#include "app/classifier_image.hpp"
 
 namespace actviz::app {
 
 // Left column: presets with their lesson, data, network and training settings, mouse editing, timings.
 void draw_classifier_controls(AppState& state);
+// The control groups, shared with the Bake-off panel (which chooses the activations itself).
+struct HiddenLayersEdit {
+    char text[64] = {};  // the hidden-layer sizes being typed (one per panel)
+    std::string error;
+};
+void draw_classifier_data(ClassifierSettings& settings);
+void draw_classifier_network(ClassifierSettings& settings, HiddenLayersEdit& hidden, bool with_activation);
+void draw_classifier_training(ClassifierSettings& settings, int train_points);
 // Play/pause, step, reset, steps per frame; the step count and accuracy; the divergence banner.
 void draw_classifier_toolbar(AppState& state);
 
@@ -27,6 +40,9 @@ void draw_classifier_charts(AppState& state, ImVec2 size);
 
 // Colours shared by the views: class k's colour, and the statistic's name ("dead" or "saturated").
 ImU32 class_colour(int k);
+// The same as pixels for classifier_image.hpp: class colours, and the plane's background.
+std::span<const Rgb> class_rgb_palette();
+Rgb plane_background();
 const char* inactivity_word(const Trainer& trainer);
 
 }  // namespace actviz::app

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/activation_colour.hpp"
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
 #include "plot/plot.hpp"
@@ -19,7 +20,7 @@
 namespace actviz::app {
 namespace {
 
-ImU32 colour_of(const Activation& activation) { return plot::series_colour(activation_index(activation)); }
+ImU32 colour_of(const Activation& activation) { return activation_colour(activation); }
 
 std::string label_of(const Activation& activation, const char* suffix = "") {
     return std::string(activation.display) + suffix + "##" + std::string(activation.name);

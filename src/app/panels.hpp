@@ -10,6 +10,7 @@ void draw_activations_panel(AppState& state);
 void draw_softmax_panel(AppState& state);
 void draw_gradflow_panel(AppState& state);
 void draw_classifier_panel(AppState& state);
+void draw_bakeoff_panel(AppState& state);
 
 struct PanelEntry {
     const char* title;
@@ -22,6 +23,7 @@ inline constexpr PanelEntry kPanels[kPanelCount] = {
     {"Softmax", draw_softmax_panel},
     {"Gradient flow", draw_gradflow_panel},
     {"Classifier", draw_classifier_panel},
+    {"Bake-off", draw_bakeoff_panel},
 };
 
 }  // namespace actviz::app

@@ -66,7 +66,7 @@ CommandLine parse_command_line(std::span<const std::string> args) {
         } else if (flag.name == "--panel") {
             const std::string_view id = value();
             if (std::find(std::begin(kPanelIds), std::end(kPanelIds), id) == std::end(kPanelIds)) {
-                throw UsageError("--panel expects one of activations, softmax, gradflow, classifier, got '" +
+                throw UsageError("--panel expects one of activations, softmax, gradflow, classifier, bakeoff, got '" +
                                  std::string(id) + "'");
             }
             result.gui.panel = id;
@@ -99,8 +99,9 @@ CommandLine parse_command_line(std::span<const std::string> args) {
     if (!result.gui.save_session_path.empty() && result.gui.frames == 0) {
         throw UsageError("--save-session needs --frames N (it saves after the last frame; interactively use File > Save)");
     }
-    if (!result.gui.preset.empty() && result.gui.panel != "classifier") {
-        throw UsageError("--preset '" + result.gui.preset + "' needs --panel classifier (the panel whose presets it names)");
+    if (!result.gui.preset.empty() && result.gui.panel != "classifier" && result.gui.panel != "bakeoff") {
+        throw UsageError("--preset '" + result.gui.preset +
+                         "' needs --panel classifier or --panel bakeoff (the panel whose presets it names)");
     }
     return result;
 }
@@ -117,8 +118,9 @@ std::string gui_help_text() {
         "  --frames N         render N frames, then exit 0 (default: run until quit)\n"
         "  --screenshot PATH  after the last frame, write a PNG of the whole window to PATH\n"
         "  --size WxH         window size in screen coordinates (default 1600x960)\n"
-        "  --panel NAME       start with one panel maximised: activations, softmax, gradflow, classifier\n"
-        "  --preset NAME      with --panel classifier: apply that preset and start training, e.g. spiral-tanh\n"
+        "  --panel NAME       start with one panel maximised: activations, softmax, gradflow, classifier, bakeoff\n"
+        "  --preset NAME      with --panel classifier or bakeoff: apply that preset and start training, e.g.\n"
+        "                     spiral-tanh (classifier), bakeoff-spiral (bakeoff)\n"
         "  --session FILE     open that session (saved with File > Save) at start\n"
         "  --fresh            start from the defaults instead of the last session\n"
         "  --save-session F   with --frames: after the last frame, save the session to F\n"

@@ -27,7 +27,7 @@ struct GuiOptions {
 };
 
 // The panels' ids for --panel, in the app's panel order.
-inline constexpr std::string_view kPanelIds[] = {"activations", "softmax", "gradflow", "classifier"};
+inline constexpr std::string_view kPanelIds[] = {"activations", "softmax", "gradflow", "classifier", "bakeoff"};
 
 enum class Action { RunGui, ShowHelp, ShowVersion, RunSubcommand };
 

@@ -13,5 +13,6 @@ int run_eval(std::span<const std::string> args, std::ostream& out, std::ostream&
 int run_softmax(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int run_gradflow(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int run_train(std::span<const std::string> args, std::ostream& out, std::ostream& err);
+int run_bakeoff(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 
 }  // namespace actviz::cli

@@ -30,7 +30,6 @@ bool asks_for_help(std::span<const std::string> args) {
     return false;
 }
 
-int run_coming(std::span<const std::string>, std::ostream&, std::ostream&) { return 2; }
 
 constexpr std::array kSubcommands{
     Subcommand{"help", "list the subcommands and flags", true, run_help},
@@ -39,7 +38,7 @@ constexpr std::array kSubcommands{
     Subcommand{"softmax", "softmax with temperature: probabilities and entropy, as CSV", true, run_softmax},
     Subcommand{"gradflow", "per-layer gradient norms of a simulated deep network, as CSV", true, run_gradflow},
     Subcommand{"train", "train the 2D classifier headless, history as CSV", true, run_train},
-    Subcommand{"bakeoff", "train with several activations in lockstep, as CSV", false, run_coming},
+    Subcommand{"bakeoff", "train with several activations in lockstep, as CSV", true, run_bakeoff},
 };
 
 }  // namespace

@@ -59,9 +59,26 @@ constexpr Usage kUsages[] = {
      "Exit 3 when training diverges (rows up to the divergence, one line on stderr); exit 2 on bad values\n"
      "and on configurations above the memory budget (--memory-budget SIZE, default 2GiB).\n"},
     {"bakeoff",
-     "usage: actviz bakeoff --dataset NAME [dataset flags of train] --hidden 32,32 --activations A,B,...\n"
-     "                      --optimizer NAME --lr LR [--batch B] --steps N [--seeds K] [--every E]\n"
-     "The same network trained with several activations in lockstep (same initial draw, same batches).\n"},
+     "usage: actviz bakeoff --dataset NAME [--classes K] [--points N] [--noise S] [--test-ratio R] --hidden 32,32\n"
+     "                      --activations A,B,... [--features ...] [--init NAME] [--bias B] --optimizer NAME --lr LR\n"
+     "                      [--nesterov] [--batch B] [--l2 X] [--l1 X] --steps N [--seeds K] [--seed S] [--every E]\n"
+     "The same network trained with 2-8 activations in lockstep: per seed the same initial weights, the same\n"
+     "data and the same batches in the same order; only the hidden layers' activation differs.\n"
+     "CSV activation,seed,step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction,\n"
+     "first_last_grad_ratio, contestant by contestant, a row at step 0, every E steps (default 100) and the\n"
+     "last step; then a blank line and activation,steps_to_90,steps_to_95,best_test_accuracy,final_train_loss,\n"
+     "one row per activation, each a mean over the seeds.\n"
+     "  --activations     2-8 catalogue names (actviz list), at their PyTorch defaults; repeats allowed\n"
+     "  --seeds K         1-64 (default 1): seeds S, S+1, ..., S+K-1 draw the weights and batch order;\n"
+     "                    the data come from --seed S\n"
+     "  first_last_grad_ratio   ||dL/dW|| of the first layer over the output layer's (<< 1: vanishing);\n"
+     "                    empty when the output layer's gradient is 0\n"
+     "  steps_to_90/95    first step whose weights classify >= 90%/95% of the training set: exact at full\n"
+     "                    batch, at mini-batches the first evaluated step (a multiple of E). EMPTY when any\n"
+     "                    seed did not reach it within --steps (the mean of the others would flatter it);\n"
+     "                    best_test_accuracy is empty with --test-ratio 0\n"
+     "Other flags as in actviz train. Exit 3 when a contestant diverges (its rows stop there, one line\n"
+     "on stderr each); exit 2 on bad values.\n"},
 };
 
 #undef ACTVIZ_PARAMETER_FLAGS

@@ -102,7 +102,13 @@ int Bakeoff::step(int k, int seed_index) {
     return furthest;
 }
 
-int Bakeoff::step_within(std::chrono::nanoseconds budget, int max_steps, int seed_index) {
+void Bakeoff::record(int seed_index) {
+    for (Contestant& c : contestants_) {
+        if (selected(c, seed_index)) c.record();
+    }
+}
+
+int Bakeoff::step_within(std::chrono::nanoseconds budget, int max_steps, int seed_index, bool record) {
     const Clock::time_point start = Clock::now();
     int steps = 0;
     while (steps < max_steps) {
@@ -114,14 +120,11 @@ int Bakeoff::step_within(std::chrono::nanoseconds budget, int max_steps, int see
         ++steps;
         const auto elapsed = Clock::now() - start;
         const auto per_step = elapsed / steps;
-        if (elapsed + per_step + record_time_ > budget) break;
+        if (elapsed + per_step + (record ? record_time_ : std::chrono::nanoseconds(0)) > budget) break;
     }
+    if (!record) return steps;
     const Clock::time_point records = Clock::now();
-    if (steps > 0) {
-        for (Contestant& c : contestants_) {
-            if (selected(c, seed_index)) c.record();
-        }
-    }
+    if (steps > 0) this->record(seed_index);
     record_time_ = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - records);
     return steps;
 }

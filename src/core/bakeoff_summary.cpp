@@ -61,9 +61,12 @@ std::vector<ContestantSummary> summarise(const Bakeoff& bakeoff) {
 }
 
 std::vector<ActivationSummary> summarise_by_activation(const Bakeoff& bakeoff) {
-    const std::vector<ContestantSummary> all = summarise(bakeoff);
+    return summarise_by_activation(summarise(bakeoff), bakeoff.activation_count());
+}
+
+std::vector<ActivationSummary> summarise_by_activation(std::span<const ContestantSummary> all, int activation_count) {
     std::vector<ActivationSummary> table;
-    for (int a = 0; a < bakeoff.activation_count(); ++a) {
+    for (int a = 0; a < activation_count; ++a) {
         std::vector<double> to90, to95, best_test, loss, ratio, dead;
         ActivationSummary row;
         row.activation_index = a;

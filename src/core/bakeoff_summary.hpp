@@ -59,5 +59,8 @@ ContestantSummary summarise(const Contestant& contestant);
 std::vector<ContestantSummary> summarise(const Bakeoff& bakeoff);  // in contestant order
 // One entry per activation of the bake-off (config order), over every seed.
 std::vector<ActivationSummary> summarise_by_activation(const Bakeoff& bakeoff);
+// The same over contestant summaries gathered elsewhere (the GUI's seed 0 and its background
+// seeds live in two bake-offs); rows for activation indices 0 .. activation_count − 1.
+std::vector<ActivationSummary> summarise_by_activation(std::span<const ContestantSummary> all, int activation_count);
 
 }  // namespace actviz

@@ -51,7 +51,7 @@ void BM_Bakeoff_Lockstep7_2_32x4_3_FullBatch600(benchmark::State& state) {
     for (auto _ : state) {
         for (int i = 0; i < bakeoff.size(); ++i) benchmark::DoNotOptimize(bakeoff.contestant(i).update(1));
     }
-    state.counters["steps_per_s_each"] = benchmark::Counter(1, benchmark::Counter::kIsRate);
+    state.counters["steps_per_s_each"] = benchmark::Counter(1, benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_Bakeoff_Lockstep7_2_32x4_3_FullBatch600)->Unit(benchmark::kMillisecond);
 

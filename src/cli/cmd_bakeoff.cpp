@@ -1,0 +1,122 @@
+// actviz bakeoff --dataset NAME [dataset flags of train] --hidden 32,32 --activations A,B,...
+//   --optimizer NAME --lr LR [--batch B] --steps N [--seeds K] [--every E]
+// → CSV activation,seed,step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction,
+//   first_last_grad_ratio, contestant by contestant (seed by seed, activations in the order given),
+//   a row at step 0, every E steps and the last step; then a blank line and the summary
+//   activation,steps_to_90,steps_to_95,best_test_accuracy,final_train_loss with means over the seeds.
+// Every contestant trains in lockstep through core/bakeoff (no training loop of its own here).
+
+#include <algorithm>
+#include <ostream>
+#include <string>
+
+#include "cli/classifier_flags.hpp"
+#include "cli/commands.hpp"
+#include "cli/flags.hpp"
+#include "cli/parse_value.hpp"
+#include "cli/usage_error.hpp"
+#include "core/bakeoff.hpp"
+#include "core/bakeoff_summary.hpp"
+
+namespace actviz::cli {
+namespace {
+
+constexpr int kDivergedStatus = 3;
+constexpr int kMinActivations = 2, kMaxActivations = 8;
+constexpr long long kMaxRows = 10'000'000;
+
+// "sigmoid,tanh,relu" → the catalogue's activations at their PyTorch defaults.
+std::vector<LayerActivation> parse_activations(std::string_view text) {
+    std::vector<LayerActivation> list;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t comma = std::min(text.find(',', start), text.size());
+        const std::string_view name = text.substr(start, comma - start);
+        const Activation* activation = find_activation(name);
+        if (!activation) {
+            throw UsageError("unknown activation '" + std::string(name) +
+                             "' in --activations (actviz list shows them)");
+        }
+        list.push_back({activation, activation->defaults()});
+        start = comma + 1;
+    }
+    if (list.size() < kMinActivations || list.size() > kMaxActivations) {
+        throw UsageError("--activations takes " + std::to_string(kMinActivations) + " to " +
+                         std::to_string(kMaxActivations) + " names, got " + std::to_string(list.size()));
+    }
+    return list;
+}
+
+std::string optional_number(const std::optional<double>& value) { return value ? format_number(*value) : ""; }
+
+void print_row(std::ostream& out, const Contestant& c, const HistoryRecord& r) {
+    out << c.activation_name() << ',' << c.seed() << ',' << r.step << ',' << format_number(r.train_loss) << ','
+        << format_number(r.train_accuracy) << ',' << optional_number(r.test_loss) << ','
+        << optional_number(r.test_accuracy) << ',' << format_number(r.dead_fraction) << ','
+        << optional_number(first_last_grad_ratio(r)) << '\n';
+}
+
+// A mean over seeds only when every seed has the value: a milestone some seed never reached is
+// printed empty rather than as the flattering mean of the seeds that did.
+std::string mean_over_all(const Spread& spread, int seeds) {
+    return spread.count == seeds && seeds > 0 ? format_number(spread.mean) : "";
+}
+
+}  // namespace
+
+int run_bakeoff(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
+    std::vector<FlagSpec> specs(classifier_flags().begin(), classifier_flags().end());
+    specs.push_back(FlagSpec{"activations"});
+    specs.push_back(FlagSpec{"seeds"});
+    const Flags flags(args, specs);
+    if (!flags.positionals().empty()) throw UsageError("unexpected argument '" + flags.positionals()[0] + "'");
+    const RunFlags run = run_from_flags(flags);
+    const DatasetConfig data_config = dataset_from_flags(flags, run.seed);
+    const Dataset data = make_dataset(data_config);
+
+    BakeoffConfig config;
+    config.activations = parse_activations(required_flag(flags, "activations", "sigmoid,tanh,relu"));
+    config.trainer = trainer_from_flags(flags, data_config.classes, run.seed, static_cast<int>(data.train.size()),
+                                        config.activations.front());
+    if (auto text = flags.value("seeds")) config.seeds = static_cast<int>(parse_integer("--seeds", *text, 1, 64));
+    if (auto reason = config.validate()) throw UsageError(*reason);
+    // Every contestant keeps its rows until the end (they print contestant by contestant): bound
+    // them so a tiny --every over a long run is refused instead of exhausting memory.
+    const long long contestants = static_cast<long long>(config.activations.size()) * config.seeds;
+    if ((run.steps / run.every + 2) * contestants > kMaxRows) {
+        throw UsageError("--every " + std::to_string(run.every) + " gives more than " + std::to_string(kMaxRows) +
+                         " rows over --steps " + std::to_string(run.steps) + " for " + std::to_string(contestants) +
+                         " contestants; use a larger --every");
+    }
+
+    Bakeoff bakeoff(data, config);
+    // Lockstep in chunks of --every: each chunk steps every contestant, then records each once.
+    for (long long done = 0; done < run.steps;) {
+        const long long next = std::min(run.steps, (done / run.every + 1) * run.every);
+        if (bakeoff.step(static_cast<int>(next - done)) == 0) break;  // every contestant diverged
+        done = next;
+    }
+
+    out << "activation,seed,step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction,"
+           "first_last_grad_ratio\n";
+    int diverged = 0;
+    for (int i = 0; i < bakeoff.size(); ++i) {
+        const Contestant& c = bakeoff.contestant(i);
+        for (const HistoryRecord& r : c.trainer().history()) print_row(out, c, r);
+        if (const auto& divergence = c.trainer().divergence()) {
+            ++diverged;
+            err << "actviz bakeoff: " << c.activation_name() << " (seed " << c.seed() << "): " << divergence->message
+                << "\n";
+        }
+    }
+    out << "\nactivation,steps_to_90,steps_to_95,best_test_accuracy,final_train_loss\n";
+    for (const ActivationSummary& row : summarise_by_activation(bakeoff)) {
+        out << row.activation << ',' << mean_over_all(row.steps_to_90, row.seeds) << ','
+            << mean_over_all(row.steps_to_95, row.seeds) << ','
+            << mean_over_all(row.best_test_accuracy, row.seeds) << ','
+            << mean_over_all(row.final_train_loss, row.seeds) << '\n';
+    }
+    return diverged > 0 ? kDivergedStatus : 0;
+}
+
+}  // namespace actviz::cli

@@ -1,0 +1,210 @@
+// actviz bakeoff: the CSV a script reads (rows per contestant, then the summary), lockstep visible
+// in the numbers, a summary consistent with the rows, one-line refusals.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/subcommands.hpp"
+#include "support/run_process.hpp"
+
+namespace actviz::cli {
+namespace {
+
+struct CommandOutput {
+    int status;
+    std::string out, err;
+};
+
+CommandOutput bakeoff(std::vector<std::string> args) {
+    std::ostringstream out, err;
+    const int status = run_subcommand("bakeoff", args, out, err);
+    return {status, out.str(), err.str()};
+}
+
+using Rows = std::vector<std::vector<std::string>>;
+
+std::vector<std::string> fields_of(const std::string& line) {
+    std::vector<std::string> fields;
+    std::istringstream items(line);
+    for (std::string field; std::getline(items, field, ',');) fields.push_back(field);
+    if (!line.empty() && line.back() == ',') fields.emplace_back();
+    return fields;
+}
+
+// The two blocks of the output: history rows and summary rows, each with its header first.
+struct Blocks {
+    Rows history, summary;
+};
+
+Blocks blocks_of(const std::string& text) {
+    Blocks blocks;
+    Rows* current = &blocks.history;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.empty()) {
+            current = &blocks.summary;
+            continue;
+        }
+        current->push_back(fields_of(line));
+    }
+    return blocks;
+}
+
+const std::vector<std::string> kHeader{"activation",    "seed",          "step",
+                                       "train_loss",    "train_accuracy", "test_loss",
+                                       "test_accuracy", "dead_fraction", "first_last_grad_ratio"};
+const std::vector<std::string> kSummaryHeader{"activation", "steps_to_90", "steps_to_95", "best_test_accuracy",
+                                              "final_train_loss"};
+
+TEST(BakeoffCommand, RowsPerContestantAtZeroEveryEAndTheLastStepThenTheSummary) {
+    const CommandOutput result =
+        bakeoff({"--dataset", "spiral", "--points", "300", "--hidden", "16,16", "--activations", "tanh,relu,sigmoid",
+                 "--optimizer", "adam", "--lr", "0.02", "--steps", "250", "--every", "100", "--seeds", "2"});
+    ASSERT_EQ(result.status, 0) << result.err;
+    EXPECT_TRUE(result.err.empty());
+    const Blocks blocks = blocks_of(result.out);
+    ASSERT_EQ(blocks.history.size(), 1u + 3 * 2 * 4);  // 3 activations × 2 seeds × steps 0, 100, 200, 250
+    EXPECT_EQ(blocks.history[0], kHeader);
+    const std::vector<std::string> names{"tanh", "relu", "sigmoid"};
+    const std::vector<std::string> steps{"0", "100", "200", "250"};
+    for (size_t i = 1; i < blocks.history.size(); ++i) {
+        const auto& row = blocks.history[i];
+        ASSERT_EQ(row.size(), kHeader.size());
+        const size_t contestant = (i - 1) / 4;
+        EXPECT_EQ(row[0], names[contestant % 3]);
+        EXPECT_EQ(row[1], std::to_string(contestant / 3));  // seeds 0 and 1
+        EXPECT_EQ(row[2], steps[(i - 1) % 4]);
+        const double accuracy = std::stod(row[4]);
+        EXPECT_GE(accuracy, 0.0);
+        EXPECT_LE(accuracy, 1.0);
+        EXPECT_GT(std::stod(row[8]), 0.0);  // a gradient ratio is present and positive
+    }
+    ASSERT_EQ(blocks.summary.size(), 4u);
+    EXPECT_EQ(blocks.summary[0], kSummaryHeader);
+    for (size_t a = 0; a < 3; ++a) {
+        const auto& row = blocks.summary[a + 1];
+        ASSERT_EQ(row.size(), kSummaryHeader.size());
+        EXPECT_EQ(row[0], names[a]);
+        // final_train_loss is the mean over the seeds of each contestant's last row.
+        double sum = 0;
+        double best_test = 0;
+        for (size_t seed = 0; seed < 2; ++seed) {
+            const size_t first = 1 + (seed * 3 + a) * 4;
+            sum += std::stod(blocks.history[first + 3][3]);
+            double best = 0;
+            for (size_t r = first; r < first + 4; ++r) best = std::max(best, std::stod(blocks.history[r][6]));
+            best_test += best;
+        }
+        EXPECT_DOUBLE_EQ(std::stod(row[4]), sum / 2);
+        EXPECT_DOUBLE_EQ(std::stod(row[3]), best_test / 2);
+    }
+}
+
+TEST(BakeoffCommand, ARepeatedActivationGivesIdenticalRowsAndSummary) {
+    const CommandOutput result =
+        bakeoff({"--dataset", "moons", "--hidden", "8,8", "--activations", "gelu,elu,gelu", "--optimizer", "sgd",
+                 "--lr", "0.1", "--batch", "16", "--steps", "60", "--every", "20"});
+    ASSERT_EQ(result.status, 0) << result.err;
+    const Blocks blocks = blocks_of(result.out);
+    ASSERT_EQ(blocks.history.size(), 1u + 3 * 4);
+    for (size_t r = 0; r < 4; ++r) {
+        EXPECT_EQ(blocks.history[1 + r], blocks.history[9 + r]) << r;  // gelu (1st) and gelu (3rd), field for field
+        EXPECT_EQ(blocks.history[1 + r][2], blocks.history[5 + r][2]);  // elu in lockstep at the same steps
+    }
+    EXPECT_NE(blocks.history[4][3], blocks.history[8][3]);  // elu is another run
+    ASSERT_EQ(blocks.summary.size(), 4u);
+    EXPECT_EQ(std::vector<std::string>(blocks.summary[1].begin() + 1, blocks.summary[1].end()),
+              std::vector<std::string>(blocks.summary[3].begin() + 1, blocks.summary[3].end()));
+}
+
+TEST(BakeoffCommand, MilestonesAreConsistentWithTheRowsAndUnreachedOnesAreEmpty) {
+    // Every step is a row, so the summary's steps_to_90 (one seed) must be the first row at ≥ 90%.
+    const CommandOutput result =
+        bakeoff({"--dataset", "spiral", "--points", "300", "--test-ratio", "0", "--hidden", "16,16", "--activations",
+                 "relu,sigmoid", "--optimizer", "adam", "--lr", "0.02", "--steps", "150", "--every", "1"});
+    ASSERT_EQ(result.status, 0) << result.err;
+    const Blocks blocks = blocks_of(result.out);
+    ASSERT_EQ(blocks.summary.size(), 3u);
+    for (size_t a = 0; a < 2; ++a) {
+        std::string first90;
+        for (size_t r = 1; r < blocks.history.size(); ++r) {
+            const auto& row = blocks.history[r];
+            if (row[0] == blocks.summary[a + 1][0] && first90.empty() && std::stod(row[4]) >= 0.9) first90 = row[2];
+        }
+        EXPECT_EQ(blocks.summary[a + 1][1], first90) << blocks.summary[a + 1][0];
+        EXPECT_EQ(blocks.summary[a + 1][3], "");  // no test set, no best test accuracy
+    }
+    EXPECT_NE(blocks.summary[1][1], "");  // relu gets there within 150 steps
+}
+
+TEST(BakeoffCommand, BadValuesExitTwoWithOneLineNamingThem) {
+    const std::vector<std::string> base{"--dataset",   "xor",  "--hidden", "4",    "--activations", "tanh,relu",
+                                        "--optimizer", "adam", "--lr",     "0.01", "--steps",       "5"};
+    struct Case {
+        std::vector<std::string> change;
+        std::string mention;
+    };
+    for (const Case& c : std::vector<Case>{{{"--activations", "tanh"}, "--activations"},
+                                           {{"--activations", "a,b,c,d,e,f,g,h,i"}, "--activations"},
+                                           {{"--activations", "relu,relu,relu,relu,relu,relu,relu,relu,relu"},
+                                            "--activations"},
+                                           {{"--activations", "relu,swishy"}, "swishy"},
+                                           {{"--activations", "relu,"}, "--activations"},
+                                           {{"--seeds", "0"}, "--seeds"},
+                                           {{"--seeds", "x"}, "--seeds"},
+                                           {{"--every", "0"}, "--every"},
+                                           {{"--steps", "-1"}, "--steps"},
+                                           {{"--lr", "nan"}, "--lr"},
+                                           {{"--hidden", "4,x"}, "--hidden"},
+                                           {{"--dataset", "mnist"}, "--dataset"},
+                                           {{"--batch", "100000"}, "--batch"},
+                                           {{"--alpha", "0.1"}, "--alpha"},
+                                           {{"--activation", "relu"}, "--activation"},
+                                           {{"--steps", "100000000", "--every", "1"}, "--every"}}) {
+        std::vector<std::string> args = base;
+        for (size_t i = 0; i < c.change.size(); i += 2) {
+            const auto it = std::find(args.begin(), args.end(), c.change[i]);
+            if (it != args.end()) {
+                *(it + 1) = c.change[i + 1];
+            } else {
+                args.push_back(c.change[i]);
+                args.push_back(c.change[i + 1]);
+            }
+        }
+        const CommandOutput result = bakeoff(args);
+        EXPECT_EQ(result.status, 2) << c.mention;
+        EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+        EXPECT_NE(result.err.find(c.mention), std::string::npos) << result.err;
+        EXPECT_TRUE(result.out.empty()) << c.mention;
+    }
+    const CommandOutput missing = bakeoff({"--dataset", "xor", "--hidden", "4"});
+    EXPECT_EQ(missing.status, 2);
+    EXPECT_NE(missing.err.find("is missing"), std::string::npos);
+}
+
+TEST(BakeoffCommand, TheBinaryRunsAndDocumentsUnreachedMilestones) {
+    const test::ProcessResult ok = test::run_process(
+        test::actviz_binary() +
+        " bakeoff --dataset circles --hidden 8 --activations tanh,silu --optimizer adam --lr 0.01 --steps 20 --every 10");
+    EXPECT_EQ(ok.exit_code, 0) << ok.err;
+    EXPECT_EQ(std::count(ok.out.begin(), ok.out.end(), '\n'), 1 + 2 * 3 + 1 + 3);
+    const test::ProcessResult help = test::run_process(test::actviz_binary() + " bakeoff --help");
+    EXPECT_EQ(help.exit_code, 0);
+    EXPECT_NE(help.out.find("EMPTY when any"), std::string::npos);
+    const test::ProcessResult list = test::run_process(test::actviz_binary() + " help");
+    EXPECT_EQ(list.out.find("(coming)"), std::string::npos);
+    const test::ProcessResult diverged = test::run_process(
+        test::actviz_binary() +
+        " bakeoff --dataset spiral --hidden 16,16 --activations identity,leaky_relu --optimizer sgd --lr 10000 "
+        "--steps 50");
+    EXPECT_EQ(diverged.exit_code, 3) << diverged.err;
+    EXPECT_EQ(diverged.out.find("nan"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace actviz::cli
