@@ -25,6 +25,7 @@
 #include "app/panels.hpp"
 #include "app/export.hpp"
 #include "app/session_bridge.hpp"
+#include "app/stats_log.hpp"
 #include "app/theme.hpp"
 #include "gfx/context.hpp"
 #include "gfx/screenshot.hpp"
@@ -228,7 +229,13 @@ int run(const cli::GuiOptions& options) {
     } export_guard;
 
     using Clock = std::chrono::steady_clock;
-    auto previous_start = Clock::now();
+    StatsLog stats_log;
+    if (!stats_log.open(options.stats_log, error)) {
+        std::fprintf(stderr, "actviz: cannot write --stats-log '%s': %s\n", options.stats_log.c_str(), error.c_str());
+        return 1;
+    }
+    const auto launched = Clock::now();
+    auto previous_start = launched;
     int frames_drawn = 0;
     int frames_to_settle = 2;  // ImGui needs a couple of frames after input to settle hover and layout
     int panel_shot = -1;       // a panel to capture after this frame (File > Screenshot of one panel)
@@ -301,10 +308,10 @@ int run(const cli::GuiOptions& options) {
         const auto end = Clock::now();
         state.frame_stats.record(std::chrono::duration<double>(start - previous_start).count(),
                                  std::chrono::duration<double>(end - start).count());
+        stats_log.frame(std::chrono::duration<double>(start - launched).count(),
+                        std::chrono::duration<double>(start - previous_start).count());
         previous_start = start;
-        const auto before_swap = Clock::now();
         glfwSwapBuffers(window.get());
-        if (getenv("ACTVIZ_TRACE_RENDER")) fprintf(stderr, "vtx %d swap %.2f render %.2f\n", ImGui::GetDrawData()->TotalVtxCount, std::chrono::duration<double, std::milli>(Clock::now() - before_swap).count(), std::chrono::duration<double, std::milli>(Clock::now() - built).count());
         state.last_build_ms = std::chrono::duration<double, std::milli>(built - start).count();
         state.last_work_ms = std::chrono::duration<double, std::milli>(end - start).count();
         state.last_render_ms = std::chrono::duration<double, std::milli>(Clock::now() - built).count();

@@ -90,6 +90,10 @@ CommandLine parse_command_line(std::span<const std::string> args) {
                                  std::string(text) + "'");
             }
             result.gui.memory_budget = *bytes;
+        } else if (flag.name == "--stats-log") {
+            const std::string_view path = value();
+            if (path.empty()) throw UsageError("--stats-log needs a file path");
+            result.gui.stats_log = path;
         } else if (flag.name == "--fresh") {
             result.gui.fresh = true;
         } else {
@@ -125,6 +129,7 @@ std::string gui_help_text() {
         "  --fresh            start from the defaults instead of the last session\n"
         "  --save-session F   with --frames: after the last frame, save the session to F\n"
         "  --memory-budget S  refuse computations estimated above S (default 2GiB; e.g. 512MiB, 8G)\n"
+        "  --stats-log FILE   once a second: frames, the longest frame and resident memory, as CSV\n"
         "  --version          print the version and exit\n"
         "  --help             print this help and exit\n"
         "\n"

@@ -22,6 +22,7 @@ struct GuiOptions {
     std::string preset;           // a preset of that panel to apply at start (and play); empty = none
     std::string session_path;     // a session file to open at start; empty = the last session (unless fresh)
     bool fresh = false;           // start from the defaults: do not restore the last session
+    std::string stats_log;          // --stats-log FILE: frames, worst frame and memory once a second
     std::string save_session_path;  // with --frames: after the last frame, save the session here
     std::size_t memory_budget = std::size_t{2} << 30;  // bytes a computation may allocate (--memory-budget)
 };
