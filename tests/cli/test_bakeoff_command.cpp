@@ -9,21 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "cli/command_output.hpp"
 #include "cli/subcommands.hpp"
 #include "support/run_process.hpp"
 
 namespace actviz::cli {
 namespace {
 
-struct CommandOutput {
-    int status;
-    std::string out, err;
-};
-
 CommandOutput bakeoff(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    const int status = run_subcommand("bakeoff", args, out, err);
-    return {status, out.str(), err.str()};
+    return run_command("bakeoff", args);
 }
 
 using Rows = std::vector<std::vector<std::string>>;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/command_output.hpp"
 #include "cli/subcommands.hpp"
 #include "core/gradflow.hpp"
 #include "support/run_process.hpp"
@@ -14,27 +15,8 @@
 namespace actviz::cli {
 namespace {
 
-struct CommandOutput {
-    int status;
-    std::string out, err;
-};
-
 CommandOutput gradflow(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    const int status = run_subcommand("gradflow", args, out, err);
-    return {status, out.str(), err.str()};
-}
-
-std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
-    std::vector<std::vector<std::string>> rows;
-    std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);) {
-        std::vector<std::string> fields;
-        std::istringstream items(line);
-        for (std::string field; std::getline(items, field, ',');) fields.push_back(field);
-        rows.push_back(fields);
-    }
-    return rows;
+    return run_command("gradflow", args);
 }
 
 TEST(GradflowCommand, PrintsOneRowPerHiddenLayerWithTheCoreNumbers) {

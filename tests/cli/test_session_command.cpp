@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/flags.hpp"
+#include "cli/command_output.hpp"
 #include "cli/subcommands.hpp"
 #include "session/session_file.hpp"
 #include "session/session_state.hpp"
@@ -19,15 +20,8 @@
 namespace actviz::cli {
 namespace {
 
-struct CommandOutput {
-    int status;
-    std::string out, err;
-};
-
 CommandOutput run(const std::string& name, std::vector<std::string> args) {
-    std::ostringstream out, err;
-    const int status = run_subcommand(name, args, out, err);
-    return {status, out.str(), err.str()};
+    return run_command(name, args);
 }
 
 std::string last_line(const std::string& text) {

@@ -8,33 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "cli/command_output.hpp"
 #include "cli/subcommands.hpp"
 #include "core/activation.hpp"
 
 namespace actviz::cli {
 namespace {
 
-struct CommandOutput {
-    int status;
-    std::string out, err;
-};
-
 CommandOutput run(std::string_view name, std::vector<std::string> args) {
-    std::ostringstream out, err;
-    const int status = run_subcommand(name, args, out, err);
-    return {status, out.str(), err.str()};
-}
-
-std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
-    std::vector<std::vector<std::string>> rows;
-    std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);) {
-        std::vector<std::string> fields;
-        std::istringstream items(line);
-        for (std::string field; std::getline(items, field, ',');) fields.push_back(field);
-        rows.push_back(fields);
-    }
-    return rows;
+    return run_command(name, args);
 }
 
 TEST(ListCommand, ListsEveryActivationWithItsDefaults) {

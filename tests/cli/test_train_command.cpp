@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/command_output.hpp"
 #include "cli/subcommands.hpp"
 #include "core/trainer.hpp"
 #include "support/run_process.hpp"
@@ -15,28 +16,8 @@
 namespace actviz::cli {
 namespace {
 
-struct CommandOutput {
-    int status;
-    std::string out, err;
-};
-
 CommandOutput train(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    const int status = run_subcommand("train", args, out, err);
-    return {status, out.str(), err.str()};
-}
-
-std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
-    std::vector<std::vector<std::string>> rows;
-    std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);) {
-        std::vector<std::string> fields;
-        std::istringstream items(line);
-        for (std::string field; std::getline(items, field, ',');) fields.push_back(field);
-        if (!line.empty() && line.back() == ',') fields.emplace_back();
-        rows.push_back(fields);
-    }
-    return rows;
+    return run_command("train", args);
 }
 
 const std::vector<std::string> kHeader{"step",      "train_loss",    "train_accuracy",

@@ -7,20 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "cli/command_output.hpp"
 #include "cli/subcommands.hpp"
 
 namespace actviz::cli {
 namespace {
 
-struct CommandOutput {
-    int status;
-    std::string out, err;
-};
-
 CommandOutput run(std::string_view name, std::vector<std::string> args) {
-    std::ostringstream out, err;
-    const int status = run_subcommand(name, args, out, err);
-    return {status, out.str(), err.str()};
+    return run_command(name, args);
 }
 
 TEST(Usage, EveryAvailableSubcommandExplainsItselfOnHelp) {
