@@ -6,6 +6,7 @@
 #include <numbers>
 
 #include "core/nn_types.hpp"
+#include "core/number_text.hpp"
 #include "core/rng.hpp"
 
 namespace actviz {
@@ -24,12 +25,6 @@ constexpr std::array kInfos{
     DatasetInfo{DatasetKind::Checkerboard, "checkerboard", "Checkerboard", 2, 2, 0.0,
                 "standard deviation of the jitter added to each point"},
 };
-
-std::string number_text(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", value);
-    return text;
-}
 
 // numpy.linspace(lo, hi, n)[i]: n = 1 gives lo.
 double linspace(double lo, double hi, int n, int i) { return n == 1 ? lo : lo + (hi - lo) * i / (n - 1); }

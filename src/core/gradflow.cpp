@@ -14,12 +14,6 @@
 namespace actviz {
 namespace {
 
-std::string number_text(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", value);
-    return text;
-}
-
 std::optional<std::string> check_count(const char* name, int value, int max) {
     if (value >= 1 && value <= max) return std::nullopt;
     return std::string(name) + " must be between 1 and " + std::to_string(max) + ", got " + std::to_string(value);
@@ -44,19 +38,7 @@ std::optional<std::string> GradflowConfig::validate() const {
     if (auto reason = check_count("batch", batch, kGradflowMaxBatch)) return reason;
     if (!activation) return "no activation chosen";
     if (auto reason = activation->invalid_reason(parameters)) return reason;
-    if (!(gain > 0 && gain <= kGradflowMaxGain)) {
-        return "gain must be greater than 0 and at most " + number_text(kGradflowMaxGain) + ", got " +
-               number_text(gain);
-    }
-    if (init == InitScheme::Normal && !(normal_std > 0 && normal_std <= kGradflowMaxGain)) {
-        return "std must be greater than 0 and at most " + number_text(kGradflowMaxGain) + ", got " +
-               number_text(normal_std);
-    }
-    if (!(std::fabs(bias) <= kGradflowMaxBias)) {
-        return "bias must be between -" + number_text(kGradflowMaxBias) + " and " + number_text(kGradflowMaxBias) +
-               ", got " + number_text(bias);
-    }
-    return std::nullopt;
+    return init_settings_error(init, gain, normal_std, bias, kGradflowMaxGain, kGradflowMaxBias);
 }
 
 std::size_t estimate_bytes(const GradflowConfig& config) {

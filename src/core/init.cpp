@@ -5,6 +5,8 @@
 
 #include <Eigen/QR>
 
+#include "core/number_text.hpp"
+
 namespace actviz {
 namespace {
 
@@ -66,6 +68,21 @@ void initialise_weights(Eigen::Ref<Eigen::MatrixXd> weights, InitScheme scheme, 
         case InitScheme::Orthogonal: fill_orthogonal(weights, gain, rng); break;
         case InitScheme::Normal: fill_normal(weights, gain * normal_std, rng); break;
     }
+}
+
+std::optional<std::string> init_settings_error(InitScheme init, double gain, double normal_std, double bias,
+                                               double max_gain, double max_bias) {
+    if (!(gain > 0 && gain <= max_gain)) {
+        return "gain must be greater than 0 and at most " + number_text(max_gain) + ", got " + number_text(gain);
+    }
+    if (init == InitScheme::Normal && !(normal_std > 0 && normal_std <= max_gain)) {
+        return "std must be greater than 0 and at most " + number_text(max_gain) + ", got " + number_text(normal_std);
+    }
+    if (!(std::fabs(bias) <= max_bias)) {
+        return "bias must be between -" + number_text(max_bias) + " and " + number_text(max_bias) + ", got " +
+               number_text(bias);
+    }
+    return std::nullopt;
 }
 
 }  // namespace actviz

@@ -13,6 +13,7 @@
 // He's √2 is built in (the ReLU gain); `gain` multiplies every scheme's scale on top of that.
 
 #include <optional>
+#include <string>
 #include <span>
 #include <string_view>
 
@@ -28,6 +29,11 @@ enum class InitScheme { XavierUniform, XavierNormal, HeUniform, HeNormal, LecunN
 std::span<const std::string_view> init_scheme_names();
 std::string_view init_scheme_name(InitScheme scheme);
 std::optional<InitScheme> find_init_scheme(std::string_view name);
+// Why a gain, a std (read by Normal only) or an initial bias is out of range (gain and std in
+// (0, max_gain], |bias| ≤ max_bias), or nullopt: the gradient-flow simulator and the classifier
+// validate their initialisation alike.
+std::optional<std::string> init_settings_error(InitScheme init, double gain, double normal_std, double bias,
+                                               double max_gain, double max_bias);
 
 // Fills `weights` (out × in, at least 1 × 1) with draws from `rng`, row by row. `normal_std` is
 // only read by InitScheme::Normal. Callers validate gain and std (finite, > 0).

@@ -8,12 +8,6 @@
 namespace actviz {
 namespace {
 
-std::string number_text(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", value);
-    return text;
-}
-
 bool is_prelu(const Activation& activation) { return activation.name == std::string_view("prelu"); }
 
 }  // namespace
@@ -37,18 +31,7 @@ std::optional<std::string> ModelConfig::validate() const {
         if (!layer.activation) return "no activation chosen";
         if (auto reason = layer.activation->invalid_reason(layer.parameters)) return reason;
     }
-    if (!(gain > 0 && gain <= kMaxInitGain)) {
-        return "gain must be greater than 0 and at most " + number_text(kMaxInitGain) + ", got " + number_text(gain);
-    }
-    if (init == InitScheme::Normal && !(normal_std > 0 && normal_std <= kMaxInitGain)) {
-        return "std must be greater than 0 and at most " + number_text(kMaxInitGain) + ", got " +
-               number_text(normal_std);
-    }
-    if (!(std::fabs(bias) <= kMaxInitialBias)) {
-        return "bias must be between -" + number_text(kMaxInitialBias) + " and " + number_text(kMaxInitialBias) +
-               ", got " + number_text(bias);
-    }
-    return std::nullopt;
+    return init_settings_error(init, gain, normal_std, bias, kMaxInitGain, kMaxInitialBias);
 }
 
 const LayerActivation& ModelConfig::activation_of(int hidden_layer) const {

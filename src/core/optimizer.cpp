@@ -5,16 +5,12 @@
 #include <cstdio>
 #include <utility>
 
+#include "core/number_text.hpp"
+
 namespace actviz {
 namespace {
 
 constexpr std::array<std::string_view, 4> kNames{"sgd", "momentum", "adam", "rmsprop"};
-
-std::string number_text(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", value);
-    return text;
-}
 
 std::optional<std::string> check_unit_interval(const char* name, double value) {
     if (value >= 0 && value < 1) return std::nullopt;

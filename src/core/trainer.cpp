@@ -5,15 +5,10 @@
 #include <stdexcept>
 
 #include "core/loss.hpp"
+#include "core/number_text.hpp"
 
 namespace actviz {
 namespace {
-
-std::string number_text(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", value);
-    return text;
-}
 
 const TrainerConfig& validated(const TrainerConfig& config) {
     if (auto reason = config.validate()) throw std::invalid_argument(*reason);
