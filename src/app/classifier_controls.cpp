@@ -22,8 +22,7 @@ namespace {
 // [SECTION] Helpers: double sliders, combos ----------------------------------------------------
 
 bool slider_double(const char* label, double* value, double min, double max, const char* format, bool logarithmic) {
-    return ImGui::SliderScalar(label, ImGuiDataType_Double, value, &min, &max, format,
-                               ImGuiSliderFlags_AlwaysClamp | (logarithmic ? ImGuiSliderFlags_Logarithmic : 0));
+    return checked_slider(label, value, min, max, format, logarithmic ? ImGuiSliderFlags_Logarithmic : 0);
 }
 
 float item_width() { return ImGui::GetFontSize() * 9.5f; }

@@ -119,8 +119,7 @@ void draw_toolbar(ActivationsSettings& settings) {
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    ImGui::SliderFloat("ε", &settings.saturation_epsilon, 1e-4f, 0.5f, "%.4g", ImGuiSliderFlags_Logarithmic |
-                                                                               ImGuiSliderFlags_AlwaysClamp);
+    checked_slider("ε", &settings.saturation_epsilon, 1e-4f, 0.5f, "%.4g", ImGuiSliderFlags_Logarithmic);
     ImGui::SameLine(0, ImGui::GetFontSize());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     ImGui::DragFloatRange2("x range", &settings.x_min, &settings.x_max, 0.05f, -1e4f, 1e4f, "%.2f", "%.2f",
@@ -158,8 +157,8 @@ void draw_parameter_sliders(ActivationsPanelState& panel) {
             ParameterValues edited = settings.parameters[index];
             float value = static_cast<float>(edited[i]);
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-            if (ImGui::SliderFloat(std::string(param.symbol).c_str(), &value, static_cast<float>(param.min),
-                                   static_cast<float>(param.max), "%.3g", ImGuiSliderFlags_AlwaysClamp)) {
+            if (checked_slider(std::string(param.symbol).c_str(), &value, static_cast<float>(param.min),
+                               static_cast<float>(param.max), "%.3g")) {
                 edited[i] = value;
                 // Keep the last good values when an edit breaks a rule (hardtanh needs min < max).
                 if (auto reason = activation.invalid_reason(edited)) panel.parameter_error = *reason;

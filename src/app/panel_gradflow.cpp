@@ -88,8 +88,7 @@ void draw_network_controls(GradflowSettings& settings) {
     ImGui::SliderFloat("bias", &sim.bias, -5.0f, 5.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
     help_marker("Initial value of every bias. Negative biases push ReLU units into their dead zone.");
     ImGui::SetNextItemWidth(width);
-    ImGui::SliderFloat("std (normal)", &sim.normal_std, 0.001f, 2.0f, "%.3g", ImGuiSliderFlags_Logarithmic |
-                                                                              ImGuiSliderFlags_AlwaysClamp);
+    checked_slider("std (normal)", &sim.normal_std, 0.001f, 2.0f, "%.3g", ImGuiSliderFlags_Logarithmic);
     help_marker("Standard deviation of the 'normal' initialisation (the other schemes derive theirs from the width).");
     ImGui::SetNextItemWidth(width);
     ImGui::InputInt("seed", &sim.seed);
@@ -128,8 +127,7 @@ bool draw_curve_row(GradflowSimulation& sim, int index) {
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
-    ImGui::SliderFloat("gain", &curve.gain, 0.1f, 10.0f, "×%.3g", ImGuiSliderFlags_Logarithmic |
-                                                                  ImGuiSliderFlags_AlwaysClamp);
+    checked_slider("gain", &curve.gain, 0.1f, 10.0f, "×%.3g", ImGuiSliderFlags_Logarithmic);
     ImGui::SameLine();
     ImGui::Checkbox("res", &curve.residual);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Residual connection: a ← a + f(W a + b)");

@@ -42,8 +42,7 @@ void draw_logits_editor(SoftmaxSettings& settings, float height) {
         ImGui::PushID(static_cast<int>(i));
         float value = static_cast<float>(logits[i]);
         ImGui::PushStyleColor(ImGuiCol_SliderGrab, plot::series_colour(static_cast<int>(i)));
-        if (ImGui::VSliderFloat("##z", ImVec2(font * 2.2f, height), &value, -kLogitRange, kLogitRange, "%.1f",
-                                ImGuiSliderFlags_AlwaysClamp)) {
+        if (checked_vslider("##z", font * 2.2f, height, &value, -kLogitRange, kLogitRange, "%.1f")) {
             logits[i] = value;
         }
         ImGui::PopStyleColor();
@@ -145,8 +144,7 @@ void draw_softmax_panel(AppState& state) {
     SoftmaxSettings& settings = state.softmax;
     const float font = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(font * 14);
-    ImGui::SliderFloat("temperature T", &settings.temperature, 0.01f, 100.0f, "%.3g",
-                       ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    checked_slider("temperature T", &settings.temperature, 0.01f, 100.0f, "%.3g", ImGuiSliderFlags_Logarithmic);
     help_marker("Softmax divides the logits by T before exponentiating. Small T sharpens the distribution "
                 "towards the argmax (one-hot); large T flattens it towards uniform. Knowledge distillation and "
                 "sampling from language models turn this knob.");

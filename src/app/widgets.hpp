@@ -6,4 +6,12 @@ namespace actviz::app {
 // A greyed "(?)" that shows `text` in a tooltip when hovered (as in imgui_demo.cpp).
 void help_marker(const char* text);
 
+// Sliders whose typed values (Ctrl+click) are held to the same range as dragged ones
+// (ImGuiSliderFlags_AlwaysClamp; ImGui's scientific-characters filter keeps "nan" out, and an
+// overflow to inf clamps to max). `flags` adds to AlwaysClamp (e.g. ImGuiSliderFlags_Logarithmic).
+bool checked_slider(const char* label, float* value, float min, float max, const char* format, int flags = 0);
+bool checked_vslider(const char* label, float width, float height, float* value, float min, float max,
+                     const char* format);
+bool checked_slider(const char* label, double* value, double min, double max, const char* format, int flags = 0);
+
 }  // namespace actviz::app
