@@ -36,13 +36,7 @@ void draw_presets(ClassifierSettings& settings) {
     if (ImGui::BeginCombo("##preset", shown.c_str())) {
         for (const ClassifierPreset& preset : classifier_presets()) {
             if (ImGui::Selectable(std::string(preset.name).c_str(), current == &preset)) preset.apply(settings);
-            if (ImGui::IsItemHovered()) {
-                ImGui::BeginTooltip();
-                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-                ImGui::TextUnformatted(std::string(preset.lesson).c_str());
-                ImGui::PopTextWrapPos();
-                ImGui::EndTooltip();
-            }
+            item_tooltip(preset.lesson);
         }
         ImGui::EndCombo();
     }

@@ -59,13 +59,7 @@ void draw_presets(GradflowSettings& settings) {
     if (ImGui::BeginCombo("##preset", "Presets…")) {
         for (const GradflowPreset& preset : gradflow_presets()) {
             if (ImGui::Selectable(std::string(preset.name).c_str())) preset.apply(settings);
-            if (ImGui::IsItemHovered()) {
-                ImGui::BeginTooltip();
-                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-                ImGui::TextUnformatted(std::string(preset.lesson).c_str());
-                ImGui::PopTextWrapPos();
-                ImGui::EndTooltip();
-            }
+            item_tooltip(preset.lesson);
         }
         ImGui::EndCombo();
     }

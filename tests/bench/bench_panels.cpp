@@ -5,27 +5,12 @@
 #include <imgui.h>
 
 #include "app/panels.hpp"
+#include "support/headless_imgui.hpp"
 
 namespace {
 
 using actviz::app::AppState;
 
-// An ImGui context with a built font atlas and a 1280×800 display; no renderer is needed to build
-// frames.
-struct HeadlessImGui {
-    HeadlessImGui() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.IniFilename = nullptr;
-        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // as the OpenGL 3 backend: over 64k vertices
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    }
-    ~HeadlessImGui() { ImGui::DestroyContext(); }
-};
 
 void build_frame(AppState& state, void (*draw)(AppState&)) {
     ImGui::NewFrame();
@@ -39,7 +24,7 @@ void build_frame(AppState& state, void (*draw)(AppState&)) {
 
 // The Activations page with the first `curves` activations of the catalogue selected, f and f′ each.
 void BM_ActivationsPanelFrame(benchmark::State& bench) {
-    HeadlessImGui imgui;
+    const actviz::test::HeadlessImGui imgui(ImVec2(1280, 800));
     AppState state;
     std::vector<bool>& selected = state.activations.settings.selected;
     for (size_t i = 0; i < selected.size(); ++i) selected[i] = static_cast<int64_t>(i) < bench.range(0);

@@ -5,24 +5,13 @@
 
 
 #include "app/widgets.hpp"
+#include "support/headless_imgui.hpp"
 
 namespace actviz::app {
 namespace {
 
 class CheckedSlider : public ::testing::Test {
    protected:
-    void SetUp() override {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(600, 200);
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    }
-    void TearDown() override { ImGui::DestroyContext(); }
-
     void frame() {
         ImGui::NewFrame();
         ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -52,6 +41,7 @@ class CheckedSlider : public ::testing::Test {
         frame();
     }
 
+    test::HeadlessImGui imgui_{ImVec2(600, 200)};
     float value = 1.0f;
     ImVec2 centre{};
 };

@@ -14,6 +14,7 @@
 
 #include "plot/csv_table.hpp"
 #include "plot/plot.hpp"
+#include "support/headless_imgui.hpp"
 
 namespace actviz::plot {
 namespace {
@@ -48,14 +49,6 @@ TEST(CsvTable, LongFormatWithExactNumbers) {
 class ChartExport : public ::testing::Test {
    protected:
     void SetUp() override {
-        context_ = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(800, 600);
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
         set_csv_export_handler([this](const std::string& title, const std::string& csv) {
             exported_title_ = title;
             exported_ = csv;
@@ -64,7 +57,6 @@ class ChartExport : public ::testing::Test {
     }
     void TearDown() override {
         set_csv_export_handler(nullptr);
-        ImGui::DestroyContext(context_);
     }
 
     void frame() {
@@ -103,7 +95,7 @@ class ChartExport : public ::testing::Test {
         return false;
     }
 
-    ImGuiContext* context_ = nullptr;
+    test::HeadlessImGui imgui_{ImVec2(800, 600)};
     std::vector<double> xs_{0, 1, 2}, ys_{1.5, 0.75, 0.25}, zs_{1.6, 0.9, 0.5};
     bool hide_test_ = false;
     std::string exported_, exported_title_;

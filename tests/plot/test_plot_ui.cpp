@@ -10,23 +10,13 @@
 #include <vector>
 
 #include "plot/plot.hpp"
+#include "support/headless_imgui.hpp"
 
 namespace actviz::plot {
 namespace {
 
 class PlotUi : public ::testing::Test {
    protected:
-    void SetUp() override {
-        context_ = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(800, 600);
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    }
-    void TearDown() override { ImGui::DestroyContext(context_); }
 
     // One frame: `body` runs between begin_plot and end_plot of a plot filling an 800 × 600 window.
     // Returns whether begin_plot returned true.
@@ -62,7 +52,7 @@ class PlotUi : public ::testing::Test {
         frame(body);
     }
 
-    ImGuiContext* context_ = nullptr;
+    test::HeadlessImGui imgui_{ImVec2(800, 600)};
 };
 
 std::vector<double> range(int count, double lo, double hi) {
