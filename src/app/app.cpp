@@ -18,6 +18,7 @@
 #include <memory>
 #include <string>
 
+#include "app/activation_link_ui.hpp"
 #include "app/app_state.hpp"
 #include "app/chrome.hpp"
 #include "app/fonts.hpp"
@@ -151,6 +152,8 @@ void draw_panels(AppState& state, Rect work_area) {
 
 void build_frame(AppState& state) {
     handle_shortcuts(state);
+    // Last frame's edits to a linked activation reach the other panels before any is drawn.
+    sync_linked_activations(state.activation_link, linked_panels(state));
     const float menu_height = draw_main_menu(state);
     const float status_height = draw_status_bar(state);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();

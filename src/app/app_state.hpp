@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 
+#include "app/activation_link.hpp"
 #include "app/activations_panel_state.hpp"
 #include "app/activations_settings.hpp"
 #include "app/bakeoff_session.hpp"
@@ -39,6 +40,7 @@ struct AppState {
     std::size_t memory_budget = kDefaultMemoryBudget;  // bytes; heavier configurations are refused (--memory-budget)
     BakeoffSettings bakeoff;
     BakeoffSession bakeoff_session;
+    ActivationLink activation_link;  // View > Link activations
 
     bool quit_requested = false;
     bool screenshot_requested = false;  // File > Screenshot or F12: saved after this frame renders

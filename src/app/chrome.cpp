@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "app/activation_link_ui.hpp"
 #include "app/export.hpp"
 #include "app/panels.hpp"
 #include "app/session_ui.hpp"
@@ -112,6 +113,8 @@ float draw_main_menu(AppState& state) {
         ImGui::TextDisabled("In the tiled layout");
         for (int i = 0; i < kPanelCount; ++i) ImGui::MenuItem(kPanels[i].title, nullptr, &state.panel_visible[i]);
         if (ImGui::MenuItem("Show all panels")) state.panel_visible.fill(true);
+        ImGui::Separator();
+        draw_link_menu_item(state);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <string>
 
+#include "app/activation_link_ui.hpp"
 #include "app/classifier_views.hpp"
 #include "app/widgets.hpp"
 
@@ -124,7 +125,7 @@ void draw_features(FeatureSet& features) {
                 "without hidden layers can draw a circle.");
 }
 
-void draw_activation(ClassifierHyper& hyper) {
+void draw_activation(ClassifierHyper& hyper, AppState& link) {
     const Activation& current = activations()[static_cast<size_t>(hyper.activation)];
     ImGui::SetNextItemWidth(item_width());
     if (ImGui::BeginCombo("activation", std::string(current.display).c_str())) {
@@ -148,15 +149,16 @@ void draw_activation(ClassifierHyper& hyper) {
     if (auto reason = current.invalid_reason(hyper.parameters)) {
         ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", reason->c_str());
     }
+    draw_link_checkbox(link, classifier_choice(hyper), "link to the other panels");
 }
 
 }  // namespace
 
-void draw_classifier_network(ClassifierSettings& settings, HiddenLayersEdit& hidden, bool with_activation) {
+void draw_classifier_network(ClassifierSettings& settings, HiddenLayersEdit& hidden, AppState* link) {
     ClassifierArchitecture& arch = settings.architecture;
     draw_hidden_layers(arch, hidden);
     draw_features(arch.features);
-    if (with_activation) draw_activation(settings.hyper);
+    if (link) draw_activation(settings.hyper, *link);
     ImGui::SetNextItemWidth(item_width());
     if (ImGui::BeginCombo("init", std::string(init_scheme_name(arch.init)).c_str())) {
         for (std::string_view name : init_scheme_names()) {
@@ -278,7 +280,7 @@ void draw_classifier_controls(AppState& state) {
     draw_presets(settings);
     const Trainer* trainer = state.classifier_session.trainer();
     if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) draw_classifier_data(settings);
-    if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) draw_classifier_network(settings, hidden, true);
+    if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) draw_classifier_network(settings, hidden, &state);
     if (ImGui::CollapsingHeader("Training", ImGuiTreeNodeFlags_DefaultOpen)) {
         draw_classifier_training(settings, trainer ? static_cast<int>(trainer->data().train.size()) : 0);
     }

@@ -22,7 +22,9 @@ struct HiddenLayersEdit {
     std::string error;
 };
 void draw_classifier_data(ClassifierSettings& settings);
-void draw_classifier_network(ClassifierSettings& settings, HiddenLayersEdit& hidden, bool with_activation);
+// `link`: the app, to draw the activation choice with its "link" toggle (the Classifier); null: no
+// activation choice (the Bake-off picks several itself).
+void draw_classifier_network(ClassifierSettings& settings, HiddenLayersEdit& hidden, AppState* link);
 void draw_classifier_training(ClassifierSettings& settings, int train_points);
 // Play/pause, step, reset, steps per frame; the step count and accuracy; the divergence banner.
 void draw_classifier_toolbar(AppState& state);

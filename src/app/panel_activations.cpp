@@ -13,6 +13,7 @@
 #include <string>
 
 #include "app/activation_colour.hpp"
+#include "app/activation_link_ui.hpp"
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
 #include "plot/plot.hpp"
@@ -47,7 +48,7 @@ const Activation* zones_subject(const ActivationsSettings& settings) {
 
 // [SECTION] Picker: families, search, all / none ----------------------------------------------
 
-void draw_picker(ActivationsSettings& settings) {
+void draw_picker(ActivationsSettings& settings, const ActivationLink& link) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputTextWithHint("##search", "search…", &settings.search);
     const auto catalogue = activations();
@@ -72,7 +73,9 @@ void draw_picker(ActivationsSettings& settings) {
             const int index = activation_index(activation);
             bool on = settings.selected[index];
             ImGui::PushStyleColor(ImGuiCol_CheckMark, colour_of(activation));
-            if (ImGui::Checkbox(label_of(activation).c_str(), &on)) settings.selected[index] = on;
+            // ⇄ marks the function linked to the other panels (View > Link activations).
+            const bool linked = link.on && link.current && link.current->activation == index;
+            if (ImGui::Checkbox(label_of(activation, linked ? " ⇄" : "").c_str(), &on)) settings.selected[index] = on;
             ImGui::PopStyleColor();
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", std::string(activation.name).c_str(),
                                                           std::string(activation.formula).c_str());
@@ -82,7 +85,8 @@ void draw_picker(ActivationsSettings& settings) {
 
 // [SECTION] Toolbar and parameter sliders ------------------------------------------------------
 
-void draw_toolbar(ActivationsSettings& settings) {
+void draw_toolbar(AppState& state) {
+    ActivationsSettings& settings = state.activations.settings;
     int curves = static_cast<int>(settings.curves);
     ImGui::TextUnformatted("Show");
     ImGui::SameLine();
@@ -99,6 +103,8 @@ void draw_toolbar(ActivationsSettings& settings) {
     ImGui::Checkbox("log |f′|", &settings.log_derivative);
     help_marker("Draw |f′| in its own chart on a log scale, so tiny gradients (σ′ at x = 10 is 4.5e-5) "
                 "and exact zeros (dead zones, marked at the floor) can be told apart.");
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    if (auto here = activations_choice(settings)) draw_link_checkbox(state, *here, "link panels");
 
     ImGui::Checkbox("zones", &settings.shade_zones);
     help_marker("Shade where the derivative is exactly zero (dead: red) and where it is nearly zero, "
@@ -386,12 +392,12 @@ void draw_activations_panel(AppState& state) {
     const float font = ImGui::GetFontSize();
 
     ImGui::BeginChild("picker", ImVec2(font * 13.5f, 0), true);
-    draw_picker(settings);
+    draw_picker(settings, state.activation_link);
     ImGui::EndChild();
     ImGui::SameLine();
 
     ImGui::BeginChild("charts", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
-    draw_toolbar(settings);
+    draw_toolbar(state);
     draw_parameter_sliders(panel);
     ImGui::Separator();
 

@@ -71,7 +71,7 @@ void draw_controls(AppState& state) {
     draw_presets(settings);
     if (ImGui::CollapsingHeader("Activations", ImGuiTreeNodeFlags_DefaultOpen)) draw_activation_ticks(settings);
     if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) draw_classifier_data(settings.contest);
-    if (ImGui::CollapsingHeader("Network")) draw_classifier_network(settings.contest, hidden, false);
+    if (ImGui::CollapsingHeader("Network")) draw_classifier_network(settings.contest, hidden, nullptr);
     if (ImGui::CollapsingHeader("Training", ImGuiTreeNodeFlags_DefaultOpen)) {
         const Bakeoff* bakeoff = state.bakeoff_session.bakeoff();
         draw_classifier_training(settings.contest,

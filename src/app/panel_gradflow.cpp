@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "app/activation_link_ui.hpp"
 #include "app/gradflow_runner.hpp"
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
@@ -136,7 +137,8 @@ bool draw_curve_row(GradflowSimulation& sim, int index) {
     return keep;
 }
 
-void draw_curves_editor(GradflowSimulation& sim) {
+void draw_curves_editor(AppState& state) {
+    GradflowSimulation& sim = state.gradflow.simulation;
     for (int i = 0; i < static_cast<int>(sim.curves.size()); ++i) {
         if (!draw_curve_row(sim, i)) {
             sim.curves.erase(sim.curves.begin() + i);
@@ -147,6 +149,8 @@ void draw_curves_editor(GradflowSimulation& sim) {
     if (ImGui::SmallButton("+ curve")) sim.curves.push_back(sim.curves.back());
     ImGui::EndDisabled();
     help_marker("Overlay up to six networks with the same seed: same inputs, targets and (before scaling) weights.");
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    draw_link_checkbox(state, gradflow_choice(sim), "link curve 1");
 }
 
 // [SECTION] Gradient norm per layer, with the chain-rule bound ---------------------------------
@@ -377,7 +381,7 @@ void draw_gradflow_panel(AppState& state) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("results", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
-    draw_curves_editor(settings.simulation);
+    draw_curves_editor(state);
     state.gradflow_runner.request(settings.simulation, state.memory_budget);
     const GradflowSnapshot snapshot = state.gradflow_runner.snapshot();
     int quantity = static_cast<int>(settings.quantity);

@@ -51,6 +51,7 @@ session::Session capture_session(const AppState& state) {
     for (int i = 0; i < kPanelCount; ++i) {
         if (!state.panel_visible[i]) s.panel_visible[std::string(cli::kPanelIds[i])] = false;
     }
+    s.link_activations = state.activation_link.on;
     s.activations = state.activations.settings;
     s.softmax = state.softmax;
     s.gradflow = state.gradflow;
@@ -68,6 +69,8 @@ void apply_session(AppState& state, session::LoadedSession loaded) {
         const auto found = s.panel_visible.find(id);
         state.panel_visible[i] = found == s.panel_visible.end() || found->second;
     }
+    state.activation_link = ActivationLink();
+    state.activation_link.on = s.link_activations;  // the classifier's choice leads at the next sync
     state.activations.settings = std::move(s.activations);
     state.activations.parameter_error.clear();
     state.softmax = std::move(s.softmax);

@@ -37,6 +37,7 @@ struct ClassifierState {
 struct Session {
     std::string page = "activations";          // the panel id shown alone (cli::kPanelIds), or "all": tiled
     std::map<std::string, bool> panel_visible;  // by panel id; absent = visible
+    bool link_activations = false;  // one activation drives the Activations, Gradient flow and Classifier panels
     app::ActivationsSettings activations;
     app::SoftmaxSettings softmax;
     app::GradflowSettings gradflow;

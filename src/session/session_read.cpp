@@ -282,6 +282,7 @@ Session read_session(const json& document) {
             s.panel_visible[id] = read_boolean(value, visible.path_of(id));
         }
     }
+    in.boolean("link_activations", s.link_activations);
     if (in.has("activations")) s.activations = read_activations(in.object("activations"));
     if (in.has("softmax")) s.softmax = read_softmax(in.object("softmax"));
     if (in.has("gradflow")) s.gradflow = read_gradflow(in.object("gradflow"));

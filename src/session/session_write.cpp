@@ -190,6 +190,7 @@ std::string to_json_text(const Session& session) {
     json doc = {{"actviz_session", kSessionVersion},
                 {"page", session.page},
                 {"panel_visible", std::move(visible)},
+                {"link_activations", session.link_activations},
                 {"activations", activations_json(session.activations)},
                 {"softmax", {{"logits", session.softmax.logits}, {"temperature", float_json(session.softmax.temperature)}}},
                 {"gradflow", gradflow_json(session.gradflow)},
