@@ -26,6 +26,7 @@
 #include "app/panels.hpp"
 #include "app/export.hpp"
 #include "app/session_bridge.hpp"
+#include "app/session_ui.hpp"
 #include "app/stats_log.hpp"
 #include "app/theme.hpp"
 #include "gfx/context.hpp"
@@ -242,7 +243,14 @@ int run(const cli::GuiOptions& options) {
     int frames_drawn = 0;
     int frames_to_settle = 2;  // ImGui needs a couple of frames after input to settle hover and layout
     int panel_shot = -1;       // a panel to capture after this frame (File > Screenshot of one panel)
-    while (!glfwWindowShouldClose(window.get()) && !state.quit_requested) {
+    while (!state.quit_requested) {
+        if (glfwWindowShouldClose(window.get())) {
+            // The close button (or the window manager): a question about unsaved changes may come first.
+            glfwSetWindowShouldClose(window.get(), GLFW_FALSE);
+            request_quit(state);
+            if (state.quit_requested) break;
+            frames_to_settle = 2;  // draw the question now, even when idle
+        }
         if (fixed_frames || frames_to_settle > 0 || state.animating) {
             glfwPollEvents();
             if (frames_to_settle > 0) --frames_to_settle;

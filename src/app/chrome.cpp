@@ -62,7 +62,7 @@ void handle_shortcuts(AppState& state) {
     // ImGui 1.86's GLFW backend stores key state under GLFW key codes.
     if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) state.screenshot_requested = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) state.show_shortcuts = !state.show_shortcuts;
-    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) state.quit_requested = true;
+    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) request_quit(state);
     // Ctrl+1..Ctrl+5 open a panel's page, Ctrl+0 tiles them all.
     for (int i = 0; i < kPanelCount && io.KeyCtrl; ++i) {
         if (ImGui::IsKeyPressed(GLFW_KEY_1 + i, false)) state.maximised_panel = i, state.panel_visible[i] = true;
@@ -97,7 +97,7 @@ float draw_main_menu(AppState& state) {
             export_weights(state);
         }
         ImGui::Separator();
-        if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit_requested = true;
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) request_quit(state);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {

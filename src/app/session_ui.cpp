@@ -37,9 +37,10 @@ void run_or_confirm(AppState& state, PendingAction action, const std::string& pa
             open_dialog(state.session, SessionDialog::Open);
             break;
         case PendingAction::OpenPath: open_session(state, path); break;
+        case PendingAction::Quit: state.quit_requested = true; break;
         case PendingAction::None: break;
     }
-    if (action != PendingAction::Open) state.session.pending = PendingAction::None;
+    state.session.pending = PendingAction::None;
 }
 
 void save_or_ask(AppState& state) {
@@ -86,14 +87,18 @@ void draw_path_dialog(AppState& state, bool saving) {
     ImGui::SameLine();
     if (ImGui::Button("Cancel", ImVec2(ImGui::GetFontSize() * 6, 0)) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
         ui.dialog = SessionDialog::None;
+        ui.pending = PendingAction::None;  // e.g. a quit waiting for this save: the user stays
         ImGui::CloseCurrentPopup();
         return;
     }
     if (confirm) {
         ui.dialog = SessionDialog::None;  // an error reopens a dialog of its own
         ImGui::CloseCurrentPopup();
-        if (saving) save_session(state, path);
-        else open_session(state, path);
+        if (!saving) {
+            open_session(state, path);
+        } else if (save_session(state, path) && ui.pending != PendingAction::None) {
+            run_or_confirm(state, ui.pending, ui.pending_path);  // what the unsaved-changes question held up
+        }
     }
 }
 
@@ -101,7 +106,10 @@ void draw_confirm_dialog(AppState& state) {
     SessionUiState& ui = state.session;
     const std::string name = ui.path.empty() ? "This untitled session" : "'" + ui.path + "'";
     ImGui::Text("%s has changes that are not saved.", name.c_str());
-    ImGui::TextUnformatted("Save them before going on?");
+    ImGui::TextUnformatted(ui.pending == PendingAction::Quit ? "Save them before quitting?" : "Save them before going on?");
+    if (ui.pending == PendingAction::Quit && ui.remember_last) {
+        ImGui::TextDisabled("Either way, the screen as it is now comes back at the next start.");
+    }
     ImGui::Spacing();
     const float width = ImGui::GetFontSize() * 7;
     const auto go_on = [&] {
@@ -116,14 +124,16 @@ void draw_confirm_dialog(AppState& state) {
         if (ui.path.empty()) {
             ui.dialog = SessionDialog::None;
             ImGui::CloseCurrentPopup();
-            save_or_ask(state);  // Save As first; the pending action is dropped, as the user will see
-            ui.pending = PendingAction::None;
+            save_or_ask(state);  // Save As first: the pending action follows a successful save
         } else if (save_session(state, ui.path)) {
             go_on();
         }
     }
     ImGui::SameLine();
-    if (ImGui::Button("Discard changes", ImVec2(width * 1.4f, 0))) go_on();
+    if (ImGui::Button(ui.pending == PendingAction::Quit ? "Quit without saving" : "Discard changes",
+                      ImVec2(width * 1.8f, 0))) {
+        go_on();
+    }
     ImGui::SameLine();
     if (ImGui::Button("Cancel", ImVec2(width, 0)) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
         ui.pending = PendingAction::None;
@@ -189,6 +199,15 @@ void draw_session_dialogs(AppState& state) {
         case SessionDialog::None: break;
     }
     ImGui::EndPopup();
+}
+
+void request_quit(AppState& state) {
+    SessionUiState& ui = state.session;
+    if (ui.dialog == SessionDialog::ConfirmDiscard) return;  // the question is up already: answer it
+    ui.dialog = SessionDialog::None;  // a path box or an error message gives way (its popup is not drawn again)
+    const bool would_lose = !ui.path.empty() || !ui.remember_last;
+    if (would_lose) run_or_confirm(state, PendingAction::Quit);
+    else state.quit_requested = true;  // untitled: kept as the last session, restored at the next start
 }
 
 void handle_session_shortcuts(AppState& state) {

@@ -11,4 +11,9 @@ void draw_session_menu_items(AppState& state);  // inside File
 void draw_session_dialogs(AppState& state);
 void handle_session_shortcuts(AppState& state);
 
+// File > Quit, Ctrl+Q and the window's close button. Quits at once unless changes would be lost:
+// a session with a file asks first when it has unsaved changes (and so does an untitled one when
+// it will not be kept for the next start, under --fresh). The answer sets state.quit_requested.
+void request_quit(AppState& state);
+
 }  // namespace actviz::app

@@ -11,7 +11,7 @@ namespace actviz::app {
 
 enum class SessionDialog { None, Open, SaveAs, ConfirmDiscard, Error };
 // What waits for the "unsaved changes" question to be answered.
-enum class PendingAction { None, New, Open, OpenPath };
+enum class PendingAction { None, New, Open, OpenPath, Quit };
 
 struct SessionUiState {
     std::string path;                 // the session's file; empty = untitled
