@@ -17,6 +17,7 @@
 #include <ctime>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "app/activation_link_ui.hpp"
 #include "app/app_state.hpp"
@@ -255,10 +256,19 @@ int run(const cli::GuiOptions& options) {
             glfwPollEvents();
             if (frames_to_settle > 0) --frames_to_settle;
         } else {
-            // Nothing is animating: sleep until there is input, waking once a second for the clock.
+            // Nothing is animating: sleep until there is input, waking once a second for the clock
+            // (sooner while a panel waits for a worker).
             const auto wait_start = Clock::now();
-            glfwWaitEventsTimeout(1.0);
-            if (Clock::now() - wait_start < std::chrono::milliseconds(990)) frames_to_settle = 2;
+            glfwWaitEventsTimeout(state.wake_within_s);
+            const double slept = std::chrono::duration<double>(Clock::now() - wait_start).count();
+            if (slept < state.wake_within_s - 0.01) frames_to_settle = 2;  // woken by input
+        }
+        // While a worker computes, frames are spaced out (input that arrives meanwhile is handled
+        // by the next one): with a software renderer every frame takes both cores for a while.
+        if (!fixed_frames && state.min_frame_interval_s > 0) {
+            std::this_thread::sleep_until(previous_start + std::chrono::duration_cast<Clock::duration>(
+                                                               std::chrono::duration<double>(state.min_frame_interval_s)));
+            glfwPollEvents();
         }
         int fb_width = 0, fb_height = 0;
         glfwGetFramebufferSize(window.get(), &fb_width, &fb_height);
@@ -274,6 +284,8 @@ int run(const cli::GuiOptions& options) {
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         state.animating = false;
+        state.wake_within_s = 1.0;
+        state.min_frame_interval_s = 0;
         build_frame(state);
         const auto built = Clock::now();
         ImGui::Render();
@@ -319,10 +331,11 @@ int run(const cli::GuiOptions& options) {
         const auto end = Clock::now();
         state.frame_stats.record(std::chrono::duration<double>(start - previous_start).count(),
                                  std::chrono::duration<double>(end - start).count());
-        stats_log.frame(std::chrono::duration<double>(start - launched).count(),
-                        std::chrono::duration<double>(start - previous_start).count());
-        previous_start = start;
         glfwSwapBuffers(window.get());
+        stats_log.frame(std::chrono::duration<double>(start - launched).count(),
+                        std::chrono::duration<double>(start - previous_start).count(),
+                        std::chrono::duration<double>(Clock::now() - start).count());  // rendering included
+        previous_start = start;
         state.last_build_ms = std::chrono::duration<double, std::milli>(built - start).count();
         state.last_work_ms = std::chrono::duration<double, std::milli>(end - start).count();
         state.last_render_ms = std::chrono::duration<double, std::milli>(Clock::now() - built).count();
@@ -330,6 +343,9 @@ int run(const cli::GuiOptions& options) {
         if (frames_drawn == 1) state.session.saved_fingerprint = session_fingerprint(state);
         if (last_frame) break;
     }
+    // Gone from the screen at once: what remains (cancelling the workers, freeing their buffers,
+    // keeping the session) happens out of sight.
+    glfwHideWindow(window.get());
     if (state.session.remember_last) remember_on_exit(state);
     return 0;
 }

@@ -54,6 +54,12 @@ struct AppState {
 
     FrameStats frame_stats;
     bool animating = false;  // set by a panel each frame it animates (training): the loop then never idles
+    // Idle, the loop sleeps until input or this many seconds: a panel waiting for a worker's results
+    // lowers it for the frame, so progress and results show promptly without drawing flat out.
+    double wake_within_s = 1.0;
+    // Frames start at most this often (0: no limit): a panel whose worker computes sets it for the
+    // frame, so drawing on every mouse move does not starve the worker of the cores.
+    double min_frame_interval_s = 0;
     double last_build_ms = 0, last_render_ms = 0;  // the previous frame: building the UI; rendering + swap
     double last_work_ms = 0;  // the previous frame's building and rendering without the wait in SwapBuffers
     std::string gl_description;

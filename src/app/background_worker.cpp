@@ -1,5 +1,9 @@
 #include "app/background_worker.hpp"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 namespace actviz::app {
 
 BackgroundWorker::BackgroundWorker() : thread_([this] { loop(); }) {}
@@ -28,6 +32,11 @@ void BackgroundWorker::post(Job job) {
 }
 
 void BackgroundWorker::loop() {
+    // Heavy jobs must not take time from the UI thread or the software renderer (on two cores they
+    // would otherwise share them evenly and a frame could take twice as long), so this thread and
+    // those its jobs start run at a lower priority (Linux: nice is per thread and inherited).
+    // Failure only costs smoothness.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
     for (;;) {
         Job job;
         {

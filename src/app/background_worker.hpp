@@ -1,7 +1,8 @@
 #pragma once
 // One worker thread for heavy computations, so the window keeps drawing. The UI posts a job; a
 // newer job replaces one that has not started and cancels the one running (through the cancel
-// flag the job receives), so the latest settings win and the UI thread never waits.
+// flag the job receives), so the latest settings win and the UI thread never waits. The thread
+// runs at a lower priority than the UI's.
 
 #include <atomic>
 #include <condition_variable>

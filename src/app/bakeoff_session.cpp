@@ -6,9 +6,6 @@
 #include <stdexcept>
 #include <thread>
 
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 namespace actviz::app {
 namespace {
@@ -107,10 +104,8 @@ void BakeoffSession::start_background(const BakeoffSettings& settings) {
     std::shared_ptr<Published> published = published_;
     // The job runs until the next contest cancels it (post() replaces it) or the session ends.
     worker_->post([data, config, published](const std::atomic<bool>& cancel) {
-        // The extra seeds are the table's luxury: on two cores they must not take time from the UI
-        // thread or the software renderer, so this thread runs at a lower priority (Linux: nice is
-        // per thread). Failure only costs smoothness.
-        setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+        // The extra seeds are the table's luxury: the worker's low priority keeps them from taking
+        // time from the UI thread or the software renderer.
         Bakeoff extra(data, config);
         {
             std::lock_guard lock(published->mutex);

@@ -58,28 +58,31 @@ void GradflowRunner::request(const GradflowSimulation& settings, std::size_t mem
         }
     }
     progress_ = 0;
+    curve_progress_ = 0;
     worker_.post([this, settings](const std::atomic<bool>& cancel) { run(settings, cancel); });
 }
 
 GradflowSnapshot GradflowRunner::snapshot() const {
     std::lock_guard lock(mutex_);
     GradflowSnapshot copy = shared_;
-    copy.progress = progress_.load();
+    const double curves = std::max<double>(1.0, static_cast<double>(copy.curves.size()));
+    copy.progress = std::min(1.0, progress_.load() + curve_progress_.load() / curves);
     return copy;
 }
 
 void GradflowRunner::run(const GradflowSimulation& settings, const std::atomic<bool>& cancel) {
     const int curves = static_cast<int>(settings.curves.size());
-    std::atomic<double> curve_progress{0};
     for (int i = 0; i < curves && !cancel; ++i) {
+        curve_progress_ = 0;
         GradflowControl control;
         control.cancel = &cancel;
-        control.progress = &curve_progress;
+        control.progress = &curve_progress_;
         control.threads = worker_threads();
         GradflowResult result = simulate_gradient_flow(settings.config_for(i), control);
         if (result.cancelled || cancel) return;
-        progress_ = static_cast<double>(i + 1) / curves;
         std::lock_guard lock(mutex_);
+        progress_ = static_cast<double>(i + 1) / curves;
+        curve_progress_ = 0;
         shared_.curves[i] = std::move(result);
     }
     if (curves == 0) {

@@ -25,7 +25,7 @@ struct GradflowSnapshot {
     // The first and last hidden layers' statistics per map cell [depth][gain]; empty until computed.
     std::array<std::array<std::optional<std::array<LayerStats, 2>>, kMapGains.size()>, kMapDepths.size()> map{};
     int map_cells_done = 0;
-    double progress = 0;   // of the curves, 0..1
+    double progress = 0;   // of the curves, 0..1, moving within each curve
     bool busy = false;
     std::string error;     // why the settings cannot run
 };
@@ -50,7 +50,8 @@ private:
     std::size_t requested_budget_ = 0;
     mutable std::mutex mutex_;
     GradflowSnapshot shared_;
-    std::atomic<double> progress_{0};
+    std::atomic<double> progress_{0};        // curves finished, as a fraction of all
+    std::atomic<double> curve_progress_{0};  // of the curve being computed, 0..1 (the core's count)
     BackgroundWorker worker_;  // last: destroyed (and joined) first, while the members above still exist
 };
 

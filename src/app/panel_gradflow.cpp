@@ -196,7 +196,10 @@ void draw_norm_chart(const GradflowSettings& settings, const GradflowSnapshot& s
         const ImU32 colour = curve_colour(sim, static_cast<int>(c));
         const std::string name = curve_name(sim.curves[c]);
         plot::plot_line(name.c_str(), layers.data(), values.data(), n, {colour, 2.0f, false});
-        plot::plot_scatter(("##points" + name).c_str(), layers.data(), values.data(), n, colour, 2.5f);
+        // A dot per layer while layers are told apart (a few pixels each); deeper, the line is enough.
+        if (n * 6.0f <= plot::plot_width_pixels()) {
+            plot::plot_scatter(("##points" + name).c_str(), layers.data(), values.data(), n, colour, 2.5f);
+        }
         if (bounds_shown && !sim.curves[c].residual) {
             // max|f′|^k, anchored at the output layer: the most a chain of k layers can pass back
             // when the weights preserve norms.
@@ -224,8 +227,10 @@ Verdict verdict_of(const LayerStats& first, const LayerStats& last, GradQuantity
     const double log_ratio = log10_ratio(first, last, quantity);
     char ratio[64];
     if (std::isinf(log_ratio) && log_ratio < 0) std::snprintf(ratio, sizeof ratio, "0 (underflow)");
-    else if (std::isnan(log_ratio)) std::snprintf(ratio, sizeof ratio, "n/a");
+    else if (std::isnan(log_ratio)) std::snprintf(ratio, sizeof ratio, "0 / 0");
     else std::snprintf(ratio, sizeof ratio, "%.2e", std::pow(10.0, log_ratio));
+    // Both ends exactly 0: every unit dead or every gradient underflowed; nothing learns.
+    if (std::isnan(log_ratio)) return {ratio, "no gradient at all", ImVec4(0.45f, 0.7f, 1.0f, 1.0f)};
     if (log_ratio < -3) return {ratio, "vanishing (< 1e-3)", ImVec4(0.45f, 0.7f, 1.0f, 1.0f)};
     if (log_ratio > 3) return {ratio, "exploding (> 1e3)", ImVec4(1.0f, 0.45f, 0.35f, 1.0f)};
     return {ratio, "healthy", ImVec4(0.5f, 0.9f, 0.5f, 1.0f)};
@@ -315,7 +320,10 @@ void draw_stats_chart(const GradflowSettings& settings, const GradflowSnapshot& 
                         (colour & 0x00FFFFFF) | 0x30000000);
         plot::plot_line(name.c_str(), layers.data(), mean.data(), n, {colour, 2.0f, false});
         plot::plot_line(("##saturated" + name).c_str(), layers.data(), saturated.data(), n, {colour, 1.4f, true});
-        plot::plot_scatter(("##dead" + name).c_str(), layers.data(), dead.data(), n, colour, 3.0f, false);
+        // Rings while layers are a few pixels apart; deeper, small squares (a ring costs software GL
+        // ~70 triangles, a square 2, and a thousand rings in a few hundred pixels are a smear anyway).
+        const bool sparse = n * 6.0f <= plot::plot_width_pixels();
+        plot::plot_scatter(("##dead" + name).c_str(), layers.data(), dead.data(), n, colour, sparse ? 3.0f : 1.2f, !sparse);
     }
     plot::end_plot();
 }
@@ -399,6 +407,12 @@ void draw_gradflow_panel(AppState& state) {
         ImGui::PopStyleColor();
     } else if (snapshot.busy && snapshot.progress < 1.0) {
         ImGui::ProgressBar(static_cast<float>(snapshot.progress), ImVec2(font * 10, 0), "simulating…");
+    }
+    // Results arrive from the worker: look for them ten times a second, even with no input.
+    // Meanwhile, at most 30 frames a second: the worker needs the cores more than the mouse.
+    if (snapshot.busy) {
+        state.wake_within_s = std::min(state.wake_within_s, 0.1);
+        state.min_frame_interval_s = std::max(state.min_frame_interval_s, 1.0 / 30);
     }
     if (snapshot.error.empty()) draw_verdict(state, settings, snapshot);  // nothing is computing otherwise
     const float rest = ImGui::GetContentRegionAvail().y;

@@ -15,7 +15,7 @@ bool StatsLog::open(const std::string& path, std::string& error) {
         error = std::strerror(errno);
         return false;
     }
-    std::fprintf(file_, "seconds,frames,worst_frame_ms,rss_mib\n");
+    std::fprintf(file_, "seconds,frames,worst_frame_ms,rss_mib,worst_work_ms\n");
     return true;
 }
 
@@ -23,16 +23,19 @@ StatsLog::~StatsLog() {
     if (file_) std::fclose(file_);
 }
 
-void StatsLog::frame(double seconds, double interval) {
+void StatsLog::frame(double seconds, double interval, double work) {
     if (!file_) return;
     ++frames_;
     worst_ = std::max(worst_, interval);
+    worst_work_ = std::max(worst_work_, work);
     if (seconds - line_start_ < 1.0) return;
-    std::fprintf(file_, "%.1f,%d,%.2f,%.1f\n", seconds, frames_, worst_ * 1000.0, resident_mib());
+    std::fprintf(file_, "%.1f,%d,%.2f,%.1f,%.2f\n", seconds, frames_, worst_ * 1000.0, resident_mib(),
+                 worst_work_ * 1000.0);
     std::fflush(file_);  // a soak run ends by being killed: every line must already be on disk
     line_start_ = seconds;
     frames_ = 0;
     worst_ = 0;
+    worst_work_ = 0;
 }
 
 double resident_mib() {

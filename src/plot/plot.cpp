@@ -731,22 +731,48 @@ void plot_band(const char* label, const double* xs, const double* y_low, const d
     // are lines drawn by the caller, so plain fill loses nothing.
     const ImDrawListFlags saved_flags = g_frame.draw->Flags;
     g_frame.draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
-    for (int i = 0; i + 1 < count; ++i) {
-        const PlacedPoint l0 = place(xs[i], y_low[i]), l1 = place(xs[i + 1], y_low[i + 1]);
-        const PlacedPoint h0 = place(xs[i], y_high[i]), h1 = place(xs[i + 1], y_high[i + 1]);
-        if (!l0.drawable || !l1.drawable || !h0.drawable || !h1.drawable) continue;
-        for (const PlacedPoint& p : {l0, l1, h0, h1}) flag_floor(p);
+    // With more samples than pixel columns, each column's envelope (its highest and lowest pixel)
+    // draws the same band with a segment per column instead of one per sample.
+    const bool thin = count > static_cast<int>(g_frame.data.GetWidth());
+    struct Edge {
+        ImVec2 low, high;
+    };
+    std::optional<Edge> previous;  // the last drawable edge, unless a gap followed it
+    std::optional<Edge> column;    // thinning: the column being gathered
+    auto segment_to = [&](const Edge& edge) {
         // Two triangles, not a quad: a quad whose edges cross (low above high) would be drawn
         // with a wrong winding and leave holes.
-        g_frame.draw->AddTriangleFilled(l0.pixel, l1.pixel, h1.pixel, look.colour);
-        g_frame.draw->AddTriangleFilled(l0.pixel, h1.pixel, h0.pixel, look.colour);
+        if (previous) {
+            g_frame.draw->AddTriangleFilled(previous->low, edge.low, edge.high, look.colour);
+            g_frame.draw->AddTriangleFilled(previous->low, edge.high, previous->high, look.colour);
+        }
+        previous = edge;
+    };
+    for (int i = 0; i < count; ++i) {
+        const PlacedPoint l = place(xs[i], y_low[i]), h = place(xs[i], y_high[i]);
+        if (!l.drawable || !h.drawable) {  // a gap in the band
+            if (column) segment_to(*column);
+            column.reset(), previous.reset();
+            continue;
+        }
+        flag_floor(l), flag_floor(h);
         g_frame.extents.add(xs[i], y_low[i], g_frame.x.scale, g_frame.y.scale);
         g_frame.extents.add(xs[i], y_high[i], g_frame.x.scale, g_frame.y.scale);
-        note_point(h0.pixel);
+        note_point(h.pixel);
+        if (!thin) {
+            segment_to({l.pixel, h.pixel});
+            continue;
+        }
+        if (column && std::floor(column->low.x) == std::floor(l.pixel.x)) {
+            column->low.y = std::max({column->low.y, l.pixel.y, h.pixel.y});
+            column->high.y = std::min({column->high.y, l.pixel.y, h.pixel.y});
+            continue;
+        }
+        if (column) segment_to(*column);
+        column = Edge{ImVec2(l.pixel.x, std::max(l.pixel.y, h.pixel.y)), ImVec2(l.pixel.x, std::min(l.pixel.y, h.pixel.y))};
     }
+    if (column) segment_to(*column);
     g_frame.draw->Flags = saved_flags;
-    g_frame.extents.add(xs[count - 1], y_low[count - 1], g_frame.x.scale, g_frame.y.scale);
-    g_frame.extents.add(xs[count - 1], y_high[count - 1], g_frame.x.scale, g_frame.y.scale);
 }
 
 void plot_bars(const char* label, const double* xs, const double* heights, int count, double bar_width, ImU32 colour) {
@@ -798,6 +824,7 @@ void plot_scatter(const char* label, const double* xs, const double* ys, int cou
     if (!look.visible || count <= 0 || !xs || !ys) return;
     if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, ys, count);
     radius = std::clamp(std::isfinite(radius) ? radius : 3.0f, 0.5f, 50.0f) * (look.emphasis > 1 ? 1.4f : 1.0f);
+    ImVec2 last_drawn(-1e9f, -1e9f);
     for (int i = 0; i < count; ++i) {
         const PlacedPoint p = place(xs[i], ys[i]);
         if (!p.drawable) continue;
@@ -807,6 +834,10 @@ void plot_scatter(const char* label, const double* xs, const double* ys, int cou
             continue;
         }
         g_frame.extents.add(xs[i], ys[i], g_frame.x.scale, g_frame.y.scale);
+        // A marker mostly covering the one before it adds nothing to the picture but vertices: a
+        // series of a thousand layers in a few hundred pixels would otherwise cost ~100k of them.
+        if (std::fabs(p.pixel.x - last_drawn.x) < radius && std::fabs(p.pixel.y - last_drawn.y) < radius) continue;
+        last_drawn = p.pixel;
         // Vertices are what a scatter of hundreds of points costs under software GL: a dot under two
         // pixels across is a square (4 vertices instead of ~24), larger ones get ImGui's segment
         // count for their radius rather than a fixed 12.

@@ -315,6 +315,41 @@ TEST_F(PlotUi, BadInputNeverCrashes) {
     EXPECT_TRUE(frame(body, ImVec2(40, 40)));
 }
 
+// Software GL pays per triangle: a band or a scatter of more samples than the plot has pixels
+// must cost about what one sample per pixel costs, and still show a spike one sample wide.
+TEST_F(PlotUi, DenseBandsAndScattersCostPixelsNotSamples) {
+    struct Drawn {
+        int vertices;
+        float top;  // the highest vertex of the series' colour (pixels grow downwards)
+    };
+    auto draw = [&](int samples, bool band, bool spike) {
+        const std::vector<double> xs = range(samples, 0, 1);
+        std::vector<double> low(samples, -0.5), high(samples, 0.5);
+        if (spike) high[samples / 2] = 0.9;
+        auto body = [&] {
+            setup_axis_limits(AxisId::X, 0, 1, Cond::Always);
+            setup_axis_limits(AxisId::Y, -1, 1, Cond::Always);
+            if (band) plot_band("##band", xs.data(), low.data(), high.data(), samples, series_colour(0));
+            else plot_scatter("##dots", xs.data(), low.data(), samples, series_colour(0), 3.0f, false);
+        };
+        frames(2, body);
+        Drawn drawn{ImGui::GetDrawData()->TotalVtxCount, 1e9f};  // "##": no legend swatch in that colour
+        const ImDrawData* data = ImGui::GetDrawData();
+        for (int l = 0; l < data->CmdListsCount; ++l) {
+            for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) {
+                if (v.col == series_colour(0)) drawn.top = std::min(drawn.top, v.pos.y);
+            }
+        }
+        return drawn;
+    };
+    const Drawn sparse = draw(500, true, true), dense = draw(50000, true, true), flat = draw(50000, true, false);
+    EXPECT_LT(dense.vertices, sparse.vertices * 2) << "a band of 50000 samples costs " << dense.vertices << " vertices";
+    // 0.9 against 0.5 on a −1..1 axis: a fifth of the plot's height higher.
+    EXPECT_LT(dense.top, flat.top - 50) << "the one-sample spike is missing from the thinned band";
+    const Drawn few_dots = draw(100, false, false), many_dots = draw(50000, false, false);
+    EXPECT_LT(many_dots.vertices, few_dots.vertices * 4) << "50000 overlapping rings cost " << many_dots.vertices;
+}
+
 TEST_F(PlotUi, HiddenStateIsPerPlot) {
     const double xs[] = {0, 1}, ys[] = {0, 1};
     bool second_visible = false;
