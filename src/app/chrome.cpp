@@ -2,11 +2,15 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <unistd.h>
+
+#include <algorithm>
 
 #include "app/activation_link_ui.hpp"
 #include "app/export.hpp"
 #include "app/panels.hpp"
 #include "app/session_ui.hpp"
+#include "app/widgets.hpp"
 
 namespace actviz::app {
 namespace {
@@ -79,6 +83,27 @@ void handle_shortcuts(AppState& state) {
     }
 }
 
+namespace {
+
+// Settings > Memory budget: what a computation may allocate before it is refused with its
+// estimate. For this run (at start: --memory-budget); between 16 MiB and the machine's memory.
+void draw_memory_budget_setting(AppState& state) {
+    const double gib = 1024.0 * 1024.0 * 1024.0;
+    const double machine = static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGESIZE));
+    const double lo = static_cast<double>(kMinMemoryBudget) / gib;
+    const double hi = std::max(machine > 0 ? machine / gib : 64.0, static_cast<double>(state.memory_budget) / gib);
+    double budget = static_cast<double>(state.memory_budget) / gib;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    if (checked_slider("memory budget", &budget, lo, hi, "%.3g GiB", ImGuiSliderFlags_Logarithmic)) {
+        state.memory_budget = static_cast<std::size_t>(budget * gib);
+    }
+    item_tooltip("Every computation is estimated before it runs: gradient flow, training, the bake-off. "
+                 "Above this budget it is refused with its estimate instead of being attempted. "
+                 "At start: --memory-budget (default 2 GiB).");
+}
+
+}  // namespace
+
 float draw_main_menu(AppState& state) {
     if (!ImGui::BeginMainMenuBar()) return 0.0f;
     if (ImGui::BeginMenu("File")) {
@@ -115,6 +140,10 @@ float draw_main_menu(AppState& state) {
         if (ImGui::MenuItem("Show all panels")) state.panel_visible.fill(true);
         ImGui::Separator();
         draw_link_menu_item(state);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Settings")) {
+        draw_memory_budget_setting(state);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {

@@ -51,7 +51,7 @@ std::string budget_text(std::size_t budget) {
 
 std::optional<std::string> over_budget(std::string_view what, double bytes, std::size_t budget) {
     if (bytes <= static_cast<double>(budget)) return std::nullopt;
-    return std::string(what) + " needs about " + format_bytes(bytes) + ", over the memory budget of " + budget_text(budget) + "; make it smaller or raise the budget (--memory-budget)";
+    return std::string(what) + " needs about " + format_bytes(bytes) + ", over the memory budget of " + budget_text(budget) + "; make it smaller or raise the budget (--memory-budget, or Settings > Memory budget in the app)";
 }
 
 double estimate_training_bytes(const TrainerConfig& config, std::size_t train_points, std::size_t test_points) {
