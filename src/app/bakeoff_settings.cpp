@@ -51,6 +51,7 @@ BakeoffConfig to_bakeoff_config(const BakeoffSettings& settings, int first_seed,
     config.trainer = to_trainer_config(settings.contest);
     config.trainer.model.seed += static_cast<std::uint64_t>(first_seed);
     config.seeds = seeds;
+    config.history_limit = kBakeoffHistoryRecords;
     for (int index : settings.activations) {
         if (index < 0 || static_cast<size_t>(index) >= activations().size()) continue;
         const Activation& activation = activations()[static_cast<size_t>(index)];

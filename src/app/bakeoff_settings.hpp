@@ -36,6 +36,10 @@ struct BakeoffSettings {
     bool operator==(const BakeoffSettings&) const = delete;
 };
 
+// The panel's bake-off runs until stopped: each contestant keeps at most this many history
+// records (older ones thinned evenly, as the Classifier's), so memory stays flat for hours.
+inline constexpr std::size_t kBakeoffHistoryRecords = 4096;
+
 // The core's configuration for seeds [first_seed, first_seed + seeds) of the contest.
 BakeoffConfig to_bakeoff_config(const BakeoffSettings& settings, int first_seed, int seeds);
 // Why the settings cannot run (too few or many activations, an invalid contest), or nullopt.

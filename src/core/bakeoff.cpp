@@ -90,6 +90,7 @@ Bakeoff::Bakeoff(const Dataset& data, const BakeoffConfig& config) : config_(val
             trainer.model.seed = config_.trainer.model.seed + static_cast<std::uint64_t>(s);
             trainer.model.activations = {config_.activations[static_cast<size_t>(a)]};
             contestants_.emplace_back(data, trainer, a, s);
+            if (config_.history_limit > 0) contestants_.back().set_history_limit(config_.history_limit);
         }
     }
 }

@@ -50,6 +50,9 @@ struct BakeoffConfig {
     TrainerConfig trainer;                     // shared by every contestant; its activations are replaced
     std::vector<LayerActivation> activations;  // one contestant per entry (and per seed); repeats allowed
     int seeds = 1;                             // seed groups: model seeds trainer.model.seed + 0 .. seeds − 1
+    // Each contestant's history cap (Trainer::set_history_limit): 0 keeps every record (the CLI
+    // prints them all); a bake-off that runs until stopped (the GUI's) caps it so memory stays flat.
+    std::size_t history_limit = 0;
 
     std::optional<std::string> validate() const;  // one line naming the bad value, or nullopt
 };
@@ -62,6 +65,7 @@ class Contestant {
     int update(int k);  // up to k optimiser steps (fewer once diverged); milestones tracked per step
     void record();      // Trainer::record, then milestones and best test accuracy from the new record
     int step(int k);    // update(k), then record() if any step was taken
+    void set_history_limit(std::size_t records) { trainer_.set_history_limit(records); }
 
     const Trainer& trainer() const { return trainer_; }
     int activation_index() const { return activation_index_; }  // into BakeoffConfig::activations

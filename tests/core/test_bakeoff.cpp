@@ -167,6 +167,24 @@ TEST(Bakeoff, StepWithinWithoutRecordsStepsAndLeavesTheChartsToALaterRecord) {
     EXPECT_TRUE(unrecorded.contestant(0).milestone(0));
 }
 
+// A bake-off left running (the GUI's) keeps a bounded history per contestant, first and last
+// records always, milestones unaffected; the CLI's (no limit) keeps every record.
+TEST(Bakeoff, AHistoryLimitKeepsMemoryFlatAndTheMilestones) {
+    BakeoffConfig limited = config({"relu", "tanh"}, {8}, 0.02);
+    limited.history_limit = 64;
+    Bakeoff capped(spiral(150, 0.0), limited);
+    Bakeoff full(spiral(150, 0.0), config({"relu", "tanh"}, {8}, 0.02));
+    for (int i = 0; i < 500; ++i) capped.step(1), full.step(1);
+    for (int i = 0; i < capped.size(); ++i) {
+        const auto& kept = capped.contestant(i).trainer().history();
+        EXPECT_LE(kept.size(), 64u);
+        EXPECT_EQ(kept.front().step, 0);
+        EXPECT_EQ(kept.back().step, 500);
+        EXPECT_EQ(full.contestant(i).trainer().history().size(), 501u);
+        EXPECT_EQ(capped.contestant(i).milestone(0), full.contestant(i).milestone(0));
+    }
+}
+
 // The classic result the panel is for: sigmoid's 0.25 peak derivative shrinks the gradient layer
 // after layer, so a deep sigmoid network needs far more steps than relu, tanh or gelu.
 TEST(Bakeoff, DeepSigmoidReachesNinetyPercentLaterThanReluTanhAndGelu) {
