@@ -54,6 +54,9 @@ constexpr Usage kUsages[] = {
      "  --optimizer NAME  sgd, momentum (--nesterov), adam, rmsprop; --lr 1e-5 to 10\n"
      "  --batch B         0 (default) = full batch      --gain G   multiplies the init's scale\n"
      "  --session FILE    take every flag from a saved session's Classifier panel (flags given win);\n"
+     "                    train from the seed on the session's points, those added or erased by hand\n"
+     "                    included, unless --dataset, --classes, --points, --noise, --test-ratio or\n"
+     "                    --seed is given: then new points are drawn, as the panel draws them;\n"
      "                    --steps defaults to the steps the session had trained\n"
      "  --weights FILE    write the trained weights as JSON (per layer W out x in, b, activation)\n" ACTVIZ_PARAMETER_FLAGS
      "Exit 3 when training diverges (rows up to the divergence, one line on stderr); exit 2 on bad values\n"
