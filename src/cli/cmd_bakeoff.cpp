@@ -1,10 +1,12 @@
 // actviz bakeoff --dataset NAME [dataset flags of train] --hidden 32,32 --activations A,B,...
-//   --optimizer NAME --lr LR [--batch B] --steps N [--seeds K] [--every E]
+//   --optimizer NAME --lr LR [--batch B] --steps N [--seeds K] [--every E] [--memory-budget SIZE]
 // → CSV activation,seed,step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction,
 //   first_last_grad_ratio, contestant by contestant (seed by seed, activations in the order given),
 //   a row at step 0, every E steps and the last step; then a blank line and the summary
 //   activation,steps_to_90,steps_to_95,best_test_accuracy,final_train_loss with means over the seeds.
 // Every contestant trains in lockstep through core/bakeoff (no training loop of its own here).
+// Memory grows with contestants × seeds (a Trainer each, and each keeps its rows until the end):
+// a configuration estimated above the budget is refused before anything is built (exit 2).
 
 #include <algorithm>
 #include <ostream>
@@ -13,10 +15,12 @@
 #include "cli/classifier_flags.hpp"
 #include "cli/commands.hpp"
 #include "cli/flags.hpp"
+#include "cli/memory_flag.hpp"
 #include "cli/parse_value.hpp"
 #include "cli/usage_error.hpp"
 #include "core/bakeoff.hpp"
 #include "core/bakeoff_summary.hpp"
+#include "core/memory_budget.hpp"
 
 namespace actviz::cli {
 namespace {
@@ -68,6 +72,7 @@ int run_bakeoff(std::span<const std::string> args, std::ostream& out, std::ostre
     std::vector<FlagSpec> specs(classifier_flags().begin(), classifier_flags().end());
     specs.push_back(FlagSpec{"activations"});
     specs.push_back(FlagSpec{"seeds"});
+    specs.push_back(kMemoryBudgetFlag);
     const Flags flags(args, specs);
     if (!flags.positionals().empty()) throw UsageError("unexpected argument '" + flags.positionals()[0] + "'");
     const RunFlags run = run_from_flags(flags);
@@ -87,6 +92,13 @@ int run_bakeoff(std::span<const std::string> args, std::ostream& out, std::ostre
         throw UsageError("--every " + std::to_string(run.every) + " gives more than " + std::to_string(kMaxRows) +
                          " rows over --steps " + std::to_string(run.steps) + " for " + std::to_string(contestants) +
                          " contestants; use a larger --every");
+    }
+    const auto records = static_cast<std::size_t>(run.steps / run.every + 2);  // step 0, every E, the last
+    const double bytes = estimate_bakeoff_bytes(config, data.train.size(), data.test.size(), records);
+    if (auto refusal = over_budget("a bake-off of " + std::to_string(contestants) + " contestants on " +
+                                       std::to_string(data.train.size() + data.test.size()) + " points",
+                                   bytes, memory_budget_from_flags(flags))) {
+        throw UsageError(*refusal);
     }
 
     Bakeoff bakeoff(data, config);

@@ -95,7 +95,7 @@ GradflowConfig config_from_flags(const Flags& flags) {
 int run_gradflow(std::span<const std::string> args, std::ostream& out, std::ostream&) {
     std::vector<FlagSpec> specs(kGradflowFlags.begin(), kGradflowFlags.end());
     for (const FlagSpec& spec : activation_parameter_flags()) specs.push_back(spec);
-    const std::vector<std::string> expanded = expand_session_flags("gradflow", args, specs);
+    const std::vector<std::string> expanded = expand_session_flags("gradflow", args, specs).args;
     const Flags flags(expanded, specs);
     const GradflowConfig config = config_from_flags(flags);
     const std::string what = "gradient flow at depth " + std::to_string(config.depth) + " × width " +

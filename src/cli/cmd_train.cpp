@@ -3,7 +3,12 @@
 //   --optimizer sgd|momentum|adam|rmsprop [--nesterov] --lr LR [--batch B] [--l2 X] [--l1 X] --steps N
 //   [--seed S] [--every K] [--gain G] [--weights FILE]
 //   or --session FILE with any of those flags overriding the session's Classifier panel (--steps
-//   defaults to the steps the session had trained)
+//   defaults to the steps the session had trained). With --session the network trains from its seed
+//   on the session's own points, hand-added and erased ones included, split as the panel split them:
+//   what the panel would show after Reset. Those points cannot be regenerated from the panel's
+//   settings, so they come from the session rather than from flags. A dataset flag given explicitly
+//   (--dataset --classes --points --noise --test-ratio, or --seed, which also draws the points) asks
+//   for other data: the points are then drawn anew from the flags, as the panel does on such a change.
 // → CSV step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction: a row at step 0, every K
 // steps and at the last step. A diverged run prints its rows up to the divergence, one line on
 // stderr and exits 3. test_loss and test_accuracy are empty with --test-ratio 0.
@@ -43,21 +48,24 @@ int run_train(std::span<const std::string> args, std::ostream& out, std::ostream
     specs.push_back(FlagSpec{"weights"});
     specs.push_back(kMemoryBudgetFlag);
     for (const FlagSpec& spec : activation_parameter_flags()) specs.push_back(spec);
-    const std::vector<std::string> expanded = expand_session_flags("train", args, specs);
-    const Flags flags(expanded, specs);
+    SessionArgs expanded = expand_session_flags("train", args, specs);
+    const Flags flags(expanded.args, specs);
     if (!flags.positionals().empty()) throw UsageError("unexpected argument '" + flags.positionals()[0] + "'");
     const RunFlags run = run_from_flags(flags);
     const long long steps = run.steps, every = run.every;
+    // Parsed even when the session's points are used: the session's settings are checked as typed flags are.
     const DatasetConfig data_config = dataset_from_flags(flags, run.seed);
-    Dataset data = make_dataset(data_config);
+    Dataset data = expanded.data ? std::move(*expanded.data) : make_dataset(data_config);
+    // Only a session's hand edits can leave none (the flags' check above refuses that for generated
+    // points); no step could be taken, so say so instead of printing a lone step 0.
+    if (data.train.empty()) throw UsageError("the session's training points were all erased: nothing to train on");
     const ActivationChoice choice = activation_from_flags(required_flag(flags, "activation", "tanh"), flags);
-    const TrainerConfig config = trainer_from_flags(flags, data_config.classes, run.seed,
-                                                    static_cast<int>(data.train.size()),
+    const TrainerConfig config = trainer_from_flags(flags, data.classes, run.seed, static_cast<int>(data.train.size()),
                                                     LayerActivation{choice.activation, choice.parameters});
 
     const double bytes = estimate_training_bytes(config, data.train.size(), data.test.size());
-    if (auto refusal = over_budget("training " + std::to_string(data_config.points) + " points", bytes,
-                                   memory_budget_from_flags(flags))) {
+    if (auto refusal = over_budget("training " + std::to_string(data.train.size() + data.test.size()) + " points",
+                                   bytes, memory_budget_from_flags(flags))) {
         throw UsageError(*refusal);
     }
     Trainer trainer(std::move(data), config);

@@ -71,7 +71,17 @@ void gradflow_flags(const session::Session& s, const Flags& given, Implied& impl
     implied.add_switch("float32", sim.float32);
 }
 
-void train_flags(const session::Session& s, const Flags& given, Implied& implied) {
+// The session's points (hand edits included), unless a flag given asks for other data.
+std::optional<Dataset> session_points(const session::Session& s, const Flags& given) {
+    if (!s.classifier_state) return std::nullopt;
+    for (std::string_view name : kDatasetFlagNames) {
+        if (given.has(name)) return std::nullopt;
+    }
+    return s.classifier_state->data;
+}
+
+void train_flags(const session::Session& s, const Flags& given, Implied& implied,
+                 const std::optional<Dataset>& points) {
     const app::ClassifierSettings& c = s.classifier;
     implied.add("dataset", std::string(dataset_info(c.data.kind).name));
     implied.add("classes", std::to_string(c.data.classes));
@@ -95,7 +105,10 @@ void train_flags(const session::Session& s, const Flags& given, Implied& implied
     implied.add("optimizer", std::string(optimizer_name(c.hyper.optimizer)));
     if (!given.has("optimizer")) implied.add_switch("nesterov", c.hyper.nesterov && c.hyper.optimizer == OptimizerKind::Momentum);
     implied.add("lr", c.hyper.learning_rate);
-    implied.add("batch", std::to_string(c.hyper.batch));
+    // The panel trains a batch larger than its (hand-thinned) training set as one full batch; typed,
+    // such a --batch is refused, so the equivalent 0 stands for it.
+    const bool whole = points && c.hyper.batch > static_cast<int>(points->train.size());
+    implied.add("batch", std::to_string(whole ? 0 : c.hyper.batch));
     implied.add("l2", c.hyper.l2);
     implied.add("l1", c.hyper.l1);
     if (!given.has("seed")) implied.add("seed", seed_text(c.architecture.seed, "classifier"));
@@ -105,8 +118,8 @@ void train_flags(const session::Session& s, const Flags& given, Implied& implied
 
 }  // namespace
 
-std::vector<std::string> expand_session_flags(const std::string& subcommand, std::span<const std::string> args,
-                                              std::span<const FlagSpec> known) {
+SessionArgs expand_session_flags(const std::string& subcommand, std::span<const std::string> args,
+                                 std::span<const FlagSpec> known) {
     std::vector<FlagSpec> specs(known.begin(), known.end());
     specs.push_back(FlagSpec{"session"});
     if (subcommand == "gradflow") specs.push_back(FlagSpec{"curve"});
@@ -114,14 +127,20 @@ std::vector<std::string> expand_session_flags(const std::string& subcommand, std
     const auto path = given.value("session");
     if (!path) {
         if (given.has("curve")) throw UsageError("--curve picks a curve of --session's gradient flow panel");
-        return {args.begin(), args.end()};
+        return {{args.begin(), args.end()}, std::nullopt};
     }
     session::ParseResult loaded = session::load_session_file(std::string(*path));
     if (!loaded.loaded) throw UsageError(loaded.error);
+    const session::Session& s = loaded.loaded->session;
     Implied implied(given);
-    if (subcommand == "gradflow") gradflow_flags(loaded.loaded->session, given, implied);
-    else train_flags(loaded.loaded->session, given, implied);
-    std::vector<std::string> result = std::move(implied.args());
+    SessionArgs result;
+    if (subcommand == "gradflow") {
+        gradflow_flags(s, given, implied);
+    } else {
+        result.data = session_points(s, given);
+        train_flags(s, given, implied, result.data);
+    }
+    result.args = std::move(implied.args());
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string_view arg = args[i];
         if (arg == "--session" || arg == "--curve") {
@@ -129,7 +148,7 @@ std::vector<std::string> expand_session_flags(const std::string& subcommand, std
             continue;
         }
         if (arg.starts_with("--session=") || arg.starts_with("--curve=")) continue;
-        result.push_back(args[i]);
+        result.args.push_back(args[i]);
     }
     return result;
 }

@@ -54,6 +54,9 @@ constexpr Usage kUsages[] = {
      "  --optimizer NAME  sgd, momentum (--nesterov), adam, rmsprop; --lr 1e-5 to 10\n"
      "  --batch B         0 (default) = full batch      --gain G   multiplies the init's scale\n"
      "  --session FILE    take every flag from a saved session's Classifier panel (flags given win);\n"
+     "                    train from the seed on the session's points, those added or erased by hand\n"
+     "                    included, unless --dataset, --classes, --points, --noise, --test-ratio or\n"
+     "                    --seed is given: then new points are drawn, as the panel draws them;\n"
      "                    --steps defaults to the steps the session had trained\n"
      "  --weights FILE    write the trained weights as JSON (per layer W out x in, b, activation)\n" ACTVIZ_PARAMETER_FLAGS
      "Exit 3 when training diverges (rows up to the divergence, one line on stderr); exit 2 on bad values\n"
@@ -62,6 +65,7 @@ constexpr Usage kUsages[] = {
      "usage: actviz bakeoff --dataset NAME [--classes K] [--points N] [--noise S] [--test-ratio R] --hidden 32,32\n"
      "                      --activations A,B,... [--features ...] [--init NAME] [--bias B] --optimizer NAME --lr LR\n"
      "                      [--nesterov] [--batch B] [--l2 X] [--l1 X] --steps N [--seeds K] [--seed S] [--every E]\n"
+     "                      [--memory-budget SIZE]\n"
      "The same network trained with 2-8 activations in lockstep: per seed the same initial weights, the same\n"
      "data and the same batches in the same order; only the hidden layers' activation differs.\n"
      "CSV activation,seed,step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction,\n"
@@ -78,7 +82,8 @@ constexpr Usage kUsages[] = {
      "                    seed did not reach it within --steps (the mean of the others would flatter it);\n"
      "                    best_test_accuracy is empty with --test-ratio 0\n"
      "Other flags as in actviz train. Exit 3 when a contestant diverges (its rows stop there, one line\n"
-     "on stderr each); exit 2 on bad values.\n"},
+     "on stderr each); exit 2 on bad values and on configurations above the memory budget (--memory-budget\n"
+     "SIZE, default 2GiB; every contestant is a trainer of its own).\n"},
 };
 
 #undef ACTVIZ_PARAMETER_FLAGS

@@ -78,4 +78,32 @@ double estimate_training_bytes(const TrainerConfig& config, std::size_t train_po
     return bytes;
 }
 
+namespace {
+
+// One HistoryRecord and its two per-layer vectors. The records' vector grows by doubling, so its
+// capacity may be up to twice its size; each small vector costs a heap chunk header beyond its doubles.
+double history_record_bytes(const ModelConfig& model) {
+    constexpr double kChunkHeader = 16;
+    const double hidden_layers = static_cast<double>(model.hidden.size());
+    const double per_layer = (hidden_layers + (hidden_layers + 1)) * sizeof(double);  // dead fraction, grad norm
+    return 2 * sizeof(HistoryRecord) + per_layer + 2 * kChunkHeader;
+}
+
+}  // namespace
+
+double estimate_bakeoff_bytes(const BakeoffConfig& config, std::size_t train_points, std::size_t test_points,
+                              std::size_t records) {
+    // Contestants differ only in the hidden activation, which the trainer estimate does not depend
+    // on today; each is still estimated with its own config so that stays true if one ever does.
+    double per_seed = 0;
+    for (const LayerActivation& activation : config.activations) {
+        TrainerConfig contestant = config.trainer;
+        contestant.model.activations = {activation};
+        per_seed += estimate_training_bytes(contestant, train_points, test_points) +
+                    static_cast<double>(records) * history_record_bytes(contestant.model);
+    }
+    const double shared_data = static_cast<double>(train_points + test_points) * sizeof(Point);
+    return config.seeds * per_seed + shared_data;
+}
+
 }  // namespace actviz

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/bakeoff.hpp"
 #include "core/trainer.hpp"
 
 namespace actviz {
@@ -32,5 +33,13 @@ std::optional<std::string> over_budget(std::string_view what, double bytes, std:
 // layer), and the parameter-sized vectors (weights, gradients, optimiser state). History, which
 // grows by a few hundred bytes per record, is not included.
 double estimate_training_bytes(const TrainerConfig& config, std::size_t train_points, std::size_t test_points);
+
+// Bytes a Bakeoff of `config` allocates for `train_points` + `test_points` points when each
+// contestant keeps `records` history records: one Trainer per contestant (activations × seeds, each
+// as estimate_training_bytes counts it), the records (unlike a single run's, a bake-off's history
+// is kept for every contestant, and the CLI prints it at the end), and the dataset the contestants
+// are copied from.
+double estimate_bakeoff_bytes(const BakeoffConfig& config, std::size_t train_points, std::size_t test_points,
+                              std::size_t records);
 
 }  // namespace actviz

@@ -11,6 +11,8 @@
 
 #include "cli/command_output.hpp"
 #include "cli/subcommands.hpp"
+#include "core/bakeoff.hpp"
+#include "core/memory_budget.hpp"
 #include "support/run_process.hpp"
 
 namespace actviz::cli {
@@ -159,7 +161,8 @@ TEST(BakeoffCommand, BadValuesExitTwoWithOneLineNamingThem) {
                                            {{"--batch", "100000"}, "--batch"},
                                            {{"--alpha", "0.1"}, "--alpha"},
                                            {{"--activation", "relu"}, "--activation"},
-                                           {{"--steps", "100000000", "--every", "1"}, "--every"}}) {
+                                           {{"--steps", "100000000", "--every", "1"}, "--every"},
+                                           {{"--memory-budget", "1KB"}, "--memory-budget"}}) {
         std::vector<std::string> args = base;
         for (size_t i = 0; i < c.change.size(); i += 2) {
             const auto it = std::find(args.begin(), args.end(), c.change[i]);
@@ -179,6 +182,41 @@ TEST(BakeoffCommand, BadValuesExitTwoWithOneLineNamingThem) {
     const CommandOutput missing = bakeoff({"--dataset", "xor", "--hidden", "4"});
     EXPECT_EQ(missing.status, 2);
     EXPECT_NE(missing.err.find("is missing"), std::string::npos);
+}
+
+TEST(BakeoffCommand, AConfigurationOverTheMemoryBudgetIsRefusedUpFrontWithItsEstimate) {
+    const auto contest = [](const char* seeds, const char* budget) {
+        return bakeoff({"--dataset", "spiral", "--points", "4000", "--hidden", "32,32", "--activations",
+                        "sigmoid,tanh,relu,gelu", "--optimizer", "adam", "--lr", "0.01", "--steps", "0", "--seeds",
+                        seeds, "--memory-budget", budget});
+    };
+    const CommandOutput refused = contest("4", "64MiB");
+    EXPECT_EQ(refused.status, 2);
+    EXPECT_TRUE(refused.out.empty());
+    EXPECT_EQ(std::count(refused.err.begin(), refused.err.end(), '\n'), 1) << refused.err;
+    EXPECT_NE(refused.err.find("a bake-off of 16 contestants on 4000 points needs about"), std::string::npos)
+        << refused.err;
+    EXPECT_NE(refused.err.find("over the memory budget of 64 MiB"), std::string::npos) << refused.err;
+    // The figure is the core's estimate for the contest the flags describe (the GUI's too).
+    BakeoffConfig config;
+    config.trainer.model.hidden = {32, 32};
+    config.trainer.model.classes = 3;
+    for (const char* name : {"sigmoid", "tanh", "relu", "gelu"}) {
+        config.activations.push_back({find_activation(name), find_activation(name)->defaults()});
+    }
+    config.seeds = 4;
+    DatasetConfig data;
+    data.points = 4000;
+    const Dataset points = make_dataset(data);
+    const double bytes = estimate_bakeoff_bytes(config, points.train.size(), points.test.size(), 2);
+    EXPECT_GT(bytes, 64.0 * (1 << 20));
+    EXPECT_NE(refused.err.find("needs about " + format_bytes(bytes) + ","), std::string::npos) << refused.err;
+    // A quarter of the contestants fits that budget; all of them fit a larger one.
+    const CommandOutput one_seed = contest("1", "64MiB");
+    EXPECT_EQ(one_seed.status, 0) << one_seed.err;
+    const CommandOutput larger = contest("4", "1GiB");
+    EXPECT_EQ(larger.status, 0) << larger.err;
+    EXPECT_EQ(blocks_of(larger.out).history.size(), 1u + 16);  // step 0 of each contestant
 }
 
 TEST(BakeoffCommand, TheBinaryRunsAndDocumentsUnreachedMilestones) {

@@ -93,6 +93,136 @@ TEST_F(SessionCommand, ExplicitFlagsWin) {
     EXPECT_EQ(last_line(shorter.out).substr(0, 3), "20,");
 }
 
+// A session whose points were edited by hand, as the Classifier panel's mouse tools edit them
+// (ClassifierSession::add_point / erase_near: the trainer keeps its weights and takes the new points).
+class EditedPointsSession : public ::testing::Test {
+   protected:
+    void SetUp() override {
+        s.classifier.data.points = 240;  // spiral, 3 classes
+        s.classifier.architecture.hidden = {8};
+        s.classifier.architecture.seed = 4;
+        s.classifier.hyper.learning_rate = 0.03;
+        Trainer panel(make_dataset(app::to_dataset_config(s.classifier)), app::to_trainer_config(s.classifier));
+        panel.step(15);
+        Dataset data = panel.data();
+        // The erase tool on every point of class 2, the add tool for a cluster of class 0 far out.
+        std::vector<Point> third;
+        for (const auto* set : {&data.train, &data.test}) {
+            for (const Point& p : *set) {
+                if (p.label == 2) third.push_back(p);
+            }
+        }
+        for (const Point& p : third) erase_points_near(data, p.x, p.y, 1e-9);
+        for (int i = 0; i < 12; ++i) add_point(data, {1.5 + 0.01 * i, -1.5, 0}, i % 4 == 0);
+        panel.set_data(data);
+        panel.step(15);
+        edited = panel.data();
+        steps = panel.steps();
+        s.classifier_state = session::capture_state(panel);
+        ASSERT_FALSE(session::save_session_file(path, s));
+    }
+    void TearDown() override { std::filesystem::remove(path); }
+
+    // Steps in chunks of `every` as the command does, and its CSV rows (header first).
+    static std::vector<std::vector<std::string>> rows_of(Trainer& trainer, std::int64_t steps, int every) {
+        while (trainer.steps() < steps)
+            trainer.step(static_cast<int>(std::min<std::int64_t>(every, steps - trainer.steps())));
+        std::string csv = "step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction\n";
+        for (const HistoryRecord& r : trainer.history()) {
+            csv += std::to_string(r.step) + "," + format_number(r.train_loss) + "," + format_number(r.train_accuracy) +
+                   "," + format_number(*r.test_loss) + "," + format_number(*r.test_accuracy) + "," +
+                   format_number(r.dead_fraction) + "\n";
+        }
+        return csv_rows(csv);
+    }
+
+    session::Session s;
+    Dataset edited;
+    std::int64_t steps = 0;
+    const std::string path = test::temp_path("edited.json");
+};
+
+TEST_F(EditedPointsSession, TrainUsesTheSessionsPointsWithTheHandEdits) {
+    const CommandOutput r = run("train", {"--session", path, "--every", "10"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto rows = csv_rows(r.out);
+    // The app's own path: the session restored as File > Open restores it, then Reset (weights from
+    // the seed, hand-edited points kept) and the same steps.
+    session::ParseResult loaded = session::load_session_file(path);
+    ASSERT_TRUE(loaded.loaded && loaded.loaded->trainer) << loaded.error;
+    Trainer& app_trainer = *loaded.loaded->trainer;
+    ASSERT_EQ(app_trainer.data().train.size() + app_trainer.data().test.size(),
+              edited.train.size() + edited.test.size());
+    app_trainer.reset();
+    EXPECT_EQ(rows, rows_of(app_trainer, steps, 10));
+    // A Trainer built in-process on those points from the seed reports the very same numbers.
+    Trainer fresh(edited, app::to_trainer_config(s.classifier));
+    EXPECT_EQ(rows, rows_of(fresh, steps, 10));
+    // And they are not the generator's: its points still hold class 2 and lack the added cluster.
+    Trainer generated(make_dataset(app::to_dataset_config(s.classifier)), app::to_trainer_config(s.classifier));
+    ASSERT_NE(generated.data().train.size() + generated.data().test.size(), edited.train.size() + edited.test.size());
+    const auto generated_rows = rows_of(generated, steps, 10);
+    ASSERT_EQ(generated_rows.size(), rows.size());
+    EXPECT_NE(rows[1], generated_rows[1]);  // step 0: the same weights judged on other points
+    EXPECT_NE(rows.back(), generated_rows.back());
+}
+
+TEST_F(EditedPointsSession, DatasetFlagsGivenExplicitlyDrawNewPoints) {
+    // Even with the session's own values: naming a dataset flag asks for generated points, as the
+    // panel regenerates them (and drops the hand edits) when its dataset or seed changes.
+    Trainer generated(make_dataset(app::to_dataset_config(s.classifier)), app::to_trainer_config(s.classifier));
+    const auto generated_rows = rows_of(generated, steps, 10);
+    for (const std::vector<std::string>& flag : std::vector<std::vector<std::string>>{
+             {"--points", "240"}, {"--seed", "4"}, {"--noise", "0.2"}, {"--dataset", "spiral"}}) {
+        std::vector<std::string> args{"--session", path, "--every", "10"};
+        args.insert(args.end(), flag.begin(), flag.end());
+        const CommandOutput r = run("train", args);
+        ASSERT_EQ(r.status, 0) << flag[0] << ": " << r.err;
+        EXPECT_EQ(csv_rows(r.out), generated_rows) << flag[0];
+    }
+    // Flags that leave the data alone keep the session's points.
+    const CommandOutput slower = run("train", {"--session", path, "--every", "10", "--lr", "0.01"});
+    ASSERT_EQ(slower.status, 0) << slower.err;
+    TrainerConfig config = app::to_trainer_config(s.classifier);
+    config.optimizer.learning_rate = 0.01;
+    Trainer fresh(edited, config);
+    EXPECT_EQ(csv_rows(slower.out), rows_of(fresh, steps, 10));
+}
+
+TEST_F(EditedPointsSession, ABatchLargerThanTheErasedDownTrainingSetIsAFullBatch) {
+    // The panel's batch of 24 over 10 training points left after erasing: the panel trains full
+    // batches, so the command must too rather than refuse the session's own batch.
+    s.classifier.hyper.batch = 24;
+    Trainer panel(edited, app::to_trainer_config(s.classifier));
+    Dataset few = edited;
+    few.train.resize(10);
+    panel.set_data(few);
+    panel.step(5);
+    s.classifier_state = session::capture_state(panel);
+    ASSERT_FALSE(session::save_session_file(path, s));
+    const CommandOutput r = run("train", {"--session", path, "--every", "5"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    Trainer fresh(few, app::to_trainer_config(s.classifier));
+    EXPECT_EQ(csv_rows(r.out), rows_of(fresh, 5, 5));
+    // Typed, that batch is still refused: it names more points than there are.
+    const CommandOutput typed = run("train", {"--session", path, "--batch", "24"});
+    EXPECT_EQ(typed.status, 2);
+    EXPECT_NE(typed.err.find("--batch 24 exceeds the 10 training points"), std::string::npos) << typed.err;
+}
+
+TEST_F(EditedPointsSession, NoTrainingPointsLeftIsRefusedInOneLine) {
+    Trainer panel(edited, app::to_trainer_config(s.classifier));
+    Dataset none = edited;
+    none.train.clear();  // every training point erased, the test points kept
+    panel.set_data(none);
+    s.classifier_state = session::capture_state(panel);
+    ASSERT_FALSE(session::save_session_file(path, s));
+    const CommandOutput r = run("train", {"--session", path, "--steps", "10"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(r.out.empty());
+    EXPECT_EQ(r.err, "actviz train: the session's training points were all erased: nothing to train on\n");
+}
+
 TEST(SessionCommandErrors, BadSessionsExitTwoInOneLine) {
     const std::string bad = test::temp_path("bad.json");
     {

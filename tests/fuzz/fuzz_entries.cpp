@@ -12,6 +12,26 @@
 #include "session/session_json.hpp"
 
 namespace actviz::fuzz {
+namespace {
+
+// False when `flag` is given (as "--flag V" or "--flag=V") with a value that does not read as a
+// whole number ≤ max: the run would be too long to fuzz. Values that are not numbers pass, for
+// the subcommand's parser to refuse.
+bool at_most(const std::vector<std::string>& arguments, std::string_view flag, long long max) {
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const std::string& a = arguments[i];
+        if (!a.starts_with(flag)) continue;
+        const bool joined = a.size() > flag.size() && a[flag.size()] == '=';
+        if (a.size() != flag.size() && !joined) continue;  // another flag with this prefix
+        const std::string value = joined ? a.substr(flag.size() + 1) : i + 1 < arguments.size() ? arguments[i + 1] : "";
+        char* end = nullptr;
+        const long long number = std::strtoll(value.c_str(), &end, 10);
+        if (end == value.c_str() || number > max) return false;
+    }
+    return true;
+}
+
+}  // namespace
 
 void session_loader(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -48,24 +68,20 @@ void command_line(const std::uint8_t* data, std::size_t size) {
     if (parsed.action != cli::Action::RunSubcommand) return;
     const std::string& name = parsed.subcommand;
     std::vector<std::string> arguments = parsed.arguments;
-    if (name == "gradflow" || name == "train") {
+    if (name == "gradflow" || name == "train" || name == "bakeoff") {
         // Their flags are the hostile-value surface; their cost is kept small: a 16 MiB memory
-        // budget bounds gradflow and train's data, and train runs only with --steps ≤ 100. Files
-        // (--session, --weights) are not touched.
-        for (std::size_t i = 0; i < arguments.size(); ++i) {
-            const std::string& a = arguments[i];
+        // budget bounds the data and the network (for bakeoff: of every contestant together), train
+        // runs only with --steps ≤ 100, bakeoff with --steps ≤ 20 and --seeds ≤ 2 (each step is a step
+        // of every contestant). Files (--session, --weights) are not touched.
+        for (const std::string& a : arguments) {
             if (a.starts_with("--session") || a.starts_with("--weights") || a.starts_with("--memory-budget")) return;
-            if (name == "train" && a.starts_with("--steps")) {
-                const std::string value = a.size() > 8 && a[7] == '=' ? a.substr(8) : i + 1 < arguments.size() ? arguments[i + 1] : "";
-                char* end = nullptr;
-                const long long steps = std::strtoll(value.c_str(), &end, 10);
-                if (end == value.c_str() || steps > 100) return;
-            }
         }
+        if (name == "train" && !at_most(arguments, "--steps", 100)) return;
+        if (name == "bakeoff" && !(at_most(arguments, "--steps", 20) && at_most(arguments, "--seeds", 2))) return;
         arguments.push_back("--memory-budget");
         arguments.push_back("16MiB");
     } else if (name != "softmax" && name != "eval" && name != "list" && name != "help") {
-        return;  // bakeoff: time grows with its flags by design
+        return;
     }
     std::ostringstream out, err;
     const int status = cli::run_subcommand(name, arguments, out, err);

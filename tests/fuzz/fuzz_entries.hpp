@@ -13,9 +13,9 @@ namespace actviz::fuzz {
 void session_loader(const std::uint8_t* data, std::size_t size);
 
 // The bytes as a command line, one argument per line: the top-level parser, then the subcommand
-// it names with its flags: softmax, eval, list, help as given; gradflow and train within a 16 MiB
-// memory budget (train with --steps ≤ 100), never reading or writing files. bakeoff is not run:
-// its time grows with its flags by design.
+// it names with its flags: softmax, eval, list, help as given; gradflow, train and bakeoff within
+// a 16 MiB memory budget (train with --steps ≤ 100, bakeoff with --steps ≤ 20 and --seeds ≤ 2),
+// never reading or writing files.
 void command_line(const std::uint8_t* data, std::size_t size);
 
 }  // namespace actviz::fuzz
