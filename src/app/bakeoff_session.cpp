@@ -6,7 +6,6 @@
 #include <stdexcept>
 #include <thread>
 
-
 namespace actviz::app {
 namespace {
 
@@ -56,9 +55,20 @@ BakeoffSession::BakeoffSession() = default;
 
 BakeoffSession::~BakeoffSession() = default;  // the worker's destructor cancels and joins its job
 
-void BakeoffSession::sync(const BakeoffSettings& settings) {
+void BakeoffSession::sync(const BakeoffSettings& settings, std::size_t memory_budget) {
     if (auto error = bakeoff_settings_error(settings)) {
         error_ = *error;
+        return;
+    }
+    // Every contestant of every seed is a trainer of its own, with its capped history.
+    const auto points = static_cast<std::size_t>(settings.contest.data.points);
+    const auto test = static_cast<std::size_t>(static_cast<double>(points) * settings.contest.data.test_ratio);
+    const BakeoffConfig all_seeds = to_bakeoff_config(settings, 0, settings.seeds);
+    if (auto refusal = over_budget("a bake-off of " + std::to_string(all_seeds.activations.size()) + " activations × " +
+                                       std::to_string(settings.seeds) + " seeds",
+                                   estimate_bakeoff_bytes(all_seeds, points - test, test, kBakeoffHistoryRecords),
+                                   memory_budget)) {
+        error_ = *refusal;
         return;
     }
     error_.clear();

@@ -26,6 +26,7 @@
 #include "core/bakeoff.hpp"
 #include "core/bakeoff_summary.hpp"
 #include "core/grid.hpp"
+#include "core/memory_budget.hpp"
 #include "gfx/texture.hpp"
 
 namespace actviz::app {
@@ -39,8 +40,9 @@ class BakeoffSession {
     BakeoffSession(const BakeoffSession&) = delete;
     BakeoffSession& operator=(const BakeoffSession&) = delete;
 
-    // Restarts the contest when the settings changed; invalid settings keep the last good one and set error().
-    void sync(const BakeoffSettings& settings);
+    // Restarts the contest when the settings changed; invalid settings, or a contest estimated over
+    // `memory_budget` bytes, keep the last good one and set error() (the refusal gives the estimate).
+    void sync(const BakeoffSettings& settings, std::size_t memory_budget = kDefaultMemoryBudget);
     // This frame's lockstep steps while playing, within `budget_ms` (the frame's budget minus the
     // rest of the last frame), at most settings.max_steps_per_frame, and at least one step or
     // `min_steps` (what keeps settings.min_steps_per_second at the current frame rate).

@@ -166,7 +166,9 @@ void draw_toolbar(AppState& state) {
         }
     }
     if (!session.error().empty()) {
-        ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "Settings not applied: %s", session.error().c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.45f, 0.4f, 1));
+        ImGui::TextWrapped("Settings not applied: %s", session.error().c_str());  // a refusal is a sentence
+        ImGui::PopStyleColor();
     }
 }
 
@@ -196,7 +198,7 @@ void open_in_classifier(AppState& state, int activation) {
 void draw_bakeoff_panel(AppState& state) {
     BakeoffSession& session = state.bakeoff_session;
     session.close_previous_frame(state.last_build_ms, state.last_render_ms);
-    session.sync(state.bakeoff);
+    session.sync(state.bakeoff, state.memory_budget);
     // The frame's budget minus what the rest of the last frame took (UI, thumbnails, submitting the
     // draw calls; not the wait in SwapBuffers, which is vsync's time to give away).
     const double other_ms = std::max(state.last_work_ms - session.train_ms(), 0.0);

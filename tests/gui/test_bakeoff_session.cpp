@@ -99,5 +99,25 @@ TEST(BakeoffSession, TrainsInLockstepAndGathersTheBackgroundSeeds) {
     EXPECT_TRUE(session.bakeoff());
 }
 
+TEST(BakeoffSession, AContestOverTheMemoryBudgetIsRefusedWithItsEstimate) {
+    BakeoffSettings settings = small_contest();
+    BakeoffSession session;
+    session.sync(settings);
+    ASSERT_TRUE(session.bakeoff()) << session.error();
+    auto hidden_layers = [&] { return session.bakeoff()->contestant(0).trainer().config().model.hidden.size(); };
+    const std::size_t small = hidden_layers();
+    // The widest network and the most points and seeds the panel allows, within a 16 MiB budget.
+    settings.contest.architecture.hidden = {64, 64, 64, 64};
+    settings.contest.data.points = 5000;
+    settings.seeds = 5;
+    session.sync(settings, kMinMemoryBudget);
+    EXPECT_NE(session.error().find("over the memory budget of 16 MiB"), std::string::npos) << session.error();
+    EXPECT_NE(session.error().find("× 5 seeds needs about"), std::string::npos) << session.error();
+    EXPECT_EQ(hidden_layers(), small);  // the last good contest goes on
+    session.sync(settings);             // the default 2 GiB: it runs
+    EXPECT_TRUE(session.error().empty()) << session.error();
+    EXPECT_EQ(hidden_layers(), 4u);
+}
+
 }  // namespace
 }  // namespace actviz::app
