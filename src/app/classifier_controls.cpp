@@ -194,7 +194,7 @@ void draw_classifier_training(ClassifierSettings& settings, int train_points) {
                 "Switching keeps the weights.");
     if (hyper.optimizer == OptimizerKind::Momentum) {
         ImGui::SetNextItemWidth(item_width());
-        slider_double("μ", &hyper.momentum, 0.0, 0.999, "%.3f", false);
+        slider_double("μ", &hyper.momentum, 0.0, kMaxMomentum, "%.3f", false);
         ImGui::SameLine();
         ImGui::Checkbox("Nesterov", &hyper.nesterov);
     }

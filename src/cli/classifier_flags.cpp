@@ -15,7 +15,7 @@ constexpr std::array kClassifierFlags{
     FlagSpec{"test-ratio"}, FlagSpec{"hidden"},       FlagSpec{"features"}, FlagSpec{"init"},
     FlagSpec{"bias"},    FlagSpec{"optimizer"},       FlagSpec{"nesterov", false}, FlagSpec{"lr"},
     FlagSpec{"batch"},   FlagSpec{"l2"},              FlagSpec{"l1"},     FlagSpec{"steps"},
-    FlagSpec{"seed"},    FlagSpec{"every"},               FlagSpec{"gain"}};
+    FlagSpec{"seed"},    FlagSpec{"every"},               FlagSpec{"gain"},   FlagSpec{"momentum"}};
 
 template <typename Names>
 std::string one_of(const Names& names) {
@@ -148,6 +148,10 @@ TrainerConfig trainer_from_flags(const Flags& flags, int classes, std::uint64_t 
     config.optimizer.nesterov = flags.has("nesterov");
     if (config.optimizer.nesterov && *kind != OptimizerKind::Momentum) {
         throw UsageError("--nesterov applies only to --optimizer momentum");
+    }
+    if (auto text = flags.value("momentum")) {
+        if (*kind != OptimizerKind::Momentum) throw UsageError("--momentum applies only to --optimizer momentum");
+        config.optimizer.momentum = parse_real("--momentum", *text, 0, kMaxMomentum);  // the panel's μ slider
     }
     config.optimizer.learning_rate =
         parse_real("--lr", required_flag(flags, "lr", "0.01"), kMinLearningRate, kMaxLearningRate);

@@ -103,7 +103,11 @@ void train_flags(const session::Session& s, const Flags& given, Implied& implied
     implied.add("gain", c.architecture.gain);
     implied.add("bias", c.architecture.bias);
     implied.add("optimizer", std::string(optimizer_name(c.hyper.optimizer)));
-    if (!given.has("optimizer")) implied.add_switch("nesterov", c.hyper.nesterov && c.hyper.optimizer == OptimizerKind::Momentum);
+    // μ and Nesterov belong to the session's optimizer: another one given on the command line drops them.
+    if (!given.has("optimizer") && c.hyper.optimizer == OptimizerKind::Momentum) {
+        implied.add_switch("nesterov", c.hyper.nesterov);
+        implied.add("momentum", c.hyper.momentum);
+    }
     implied.add("lr", c.hyper.learning_rate);
     // The panel trains a batch larger than its (hand-thinned) training set as one full batch; typed,
     // such a --batch is refused, so the equivalent 0 stands for it.

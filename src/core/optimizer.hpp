@@ -30,6 +30,7 @@ inline constexpr double kMinLearningRate = 1e-5;
 // The core and `actviz train` accept up to 1e4 so divergence can be shown and tested; the GUI's
 // slider spans kMinLearningRate..kSliderMaxLearningRate as the issue asks.
 inline constexpr double kMaxLearningRate = 1e4;
+inline constexpr double kMaxMomentum = 0.999;  // μ the app, sessions and the CLI accept
 inline constexpr double kSliderMaxLearningRate = 10;
 
 struct OptimizerSettings {

@@ -191,7 +191,7 @@ void read_hyper(const ObjectReader& in, app::ClassifierHyper& h, int train_point
     if (in.has("parameters")) read_parameters(in.object("parameters"), activations()[static_cast<size_t>(h.activation)], h.parameters);
     read_enum(in, "optimizer", h.optimizer, optimizer_names());
     in.number("learning_rate", h.learning_rate, kMinLearningRate, kSliderMaxLearningRate);
-    in.number("momentum", h.momentum, 0, 0.999);
+    in.number("momentum", h.momentum, 0, kMaxMomentum);
     in.boolean("nesterov", h.nesterov);
     in.integer("batch", h.batch, 0, std::max(train_points, 1));
     in.number("l2", h.l2, 0, 1);

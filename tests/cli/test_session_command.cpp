@@ -71,6 +71,47 @@ TEST_F(SessionCommand, TrainReproducesTheSessionsHistory) {
                                     format_number(*saved.test_accuracy) + "," + format_number(saved.dead_fraction));
 }
 
+// μ and Nesterov travel with the session: without them SGD with momentum used the default μ = 0.9.
+TEST_F(SessionCommand, TrainReproducesAMomentumSessionsHistory) {
+    session::Session& s = scene;
+    s.classifier.hyper.optimizer = OptimizerKind::Momentum;
+    s.classifier.hyper.momentum = 0.5;
+    s.classifier.hyper.nesterov = true;
+    trainer = std::make_unique<Trainer>(make_dataset(app::to_dataset_config(s.classifier)),
+                                        app::to_trainer_config(s.classifier));
+    for (int i = 0; i < 7; ++i) trainer->step(10);
+    s.classifier_state = session::capture_state(*trainer);
+    ASSERT_FALSE(session::save_session_file(path, scene));
+    const CommandOutput r = run("train", {"--session", path, "--every", "10"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    const HistoryRecord& saved = trainer->history().back();
+    EXPECT_EQ(last_line(r.out), "70," + format_number(saved.train_loss) + "," + format_number(saved.train_accuracy) +
+                                    "," + format_number(*saved.test_loss) + "," +
+                                    format_number(*saved.test_accuracy) + "," + format_number(saved.dead_fraction));
+    const CommandOutput default_mu = run("train", {"--session", path, "--every", "10", "--momentum", "0.9"});
+    ASSERT_EQ(default_mu.status, 0) << default_mu.err;
+    EXPECT_NE(last_line(default_mu.out), last_line(r.out));  // μ matters: the flag given wins
+}
+
+TEST(MomentumFlag, OutOfRangeOrWithoutMomentumIsRefused) {
+    const std::vector<std::string> base{"--dataset", "xor", "--hidden", "4", "--activation", "tanh",
+                                        "--lr", "0.1", "--steps", "5"};
+    auto with = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = base;
+        args.insert(args.end(), extra.begin(), extra.end());
+        return run("train", args);
+    };
+    EXPECT_EQ(with({"--optimizer", "momentum", "--momentum", "0.5"}).status, 0);
+    for (const char* bad : {"1.5", "-0.1", "nan", "1"}) {
+        const CommandOutput r = with({"--optimizer", "momentum", "--momentum", bad});
+        EXPECT_EQ(r.status, 2) << bad;
+        EXPECT_NE(r.err.find("--momentum"), std::string::npos) << r.err;
+    }
+    const CommandOutput adam = with({"--optimizer", "adam", "--momentum", "0.5"});
+    EXPECT_EQ(adam.status, 2);
+    EXPECT_NE(adam.err.find("applies only to --optimizer momentum"), std::string::npos) << adam.err;
+}
+
 TEST_F(SessionCommand, GradflowGivesWhatTheSameFlagsGive) {
     const CommandOutput from_session = run("gradflow", {"--session", path});
     const CommandOutput typed = run("gradflow", {"--depth", "12", "--width", "16", "--batch", "32", "--activation",
