@@ -14,23 +14,19 @@ constexpr const char* kExplanation =
 
 }  // namespace
 
-LinkedPanels linked_panels(AppState& state) {
-    return {state.activations.settings, state.gradflow.simulation, state.classifier.hyper};
-}
-
-void draw_link_checkbox(AppState& state, const LinkedChoice& here, const char* label) {
-    bool on = state.activation_link.on;
+void draw_link_checkbox(LinkContext& link, const LinkedChoice& here, const char* label) {
+    bool on = link.link.on;
     if (on) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_CheckMark));
     const bool clicked = ImGui::Checkbox(label, &on);
-    if (state.activation_link.on) ImGui::PopStyleColor();
+    if (link.link.on) ImGui::PopStyleColor();
     item_tooltip(kExplanation);
-    if (clicked) set_linked(state.activation_link, on, here, linked_panels(state));
+    if (clicked) set_linked(link.link, on, here, link.panels);
 }
 
 void draw_link_menu_item(AppState& state) {
     bool on = state.activation_link.on;
     if (ImGui::MenuItem("Link activations", nullptr, &on)) {
-        set_linked(state.activation_link, on, classifier_choice(state.classifier.hyper), linked_panels(state));
+        set_linked(state.activation_link, on, classifier_choice(state.classifier.settings.hyper), linked_panels(state));
     }
     item_tooltip(kExplanation);
 }

@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -24,7 +25,7 @@
 #include "app/chrome.hpp"
 #include "app/fonts.hpp"
 #include "app/layout.hpp"
-#include "app/panels.hpp"
+#include "app/panel_registry.hpp"
 #include "app/export.hpp"
 #include "app/session_bridge.hpp"
 #include "app/session_ui.hpp"
@@ -35,10 +36,26 @@
 
 namespace actviz::app {
 
-void notify(AppState& state, std::string message) {
+void notify(StatusLine& status, std::string message) {
     std::fprintf(stderr, "actviz: %s\n", message.c_str());
-    state.status_message = std::move(message);
-    state.status_message_time = ImGui::GetTime();
+    status.message = std::move(message);
+    status.time = ImGui::GetTime();
+}
+
+void notify(AppState& state, std::string message) { notify(state.status, std::move(message)); }
+
+LinkedPanels linked_panels(AppState& state) {
+    return {state.activations.settings, state.gradflow.settings.simulation, state.classifier.settings.hyper};
+}
+
+PanelContext panel_context(AppState& state) {
+    return {state.memory_budget, state.fonts, state.times, state.requests, state.status,
+            LinkContext{state.activation_link, linked_panels(state)}};
+}
+
+void show_page(AppState& state, int index) {
+    state.maximised_panel = index;
+    if (index >= 0) state.panel_visible[static_cast<std::size_t>(index)] = true;
 }
 
 namespace {
@@ -74,7 +91,7 @@ struct WindowDeleter {
 };
 using WindowPtr = std::unique_ptr<GLFWwindow, WindowDeleter>;
 
-WindowPtr open_window(const cli::GuiOptions& options) {
+WindowPtr open_window(const settings::LaunchOptions& options) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -129,7 +146,7 @@ void draw_panels(AppState& state, Rect work_area) {
         state.panel_rects[i] = {r.x, r.y, r.width, r.height};
         ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
         ImGui::SetNextWindowSize(ImVec2(r.width, r.height));
-        if (ImGui::Begin(kPanels[i].title, &state.panel_visible[i], kFlags)) {
+        if (ImGui::Begin(panel_title(i), &state.panel_visible[i], kFlags)) {
             // Double-clicking the title bar maximises the panel, or restores the tiled layout.
             const ImVec2 title_min = ImGui::GetWindowPos();
             const ImVec2 title_max(title_min.x + ImGui::GetWindowWidth(), title_min.y + ImGui::GetFrameHeight());
@@ -137,7 +154,8 @@ void draw_panels(AppState& state, Rect work_area) {
                 ImGui::IsWindowHovered()) {
                 state.maximised_panel = state.maximised_panel == i ? -1 : i;
             }
-            kPanels[i].draw(state);
+            PanelContext context = panel_context(state);
+            kPanelRegistry[static_cast<std::size_t>(i)].draw(state, context);
         }
         ImGui::End();
     }
@@ -162,6 +180,12 @@ void build_frame(AppState& state) {
     draw_panels(state, Rect{viewport->Pos.x, viewport->Pos.y + menu_height, viewport->Size.x,
                             viewport->Size.y - menu_height - status_height});
     draw_dialogs(state);
+    if (const int contestant = state.requests.open_contestant_in_classifier; contestant >= 0) {
+        notify(state, open_contestant_in_classifier(state.bakeoff, contestant, state.classifier));
+        const int page = panel_index(PanelId::Classifier);
+        state.panel_visible[static_cast<std::size_t>(page)] = true;
+        if (state.maximised_panel >= 0) state.maximised_panel = page;
+    }
 }
 
 std::string timestamped_screenshot_name() {
@@ -175,21 +199,16 @@ std::string timestamped_screenshot_name() {
 
 // [SECTION] The frame loop: idle waiting, screenshots, exit -----------------------------------
 
-static_assert(std::size(cli::kPanelIds) == kPanelCount, "one --panel id per panel");
-
-int run(const cli::GuiOptions& options) {
-    // A preset names one of the panel's presets: the classifier's or the bake-off's.
-    const ClassifierPreset* preset = nullptr;
-    const BakeoffPreset* bakeoff_preset = nullptr;
-    if (!options.preset.empty()) {
-        const bool bakeoff = options.panel == "bakeoff";
-        if (bakeoff) bakeoff_preset = find_bakeoff_preset(options.preset);
-        else preset = find_classifier_preset(options.preset);
-        if (!preset && !bakeoff_preset) {
-            std::fprintf(stderr, "actviz: --preset expects one of %s, got '%s'\n",
-                         (bakeoff ? bakeoff_preset_ids() : classifier_preset_ids()).c_str(), options.preset.c_str());
-            return 2;
+int run(const settings::LaunchOptions& options) {
+    // --panel and --preset: the page to show, and one of that panel's presets to apply.
+    const std::optional<PanelId> start_panel = find_panel(options.panel);
+    if (!options.preset.empty() && (!start_panel || !has_preset(*start_panel, options.preset))) {
+        std::string ids;
+        for (std::string_view id : preset_ids(start_panel.value_or(PanelId::Classifier))) {
+            ids += (ids.empty() ? "" : ", ") + std::string(id);
         }
+        std::fprintf(stderr, "actviz: --preset expects one of %s, got '%s'\n", ids.c_str(), options.preset.c_str());
+        return 2;
     }
     glfwSetErrorCallback(remember_glfw_error);
     GlfwLibrary glfw;
@@ -222,11 +241,10 @@ int run(const cli::GuiOptions& options) {
     load_remembered(state);
     if (!options.session_path.empty()) open_session(state, options.session_path);
     else if (state.session.remember_last) restore_last_session(state);
-    for (int i = 0; i < kPanelCount; ++i) {  // an explicit --panel wins over the session's page
-        if (cli::kPanelIds[i] == options.panel) state.maximised_panel = i, state.panel_visible[i] = true;
+    if (start_panel) {  // an explicit --panel wins over the session's page
+        show_page(state, panel_index(*start_panel));
+        if (!options.preset.empty()) kPanelRegistry[static_cast<std::size_t>(*start_panel)].apply_preset(state, options.preset);
     }
-    if (preset) preset->apply(state.classifier);
-    if (bakeoff_preset) bakeoff_preset->apply(state.bakeoff);
     state.gl_description = gfx::describe_gl();
     install_chart_export(state);
     struct ExportGuard {  // the handler refers to `state`: gone before it is
@@ -252,22 +270,22 @@ int run(const cli::GuiOptions& options) {
             if (state.quit_requested) break;
             frames_to_settle = 2;  // draw the question now, even when idle
         }
-        if (fixed_frames || frames_to_settle > 0 || state.animating) {
+        if (fixed_frames || frames_to_settle > 0 || state.requests.animating) {
             glfwPollEvents();
             if (frames_to_settle > 0) --frames_to_settle;
         } else {
             // Nothing is animating: sleep until there is input, waking once a second for the clock
             // (sooner while a panel waits for a worker).
             const auto wait_start = Clock::now();
-            glfwWaitEventsTimeout(state.wake_within_s);
+            glfwWaitEventsTimeout(state.requests.wake_within_s);
             const double slept = std::chrono::duration<double>(Clock::now() - wait_start).count();
-            if (slept < state.wake_within_s - 0.01) frames_to_settle = 2;  // woken by input
+            if (slept < state.requests.wake_within_s - 0.01) frames_to_settle = 2;  // woken by input
         }
         // While a worker computes, frames are spaced out (input that arrives meanwhile is handled
         // by the next one): with a software renderer every frame takes both cores for a while.
-        if (!fixed_frames && state.min_frame_interval_s > 0) {
+        if (!fixed_frames && state.requests.min_frame_interval_s > 0) {
             std::this_thread::sleep_until(previous_start + std::chrono::duration_cast<Clock::duration>(
-                                                               std::chrono::duration<double>(state.min_frame_interval_s)));
+                                                               std::chrono::duration<double>(state.requests.min_frame_interval_s)));
             glfwPollEvents();
         }
         int fb_width = 0, fb_height = 0;
@@ -283,9 +301,7 @@ int run(const cli::GuiOptions& options) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        state.animating = false;
-        state.wake_within_s = 1.0;
-        state.min_frame_interval_s = 0;
+        state.requests = FrameRequests{};
         build_frame(state);
         const auto built = Clock::now();
         ImGui::Render();
@@ -301,7 +317,7 @@ int run(const cli::GuiOptions& options) {
             const auto& r = state.panel_rects[panel];
             const ImVec2 display = ImGui::GetIO().DisplaySize;
             const float sx = display.x > 0 ? fb_width / display.x : 1.0f, sy = display.y > 0 ? fb_height / display.y : 1.0f;
-            const std::string path = timestamped_name(kPanels[panel].title, "png");
+            const std::string path = timestamped_name(panel_title(panel), "png");
             if (gfx::save_framebuffer_region_png(fb_width, fb_height, static_cast<int>(r[0] * sx), static_cast<int>(r[1] * sy),
                                                  static_cast<int>(r[2] * sx), static_cast<int>(r[3] * sy), path, error)) {
                 notify(state, "Panel screenshot saved: " + path);
@@ -329,16 +345,16 @@ int run(const cli::GuiOptions& options) {
             return 1;  // save_session said why
         }
         const auto end = Clock::now();
-        state.frame_stats.record(std::chrono::duration<double>(start - previous_start).count(),
+        state.times.stats.record(std::chrono::duration<double>(start - previous_start).count(),
                                  std::chrono::duration<double>(end - start).count());
         glfwSwapBuffers(window.get());
         stats_log.frame(std::chrono::duration<double>(start - launched).count(),
                         std::chrono::duration<double>(start - previous_start).count(),
                         std::chrono::duration<double>(Clock::now() - start).count());  // rendering included
         previous_start = start;
-        state.last_build_ms = std::chrono::duration<double, std::milli>(built - start).count();
-        state.last_work_ms = std::chrono::duration<double, std::milli>(end - start).count();
-        state.last_render_ms = std::chrono::duration<double, std::milli>(Clock::now() - built).count();
+        state.times.last_build_ms = std::chrono::duration<double, std::milli>(built - start).count();
+        state.times.last_work_ms = std::chrono::duration<double, std::milli>(end - start).count();
+        state.times.last_render_ms = std::chrono::duration<double, std::milli>(Clock::now() - built).count();
         // The baseline for "unsaved changes": the first frame has built what the settings imply.
         if (frames_drawn == 1) state.session.saved_fingerprint = session_fingerprint(state);
         if (last_frame) break;

@@ -5,10 +5,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <string>
 
 #include "app/activation_link_ui.hpp"
 #include "app/export.hpp"
-#include "app/panels.hpp"
+#include "app/panel_registry.hpp"
 #include "app/session_ui.hpp"
 #include "app/widgets.hpp"
 
@@ -27,7 +28,7 @@ constexpr Shortcut kShortcuts[] = {
     {"R", "Classifier: reset the weights (hand-edited points kept)"},
     {"Ctrl+Q", "quit"},
     {"F1", "show this list"},
-    {"Ctrl+1 … Ctrl+5", "show one panel: Activations, Softmax, Gradient flow, Classifier, Bake-off"},
+    {"Ctrl+1 … Ctrl+5", "show one panel: Activations, Softmax, Gradient flow, Classifier, Bake-off"},  // kPanelNames
     {"Ctrl+0", "all panels, tiled"},
     {"Double-click a panel title", "that panel alone / back to all panels"},
     {"Chart: drag, wheel", "pan, zoom (Shift: x only, Ctrl: y only)"},
@@ -46,11 +47,10 @@ void draw_page_switcher(AppState& state) {
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     ImGui::TextDisabled("|");
     for (int i = 0; i < kPanelCount; ++i) {
-        const char* title = kPanels[i].title;
+        const char* title = panel_title(i);
         const float width = ImGui::CalcTextSize(title).x + ImGui::GetStyle().FramePadding.x * 2;
         if (ImGui::Selectable(title, state.maximised_panel == i, ImGuiSelectableFlags_None, ImVec2(width, 0))) {
-            state.maximised_panel = i;
-            state.panel_visible[i] = true;
+            show_page(state, i);
         }
     }
     const float width = ImGui::CalcTextSize("All panels").x + ImGui::GetStyle().FramePadding.x * 2;
@@ -67,19 +67,18 @@ void handle_shortcuts(AppState& state) {
     if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) state.screenshot_requested = true;
     if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) state.show_shortcuts = !state.show_shortcuts;
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) request_quit(state);
-    // Ctrl+1..Ctrl+5 open a panel's page, Ctrl+0 tiles them all.
+    // Ctrl+1, Ctrl+2, … open the panels' pages in registry order, Ctrl+0 tiles them all.
     for (int i = 0; i < kPanelCount && io.KeyCtrl; ++i) {
-        if (ImGui::IsKeyPressed(GLFW_KEY_1 + i, false)) state.maximised_panel = i, state.panel_visible[i] = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_1 + i, false)) show_page(state, i);
     }
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_0, false)) state.maximised_panel = -1;
     handle_session_shortcuts(state);
-    // The classifier's run keys, when it is on screen and no text box or dialog has the keyboard.
-    const bool classifier_shown = state.panel_visible[static_cast<int>(Panel::Classifier)] &&
-                                  (state.maximised_panel < 0 || state.maximised_panel == static_cast<int>(Panel::Classifier));
-    if (classifier_shown && !io.KeyCtrl && !io.WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
-        if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) state.classifier.run.playing = !state.classifier.run.playing;
-        if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) state.classifier_session.single_step();
-        if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) state.classifier_session.reset();
+    // A panel's own keys, when it is on screen and no text box or dialog has the keyboard.
+    if (io.KeyCtrl || io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    for (int i = 0; i < kPanelCount; ++i) {
+        const PanelEntry& panel = kPanelRegistry[static_cast<std::size_t>(i)];
+        const bool shown = state.panel_visible[static_cast<std::size_t>(i)] && (state.maximised_panel < 0 || state.maximised_panel == i);
+        if (shown && panel.handle_keys) panel.handle_keys(state);
     }
 }
 
@@ -112,13 +111,13 @@ float draw_main_menu(AppState& state) {
         if (ImGui::MenuItem("Screenshot", "F12")) state.screenshot_requested = true;
         if (ImGui::BeginMenu("Screenshot of one panel")) {
             for (int i = 0; i < kPanelCount; ++i) {
-                if (ImGui::MenuItem(kPanels[i].title, nullptr, false, state.panel_rects[i][2] > 0)) {
+                if (ImGui::MenuItem(panel_title(i), nullptr, false, state.panel_rects[i][2] > 0)) {
                     state.panel_screenshot_requested = i;
                 }
             }
             ImGui::EndMenu();
         }
-        if (ImGui::MenuItem("Export weights as JSON", nullptr, false, state.classifier_session.trainer() != nullptr)) {
+        if (ImGui::MenuItem("Export weights as JSON", nullptr, false, state.classifier.live.trainer() != nullptr)) {
             export_weights(state);
         }
         ImGui::Separator();
@@ -126,17 +125,14 @@ float draw_main_menu(AppState& state) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
-        static const char* const kPageKeys[] = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6"};
         for (int i = 0; i < kPanelCount; ++i) {
-            if (ImGui::MenuItem(kPanels[i].title, kPageKeys[i], state.maximised_panel == i)) {
-                state.maximised_panel = i;
-                state.panel_visible[i] = true;
-            }
+            const std::string keys = "Ctrl+" + std::to_string(i + 1);  // as handle_shortcuts reads them
+            if (ImGui::MenuItem(panel_title(i), keys.c_str(), state.maximised_panel == i)) show_page(state, i);
         }
         if (ImGui::MenuItem("All panels, tiled", "Ctrl+0", state.maximised_panel < 0)) state.maximised_panel = -1;
         ImGui::Separator();
         ImGui::TextDisabled("In the tiled layout");
-        for (int i = 0; i < kPanelCount; ++i) ImGui::MenuItem(kPanels[i].title, nullptr, &state.panel_visible[i]);
+        for (int i = 0; i < kPanelCount; ++i) ImGui::MenuItem(panel_title(i), nullptr, &state.panel_visible[i]);
         if (ImGui::MenuItem("Show all panels")) state.panel_visible.fill(true);
         ImGui::Separator();
         draw_link_menu_item(state);
@@ -180,13 +176,13 @@ float draw_status_bar(AppState& state) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, 4.0f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     if (ImGui::Begin("##status", nullptr, kBarFlags)) {
-        const FrameStats& stats = state.frame_stats;
+        const FrameStats& stats = state.times.stats;
         ImGui::Text("%5.1f fps   frame %5.2f ms   worst %5.2f ms", stats.frames_per_second(),
                     stats.work_milliseconds(), stats.worst_work_milliseconds());
-        if (state.classifier.run.playing) draw_training_breakdown(state.classifier_session.breakdown());
-        if (!state.status_message.empty() && ImGui::GetTime() - state.status_message_time < 8.0) {
+        if (state.classifier.settings.run.playing) draw_training_breakdown(state.classifier.live.breakdown());
+        if (!state.status.message.empty() && ImGui::GetTime() - state.status.time < 8.0) {
             ImGui::SameLine(0.0f, ImGui::GetFontSize() * 2.0f);
-            ImGui::TextUnformatted(state.status_message.c_str());
+            ImGui::TextUnformatted(state.status.message.c_str());
         }
     }
     ImGui::End();

@@ -49,7 +49,7 @@ void install_chart_export(AppState& state) {
 void uninstall_chart_export() { plot::set_csv_export_handler(nullptr); }
 
 void export_weights(AppState& state) {
-    const Trainer* trainer = state.classifier_session.trainer();
+    const Trainer* trainer = state.classifier.live.trainer();
     if (!trainer) {
         notify(state, "No weights to export: open the Classifier panel first");
         return;

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <functional>
 
-#include "cli/command_line.hpp"
+#include "app/panel_registry.hpp"
 #include "session/session_file.hpp"
 #include "session/session_state.hpp"
 
@@ -18,7 +18,8 @@ namespace {
 constexpr std::size_t kMaxRecent = 8;
 
 std::string page_id(int maximised_panel) {
-    return maximised_panel >= 0 && maximised_panel < kPanelCount ? std::string(cli::kPanelIds[maximised_panel]) : "all";
+    return maximised_panel >= 0 && maximised_panel < kPanelCount ? std::string(kPanelNames[static_cast<std::size_t>(maximised_panel)].id)
+                                                                 : "all";
 }
 
 void add_recent(SessionUiState& ui, const std::string& path) {
@@ -49,34 +50,25 @@ session::Session capture_session(const AppState& state) {
     session::Session s;
     s.page = page_id(state.maximised_panel);
     for (int i = 0; i < kPanelCount; ++i) {
-        if (!state.panel_visible[i]) s.panel_visible[std::string(cli::kPanelIds[i])] = false;
+        if (!state.panel_visible[i]) s.panel_visible[std::string(kPanelNames[static_cast<std::size_t>(i)].id)] = false;
     }
     s.link_activations = state.activation_link.on;
-    s.activations = state.activations.settings;
-    s.softmax = state.softmax;
-    s.gradflow = state.gradflow;
-    s.classifier = state.classifier;
-    if (const Trainer* trainer = state.classifier_session.trainer()) s.classifier_state = session::capture_state(*trainer);
+    for (const PanelEntry& panel : kPanelRegistry) panel.capture(state, s);
     return s;
 }
 
 void apply_session(AppState& state, session::LoadedSession loaded) {
-    session::Session& s = loaded.session;
+    const session::Session& s = loaded.session;
     state.maximised_panel = -1;
     for (int i = 0; i < kPanelCount; ++i) {
-        const std::string id(cli::kPanelIds[i]);
+        const std::string id(kPanelNames[static_cast<std::size_t>(i)].id);
         if (s.page == id) state.maximised_panel = i;
         const auto found = s.panel_visible.find(id);
         state.panel_visible[i] = found == s.panel_visible.end() || found->second;
     }
     state.activation_link = ActivationLink();
     state.activation_link.on = s.link_activations;  // the classifier's choice leads at the next sync
-    state.activations.settings = std::move(s.activations);
-    state.activations.parameter_error.clear();
-    state.softmax = std::move(s.softmax);
-    state.gradflow = std::move(s.gradflow);
-    state.classifier = std::move(s.classifier);
-    state.classifier_session.adopt(state.classifier, std::move(loaded.trainer));
+    for (const PanelEntry& panel : kPanelRegistry) panel.apply(state, loaded);
 }
 
 std::uint64_t session_fingerprint(const AppState& state) {

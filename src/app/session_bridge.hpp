@@ -9,6 +9,7 @@
 
 #include "app/app_state.hpp"
 #include "session/session_json.hpp"
+#include "app/vocabulary.hpp"
 
 namespace actviz::app {
 

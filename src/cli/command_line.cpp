@@ -1,13 +1,12 @@
 #include "cli/command_line.hpp"
 
-#include <algorithm>
-#include <iterator>
 #include <string_view>
 
 #include "cli/parse_value.hpp"
 #include "cli/subcommands.hpp"
 #include "cli/usage_error.hpp"
 #include "core/memory_budget.hpp"
+#include "settings/panels.hpp"
 
 #ifndef ACTVIZ_VERSION
 #error "ACTVIZ_VERSION must be defined by the build"
@@ -65,9 +64,8 @@ CommandLine parse_command_line(std::span<const std::string> args) {
             result.gui.height = size.height;
         } else if (flag.name == "--panel") {
             const std::string_view id = value();
-            if (std::find(std::begin(kPanelIds), std::end(kPanelIds), id) == std::end(kPanelIds)) {
-                throw UsageError("--panel expects one of activations, softmax, gradflow, classifier, bakeoff, got '" +
-                                 std::string(id) + "'");
+            if (!settings::find_panel(id)) {
+                throw UsageError("--panel expects one of " + settings::panel_id_list() + ", got '" + std::string(id) + "'");
             }
             result.gui.panel = id;
         } else if (flag.name == "--preset") {
@@ -103,9 +101,14 @@ CommandLine parse_command_line(std::span<const std::string> args) {
     if (!result.gui.save_session_path.empty() && result.gui.frames == 0) {
         throw UsageError("--save-session needs --frames N (it saves after the last frame; interactively use File > Save)");
     }
-    if (!result.gui.preset.empty() && result.gui.panel != "classifier" && result.gui.panel != "bakeoff") {
-        throw UsageError("--preset '" + result.gui.preset +
-                         "' needs --panel classifier or --panel bakeoff (the panel whose presets it names)");
+    const auto panel = settings::find_panel(result.gui.panel);
+    if (!result.gui.preset.empty() && (!panel || settings::preset_ids(*panel).empty())) {
+        std::string panels;  // those that have presets
+        for (const settings::PanelName& name : settings::kPanelNames) {
+            if (settings::preset_ids(name.panel).empty()) continue;
+            panels += (panels.empty() ? "--panel " : " or --panel ") + std::string(name.id);
+        }
+        throw UsageError("--preset '" + result.gui.preset + "' needs " + panels + " (the panel whose presets it names)");
     }
     return result;
 }

@@ -56,7 +56,7 @@ void gradflow_flags(const session::Session& s, const Flags& given, Implied& impl
     if (auto text = given.value("curve")) {
         curve = static_cast<int>(parse_integer("--curve", *text, 1, static_cast<long long>(sim.curves.size())));
     }
-    const app::GradflowCurve& c = sim.curves[static_cast<size_t>(curve - 1)];
+    const settings::GradflowCurve& c = sim.curves[static_cast<size_t>(curve - 1)];
     implied.add("depth", std::to_string(sim.depth));
     implied.add("width", std::to_string(sim.width));
     implied.add("batch", std::to_string(sim.batch));
@@ -82,7 +82,7 @@ std::optional<Dataset> session_points(const session::Session& s, const Flags& gi
 
 void train_flags(const session::Session& s, const Flags& given, Implied& implied,
                  const std::optional<Dataset>& points) {
-    const app::ClassifierSettings& c = s.classifier;
+    const settings::ClassifierSettings& c = s.classifier;
     implied.add("dataset", std::string(dataset_info(c.data.kind).name));
     implied.add("classes", std::to_string(c.data.classes));
     implied.add("points", std::to_string(c.data.points));

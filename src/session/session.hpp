@@ -4,8 +4,8 @@
 // weights, optimiser moments, batch order and training history).
 //
 // This library turns a Session into JSON text and back (session_json.hpp), checks every value
-// against the ranges the UI allows, and saves files atomically (session_file.hpp). It links the
-// core and nlohmann-json only: no ImGui, no GL, so the CLI and the fuzzers use it too.
+// against the ranges the UI allows, and saves files atomically (session_file.hpp). It sees the
+// settings and the core (plus nlohmann-json): no ImGui, no GL, so the CLI and the fuzzers use it too.
 
 #include <cstddef>
 #include <cstdint>
@@ -13,9 +13,10 @@
 #include <optional>
 #include <string>
 
-#include "app/activations_settings.hpp"
-#include "app/classifier_settings.hpp"
-#include "app/gradflow_settings.hpp"
+#include "settings/activations_settings.hpp"
+#include "settings/bakeoff_settings.hpp"
+#include "settings/classifier_settings.hpp"
+#include "settings/gradflow_settings.hpp"
 #include "core/dataset.hpp"
 #include "core/trainer.hpp"
 
@@ -35,13 +36,14 @@ struct ClassifierState {
 };
 
 struct Session {
-    std::string page = "activations";          // the panel id shown alone (cli::kPanelIds), or "all": tiled
+    std::string page = "activations";          // the panel id shown alone (settings::kPanelNames), or "all": tiled
     std::map<std::string, bool> panel_visible;  // by panel id; absent = visible
     bool link_activations = false;  // one activation drives the Activations, Gradient flow and Classifier panels
-    app::ActivationsSettings activations;
-    app::SoftmaxSettings softmax;
-    app::GradflowSettings gradflow;
-    app::ClassifierSettings classifier;
+    settings::ActivationsSettings activations;
+    settings::SoftmaxSettings softmax;
+    settings::GradflowSettings gradflow;
+    settings::ClassifierSettings classifier;
+    settings::BakeoffSettings bakeoff;
     std::optional<ClassifierState> classifier_state;  // absent: the classifier starts from its settings
 };
 

@@ -101,10 +101,10 @@ ClassifierState read_classifier_state(const ObjectReader& in, int classes) {
 
 ClassifierState capture_state(const Trainer& trainer) { return {trainer.data(), trainer.state()}; }
 
-std::unique_ptr<Trainer> restore_trainer(const app::ClassifierSettings& settings, const ClassifierState& state) {
+std::unique_ptr<Trainer> restore_trainer(const settings::ClassifierSettings& settings, const ClassifierState& state) {
     std::unique_ptr<Trainer> trainer;
     try {
-        trainer = std::make_unique<Trainer>(state.data, app::to_trainer_config(settings));
+        trainer = std::make_unique<Trainer>(state.data, settings::to_trainer_config(settings));
     } catch (const std::exception& e) {
         throw SessionError(std::string("classifier_state: ") + e.what());
     }

@@ -16,6 +16,6 @@ ClassifierState capture_state(const Trainer& trainer);
 
 // A Trainer for `settings` on the state's points, restored to its weights, moments, batch order
 // and history. Throws SessionError when they do not fit the settings' network.
-std::unique_ptr<Trainer> restore_trainer(const app::ClassifierSettings& settings, const ClassifierState& state);
+std::unique_ptr<Trainer> restore_trainer(const settings::ClassifierSettings& settings, const ClassifierState& state);
 
 }  // namespace actviz::session

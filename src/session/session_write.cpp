@@ -7,7 +7,7 @@
 #include "core/features.hpp"
 #include "core/init.hpp"
 #include "session/session_json.hpp"
-#include "session/session_names.hpp"
+#include "settings/setting_names.hpp"
 
 namespace actviz::session {
 namespace {
@@ -40,7 +40,7 @@ json vector_json(const Vector& v) { return json(std::vector<double>(v.data(), v.
 
 // [SECTION] settings → JSON
 
-json activations_json(const app::ActivationsSettings& s) {
+json activations_json(const settings::ActivationsSettings& s) {
     json functions = json::object();
     const auto catalogue = activations();
     for (size_t i = 0; i < catalogue.size() && i < s.selected.size() && i < s.parameters.size(); ++i) {
@@ -53,7 +53,7 @@ json activations_json(const app::ActivationsSettings& s) {
         zones = std::string(catalogue[static_cast<size_t>(s.zones_of)].name);
     }
     return {{"functions", std::move(functions)},
-            {"curves", name_of(kCurveChoiceNames, s.curves)},
+            {"curves", name_of(settings::kCurveChoiceNames, s.curves)},
             {"second_derivative", s.show_second_derivative},
             {"log_derivative", s.log_derivative},
             {"shade_zones", s.shade_zones},
@@ -64,9 +64,9 @@ json activations_json(const app::ActivationsSettings& s) {
             {"search", s.search}};
 }
 
-json gradflow_json(const app::GradflowSettings& s) {
+json gradflow_json(const settings::GradflowSettings& s) {
     json curves = json::array();
-    for (const app::GradflowCurve& c : s.simulation.curves) {
+    for (const settings::GradflowCurve& c : s.simulation.curves) {
         const Activation& activation = activations()[static_cast<size_t>(c.activation)];
         curves.push_back({{"activation", std::string(activation.name)},
                           {"parameters", parameters_json(activation, c.parameters)},
@@ -75,16 +75,16 @@ json gradflow_json(const app::GradflowSettings& s) {
                           {"residual", c.residual},
                           {"layernorm", c.layernorm}});
     }
-    const app::GradflowSimulation& sim = s.simulation;
+    const settings::GradflowSimulation& sim = s.simulation;
     return {{"curves", std::move(curves)},   {"depth", sim.depth},
             {"width", sim.width},            {"batch", sim.batch},
             {"bias", float_json(sim.bias)},              {"normal_std", float_json(sim.normal_std)},
             {"seed", sim.seed},              {"float32", sim.float32},
-            {"quantity", name_of(kQuantityNames, s.quantity)},
+            {"quantity", name_of(settings::kQuantityNames, s.quantity)},
             {"chain_rule_bound", s.show_chain_rule_bound}};
 }
 
-json classifier_json(const app::ClassifierSettings& s) {
+json classifier_json(const settings::ClassifierSettings& s) {
     json features = json::array();
     const FeatureSet& f = s.architecture.features;
     const bool on[] = {f.x_squared, f.y_squared, f.xy, f.sin_x, f.sin_y};
@@ -127,7 +127,7 @@ json classifier_json(const app::ClassifierSettings& s) {
           {"show_contours", s.view.show_contours},
           {"log_loss", s.view.log_loss},
           {"log_grad", s.view.log_grad},
-          {"tool", name_of(kMouseToolNames, s.view.tool)},
+          {"tool", name_of(settings::kMouseToolNames, s.view.tool)},
           {"paint_class", s.view.paint_class},
           {"add_to_test", s.view.add_to_test}}},
         {"preset", s.preset}};

@@ -48,8 +48,8 @@ class SessionCommand : public ::testing::Test {
         s.gradflow.simulation.curves[1].activation = activation_index(*find_activation("relu"));
         s.gradflow.simulation.curves[1].init = InitScheme::HeNormal;
         // Trained as the app trains: float32 passes, mini-batches, history recorded along the way.
-        trainer = std::make_unique<Trainer>(make_dataset(app::to_dataset_config(s.classifier)),
-                                            app::to_trainer_config(s.classifier));
+        trainer = std::make_unique<Trainer>(make_dataset(settings::to_dataset_config(s.classifier)),
+                                            settings::to_trainer_config(s.classifier));
         for (int i = 0; i < 7; ++i) trainer->step(10);
         s.classifier_state = session::capture_state(*trainer);
         ASSERT_FALSE(session::save_session_file(path, scene));
@@ -77,8 +77,8 @@ TEST_F(SessionCommand, TrainReproducesAMomentumSessionsHistory) {
     s.classifier.hyper.optimizer = OptimizerKind::Momentum;
     s.classifier.hyper.momentum = 0.5;
     s.classifier.hyper.nesterov = true;
-    trainer = std::make_unique<Trainer>(make_dataset(app::to_dataset_config(s.classifier)),
-                                        app::to_trainer_config(s.classifier));
+    trainer = std::make_unique<Trainer>(make_dataset(settings::to_dataset_config(s.classifier)),
+                                        settings::to_trainer_config(s.classifier));
     for (int i = 0; i < 7; ++i) trainer->step(10);
     s.classifier_state = session::capture_state(*trainer);
     ASSERT_FALSE(session::save_session_file(path, scene));
@@ -135,7 +135,7 @@ TEST_F(SessionCommand, ExplicitFlagsWin) {
 }
 
 // A session whose points were edited by hand, as the Classifier panel's mouse tools edit them
-// (ClassifierSession::add_point / erase_near: the trainer keeps its weights and takes the new points).
+// (ClassifierLive::add_point / erase_near: the trainer keeps its weights and takes the new points).
 class EditedPointsSession : public ::testing::Test {
    protected:
     void SetUp() override {
@@ -143,7 +143,7 @@ class EditedPointsSession : public ::testing::Test {
         s.classifier.architecture.hidden = {8};
         s.classifier.architecture.seed = 4;
         s.classifier.hyper.learning_rate = 0.03;
-        Trainer panel(make_dataset(app::to_dataset_config(s.classifier)), app::to_trainer_config(s.classifier));
+        Trainer panel(make_dataset(settings::to_dataset_config(s.classifier)), settings::to_trainer_config(s.classifier));
         panel.step(15);
         Dataset data = panel.data();
         // The erase tool on every point of class 2, the add tool for a cluster of class 0 far out.
@@ -197,10 +197,10 @@ TEST_F(EditedPointsSession, TrainUsesTheSessionsPointsWithTheHandEdits) {
     app_trainer.reset();
     EXPECT_EQ(rows, rows_of(app_trainer, steps, 10));
     // A Trainer built in-process on those points from the seed reports the very same numbers.
-    Trainer fresh(edited, app::to_trainer_config(s.classifier));
+    Trainer fresh(edited, settings::to_trainer_config(s.classifier));
     EXPECT_EQ(rows, rows_of(fresh, steps, 10));
     // And they are not the generator's: its points still hold class 2 and lack the added cluster.
-    Trainer generated(make_dataset(app::to_dataset_config(s.classifier)), app::to_trainer_config(s.classifier));
+    Trainer generated(make_dataset(settings::to_dataset_config(s.classifier)), settings::to_trainer_config(s.classifier));
     ASSERT_NE(generated.data().train.size() + generated.data().test.size(), edited.train.size() + edited.test.size());
     const auto generated_rows = rows_of(generated, steps, 10);
     ASSERT_EQ(generated_rows.size(), rows.size());
@@ -211,7 +211,7 @@ TEST_F(EditedPointsSession, TrainUsesTheSessionsPointsWithTheHandEdits) {
 TEST_F(EditedPointsSession, DatasetFlagsGivenExplicitlyDrawNewPoints) {
     // Even with the session's own values: naming a dataset flag asks for generated points, as the
     // panel regenerates them (and drops the hand edits) when its dataset or seed changes.
-    Trainer generated(make_dataset(app::to_dataset_config(s.classifier)), app::to_trainer_config(s.classifier));
+    Trainer generated(make_dataset(settings::to_dataset_config(s.classifier)), settings::to_trainer_config(s.classifier));
     const auto generated_rows = rows_of(generated, steps, 10);
     for (const std::vector<std::string>& flag : std::vector<std::vector<std::string>>{
              {"--points", "240"}, {"--seed", "4"}, {"--noise", "0.2"}, {"--dataset", "spiral"}}) {
@@ -224,7 +224,7 @@ TEST_F(EditedPointsSession, DatasetFlagsGivenExplicitlyDrawNewPoints) {
     // Flags that leave the data alone keep the session's points.
     const CommandOutput slower = run("train", {"--session", path, "--every", "10", "--lr", "0.01"});
     ASSERT_EQ(slower.status, 0) << slower.err;
-    TrainerConfig config = app::to_trainer_config(s.classifier);
+    TrainerConfig config = settings::to_trainer_config(s.classifier);
     config.optimizer.learning_rate = 0.01;
     Trainer fresh(edited, config);
     EXPECT_EQ(csv_rows(slower.out), rows_of(fresh, steps, 10));
@@ -234,7 +234,7 @@ TEST_F(EditedPointsSession, ABatchLargerThanTheErasedDownTrainingSetIsAFullBatch
     // The panel's batch of 24 over 10 training points left after erasing: the panel trains full
     // batches, so the command must too rather than refuse the session's own batch.
     s.classifier.hyper.batch = 24;
-    Trainer panel(edited, app::to_trainer_config(s.classifier));
+    Trainer panel(edited, settings::to_trainer_config(s.classifier));
     Dataset few = edited;
     few.train.resize(10);
     panel.set_data(few);
@@ -243,7 +243,7 @@ TEST_F(EditedPointsSession, ABatchLargerThanTheErasedDownTrainingSetIsAFullBatch
     ASSERT_FALSE(session::save_session_file(path, s));
     const CommandOutput r = run("train", {"--session", path, "--every", "5"});
     ASSERT_EQ(r.status, 0) << r.err;
-    Trainer fresh(few, app::to_trainer_config(s.classifier));
+    Trainer fresh(few, settings::to_trainer_config(s.classifier));
     EXPECT_EQ(csv_rows(r.out), rows_of(fresh, 5, 5));
     // Typed, that batch is still refused: it names more points than there are.
     const CommandOutput typed = run("train", {"--session", path, "--batch", "24"});
@@ -252,7 +252,7 @@ TEST_F(EditedPointsSession, ABatchLargerThanTheErasedDownTrainingSetIsAFullBatch
 }
 
 TEST_F(EditedPointsSession, NoTrainingPointsLeftIsRefusedInOneLine) {
-    Trainer panel(edited, app::to_trainer_config(s.classifier));
+    Trainer panel(edited, settings::to_trainer_config(s.classifier));
     Dataset none = edited;
     none.train.clear();  // every training point erased, the test points kept
     panel.set_data(none);

@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "app/bakeoff_settings.hpp"
-#include "app/classifier_session.hpp"
+#include "settings/bakeoff_settings.hpp"
+#include "app/classifier/classifier_live.hpp"
 
 namespace actviz::app {
 namespace {
@@ -22,7 +22,7 @@ TEST(BakeoffOpen, TheClassifierTakesOverTheContestantsExactState) {
     ClassifierSettings classifier = settings.contest;
     classifier.hyper.activation = activation_index(*find_activation("gelu"));
     classifier.hyper.parameters = find_activation("gelu")->defaults();
-    ClassifierSession session;
+    ClassifierLive session;
     session.adopt(gelu, classifier);
     session.sync(classifier);  // the panel syncs every frame: same settings, same trainer
     ASSERT_TRUE(session.trainer());

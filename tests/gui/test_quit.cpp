@@ -13,7 +13,7 @@ namespace {
 struct Quit : ::testing::Test {
     AppState state;
     void SetUp() override { state.session.saved_fingerprint = session_fingerprint(state); }
-    void change_something() { state.softmax.temperature = 2.5f; }
+    void change_something() { state.softmax.settings.temperature = 2.5f; }
 };
 
 TEST_F(Quit, NothingChangedQuitsAtOnce) {

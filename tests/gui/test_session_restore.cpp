@@ -21,9 +21,9 @@ TEST(SessionRestore, TheLastSessionComesBackAtTheNextStart) {
     ::setenv("XDG_STATE_HOME", folder.c_str(), 1);
     {
         AppState before;
-        before.maximised_panel = static_cast<int>(Panel::Softmax);
-        before.softmax.temperature = 3.5f;
-        before.gradflow.simulation.depth = 77;
+        before.maximised_panel = panel_index(PanelId::Softmax);
+        before.softmax.settings.temperature = 3.5f;
+        before.gradflow.settings.simulation.depth = 77;
         before.session.recent = {"/tmp/a.json", "/tmp/b.json"};
         remember_on_exit(before);
         EXPECT_TRUE(std::filesystem::exists(folder / "actviz" / "last.json"));
@@ -31,9 +31,9 @@ TEST(SessionRestore, TheLastSessionComesBackAtTheNextStart) {
         AppState after;
         load_remembered(after);
         ASSERT_TRUE(restore_last_session(after));
-        EXPECT_EQ(after.maximised_panel, static_cast<int>(Panel::Softmax));
-        EXPECT_EQ(after.softmax.temperature, 3.5f);
-        EXPECT_EQ(after.gradflow.simulation.depth, 77);
+        EXPECT_EQ(after.maximised_panel, panel_index(PanelId::Softmax));
+        EXPECT_EQ(after.softmax.settings.temperature, 3.5f);
+        EXPECT_EQ(after.gradflow.settings.simulation.depth, 77);
         EXPECT_EQ(after.session.recent, before.session.recent);
         EXPECT_EQ(session::to_json_text(capture_session(after)), session::to_json_text(capture_session(before)));
         EXPECT_FALSE(has_unsaved_changes(after));  // just restored: nothing to ask about yet

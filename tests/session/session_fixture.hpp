@@ -34,17 +34,17 @@ inline Scene make_scene() {
     s.gradflow.simulation.curves.push_back(s.gradflow.simulation.curves[0]);
     s.gradflow.simulation.curves[1].activation = activation_index(*find_activation("relu"));
     s.gradflow.simulation.curves[1].init = InitScheme::HeNormal;
-    s.gradflow.quantity = app::GradQuantity::MeanAbsDz;
-    app::ClassifierSettings& c = s.classifier;
+    s.gradflow.quantity = settings::GradQuantity::MeanAbsDz;
+    settings::ClassifierSettings& c = s.classifier;
     c.data.points = 300;
     c.architecture.hidden = {12, 6};
     c.architecture.features.x_squared = true;
     c.architecture.seed = 7;
     c.hyper.learning_rate = 0.02;
     c.hyper.batch = 32;
-    c.view.tool = app::MouseTool::Erase;
+    c.view.tool = settings::MouseTool::Erase;
 
-    scene.trainer = std::make_unique<Trainer>(make_dataset(app::to_dataset_config(c)), app::to_trainer_config(c));
+    scene.trainer = std::make_unique<Trainer>(make_dataset(settings::to_dataset_config(c)), settings::to_trainer_config(c));
     scene.trainer->step(25);
     Dataset data = scene.trainer->data();
     add_point(data, Point{0.3, -0.7, 2}, false);

@@ -31,11 +31,11 @@ TEST(SessionRoundTrip, SettingsComeBackEqual) {
     EXPECT_EQ(back.softmax.logits, scene.session.softmax.logits);
     EXPECT_EQ(back.softmax.temperature, 0.37f);
     EXPECT_EQ(back.gradflow.simulation, scene.session.gradflow.simulation);
-    EXPECT_EQ(back.gradflow.quantity, app::GradQuantity::MeanAbsDz);
+    EXPECT_EQ(back.gradflow.quantity, settings::GradQuantity::MeanAbsDz);
     EXPECT_EQ(back.classifier.data, scene.session.classifier.data);
     EXPECT_EQ(back.classifier.architecture, scene.session.classifier.architecture);
     EXPECT_EQ(back.classifier.hyper, scene.session.classifier.hyper);
-    EXPECT_EQ(back.classifier.view.tool, app::MouseTool::Erase);
+    EXPECT_EQ(back.classifier.view.tool, settings::MouseTool::Erase);
     // Writing what was read gives the same text: nothing is lost or reformatted in between.
     EXPECT_EQ(to_json_text(back), to_json_text(scene.session));
 }

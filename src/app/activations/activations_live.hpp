@@ -1,0 +1,36 @@
+#pragma once
+// The Activations panel's live side: caches of what core computed from its settings, so a frame
+// in which nothing changed costs no recomputation.
+
+#include <array>
+#include <optional>
+#include <vector>
+
+#include "settings/activations_settings.hpp"
+#include "core/activation.hpp"
+#include "core/activation_analysis.hpp"
+#include "app/vocabulary.hpp"
+
+namespace actviz::app {
+
+struct CachedCurve {
+    ParameterValues parameters{};
+    double lo = 0, hi = 0;
+    int count = 0;
+    CurveSamples samples;
+    std::vector<double> second_derivative;  // filled only when shown
+};
+
+struct CachedFigures {
+    std::optional<ParameterValues> parameters;  // empty until computed
+    ActivationFigures figures;
+};
+
+struct ActivationsLive {
+    std::vector<CachedCurve> curves = std::vector<CachedCurve>(activations().size());
+    std::vector<CachedFigures> figures = std::vector<CachedFigures>(activations().size());
+    std::array<std::array<float, 2>, 2> shown_x_range{};  // per chart: the x range it showed last frame
+    std::string parameter_error;  // why the last slider edit was refused (the last good values stay)
+};
+
+}  // namespace actviz::app

@@ -1,0 +1,424 @@
+// [SECTION] Picker: families, search, all / none
+// [SECTION] Toolbar and parameter sliders
+// [SECTION] Curves: f, f′, f″ and the saturated / dead zones
+// [SECTION] Property table
+// [SECTION] The panel
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "app/activation_colour.hpp"
+#include "app/activation_link_ui.hpp"
+#include "app/activations/activations_panel.hpp"
+#include "app/widgets.hpp"
+#include "plot/plot.hpp"
+
+namespace actviz::app {
+namespace {
+
+ImU32 colour_of(const Activation& activation) { return activation_colour(activation); }
+
+std::string label_of(const Activation& activation, const char* suffix = "") {
+    return std::string(activation.display) + suffix + "##" + std::string(activation.name);
+}
+
+bool matches(const Activation& activation, const std::string& search) {
+    if (search.empty()) return true;
+    auto contains = [&](std::string_view text) {
+        return std::search(text.begin(), text.end(), search.begin(), search.end(), [](char a, char b) {
+                   return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+               }) != text.end();
+    };
+    return contains(activation.name) || contains(activation.display) || contains(family_name(activation.family));
+}
+
+const Activation* zones_subject(const ActivationsSettings& settings) {
+    const auto catalogue = activations();
+    if (settings.zones_of >= 0 && settings.selected[settings.zones_of]) return &catalogue[settings.zones_of];
+    for (const Activation& activation : catalogue) {
+        if (settings.selected[activation_index(activation)]) return &activation;
+    }
+    return nullptr;
+}
+
+// [SECTION] Picker: families, search, all / none ----------------------------------------------
+
+void draw_picker(ActivationsSettings& settings, const ActivationLink& link) {
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##search", "search…", &settings.search);
+    const auto catalogue = activations();
+    if (ImGui::SmallButton("all")) {
+        for (const Activation& a : catalogue) settings.selected[activation_index(a)] = matches(a, settings.search);
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("none")) std::fill(settings.selected.begin(), settings.selected.end(), false);
+    ImGui::SameLine();
+    const auto count = std::count(settings.selected.begin(), settings.selected.end(), true);
+    ImGui::TextDisabled("%d selected", static_cast<int>(count));
+    ImGui::Separator();
+    for (int family = 0; family < kFamilyCount; ++family) {
+        bool header_drawn = false;
+        for (const Activation& activation : catalogue) {
+            if (static_cast<int>(activation.family) != family || !matches(activation, settings.search)) continue;
+            if (!header_drawn) {
+                ImGui::Spacing();
+                ImGui::TextDisabled("%s", std::string(family_name(activation.family)).c_str());
+                header_drawn = true;
+            }
+            const int index = activation_index(activation);
+            bool on = settings.selected[index];
+            ImGui::PushStyleColor(ImGuiCol_CheckMark, colour_of(activation));
+            // ⇄ marks the function linked to the other panels (View > Link activations).
+            const bool linked = link.on && link.current && link.current->activation == index;
+            if (ImGui::Checkbox(label_of(activation, linked ? " ⇄" : "").c_str(), &on)) settings.selected[index] = on;
+            ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", std::string(activation.name).c_str(),
+                                                          std::string(activation.formula).c_str());
+        }
+    }
+}
+
+// [SECTION] Toolbar and parameter sliders ------------------------------------------------------
+
+void draw_toolbar(ActivationsSettings& settings, PanelContext& context) {
+    int curves = static_cast<int>(settings.curves);
+    ImGui::TextUnformatted("Show");
+    ImGui::SameLine();
+    ImGui::RadioButton("f", &curves, static_cast<int>(CurveChoice::Function));
+    ImGui::SameLine();
+    ImGui::RadioButton("f′", &curves, static_cast<int>(CurveChoice::Derivative));
+    ImGui::SameLine();
+    ImGui::RadioButton("both", &curves, static_cast<int>(CurveChoice::Both));
+    settings.curves = static_cast<CurveChoice>(curves);
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    ImGui::Checkbox("f″", &settings.show_second_derivative);
+    help_marker("The second derivative, by a central difference of the exact f′ (dotted).");
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    ImGui::Checkbox("log |f′|", &settings.log_derivative);
+    help_marker("Draw |f′| in its own chart on a log scale, so tiny gradients (σ′ at x = 10 is 4.5e-5) "
+                "and exact zeros (dead zones, marked at the floor) can be told apart.");
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    if (auto here = activations_choice(settings)) draw_link_checkbox(context.link, *here, "link panels");
+
+    ImGui::Checkbox("zones", &settings.shade_zones);
+    help_marker("Shade where the derivative is exactly zero (dead: red) and where it is nearly zero, "
+                "|f′| < ε (saturated: amber), for the function chosen here. A unit whose input stays in "
+                "such a zone learns nothing (dead) or almost nothing (saturated).");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    const Activation* subject = zones_subject(settings);
+    if (ImGui::BeginCombo("##zones_of", subject ? std::string(subject->display).c_str() : "(none selected)")) {
+        for (const Activation& activation : activations()) {
+            const int index = activation_index(activation);
+            if (!settings.selected[index]) continue;
+            if (ImGui::Selectable(std::string(activation.display).c_str(), subject == &activation)) {
+                settings.zones_of = index;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    checked_slider("ε", &settings.saturation_epsilon, 1e-4f, 0.5f, "%.4g", ImGuiSliderFlags_Logarithmic);
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    ImGui::DragFloatRange2("x range", &settings.x_min, &settings.x_max, 0.05f, -1e4f, 1e4f, "%.2f", "%.2f",
+                           ImGuiSliderFlags_AlwaysClamp);
+    if (settings.x_max <= settings.x_min) settings.x_max = settings.x_min + 0.01f;
+}
+
+void draw_parameter_sliders(ActivationsPanel& panel) {
+    ActivationsSettings& settings = panel.settings;
+    // More than four rows of sliders scroll in a box of their own, so the chart keeps its room.
+    int rows = 0;
+    for (const Activation& activation : activations()) {
+        rows += settings.selected[activation_index(activation)] && activation.parameter_count > 0 ? 1 : 0;
+    }
+    constexpr float kVisibleRows = 4.5f;
+    const bool boxed = rows > 4;
+    if (boxed) {
+        ImGui::BeginChild("parameters", ImVec2(0, kVisibleRows * ImGui::GetFrameHeightWithSpacing()), false,
+                          ImGuiWindowFlags_NoBackground);
+    }
+    bool any = false;
+    for (const Activation& activation : activations()) {
+        const int index = activation_index(activation);
+        if (!settings.selected[index] || activation.parameter_count == 0) continue;
+        any = true;
+        ImGui::PushID(index);
+        ImGui::ColorButton("##colour", ImGui::ColorConvertU32ToFloat4(colour_of(activation)),
+                           ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFontSize() * 0.6f, ImGui::GetFontSize()));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(std::string(activation.display).c_str());
+        for (int i = 0; i < activation.parameter_count; ++i) {
+            const Parameter& param = activation.parameters[i];
+            ImGui::SameLine(i == 0 ? ImGui::GetFontSize() * 9 : 0, i == 0 ? -1.0f : ImGui::GetFontSize());
+            ImGui::PushID(i);
+            ParameterValues edited = settings.parameters[index];
+            float value = static_cast<float>(edited[i]);
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+            if (checked_slider(std::string(param.symbol).c_str(), &value, static_cast<float>(param.min),
+                               static_cast<float>(param.max), "%.3g")) {
+                edited[i] = value;
+                // Keep the last good values when an edit breaks a rule (hardtanh needs min < max).
+                if (auto reason = activation.invalid_reason(edited)) panel.live.parameter_error = *reason;
+                else settings.parameters[index] = edited, panel.live.parameter_error.clear();
+            }
+            ImGui::SameLine(0, 2);
+            if (ImGui::SmallButton("↺")) settings.parameters[index][i] = param.default_value;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Reset %s to PyTorch's default, %g",
+                                                          std::string(param.name).c_str(), param.default_value);
+            ImGui::PopID();
+        }
+        ImGui::PopID();
+    }
+    if (boxed) ImGui::EndChild();
+    if (!any) ImGui::TextDisabled("The selected functions have no parameters (leaky_relu, elu, swish, softplus, … do).");
+    if (!panel.live.parameter_error.empty()) {
+        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "Not applied: %s", panel.live.parameter_error.c_str());
+    }
+}
+
+// [SECTION] Curves: f, f′, f″ and the saturated / dead zones -----------------------------------
+
+const CachedCurve& curve_for(ActivationsPanel& panel, const Activation& activation, double lo, double hi,
+                             int count) {
+    const int index = activation_index(activation);
+    const ParameterValues& p = panel.settings.parameters[index];
+    CachedCurve& cached = panel.live.curves[index];
+    const bool want_second = panel.settings.show_second_derivative;
+    if (cached.parameters != p || cached.lo != lo || cached.hi != hi || cached.count != count ||
+        want_second != !cached.second_derivative.empty()) {
+        cached.parameters = p;
+        cached.lo = lo;
+        cached.hi = hi;
+        cached.count = count;
+        cached.samples = sample_curve(activation, p, lo, hi, count);
+        cached.second_derivative.clear();
+        if (want_second) {
+            for (double x : cached.samples.x) cached.second_derivative.push_back(second_derivative(activation, p, x));
+        }
+    }
+    return cached;
+}
+
+std::string tooltip_of(const Activation& activation) {
+    const Properties& props = activation.properties;
+    auto yes = [](bool b) { return b ? "yes" : "no"; };
+    char text[512];
+    std::snprintf(text, sizeof text,
+                  "%s\nrange %s · zero-centred %s · smooth %s · monotone %s\nsaturates %s · can die %s",
+                  std::string(activation.formula).c_str(), std::string(props.range).c_str(), yes(props.zero_centred),
+                  yes(props.smooth), yes(props.monotone), yes(props.saturates), yes(props.can_die));
+    return text;
+}
+
+void draw_zones(ActivationsPanel& panel, const Activation& subject, double lo, double hi, int count) {
+    const CachedCurve& curve = curve_for(panel, subject, lo, hi, count);
+    const DerivativeZones zones = derivative_zones(curve.samples, panel.settings.saturation_epsilon);
+    for (const Interval& zone : zones.dead) plot::plot_x_span("dead: f′ = 0", zone.from, zone.to, IM_COL32(220, 70, 60, 48));
+    for (const Interval& zone : zones.saturated) {
+        plot::plot_x_span("saturated: |f′| < ε", zone.from, zone.to, IM_COL32(230, 170, 40, 40));
+    }
+}
+
+struct CurveParts {
+    bool f, df, d2f, abs_df;
+};
+
+void draw_curves_plot(ActivationsPanel& panel, int chart, const char* id, ImVec2 size, CurveParts parts,
+                      bool log_y) {
+    ActivationsSettings& settings = panel.settings;
+    if (!plot::begin_plot(id, size)) return;
+    // The x-range control, pan/zoom in either chart and the other chart stay one range: a chart
+    // takes the settings' range whenever it differs from what the chart itself last showed.
+    auto& shown = panel.live.shown_x_range[chart];
+    const bool range_changed = shown[0] != settings.x_min || shown[1] != settings.x_max;
+    plot::setup_axis(plot::AxisId::X, "x");
+    plot::setup_axis(plot::AxisId::Y, log_y ? "|f′(x)|" : "f(x), f′(x)", log_y ? plot::Scale::Log10 : plot::Scale::Linear);
+    plot::setup_axis_limits(plot::AxisId::X, settings.x_min, settings.x_max,
+                            range_changed ? plot::Cond::Always : plot::Cond::Once);
+    if (log_y) plot::setup_axis_limits(plot::AxisId::Y, 1e-6, 2.0);
+    else plot::setup_axis_limits(plot::AxisId::Y, -1.5, 3.0);
+    const double lo = plot::axis_min(plot::AxisId::X), hi = plot::axis_max(plot::AxisId::X);
+    // Pan and zoom of the chart move the x-range control too: one source of truth.
+    settings.x_min = shown[0] = static_cast<float>(lo);
+    settings.x_max = shown[1] = static_cast<float>(hi);
+    // A sample every two pixels: anti-aliased 2-pixel segments read as a smooth curve (kinks are
+    // sampled exactly by sample_curve), at half the per-frame cost of one per pixel.
+    const int count = std::clamp(static_cast<int>(plot::plot_width_pixels() / 2), 64, 2048);
+
+    if (settings.shade_zones) {
+        if (const Activation* subject = zones_subject(settings)) draw_zones(panel, *subject, lo, hi, count);
+    }
+    std::vector<double> magnitudes;
+    for (const Activation& activation : activations()) {
+        const int index = activation_index(activation);
+        if (!settings.selected[index]) continue;
+        const CachedCurve& curve = curve_for(panel, activation, lo, hi, count);
+        const CurveSamples& s = curve.samples;
+        const int n = static_cast<int>(s.x.size());
+        const ImU32 colour = colour_of(activation);
+        const std::string name(activation.display);
+        if (parts.f) {
+            plot::plot_line((name + "##f").c_str(), s.x.data(), s.f.data(), n, {colour, 2.0f, false});
+            plot::set_legend_tooltip((name + "##f").c_str(), tooltip_of(activation).c_str());
+        }
+        if (parts.df) {
+            plot::plot_line((name + " f′##df").c_str(), s.x.data(), s.df.data(), n, {colour, 1.6f, true});
+        }
+        if (parts.abs_df) {
+            magnitudes.resize(s.df.size());
+            std::transform(s.df.begin(), s.df.end(), magnitudes.begin(), [](double v) { return std::fabs(v); });
+            plot::plot_line((name + " |f′|##absdf").c_str(), s.x.data(), magnitudes.data(), n, {colour, 1.8f, true});
+            plot::set_legend_tooltip((name + " |f′|##absdf").c_str(), tooltip_of(activation).c_str());
+        }
+        if (parts.d2f && !curve.second_derivative.empty()) {
+            plot::plot_line((name + " f″##d2f").c_str(), s.x.data(), curve.second_derivative.data(), n,
+                            {colour & 0x99FFFFFF, 1.0f, true});
+        }
+    }
+    plot::end_plot();
+}
+
+// [SECTION] Property table ---------------------------------------------------------------------
+
+const ActivationFigures& figures_for(ActivationsPanel& panel, const Activation& activation) {
+    const int index = activation_index(activation);
+    CachedFigures& cached = panel.live.figures[index];
+    const ParameterValues& p = panel.settings.parameters[index];
+    if (!cached.parameters || *cached.parameters != p) {
+        cached.figures = analyse(activation, p);
+        cached.parameters = p;
+    }
+    return cached.figures;
+}
+
+std::string where(const Extremum& e) {
+    char text[96];
+    auto bound = [](double x, bool edge, bool lower) {
+        char b[32];
+        if (edge) return std::string(lower ? "−∞" : "∞");
+        std::snprintf(b, sizeof b, "%.3g", x);
+        return std::string(b);
+    };
+    if (e.x_from == e.x_to) {
+        if (e.at_lower_edge) return "x → −∞";
+        if (e.at_upper_edge) return "x → ∞";
+        std::snprintf(text, sizeof text, "x = %.3g", std::fabs(e.x_from) < 1e-12 ? 0.0 : e.x_from);
+        return text;
+    }
+    // Appended piece by piece: GCC 12 gives a false -Wrestrict for "(" + std::string.
+    std::string interval = e.from_open || e.at_lower_edge ? "(" : "[";
+    interval += bound(e.x_from, e.at_lower_edge, true);
+    interval += ", ";
+    interval += bound(e.x_to, e.at_upper_edge, false);
+    interval += e.to_open || e.at_upper_edge ? ")" : "]";
+    return interval;
+}
+
+void draw_property_table(ActivationsPanel& panel, float height) {
+    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit |
+                                       ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("properties", 9, kFlags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    // Widths fixed up front in font units: a fit-to-content column is sized on its first frame and
+    // would clip the longer names and ranges of functions ticked later.
+    struct Column {
+        const char* header;
+        float width;
+    };
+    constexpr Column kColumns[] = {{"function", 9.0f}, {"range", 8.5f},  {"zero-centred", 5.8f},
+                                   {"smooth", 3.6f},   {"monotone", 4.6f}, {"max |f′|", 4.0f},
+                                   {"where", 5.2f},    {"min f", 8.5f},    {"max|f′|¹⁰", 4.6f}};
+    const float font = ImGui::GetFontSize();
+    for (const Column& column : kColumns) {
+        ImGui::TableSetupColumn(column.header, ImGuiTableColumnFlags_WidthFixed, column.width * font);
+    }
+    ImGui::TableHeadersRow();
+    for (const Activation& activation : activations()) {
+        if (!panel.settings.selected[activation_index(activation)]) continue;
+        const ActivationFigures& figures = figures_for(panel, activation);
+        const Properties& props = activation.properties;
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour_of(activation)), "%s",
+                           std::string(activation.display).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(std::string(props.range).c_str());
+        for (bool flag : {props.zero_centred, props.smooth, props.monotone}) {
+            ImGui::TableNextColumn();
+            if (flag) ImGui::TextUnformatted("yes");
+            else ImGui::TextDisabled("no");
+        }
+        ImGui::TableNextColumn();
+        ImGui::Text("%.4g", figures.max_abs_derivative.value);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(where(figures.max_abs_derivative).c_str());
+        ImGui::TableNextColumn();
+        const Extremum& lowest = figures.min_value;
+        if (std::isinf(lowest.value)) ImGui::TextUnformatted(lowest.value < 0 ? "−∞" : "∞");
+        else ImGui::Text("%.4g", lowest.value);
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip(lowest.is_limit ? "not attained: the limit as %s" : "at %s (searched over [−10, 10])",
+                              where(lowest).c_str());
+        }
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", where(lowest).c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%.2g", figures.gradient_after_10_layers);
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("Gradient left after 10 layers even at the best point: max|f′|^10.\n"
+                              "Sigmoid: 0.25^10 ≈ 9.5e-7, the vanishing gradient.");
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+// [SECTION] The panel --------------------------------------------------------------------------
+
+void draw_activations_panel(ActivationsPanel& panel, PanelContext& context) {
+    ActivationsSettings& settings = panel.settings;
+    const float font = ImGui::GetFontSize();
+
+    ImGui::BeginChild("picker", ImVec2(font * 13.5f, 0), true);
+    draw_picker(settings, context.link.link);
+    ImGui::EndChild();
+    ImGui::SameLine();
+
+    ImGui::BeginChild("charts", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    draw_toolbar(settings, context);
+    draw_parameter_sliders(panel);
+    ImGui::Separator();
+
+    int rows = 0;
+    for (bool on : settings.selected) rows += on ? 1 : 0;
+    const float row_height = ImGui::GetTextLineHeightWithSpacing() + 2;
+    const float table_height = std::min(8, std::max(rows, 1)) * row_height + row_height + 6;
+    const float available = ImGui::GetContentRegionAvail().y;
+    const float charts_height = std::max(available - table_height - 8, std::max(font * 10, available * 0.55f));
+    const bool f = settings.curves != CurveChoice::Derivative;
+    const bool df = settings.curves != CurveChoice::Function;
+    const bool d2f = settings.show_second_derivative;
+    if (settings.log_derivative && df) {
+        // f on a linear axis above, |f′| on a log axis below, sharing the x range.
+        const float half = std::floor(charts_height / 2);
+        if (f || d2f) draw_curves_plot(panel, 0, "##curves", ImVec2(-1, half), {f, false, d2f, false}, false);
+        draw_curves_plot(panel, 1, "##log_derivative", ImVec2(-1, f || d2f ? charts_height - half : charts_height),
+                         {false, false, false, true}, true);
+    } else {
+        draw_curves_plot(panel, 0, "##curves", ImVec2(-1, charts_height), {f, df, d2f, false}, false);
+    }
+    draw_property_table(panel, table_height);
+    ImGui::EndChild();
+}
+
+}  // namespace actviz::app

@@ -1,0 +1,257 @@
+#include "app/bakeoff/bakeoff_live.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+namespace actviz::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double milliseconds_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// The plane the thumbnails show: the data's bounding box with a margin, square, so every point is
+// inside and the regions around them are visible.
+GridView view_around(const Dataset& data) {
+    double x0 = -1, x1 = 1, y0 = -1, y1 = 1;
+    bool first = true;
+    for (const std::vector<Point>* points : {&data.train, &data.test}) {
+        for (const Point& p : *points) {
+            if (first) x0 = x1 = p.x, y0 = y1 = p.y, first = false;
+            x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+        }
+    }
+    const double half = 0.5 * std::max({x1 - x0, y1 - y0, 1e-3}) * 1.15;
+    const double cx = 0.5 * (x0 + x1), cy = 0.5 * (y0 + y1);
+    GridView view;
+    view.width = view.height = kThumbnailPixels;
+    view.x_min = cx - half, view.x_max = cx + half;
+    view.y_min = cy - half, view.y_max = cy + half;
+    return view;
+}
+
+// How often seed 0's contestants are evaluated for the charts while training (about 15 times a second).
+constexpr auto kRecordInterval = std::chrono::milliseconds(66);
+
+// Lockstep steps per chunk on the worker: small enough that it follows seed 0 closely, large
+// enough that the records after each chunk stay a small share of the work.
+constexpr int kBackgroundChunk = 10;
+
+}  // namespace
+
+struct BakeoffLive::Published {
+    std::atomic<std::int64_t> target{0};  // seed 0's step: the worker does not go beyond it
+    std::atomic<std::int64_t> steps{0};   // the worker's step
+    std::mutex mutex;
+    std::vector<ContestantSummary> summaries;  // the extra seeds', at `steps`
+};
+
+BakeoffLive::BakeoffLive() = default;
+
+BakeoffLive::~BakeoffLive() = default;  // the worker's destructor cancels and joins its job
+
+void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budget) {
+    if (auto error = bakeoff_settings_error(settings)) {
+        error_ = *error;
+        return;
+    }
+    // Every contestant of every seed is a trainer of its own, with its capped history.
+    const auto points = static_cast<std::size_t>(settings.contest.data.points);
+    const auto test = static_cast<std::size_t>(static_cast<double>(points) * settings.contest.data.test_ratio);
+    const BakeoffConfig all_seeds = to_bakeoff_config(settings, 0, settings.seeds);
+    if (auto refusal = over_budget("a bake-off of " + std::to_string(all_seeds.activations.size()) + " activations × " +
+                                       std::to_string(settings.seeds) + " seeds",
+                                   estimate_bakeoff_bytes(all_seeds, points - test, test, kBakeoffHistoryRecords),
+                                   memory_budget)) {
+        error_ = *refusal;
+        return;
+    }
+    error_.clear();
+    if (!bakeoff_ || data_ != settings.contest.data || architecture_ != settings.contest.architecture ||
+        hyper_ != settings.contest.hyper || activations_ != settings.activations || settings_seeds_ != settings.seeds) {
+        rebuild(settings);
+    }
+}
+
+void BakeoffLive::rebuild(const BakeoffSettings& settings) {
+    // The hyper group's activation is not part of the contest: compare it with the activation fixed.
+    try {
+        const Dataset data = make_dataset(to_dataset_config(settings.contest));
+        bakeoff_ = std::make_unique<Bakeoff>(data, to_bakeoff_config(settings, 0, 1));
+        view_ = view_around(data);
+    } catch (const std::exception& e) {
+        error_ = e.what();
+        bakeoff_.reset();
+        return;
+    }
+    data_ = settings.contest.data;
+    architecture_ = settings.contest.architecture;
+    hyper_ = settings.contest.hyper;
+    activations_ = settings.activations;
+    settings_seeds_ = settings.seeds;
+    seeds_ = settings.seeds;
+    thumbnails_.clear();
+    thumbnails_.resize(static_cast<size_t>(bakeoff_->activation_count()));
+    next_thumbnail_ = 0;
+    recent_steps_.clear();
+    start_background(settings);
+}
+
+void BakeoffLive::start_background(const BakeoffSettings& settings) {
+    published_ = std::make_shared<Published>();
+    if (settings.seeds <= 1) {
+        worker_.reset();
+        return;
+    }
+    if (!worker_) worker_ = std::make_unique<BackgroundWorker>();
+    const Dataset data = make_dataset(to_dataset_config(settings.contest));
+    const BakeoffConfig config = to_bakeoff_config(settings, 1, settings.seeds - 1);
+    std::shared_ptr<Published> published = published_;
+    // The job runs until the next contest cancels it (post() replaces it) or the session ends.
+    worker_->post([data, config, published](const std::atomic<bool>& cancel) {
+        // The extra seeds are the table's luxury: the worker's low priority keeps them from taking
+        // time from the UI thread or the software renderer.
+        Bakeoff extra(data, config);
+        {
+            std::lock_guard lock(published->mutex);
+            published->summaries = summarise(extra);
+        }
+        std::int64_t steps = 0;
+        while (!cancel) {
+            const std::int64_t target = published->target.load();
+            if (steps >= target) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                continue;
+            }
+            const int k = static_cast<int>(std::min<std::int64_t>(kBackgroundChunk, target - steps));
+            if (extra.step(k) == 0) break;  // every extra contestant diverged: their summaries say so
+            steps += k;
+            std::vector<ContestantSummary> summaries = summarise(extra);
+            std::lock_guard lock(published->mutex);
+            published->summaries = std::move(summaries);
+            published->steps = steps;
+        }
+    });
+}
+
+void BakeoffLive::restart() {
+    if (!bakeoff_) return;
+    BakeoffSettings settings;
+    settings.contest.data = *data_;
+    settings.contest.architecture = *architecture_;
+    settings.contest.hyper = *hyper_;
+    settings.activations = activations_;
+    settings.seeds = settings_seeds_;
+    rebuild(settings);
+}
+
+void BakeoffLive::train_frame(BakeoffSettings& settings, double budget_ms, int min_steps) {
+    train_ms_ = 0;
+    last_steps_ = 0;
+    if (!bakeoff_ || !error_.empty()) return;
+    const auto start = Clock::now();
+    // Charts and captions follow the records; one costs about a full-batch step per contestant, so
+    // they are taken at kRecordInterval rather than every frame, and always once training pauses.
+    const bool record_now = start - last_record_ >= kRecordInterval || !settings.playing;
+    if (!settings.playing) {
+        if (pending_record_) bakeoff_->record();
+        pending_record_ = false;
+        return;
+    }
+    const auto budget = std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::duration<double, std::milli>(std::max(budget_ms, 0.0)));
+    const int max_steps = std::clamp(settings.max_steps_per_frame, 1, kMaxStepsPerFrame);
+    last_steps_ = bakeoff_->step_within(budget, max_steps, kAllSeeds, false);
+    const int floor = std::min(min_steps, max_steps);
+    if (last_steps_ > 0 && last_steps_ < floor) {
+        last_steps_ += bakeoff_->step_within(std::chrono::hours(1), floor - last_steps_, kAllSeeds, false);
+    }
+    if (record_now && last_steps_ > 0) bakeoff_->record();
+    pending_record_ = !record_now && last_steps_ > 0;
+    if (record_now) last_record_ = start;
+    train_ms_ = milliseconds_since(start);
+    if (last_steps_ == 0) settings.playing = false;  // every contestant diverged
+    const auto now = Clock::now();
+    recent_steps_.emplace_back(now, last_steps_);
+    while (!recent_steps_.empty() && now - recent_steps_.front().first > std::chrono::seconds(1)) {
+        recent_steps_.pop_front();
+    }
+    std::int64_t furthest = 0;
+    for (int i = 0; i < bakeoff_->size(); ++i) furthest = std::max(furthest, bakeoff_->contestant(i).trainer().steps());
+    if (published_) published_->target = furthest;
+}
+
+double BakeoffLive::steps_per_second() const {
+    if (recent_steps_.size() < 2) return 0;
+    int steps = 0;
+    for (size_t i = 1; i < recent_steps_.size(); ++i) steps += recent_steps_[i].second;
+    const double seconds =
+        std::chrono::duration<double>(recent_steps_.back().first - recent_steps_.front().first).count();
+    return seconds > 0 ? steps / seconds : 0;
+}
+
+void BakeoffLive::update_thumbnails(std::span<const Rgb> palette, Rgb background, double budget_ms) {
+    thumbnails_ms_ = 0;
+    if (!bakeoff_) return;
+    const auto start = Clock::now();
+    const size_t count = thumbnails_.size();
+    int drawn = 0;
+    const size_t first = next_thumbnail_;  // fixed for this call: next_thumbnail_ moves as we draw
+    for (size_t visited = 0; visited < count; ++visited) {
+        const size_t a = (first + visited) % count;
+        Thumbnail& thumbnail = thumbnails_[a];
+        const Trainer& trainer = bakeoff_->contestant(static_cast<int>(a), 0).trainer();
+        if (thumbnail.drawn_step == trainer.steps() && !thumbnail.texture.empty()) continue;
+        if (drawn > 0 && milliseconds_since(start) > budget_ms) break;
+        ++drawn;
+        GridRequest request;
+        request.probabilities = true;
+        evaluator_.evaluate(trainer.mlp(), view_, request, grid_);
+        colour_regions(grid_, palette, background, pixels_);
+        thumbnail.texture.upload(pixels_.data(), grid_.width, grid_.height, true);
+        thumbnail.drawn_step = trainer.steps();
+        next_thumbnail_ = (a + 1) % count;  // round robin: the next frame starts after this one
+    }
+    thumbnails_ms_ = milliseconds_since(start);
+}
+
+std::vector<ActivationSummary> BakeoffLive::table() const {
+    if (!bakeoff_) return {};
+    std::vector<ContestantSummary> all = summarise(*bakeoff_);
+    std::int64_t step = 0;
+    for (const ContestantSummary& s : all) step = std::max(step, s.steps);
+    std::vector<ContestantSummary> caught_up = all;
+    if (published_) {
+        std::lock_guard lock(published_->mutex);
+        all.insert(all.end(), published_->summaries.begin(), published_->summaries.end());
+        for (const ContestantSummary& s : published_->summaries) {
+            if (s.steps >= step || s.diverged_at) caught_up.push_back(s);
+        }
+    }
+    // Milestones count every seed (one still behind shows as not reached yet: n/K); the values of
+    // the moment (best test accuracy, loss, gradient ratio, dead share) only average seeds at the
+    // same step as seed 0, so a seed still at step 10 does not drag a mean at step 500.
+    std::vector<ActivationSummary> table = summarise_by_activation(all, bakeoff_->activation_count());
+    const std::vector<ActivationSummary> now = summarise_by_activation(caught_up, bakeoff_->activation_count());
+    for (size_t a = 0; a < table.size(); ++a) {
+        table[a].best_test_accuracy = now[a].best_test_accuracy;
+        table[a].final_train_loss = now[a].final_train_loss;
+        table[a].first_last_grad_ratio = now[a].first_last_grad_ratio;
+        table[a].dead_fraction = now[a].dead_fraction;
+    }
+    return table;
+}
+
+void BakeoffLive::close_previous_frame(double build_ms, double render_ms) {
+    if (build_ms <= 0) return;  // no previous frame
+    breakdown_.add({train_ms_, thumbnails_ms_, 0.0, std::max(build_ms - train_ms_ - thumbnails_ms_, 0.0), render_ms});
+}
+
+std::int64_t BakeoffLive::background_steps() const { return published_ ? published_->steps.load() : 0; }
+
+}  // namespace actviz::app

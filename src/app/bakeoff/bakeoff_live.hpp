@@ -1,0 +1,116 @@
+#pragma once
+// The live side of the Bake-off panel. Seed 0's contestants (the ones drawn: thumbnails and charts)
+// train on the UI thread in lockstep within the frame's time budget (Bakeoff::step_within); the
+// table's extra seeds train in a second Bakeoff on a worker thread, never ahead of seed 0, and
+// publish their summaries under a mutex. Two Bakeoff objects rather than one shared: no memory is
+// touched by both threads except the published summaries, so no read of a contestant can race
+// with its training. Seed s of the worker's bake-off is seed s + 1 of the contest (the same data,
+// config.trainer.model.seed + 1 + s), exactly what one Bakeoff with all seeds would run.
+//
+// Any change of the contest (data, network, optimiser, activations, seeds) restarts it from step 0:
+// a bake-off compares runs from the same start.
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "app/background_worker.hpp"
+#include "settings/bakeoff_settings.hpp"
+#include "app/classifier/classifier_image.hpp"
+#include "app/classifier/classifier_timing.hpp"
+#include "core/bakeoff.hpp"
+#include "core/bakeoff_summary.hpp"
+#include "core/grid.hpp"
+#include "core/memory_budget.hpp"
+#include "gfx/texture.hpp"
+#include "app/vocabulary.hpp"
+
+namespace actviz::app {
+
+inline constexpr int kThumbnailPixels = 100;  // per side: each thumbnail samples 100 × 100 points
+
+class BakeoffLive {
+   public:
+    BakeoffLive();
+    ~BakeoffLive();
+    BakeoffLive(const BakeoffLive&) = delete;
+    BakeoffLive& operator=(const BakeoffLive&) = delete;
+
+    // Restarts the contest when the settings changed; invalid settings, or a contest estimated over
+    // `memory_budget` bytes, keep the last good one and set error() (the refusal gives the estimate).
+    void sync(const BakeoffSettings& settings, std::size_t memory_budget = kDefaultMemoryBudget);
+    // This frame's lockstep steps while playing, within `budget_ms` (the frame's budget minus the
+    // rest of the last frame), at most settings.max_steps_per_frame, and at least one step or
+    // `min_steps` (what keeps settings.min_steps_per_second at the current frame rate).
+    void train_frame(BakeoffSettings& settings, double budget_ms, int min_steps = 1);
+    void restart();  // from step 0 with the same settings
+
+    // Redraws the thumbnails whose contestant moved since they were drawn, oldest first, for at
+    // most `budget_ms` (at least one per call).
+    void update_thumbnails(std::span<const Rgb> palette, Rgb background, double budget_ms);
+
+    const Bakeoff* bakeoff() const { return bakeoff_.get(); }  // seed 0
+    const gfx::Texture& thumbnail(int activation) const { return thumbnails_[static_cast<size_t>(activation)].texture; }
+    const GridView& thumbnail_view() const { return view_; }
+    const std::string& error() const { return error_; }
+
+    // Mean ± spread per activation over seed 0 and the extra seeds published so far.
+    std::vector<ActivationSummary> table() const;
+    int table_seeds() const { return seeds_; }
+    std::int64_t background_steps() const;  // the extra seeds' step (they trail seed 0)
+    bool background_running() const { return worker_ && worker_->busy(); }
+
+    // Timings of this frame (ms) and the measured training rate of seed 0's contestants.
+    double train_ms() const { return train_ms_; }
+    double thumbnails_ms() const { return thumbnails_ms_; }
+    int last_steps() const { return last_steps_; }
+    double steps_per_second() const;  // each contestant, over the last second
+    // Called at the start of a frame with the previous frame's times (building the whole UI, this
+    // panel's science included; rendering and presenting): completes that frame's breakdown, in
+    // FrameBreakdown's phases train, boundary (here: thumbnails), UI and render.
+    void close_previous_frame(double build_ms, double render_ms);
+    const FrameBreakdown& breakdown() const { return breakdown_; }
+
+   private:
+    struct Published;  // the worker's summaries, behind a mutex
+    void rebuild(const BakeoffSettings& settings);
+    void start_background(const BakeoffSettings& settings);
+
+    std::unique_ptr<Bakeoff> bakeoff_;
+    std::unique_ptr<BackgroundWorker> worker_;
+    std::shared_ptr<Published> published_;
+    std::string error_;
+    int seeds_ = 1;
+
+    // The contest the bake-off was built from: a change of any of these restarts it.
+    std::optional<ClassifierData> data_;
+    std::optional<ClassifierArchitecture> architecture_;
+    std::optional<ClassifierHyper> hyper_;
+    std::vector<int> activations_;
+    int settings_seeds_ = 0;
+
+    struct Thumbnail {
+        gfx::Texture texture;
+        std::int64_t drawn_step = -1;
+    };
+    std::vector<Thumbnail> thumbnails_;
+    size_t next_thumbnail_ = 0;
+    GridView view_;
+    GridEvaluator evaluator_{1};  // one thread: the second core trains the extra seeds
+    GridResult grid_;
+    std::vector<std::uint32_t> pixels_;
+
+    std::chrono::steady_clock::time_point last_record_{};
+    bool pending_record_ = false;  // steps taken since the last record
+    double train_ms_ = 0, thumbnails_ms_ = 0;
+    FrameBreakdown breakdown_;
+    int last_steps_ = 0;
+    std::deque<std::pair<std::chrono::steady_clock::time_point, int>> recent_steps_;  // last second's steps
+};
+
+}  // namespace actviz::app

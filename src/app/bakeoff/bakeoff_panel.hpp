@@ -1,0 +1,23 @@
+#pragma once
+// The Bake-off panel: the contest's settings, the live contest, and the hidden-layers text box.
+
+#include "app/bakeoff/bakeoff_live.hpp"
+#include "app/classifier/classifier_panel.hpp"
+#include "app/panel_context.hpp"
+#include "settings/bakeoff_settings.hpp"
+
+namespace actviz::app {
+
+struct BakeoffPanel {
+    BakeoffSettings settings;
+    BakeoffLive live;
+    HiddenLayersEdit hidden_edit;
+};
+
+// Clicking a thumbnail sets context.requests.open_contestant_in_classifier.
+void draw_bakeoff_panel(BakeoffPanel& panel, PanelContext& context);
+// The contestant of `activation` (seed 0), with its exact weights, optimiser state and history,
+// becomes the Classifier's; returns the status line's message.
+std::string open_contestant_in_classifier(const BakeoffPanel& bakeoff, int activation, ClassifierPanel& classifier);
+
+}  // namespace actviz::app

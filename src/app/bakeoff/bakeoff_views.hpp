@@ -1,0 +1,20 @@
+#pragma once
+// The Bake-off panel's parts: the small multiples (bakeoff_thumbnails.cpp), the overlaid charts
+// (bakeoff_charts.cpp) and the results table (bakeoff_table.cpp). The panel (panel_bakeoff.cpp)
+// lays them out and holds the controls.
+
+#include <imgui.h>
+
+#include "app/bakeoff/bakeoff_panel.hpp"
+
+namespace actviz::app {
+
+// One decision-region thumbnail per activation of seed 0 with its caption. Returns the activation
+// index whose thumbnail was clicked this frame, or −1.
+int draw_bakeoff_thumbnails(BakeoffPanel& panel, ImVec2 size);
+// Train loss and test accuracy against step, gradient norm and inactive fraction per layer now.
+void draw_bakeoff_charts(BakeoffPanel& panel, ImVec2 size);
+// Mean ± spread over the seeds per activation, sortable by any column.
+void draw_bakeoff_table(BakeoffPanel& panel, ImVec2 size);
+
+}  // namespace actviz::app

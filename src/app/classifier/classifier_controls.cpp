@@ -1,0 +1,371 @@
+// [SECTION] Helpers: double sliders, combos
+// [SECTION] Presets and their lessons
+// [SECTION] Data
+// [SECTION] Network
+// [SECTION] Training
+// [SECTION] Mouse editing and timings
+// [SECTION] Toolbar: play, step, reset, steps per frame; divergence
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "app/activation_link_ui.hpp"
+#include "app/classifier/classifier_views.hpp"
+#include "app/widgets.hpp"
+
+namespace actviz::app {
+namespace {
+
+// [SECTION] Helpers: double sliders, combos ----------------------------------------------------
+
+bool slider_double(const char* label, double* value, double min, double max, const char* format, bool logarithmic) {
+    return checked_slider(label, value, min, max, format, logarithmic ? ImGuiSliderFlags_Logarithmic : 0);
+}
+
+float item_width() { return ImGui::GetFontSize() * 9.5f; }
+
+// [SECTION] Presets and their lessons ----------------------------------------------------------
+
+void draw_presets(ClassifierSettings& settings) {
+    ImGui::SetNextItemWidth(-1);
+    const ClassifierPreset* current = find_classifier_preset(settings.preset);
+    const std::string shown = current ? std::string(current->name) : "Presets…";
+    if (ImGui::BeginCombo("##preset", shown.c_str())) {
+        for (const ClassifierPreset& preset : classifier_presets()) {
+            if (ImGui::Selectable(std::string(preset.name).c_str(), current == &preset)) preset.apply(settings);
+            item_tooltip(preset.lesson);
+        }
+        ImGui::EndCombo();
+    }
+    if (!current) return;
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImVec4(0.75f, 0.8f, 0.9f, 1), "%s", std::string(current->lesson).c_str());
+    ImGui::PopTextWrapPos();
+    if (!current->variant_label.empty() && ImGui::Button(std::string(current->variant_label).c_str(), ImVec2(-1, 0))) {
+        current->apply_variant(settings);
+    }
+}
+
+}  // namespace
+
+// [SECTION] Data -------------------------------------------------------------------------------
+
+void draw_classifier_data(ClassifierSettings& settings) {
+    ClassifierData& data = settings.data;
+    const DatasetInfo& info = dataset_info(data.kind);
+    ImGui::SetNextItemWidth(item_width());
+    if (ImGui::BeginCombo("dataset", std::string(info.display).c_str())) {
+        for (const DatasetInfo& candidate : dataset_infos()) {
+            if (ImGui::Selectable(std::string(candidate.display).c_str(), candidate.kind == data.kind)) {
+                data.kind = candidate.kind;
+                data.classes = std::clamp(data.classes, candidate.min_classes, candidate.max_classes);
+                data.noise = candidate.default_noise;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::BeginDisabled(info.min_classes == info.max_classes);
+    ImGui::SetNextItemWidth(item_width());
+    ImGui::SliderInt("classes", &data.classes, info.min_classes, info.max_classes, "%d", ImGuiSliderFlags_AlwaysClamp);
+    ImGui::EndDisabled();
+    ImGui::SetNextItemWidth(item_width());
+    ImGui::SliderInt("points", &data.points, 20, 5000, "%d", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    help_marker("Total over all classes (train + test).");
+    ImGui::SetNextItemWidth(item_width());
+    slider_double("noise", &data.noise, 0.0, 1.0, "%.2f", false);
+    help_marker(std::string(info.noise_meaning).c_str());
+    ImGui::SetNextItemWidth(item_width());
+    slider_double("test ratio", &data.test_ratio, 0.0, kMaxTestRatio, "%.2f", false);
+    help_marker("Share of the points held out: drawn hollow, never trained on. The gap between train and test "
+                "loss is overfitting.");
+    ImGui::SetNextItemWidth(item_width());
+    ImGui::InputInt("seed", &settings.architecture.seed);
+    settings.architecture.seed = std::max(settings.architecture.seed, 0);
+    help_marker("One seed for the data, the split, the initial weights and the batch order: the same seed gives "
+                "the same run.");
+}
+
+// [SECTION] Network ----------------------------------------------------------------------------
+
+namespace {
+
+void draw_hidden_layers(ClassifierArchitecture& arch, HiddenLayersEdit& edit) {
+    char (&buffer)[64] = edit.text;  // the text being edited; follows the settings while not focused
+    std::string& error = edit.error;
+    ImGui::SetNextItemWidth(item_width());
+    const bool entered = ImGui::InputText("hidden", buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
+        if (auto hidden = parse_hidden_text(buffer, error)) {
+            arch.hidden = *hidden;
+            error.clear();
+        }
+    }
+    if (!ImGui::IsItemActive()) std::snprintf(buffer, sizeof buffer, "%s", hidden_text(arch.hidden).c_str());
+    help_marker("Units per hidden layer, comma separated: \"16, 16\" is two layers of 16. 0 to 8 layers of 1 to 64 "
+                "units; \"0\" = no hidden layer (a linear classifier). Press Enter to rebuild.");
+    if (!error.empty()) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", error.c_str());
+}
+
+void draw_features(FeatureSet& features) {
+    ImGui::TextUnformatted("inputs: x, y");
+    ImGui::SameLine();
+    ImGui::Checkbox("x²", &features.x_squared);
+    ImGui::SameLine();
+    ImGui::Checkbox("y²", &features.y_squared);
+    ImGui::SameLine();
+    ImGui::Checkbox("xy", &features.xy);
+    ImGui::Checkbox("sin x", &features.sin_x);
+    ImGui::SameLine();
+    ImGui::Checkbox("sin y", &features.sin_y);
+    help_marker("Extra inputs computed from (x, y), as in TensorFlow Playground: with x² and y² even a network "
+                "without hidden layers can draw a circle.");
+}
+
+void draw_activation(ClassifierHyper& hyper, LinkContext& link) {
+    const Activation& current = activations()[static_cast<size_t>(hyper.activation)];
+    ImGui::SetNextItemWidth(item_width());
+    if (ImGui::BeginCombo("activation", std::string(current.display).c_str())) {
+        for (const Activation& activation : activations()) {
+            const int index = activation_index(activation);
+            if (ImGui::Selectable(std::string(activation.display).c_str(), index == hyper.activation)) {
+                hyper.activation = index;
+                hyper.parameters = activation.defaults();
+            }
+        }
+        ImGui::EndCombo();
+    }
+    help_marker("For every hidden layer. Changing it keeps the weights: the same network computes with the new "
+                "function from the next step on.");
+    for (int i = 0; i < current.parameter_count; ++i) {
+        const Parameter& p = current.parameters[static_cast<size_t>(i)];
+        ImGui::SetNextItemWidth(item_width());
+        slider_double(std::string(p.symbol).c_str(), &hyper.parameters[static_cast<size_t>(i)], p.min, p.max, "%.3g",
+                      false);
+    }
+    if (auto reason = current.invalid_reason(hyper.parameters)) {
+        ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", reason->c_str());
+    }
+    draw_link_checkbox(link, classifier_choice(hyper), "link to the other panels");
+}
+
+}  // namespace
+
+void draw_classifier_network(ClassifierSettings& settings, HiddenLayersEdit& hidden, LinkContext* link) {
+    ClassifierArchitecture& arch = settings.architecture;
+    draw_hidden_layers(arch, hidden);
+    draw_features(arch.features);
+    if (link) draw_activation(settings.hyper, *link);
+    ImGui::SetNextItemWidth(item_width());
+    if (ImGui::BeginCombo("init", std::string(init_scheme_name(arch.init)).c_str())) {
+        for (std::string_view name : init_scheme_names()) {
+            const InitScheme scheme = *find_init_scheme(name);
+            if (ImGui::Selectable(std::string(name).c_str(), scheme == arch.init)) arch.init = scheme;
+        }
+        ImGui::EndCombo();
+    }
+    help_marker("How the initial weights are drawn: xavier for tanh/sigmoid, he for the ReLU family.");
+    ImGui::SetNextItemWidth(item_width());
+    slider_double("gain", &arch.gain, 0.1, 10.0, "×%.3g", true);
+    help_marker("Multiplies the initialisation's scale.");
+    ImGui::SetNextItemWidth(item_width());
+    slider_double("bias", &arch.bias, -10.0, 10.0, "%.2f", false);
+    help_marker("Initial bias of every hidden unit. −5 puts every ReLU's input below zero for every point: dead "
+                "from the start (f′ = 0, no gradient ever arrives).");
+}
+
+// [SECTION] Training ---------------------------------------------------------------------------
+
+void draw_classifier_training(ClassifierSettings& settings, int train_points) {
+    ClassifierHyper& hyper = settings.hyper;
+    ImGui::SetNextItemWidth(item_width());
+    if (ImGui::BeginCombo("optimiser", std::string(optimizer_name(hyper.optimizer)).c_str())) {
+        for (std::string_view name : optimizer_names()) {
+            const OptimizerKind kind = *find_optimizer(name);
+            if (ImGui::Selectable(std::string(name).c_str(), kind == hyper.optimizer)) hyper.optimizer = kind;
+        }
+        ImGui::EndCombo();
+    }
+    help_marker("sgd: θ −= η g.  momentum: a running sum of gradients.  adam: per-parameter steps scaled by the "
+                "gradient's running RMS, so even tiny gradients move weights.  rmsprop: the RMS scaling alone. "
+                "Switching keeps the weights.");
+    if (hyper.optimizer == OptimizerKind::Momentum) {
+        ImGui::SetNextItemWidth(item_width());
+        slider_double("μ", &hyper.momentum, 0.0, kMaxMomentum, "%.3f", false);
+        ImGui::SameLine();
+        ImGui::Checkbox("Nesterov", &hyper.nesterov);
+    }
+    ImGui::SetNextItemWidth(item_width());
+    slider_double("learning rate", &hyper.learning_rate, kMinLearningRate, kSliderMaxLearningRate, "%.2e", true);
+    help_marker("η, the step size. Too small: nothing happens. Too large: the loss jumps around, ReLUs die, or "
+                "training diverges (it then pauses itself). Takes effect on the next step; weights kept.");
+    ImGui::SetNextItemWidth(item_width());
+    ImGui::SliderInt("batch", &hyper.batch, 0, std::max(train_points, 1), hyper.batch == 0 ? "full" : "%d",
+                     ImGuiSliderFlags_AlwaysClamp);
+    help_marker("Points per step, drawn in a shuffled order; 0 = all the training points (full batch). Small "
+                "batches give noisy steps.");
+    ImGui::SetNextItemWidth(item_width());
+    slider_double("L2", &hyper.l2, 0.0, 1.0, "%.1e", true);
+    help_marker("λ₂·Σw²: pulls weights towards zero (weight decay), smoothing the boundary.");
+    ImGui::SetNextItemWidth(item_width());
+    slider_double("L1", &hyper.l1, 0.0, 1.0, "%.1e", true);
+    help_marker("λ₁·Σ|w|: pushes small weights to exactly zero (sparse networks).");
+}
+
+namespace {
+
+// [SECTION] Mouse editing and timings ----------------------------------------------------------
+
+void draw_mouse_tools(ClassifierView& view, int classes) {
+    int tool = static_cast<int>(view.tool);
+    ImGui::RadioButton("pan", &tool, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("add", &tool, 1);
+    ImGui::SameLine();
+    ImGui::RadioButton("erase", &tool, 2);
+    view.tool = static_cast<MouseTool>(tool);
+    help_marker("What a click on the decision plane does. Dragging always pans, the wheel zooms, double-click fits; "
+                "right-click → Reset view. Edited points keep the weights.");
+    if (view.tool == MouseTool::Add) {
+        for (int k = 0; k < classes; ++k) {
+            ImGui::PushID(k);
+            if (k > 0) ImGui::SameLine();
+            const bool selected = view.paint_class == k;
+            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(class_colour(k)));
+            char label[8];
+            std::snprintf(label, sizeof label, selected ? "[%d]" : " %d ", k + 1);
+            if (ImGui::Button(label)) view.paint_class = k;
+            ImGui::PopStyleColor();
+            ImGui::PopID();
+        }
+        ImGui::Checkbox("add to the test set", &view.add_to_test);
+    }
+    ImGui::Checkbox("test points", &view.show_test);
+    ImGui::SameLine();
+    ImGui::Checkbox("contours", &view.show_contours);
+}
+
+void draw_timings(const ClassifierPanel& panel) {
+    const FrameBreakdown& breakdown = panel.live.breakdown();
+    ImGui::TextDisabled("median of the last %d frames (ms)", breakdown.frames());
+    if (ImGui::BeginTable("##timings", 2, ImGuiTableFlags_SizingFixedFit)) {
+        for (int i = 0; i < kFramePhaseCount; ++i) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(kFramePhaseNames[i]);
+            ImGui::TableNextColumn();
+            ImGui::Text("%6.2f", breakdown.median(static_cast<FramePhase>(i)));
+        }
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted("frame");
+        ImGui::TableNextColumn();
+        ImGui::Text("%6.2f", breakdown.median_total());
+        ImGui::EndTable();
+    }
+    help_marker("train: the frame's optimiser steps plus one evaluation on all the data. boundary: one forward "
+                "pass over the grid (probabilities and inactive counts together), colours, contours, upload. "
+                "dead map: its colours and upload. UI: the rest of building the frame. render: drawing and "
+                "presenting it.");
+}
+
+}  // namespace
+
+void draw_classifier_controls(ClassifierPanel& panel, PanelContext& context) {
+    ClassifierSettings& settings = panel.settings;
+    draw_presets(settings);
+    const Trainer* trainer = panel.live.trainer();
+    if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) draw_classifier_data(settings);
+    if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) draw_classifier_network(settings, panel.hidden_edit, &context.link);
+    if (ImGui::CollapsingHeader("Training", ImGuiTreeNodeFlags_DefaultOpen)) {
+        draw_classifier_training(settings, trainer ? static_cast<int>(trainer->data().train.size()) : 0);
+    }
+    if (ImGui::CollapsingHeader("Mouse", ImGuiTreeNodeFlags_DefaultOpen)) {
+        draw_mouse_tools(settings.view, trainer ? trainer->data().classes : settings.data.classes);
+    }
+    if (ImGui::CollapsingHeader("Frame time")) draw_timings(panel);
+}
+
+// [SECTION] Toolbar: play, step, reset, steps per frame; divergence ---------------------------
+
+void draw_classifier_toolbar(ClassifierPanel& panel, const UiFonts& fonts) {
+    ClassifierSettings& settings = panel.settings;
+    ClassifierRun& run = settings.run;
+    ClassifierLive& session = panel.live;
+    const float font = ImGui::GetFontSize();
+    if (ImGui::Button(run.playing ? "Pause" : "▶ Play", ImVec2(font * 5, 0))) run.playing = !run.playing;
+    ImGui::SameLine();
+    if (ImGui::Button("Step")) session.single_step();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("One optimiser step");
+    ImGui::SameLine();
+    if (ImGui::Button("Reset")) session.reset();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("New initial weights from the seed; the data stays as edited");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(run.automatic);
+    ImGui::SetNextItemWidth(font * 8);
+    ImGui::SliderInt("steps/frame", &run.steps_per_frame, 1, kMaxStepsPerFrame, "%d",
+                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::Checkbox("auto", &run.automatic);
+    help_marker("Automatic: as many steps per frame as fit in the frame's time budget (16.7 ms, 60 fps) beside "
+                "drawing, learned from the measured cost of a step.");
+    const Trainer* trainer = session.trainer();
+    if (!trainer) return;
+    const HistoryRecord& last = trainer->history().back();
+    ImGui::SameLine(0, font * 1.5f);
+    ImGui::BeginGroup();
+    ImGui::TextDisabled("step");
+    ImGui::Text("%lld", static_cast<long long>(trainer->steps()));
+    ImGui::EndGroup();
+    ImGui::SameLine(0, font);
+    ImGui::PushFont(fonts.large);
+    const double accuracy = last.test_accuracy.value_or(last.train_accuracy);
+    const ImVec4 colour = accuracy > 0.95 ? ImVec4(0.5f, 0.9f, 0.5f, 1)
+                          : accuracy > 0.8 ? ImVec4(0.95f, 0.8f, 0.35f, 1)
+                                           : ImVec4(0.95f, 0.5f, 0.4f, 1);
+    ImGui::TextColored(colour, "%.1f%%", 100 * last.train_accuracy);
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    ImGui::TextDisabled("train accuracy");
+    if (last.test_accuracy)
+        ImGui::Text("test %.1f%%", 100 * *last.test_accuracy);
+    else
+        ImGui::TextDisabled("no test set");
+    ImGui::EndGroup();
+    ImGui::SameLine(0, font);
+    ImGui::BeginGroup();
+    ImGui::TextDisabled("loss");
+    ImGui::Text("%.4f", last.train_loss);
+    ImGui::EndGroup();
+    ImGui::SameLine(0, font);
+    ImGui::BeginGroup();
+    ImGui::TextDisabled("%s units", inactivity_word(*trainer));
+    ImGui::Text("%.0f%%", 100 * last.dead_fraction);
+    ImGui::EndGroup();
+
+    if (!session.error().empty()) {
+        ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "Settings not applied: %s", session.error().c_str());
+    }
+    if (const auto& divergence = trainer->divergence()) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.35f, 0.08f, 0.08f, 1));
+        ImGui::BeginChild("##diverged", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 1.6f), true);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(ImVec4(1, 0.8f, 0.75f, 1), "Diverged, paused: %s", divergence->message.c_str());
+        ImGui::SameLine();
+        if (ImGui::Button("Resume")) {
+            session.resume();
+            run.playing = true;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Clears the divergence and zeroes the optimiser's moments; lower "
+                                                      "the learning rate first or it will diverge again");
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
+}
+
+}  // namespace actviz::app

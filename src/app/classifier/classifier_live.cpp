@@ -1,0 +1,241 @@
+#include "app/classifier/classifier_live.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+
+#include "core/features.hpp"
+#include "core/mlp_pass.hpp"
+
+namespace actviz::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The panel trains for as long as it is open: one record a frame is kept at full resolution up to
+// this many, older ones thinned (Trainer::set_history_limit), so memory stays flat for hours.
+constexpr size_t kHistoryRecords = 8192;
+
+double milliseconds_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+bool same_view(const GridView& a, const GridView& b) {
+    return a.width == b.width && a.height == b.height && a.x_min == b.x_min && a.x_max == b.x_max &&
+           a.y_min == b.y_min && a.y_max == b.y_max;
+}
+
+// Predicted classes of `points` through a double forward pass.
+void predict(const Mlp& mlp, const std::vector<Point>& points, std::vector<int>& predicted) {
+    predicted.assign(points.size(), 0);
+    if (points.empty()) return;
+    const auto n = static_cast<Eigen::Index>(points.size());
+    Matrix xy(2, n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+        xy(0, i) = points[static_cast<size_t>(i)].x;
+        xy(1, i) = points[static_cast<size_t>(i)].y;
+    }
+    Matrix input(mlp.input_size(), n);
+    expand_features(mlp.config().features, xy, input);
+    PassWorkspace<double> work;
+    work.resize(mlp, n);
+    forward<double>(mlp, input, work);
+    const Matrix& logits = work.logits();
+    for (Eigen::Index i = 0; i < n; ++i) {
+        Eigen::Index best = 0;
+        logits.col(i).maxCoeff(&best);
+        predicted[static_cast<size_t>(i)] = static_cast<int>(best);
+    }
+}
+
+}  // namespace
+
+bool PlaneRequest::operator==(const PlaneRequest& other) const {
+    return same_view(view, other.view) && dead_layer == other.dead_layer && unit_layer == other.unit_layer &&
+           unit == other.unit;
+}
+
+ClassifierLive::ClassifierLive() = default;
+ClassifierLive::~ClassifierLive() = default;
+
+void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory_budget) {
+    if (auto error = settings_error(settings)) {
+        error_ = *error;
+        return;
+    }
+    // The trainer's buffers scale with points × units; hand-added points count too.
+    std::size_t points = static_cast<std::size_t>(settings.data.points);
+    if (trainer_) points = std::max(points, trainer_->data().train.size() + trainer_->data().test.size());
+    const auto test = static_cast<std::size_t>(static_cast<double>(points) * settings.data.test_ratio);
+    if (auto refusal = over_budget("training on " + std::to_string(points) + " points",
+                                   estimate_training_bytes(to_trainer_config(settings), points - test, test), memory_budget)) {
+        error_ = *refusal;
+        return;
+    }
+    error_.clear();
+    if (!trainer_ || data_ != settings.data || architecture_ != settings.architecture) {
+        rebuild(settings);
+        return;
+    }
+    if (hyper_ != settings.hyper) apply_hyper(settings.hyper);
+}
+
+void ClassifierLive::rebuild(const ClassifierSettings& settings) {
+    try {
+        trainer_ = std::make_unique<Trainer>(make_dataset(to_dataset_config(settings)), to_trainer_config(settings));
+        trainer_->set_history_limit(kHistoryRecords);
+    } catch (const std::exception& e) {
+        error_ = e.what();
+        return;
+    }
+    data_ = settings.data;
+    architecture_ = settings.architecture;
+    hyper_ = settings.hyper;
+    ++weights_version_;
+    data_changed_ = true;
+}
+
+void ClassifierLive::apply_hyper(const ClassifierHyper& hyper) {
+    if (hyper.activation != hyper_.activation || hyper.parameters != hyper_.parameters) {
+        trainer_->set_activation(-1, LayerActivation{&activations()[static_cast<size_t>(hyper.activation)],
+                                                     hyper.parameters});
+        ++weights_version_;  // same weights, another function
+    }
+    trainer_->set_optimizer(to_optimizer_settings(hyper));
+    trainer_->set_batch(hyper.batch);
+    trainer_->set_penalties(hyper.l2, hyper.l1);
+    hyper_ = hyper;
+}
+
+void ClassifierLive::train_frame(ClassifierSettings& settings, double other_work_ms) {
+    train_ms_ = 0;
+    last_steps_ = 0;
+    if (!trainer_ || !settings.run.playing || !error_.empty()) return;
+    if (trainer_->divergence()) {
+        settings.run.playing = false;
+        return;
+    }
+    if (settings.run.automatic) {
+        settings.run.steps_per_frame = budget_.steps_for(settings.run.frame_budget_ms - other_work_ms,
+                                                         settings.run.steps_per_frame, kMaxStepsPerFrame);
+    }
+    const auto start = Clock::now();
+    last_steps_ = trainer_->step(std::clamp(settings.run.steps_per_frame, 1, kMaxStepsPerFrame));
+    train_ms_ = milliseconds_since(start);
+    if (last_steps_ > 0) {
+        budget_.observe(last_steps_, train_ms_);
+        ++weights_version_;
+    }
+    if (trainer_->divergence()) settings.run.playing = false;
+}
+
+void ClassifierLive::adopt(const ClassifierSettings& settings, std::unique_ptr<Trainer> trainer) {
+    trainer_ = std::move(trainer);
+    if (trainer_) trainer_->set_history_limit(kHistoryRecords);
+    error_.clear();
+    if (trainer_) {
+        data_ = settings.data;
+        architecture_ = settings.architecture;
+        hyper_ = settings.hyper;
+    } else {
+        data_.reset();
+        architecture_.reset();
+    }
+}
+
+void ClassifierLive::adopt(const Trainer& trainer, const ClassifierSettings& settings) {
+    adopt(settings, std::make_unique<Trainer>(trainer));
+}
+
+void ClassifierLive::single_step() {
+    if (!trainer_ || trainer_->divergence()) return;
+    if (trainer_->step(1) > 0) ++weights_version_;
+}
+
+void ClassifierLive::reset() {
+    if (!trainer_) return;
+    trainer_->reset();
+    ++weights_version_;
+}
+
+void ClassifierLive::resume() {
+    if (trainer_) trainer_->resume();
+}
+
+void ClassifierLive::add_point(Point point, bool to_test) {
+    if (!trainer_) return;
+    Dataset data = trainer_->data();
+    actviz::add_point(data, point, to_test);
+    trainer_->set_data(std::move(data));
+    data_changed_ = true;
+}
+
+int ClassifierLive::erase_near(double x, double y, double radius) {
+    if (!trainer_) return 0;
+    Dataset data = trainer_->data();
+    const int erased = erase_points_near(data, x, y, radius);
+    if (erased > 0) {
+        trainer_->set_data(std::move(data));
+        data_changed_ = true;
+    }
+    return erased;
+}
+
+void ClassifierLive::predict_points() {
+    predict(trainer_->mlp(), trainer_->data().train, train_predicted_);
+    predict(trainer_->mlp(), trainer_->data().test, test_predicted_);
+}
+
+void ClassifierLive::update_planes(const PlaneRequest& request, std::span<const Rgb> palette, Rgb background,
+                                      std::span<const std::uint32_t> count_ramp, std::uint32_t unit_on,
+                                      std::uint32_t unit_off) {
+    boundary_ms_ = dead_map_ms_ = 0;
+    if (!trainer_) return;
+    if (predicted_version_ != weights_version_ || data_changed_) {
+        predict_points();
+        predicted_version_ = weights_version_;
+        data_changed_ = false;
+    }
+    if (planes_version_ == weights_version_ && request == planes_ && !regions_.empty()) return;
+    const Mlp& mlp = trainer_->mlp();
+    const auto start = Clock::now();
+    GridRequest grid_request;
+    grid_request.probabilities = true;
+    grid_request.inactive_counts = mlp.hidden_count() > 0;
+    grid_request.count_layer = request.dead_layer < mlp.hidden_count() ? request.dead_layer : -1;
+    unit_shown_ = request.unit_layer >= 0 && request.unit_layer < mlp.hidden_count() && request.unit >= 0 &&
+                  request.unit < mlp.units(request.unit_layer);
+    grid_request.unit_layer = unit_shown_ ? request.unit_layer : -1;
+    grid_request.unit = unit_shown_ ? request.unit : -1;
+    evaluator_.evaluate(mlp, request.view, grid_request, grid_);
+    colour_regions(grid_, palette, background, pixels_);
+    regions_.upload(pixels_.data(), grid_.width, grid_.height, true);
+    decision_contours(grid_, contours_);
+    boundary_ms_ = milliseconds_since(start);
+
+    const auto dead_start = Clock::now();
+    if (grid_request.inactive_counts) {
+        int units = 0;
+        for (int h = 0; h < mlp.hidden_count(); ++h) {
+            if (grid_request.count_layer < 0 || grid_request.count_layer == h) units += mlp.units(h);
+        }
+        colour_counts(grid_, units, count_ramp, pixels_);
+        counts_.upload(pixels_.data(), grid_.width, grid_.height, false);
+    }
+    if (unit_shown_) {
+        colour_unit(grid_, unit_on, unit_off, pixels_);
+        unit_.upload(pixels_.data(), grid_.width, grid_.height, false);
+    }
+    dead_map_ms_ = milliseconds_since(dead_start);
+    planes_ = request;
+    planes_version_ = weights_version_;
+}
+
+double ClassifierLive::close_previous_frame(double build_ms, double render_ms) {
+    if (build_ms <= 0) return 0;  // no previous frame
+    const double science = train_ms_ + boundary_ms_ + dead_map_ms_;
+    breakdown_.add({train_ms_, boundary_ms_, dead_map_ms_, std::max(build_ms - science, 0.0), render_ms});
+    return std::max(build_ms - train_ms_, 0.0) + render_ms;
+}
+
+}  // namespace actviz::app

@@ -1,0 +1,123 @@
+#pragma once
+// The live side of the Classifier panel: owns the Trainer built from the panel's settings, runs the
+// frame's training steps under a time budget, and turns the current weights into the pictures the
+// panel draws (decision regions and contours, inactive-unit map, one unit's active region) through
+// one GridEvaluator pass, uploaded into GL textures. Recomputes the pictures only when the weights,
+// the visible plane or the requested layer/unit changed.
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/classifier/classifier_image.hpp"
+#include "settings/classifier_settings.hpp"
+#include "app/classifier/classifier_timing.hpp"
+#include "core/grid.hpp"
+#include "core/memory_budget.hpp"
+#include "core/trainer.hpp"
+#include "gfx/texture.hpp"
+#include "app/vocabulary.hpp"
+
+namespace actviz::app {
+
+// What the planes show this frame.
+struct PlaneRequest {
+    GridView view;
+    int dead_layer = -1;  // −1: every hidden layer
+    int unit_layer = -1;  // ≥ 0 with unit ≥ 0: that unit's active region
+    int unit = -1;
+    bool operator==(const PlaneRequest& other) const;
+};
+
+class ClassifierLive {
+public:
+    ClassifierLive();
+    ~ClassifierLive();
+    ClassifierLive(const ClassifierLive&) = delete;
+    ClassifierLive& operator=(const ClassifierLive&) = delete;
+
+    // Brings the trainer in line with `settings`: a new dataset or architecture rebuilds it, other
+    // changes go through the Trainer's setters and keep the weights. Invalid settings keep the last
+    // good trainer and set error(), as do settings whose trainer would need more than `memory_budget` bytes.
+    void sync(const ClassifierSettings& settings, std::size_t memory_budget = kDefaultMemoryBudget);
+    // This frame's training: the steps per frame (or, in automatic mode, what fits in the budget
+    // beside `other_work_ms`, the rest of the last frame) while playing. Stops playing on divergence.
+    void train_frame(ClassifierSettings& settings, double other_work_ms);
+    // Takes a trainer restored from a session, made for `settings` (null: rebuild from the settings
+    // at the next sync), as if sync had built it.
+    void adopt(const ClassifierSettings& settings, std::unique_ptr<Trainer> trainer);
+    // Takes over a copy of `trainer` (its weights, optimiser moments, history, batch order) as if
+    // it had been trained here; `settings` must be the ones it was built from, so that sync()
+    // keeps it. The Bake-off opens a contestant this way.
+    void adopt(const Trainer& trainer, const ClassifierSettings& settings);
+    void single_step();
+    void reset();   // weights from the seed, history cleared; hand-edited points kept
+    void resume();  // after a divergence
+
+    // Mouse editing of the data: weights kept.
+    void add_point(Point point, bool to_test);
+    int erase_near(double x, double y, double radius);
+
+    // Recomputes the planes for `request` if anything they depend on changed.
+    void update_planes(const PlaneRequest& request, std::span<const Rgb> palette, Rgb background,
+                       std::span<const std::uint32_t> count_ramp, std::uint32_t unit_on, std::uint32_t unit_off);
+
+    const Trainer* trainer() const { return trainer_.get(); }
+    const std::string& error() const { return error_; }
+    const gfx::Texture& regions_texture() const { return regions_; }
+    const gfx::Texture& counts_texture() const { return counts_; }
+    const gfx::Texture& unit_texture() const { return unit_; }
+    bool has_unit_plane() const { return unit_shown_; }
+    const std::vector<Segment>& contours() const { return contours_; }
+    const GridResult& grid() const { return grid_; }  // probabilities and counts behind the planes
+    const GridView& plane_view() const { return planes_.view; }
+    // Predicted class of each training / test point for the current weights.
+    const std::vector<int>& train_predicted() const { return train_predicted_; }
+    const std::vector<int>& test_predicted() const { return test_predicted_; }
+    int last_steps() const { return last_steps_; }  // steps run in the last train_frame
+
+    // This frame's science in milliseconds, and the medians of the last frames.
+    double train_ms() const { return train_ms_; }
+    double boundary_ms() const { return boundary_ms_; }
+    double dead_map_ms() const { return dead_map_ms_; }
+    // Called at the start of a frame with the previous frame's times (building the whole UI, its
+    // science included; rendering): completes that frame's breakdown. Returns the previous frame's
+    // work besides training, what automatic mode budgets around.
+    double close_previous_frame(double build_ms, double render_ms);
+    const FrameBreakdown& breakdown() const { return breakdown_; }
+
+private:
+    void rebuild(const ClassifierSettings& settings);
+    void apply_hyper(const ClassifierHyper& hyper);
+    void predict_points();
+
+    std::unique_ptr<Trainer> trainer_;
+    std::optional<ClassifierData> data_;
+    std::optional<ClassifierArchitecture> architecture_;
+    ClassifierHyper hyper_;
+    std::string error_;
+
+    std::uint64_t weights_version_ = 1;  // bumped whenever the function the network computes changes
+    std::uint64_t planes_version_ = 0;   // the weights the planes were computed from
+    std::uint64_t predicted_version_ = 0;
+    bool data_changed_ = true;
+
+    GridEvaluator evaluator_;
+    GridResult grid_;
+    PlaneRequest planes_;
+    std::vector<std::uint32_t> pixels_;
+    gfx::Texture regions_, counts_, unit_;
+    bool unit_shown_ = false;
+    std::vector<Segment> contours_;
+    std::vector<int> train_predicted_, test_predicted_;
+
+    StepBudget budget_;
+    int last_steps_ = 0;
+    double train_ms_ = 0, boundary_ms_ = 0, dead_map_ms_ = 0;
+    FrameBreakdown breakdown_;
+};
+
+}  // namespace actviz::app

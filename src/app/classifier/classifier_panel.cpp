@@ -1,0 +1,97 @@
+// The Classifier panel: a small MLP trained on 2D data while you watch. Controls on the left; on the
+// right the toolbar, the decision plane (large), the dead-unit plane and the unit grid, and the
+// history charts along the bottom. The parts live in classifier_{controls,views,charts}.cpp; the
+// trainer and the pictures in ClassifierLive.
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/classifier/classifier_views.hpp"
+#include "app/classifier/classifier_panel.hpp"
+#include "app/widgets.hpp"
+
+namespace actviz::app {
+namespace {
+
+void draw_dead_layer_choice(ClassifierPanel& panel) {
+    const Trainer* trainer = panel.live.trainer();
+    const int layers = trainer ? trainer->mlp().hidden_count() : 0;
+    int& layer = panel.settings.view.dead_layer;
+    if (layer >= layers) layer = -1;
+    char current[32];
+    if (layer < 0)
+        std::snprintf(current, sizeof current, "all layers");
+    else
+        std::snprintf(current, sizeof current, "layer %d", layer + 1);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    if (ImGui::BeginCombo("counted", current)) {
+        if (ImGui::Selectable("all layers", layer < 0)) layer = -1;
+        for (int h = 0; h < layers; ++h) {
+            char name[32];
+            std::snprintf(name, sizeof name, "layer %d", h + 1);
+            if (ImGui::Selectable(name, layer == h)) layer = h;
+        }
+        ImGui::EndCombo();
+    }
+    help_marker("The plane below counts, at each point, the hidden units whose derivative is zero there (dead "
+                "mode) or below 1% of its maximum (saturation mode, for activations without a hard zero). "
+                "Hover a unit in the grid to see its own active region.");
+    ImGui::SameLine();
+    ImGui::Checkbox("log loss", &panel.settings.view.log_loss);
+    ImGui::SameLine();
+    ImGui::Checkbox("log ‖∂L/∂W‖", &panel.settings.view.log_grad);
+}
+
+}  // namespace
+
+void draw_classifier_panel(ClassifierPanel& panel, PanelContext& context) {
+    ClassifierLive& session = panel.live;
+    const double other_work_ms = session.close_previous_frame(context.times.last_build_ms, context.times.last_render_ms);
+    session.sync(panel.settings, context.memory_budget);
+    session.train_frame(panel.settings, other_work_ms);
+    if (panel.settings.run.playing) context.requests.animating = true;
+
+    const float font = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::BeginChild("controls", ImVec2(font * 17.5f, 0), true);
+    draw_classifier_controls(panel, context);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("results", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    draw_classifier_toolbar(panel, context.fonts);
+    if (!session.trainer()) {
+        ImGui::EndChild();
+        return;
+    }
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    // The decision plane as a square taking ~60% of the height; the dead-unit views beside it; the
+    // charts below.
+    const float top = std::floor(std::max(avail.y * 0.62f, font * 12));
+    const float side = std::floor(std::min(top, avail.x * 0.52f));
+    draw_boundary_plane(panel, ImVec2(side, top));
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    const float right = avail.x - side - style.ItemSpacing.x;
+    draw_dead_layer_choice(panel);
+    const int layers = session.trainer()->mlp().hidden_count();
+    const float grid_height = std::min(top * 0.45f, font * (1.6f + 1.6f * static_cast<float>(std::max(layers, 1))));
+    const float plane = std::floor(std::min(right, top - grid_height - ImGui::GetFrameHeightWithSpacing() -
+                                                       style.ItemSpacing.y));
+    draw_dead_plane(panel, ImVec2(plane, plane));
+    draw_unit_grid(panel, ImVec2(right, grid_height));
+    ImGui::EndGroup();
+    draw_classifier_charts(panel, ImVec2(avail.x, std::max(ImGui::GetContentRegionAvail().y, font * 6)));
+    ImGui::EndChild();
+}
+
+void handle_classifier_keys(ClassifierPanel& panel) {
+    // ImGui 1.86's GLFW backend keeps key state under GLFW's key codes.
+    if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) panel.settings.run.playing = !panel.settings.run.playing;
+    if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) panel.live.single_step();
+    if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) panel.live.reset();
+}
+
+}  // namespace actviz::app

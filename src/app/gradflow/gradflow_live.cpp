@@ -1,0 +1,117 @@
+#include "app/gradflow/gradflow_live.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <thread>
+
+namespace actviz::app {
+namespace {
+
+
+// One thread fewer than the machine has, so the UI thread keeps a core to itself.
+int worker_threads() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency() - 1)); }
+
+}  // namespace
+
+double log10_ratio(const LayerStats& first_layer, const LayerStats& last_layer, GradQuantity quantity) {
+    const double first = quantity_of(first_layer, quantity), last = quantity_of(last_layer, quantity);
+    if (first == 0 && last == 0) return std::numeric_limits<double>::quiet_NaN();
+    if (first == 0) return -std::numeric_limits<double>::infinity();
+    if (last == 0) return std::numeric_limits<double>::infinity();
+    return std::log10(first) - std::log10(last);
+}
+
+double quantity_of(const LayerStats& layer, GradQuantity quantity) {
+    switch (quantity) {
+        case GradQuantity::WeightGrad: return layer.weight_grad_norm;
+        case GradQuantity::ActivationGrad: return layer.act_grad_norm;
+        case GradQuantity::MeanAbsDz: return layer.mean_abs_dz;
+    }
+    return 0;
+}
+
+void GradflowLive::request(const GradflowSimulation& settings, std::size_t memory_budget) {
+    if (requested_ && *requested_ == settings && requested_budget_ == memory_budget) return;
+    requested_ = settings;
+    requested_budget_ = memory_budget;
+    {
+        std::lock_guard lock(mutex_);
+        shared_ = GradflowSnapshot();
+        shared_.curves.resize(settings.curves.size());
+        shared_.busy = true;
+        for (size_t i = 0; i < settings.curves.size() && shared_.error.empty(); ++i) {
+            const GradflowConfig config = settings.config_for(static_cast<int>(i));
+            if (auto reason = config.validate()) {
+                shared_.error = *reason;
+            } else if (auto refusal = over_budget(
+                           "depth " + std::to_string(config.depth) + " × width " + std::to_string(config.width) +
+                               " × batch " + std::to_string(config.batch) + (config.float32 ? " in float32" : " in double"),
+                           static_cast<double>(estimate_bytes(config)), memory_budget)) {
+                shared_.error = *refusal;
+            }
+        }
+        if (!shared_.error.empty()) {
+            shared_.busy = false;
+            return;
+        }
+    }
+    progress_ = 0;
+    curve_progress_ = 0;
+    worker_.post([this, settings](const std::atomic<bool>& cancel) { run(settings, cancel); });
+}
+
+GradflowSnapshot GradflowLive::snapshot() const {
+    std::lock_guard lock(mutex_);
+    GradflowSnapshot copy = shared_;
+    const double curves = std::max<double>(1.0, static_cast<double>(copy.curves.size()));
+    copy.progress = std::min(1.0, progress_.load() + curve_progress_.load() / curves);
+    return copy;
+}
+
+void GradflowLive::run(const GradflowSimulation& settings, const std::atomic<bool>& cancel) {
+    const int curves = static_cast<int>(settings.curves.size());
+    for (int i = 0; i < curves && !cancel; ++i) {
+        curve_progress_ = 0;
+        GradflowControl control;
+        control.cancel = &cancel;
+        control.progress = &curve_progress_;
+        control.threads = worker_threads();
+        GradflowResult result = simulate_gradient_flow(settings.config_for(i), control);
+        if (result.cancelled || cancel) return;
+        std::lock_guard lock(mutex_);
+        progress_ = static_cast<double>(i + 1) / curves;
+        curve_progress_ = 0;
+        shared_.curves[i] = std::move(result);
+    }
+    if (curves == 0) {
+        std::lock_guard lock(mutex_);
+        shared_.busy = false;
+        return;
+    }
+    // The map varies depth and gain of the first curve; a narrower, smaller batch keeps it quick.
+    GradflowConfig base = settings.config_for(0);
+    base.width = std::min(base.width, 64);
+    base.batch = std::min(base.batch, 128);
+    for (size_t g = 0; g < kMapGains.size(); ++g) {
+        for (size_t d = 0; d < kMapDepths.size(); ++d) {
+            if (cancel) return;
+            GradflowConfig config = base;
+            config.depth = kMapDepths[d];
+            config.gain = kMapGains[g];
+            GradflowControl control;
+            control.cancel = &cancel;
+            control.threads = worker_threads();
+            const GradflowResult result = simulate_gradient_flow(config, control);
+            if (result.cancelled || result.layers.empty()) return;
+            std::lock_guard lock(mutex_);
+            shared_.map[d][g] = std::array<LayerStats, 2>{result.layers.front(), result.layers.back()};
+            ++shared_.map_cells_done;
+        }
+    }
+    std::lock_guard lock(mutex_);
+    shared_.busy = false;
+}
+
+}  // namespace actviz::app

@@ -1,0 +1,59 @@
+#pragma once
+// Runs the gradient-flow simulations of the panel's settings on a background thread: first every
+// overlaid curve (with progress), then the depth × gain map cell by cell. Changing the settings
+// cancels the work in flight and starts over; results appear as they finish.
+
+#include <array>
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/background_worker.hpp"
+#include "settings/gradflow_settings.hpp"
+#include "core/memory_budget.hpp"
+#include "app/vocabulary.hpp"
+
+namespace actviz::app {
+
+// The map's axes: depths 1..100 and init gains 0.25..4, log-spaced.
+inline constexpr std::array<int, 12> kMapDepths{1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100};
+inline constexpr std::array<double, 9> kMapGains{0.25, 0.3536, 0.5, 0.7071, 1.0, 1.4142, 2.0, 2.8284, 4.0};
+
+struct GradflowSnapshot {
+    std::vector<std::optional<GradflowResult>> curves;  // per settings curve; empty until computed
+    // The first and last hidden layers' statistics per map cell [depth][gain]; empty until computed.
+    std::array<std::array<std::optional<std::array<LayerStats, 2>>, kMapGains.size()>, kMapDepths.size()> map{};
+    int map_cells_done = 0;
+    double progress = 0;   // of the curves, 0..1, moving within each curve
+    bool busy = false;
+    std::string error;     // why the settings cannot run
+};
+
+// The quantity the chart shows, read from one layer's statistics.
+double quantity_of(const LayerStats& layer, GradQuantity quantity);
+// log10(first / last) of that quantity: −∞ when the first layer's underflowed to 0, NaN when both did.
+double log10_ratio(const LayerStats& first, const LayerStats& last, GradQuantity quantity);
+
+class GradflowLive {
+public:
+    // Starts over when `settings` differ from the last request. A curve whose estimated memory is
+    // over `memory_budget` (bytes) is not run: the snapshot's error gives the estimate.
+    void request(const GradflowSimulation& simulation, std::size_t memory_budget = kDefaultMemoryBudget);
+    // A copy of what has been computed so far for the latest request.
+    GradflowSnapshot snapshot() const;
+
+private:
+    void run(const GradflowSimulation& simulation, const std::atomic<bool>& cancel);
+
+    std::optional<GradflowSimulation> requested_;
+    std::size_t requested_budget_ = 0;
+    mutable std::mutex mutex_;
+    GradflowSnapshot shared_;
+    std::atomic<double> progress_{0};        // curves finished, as a fraction of all
+    std::atomic<double> curve_progress_{0};  // of the curve being computed, 0..1 (the core's count)
+    BackgroundWorker worker_;  // last: destroyed (and joined) first, while the members above still exist
+};
+
+}  // namespace actviz::app

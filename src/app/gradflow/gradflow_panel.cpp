@@ -1,0 +1,426 @@
+// [SECTION] Controls: presets, shared network settings, the overlaid curves
+// [SECTION] Gradient norm per layer, with the chain-rule bound
+// [SECTION] Ratio and verdict
+// [SECTION] Activation statistics per layer
+// [SECTION] Depth × gain map
+// [SECTION] The panel
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "app/activation_link_ui.hpp"
+#include "app/gradflow/gradflow_panel.hpp"
+#include "app/widgets.hpp"
+#include "core/activation_analysis.hpp"
+#include "plot/plot.hpp"
+
+namespace actviz::app {
+namespace {
+
+const char* quantity_label(GradQuantity quantity) {
+    switch (quantity) {
+        case GradQuantity::WeightGrad: return "‖∂L/∂W‖";
+        case GradQuantity::ActivationGrad: return "‖∂L/∂a‖";
+        case GradQuantity::MeanAbsDz: return "mean |∂L/∂z|";
+    }
+    return "";
+}
+
+std::string curve_name(const GradflowCurve& curve) {
+    std::string name(activations()[curve.activation].display);
+    name += ", " + std::string(init_scheme_name(curve.init));
+    if (curve.gain != 1.0f) {
+        char gain[32];
+        std::snprintf(gain, sizeof gain, " ×%.3g", curve.gain);
+        name += gain;
+    }
+    if (curve.residual) name += ", residual";
+    if (curve.layernorm) name += ", layer norm";
+    return name;
+}
+
+// Curves of one activation share its colour (as in the Activations panel); repeats get the next
+// colours of the palette, far down the list, so they still differ.
+ImU32 curve_colour(const GradflowSimulation& simulation, int index) {
+    int repeats = 0;
+    for (int i = 0; i < index; ++i) repeats += simulation.curves[i].activation == simulation.curves[index].activation;
+    return plot::series_colour(simulation.curves[index].activation + repeats * 7);
+}
+
+// [SECTION] Controls: presets, shared network settings, the overlaid curves --------------------
+
+void draw_presets(GradflowSettings& settings) {
+    if (ImGui::BeginCombo("##preset", "Presets…")) {
+        for (const GradflowPreset& preset : gradflow_presets()) {
+            if (ImGui::Selectable(std::string(preset.name).c_str())) preset.apply(settings);
+            item_tooltip(preset.lesson);
+        }
+        ImGui::EndCombo();
+    }
+}
+
+void draw_network_controls(GradflowSettings& settings) {
+    GradflowSimulation& sim = settings.simulation;
+    const float width = ImGui::GetFontSize() * 8;
+    ImGui::SetNextItemWidth(width);
+    ImGui::SliderInt("depth", &sim.depth, 1, kGradflowMaxDepth, "%d", ImGuiSliderFlags_Logarithmic |
+                                                                       ImGuiSliderFlags_AlwaysClamp);
+    help_marker("Hidden layers. The gradient reaching layer 1 is a product of one factor per layer above it.");
+    ImGui::SetNextItemWidth(width);
+    ImGui::SliderInt("width", &sim.width, 1, kGradflowMaxWidth, "%d", ImGuiSliderFlags_Logarithmic |
+                                                                       ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SetNextItemWidth(width);
+    ImGui::SliderInt("batch", &sim.batch, 1, kGradflowMaxBatch, "%d", ImGuiSliderFlags_Logarithmic |
+                                                                       ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SetNextItemWidth(width);
+    ImGui::SliderFloat("bias", &sim.bias, -5.0f, 5.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
+    help_marker("Initial value of every bias. Negative biases push ReLU units into their dead zone.");
+    ImGui::SetNextItemWidth(width);
+    checked_slider("std (normal)", &sim.normal_std, 0.001f, 2.0f, "%.3g", ImGuiSliderFlags_Logarithmic);
+    help_marker("Standard deviation of the 'normal' initialisation (the other schemes derive theirs from the width).");
+    ImGui::SetNextItemWidth(width);
+    ImGui::InputInt("seed", &sim.seed);
+    sim.seed = std::max(sim.seed, 0);
+    ImGui::Checkbox("float32", &sim.float32);
+    help_marker("Compute in float32 with denormals flushed to zero, as training hardware does: gradients below "
+                "~1e-38 become exactly 0 (shown as underflow). Off: double, which shows sigmoid's true 1e-64.");
+}
+
+bool draw_curve_row(GradflowSimulation& sim, int index) {
+    GradflowCurve& curve = sim.curves[index];
+    bool keep = true;
+    ImGui::PushID(index);
+    ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(curve_colour(sim, index)), ImGuiColorEditFlags_NoTooltip,
+                       ImVec2(ImGui::GetFontSize() * 0.6f, ImGui::GetFrameHeight()));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    if (ImGui::BeginCombo("##activation", std::string(activations()[curve.activation].display).c_str())) {
+        for (const Activation& activation : activations()) {
+            const int i = activation_index(activation);
+            if (ImGui::Selectable(std::string(activation.display).c_str(), i == curve.activation)) {
+                curve.activation = i;
+                curve.parameters = activation.defaults();
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.5f);
+    if (ImGui::BeginCombo("##init", std::string(init_scheme_name(curve.init)).c_str())) {
+        for (std::string_view name : init_scheme_names()) {
+            const InitScheme scheme = *find_init_scheme(name);
+            if (ImGui::Selectable(std::string(name).c_str(), scheme == curve.init)) curve.init = scheme;
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+    checked_slider("gain", &curve.gain, 0.1f, 10.0f, "×%.3g", ImGuiSliderFlags_Logarithmic);
+    ImGui::SameLine();
+    ImGui::Checkbox("res", &curve.residual);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Residual connection: a ← a + f(W a + b)");
+    ImGui::SameLine();
+    ImGui::Checkbox("LN", &curve.layernorm);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Layer normalisation before the activation");
+    if (sim.curves.size() > 1) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("×")) keep = false;
+    }
+    ImGui::PopID();
+    return keep;
+}
+
+void draw_curves_editor(GradflowSimulation& sim, LinkContext& link) {
+    for (int i = 0; i < static_cast<int>(sim.curves.size()); ++i) {
+        if (!draw_curve_row(sim, i)) {
+            sim.curves.erase(sim.curves.begin() + i);
+            --i;
+        }
+    }
+    ImGui::BeginDisabled(static_cast<int>(sim.curves.size()) >= kMaxGradflowCurves);
+    if (ImGui::SmallButton("+ curve")) sim.curves.push_back(sim.curves.back());
+    ImGui::EndDisabled();
+    help_marker("Overlay up to six networks with the same seed: same inputs, targets and (before scaling) weights.");
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    draw_link_checkbox(link, gradflow_choice(sim), "link curve 1");
+}
+
+// [SECTION] Gradient norm per layer, with the chain-rule bound ---------------------------------
+
+void draw_norm_chart(const GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVec2 size) {
+    const GradflowSimulation& sim = settings.simulation;
+    // With several curves the bounds stay off the legend (it would double in size and cover the
+    // data); the title says what the dashed lines are.
+    const bool bounds_in_legend = sim.curves.size() == 1;
+    const bool bounds_shown = settings.show_chain_rule_bound;
+    char title[128];
+    std::snprintf(title, sizeof title, "%s per layer (input → output)%s", quantity_label(settings.quantity),
+                  bounds_shown && !bounds_in_legend ? ", dashed: max|f′|^k bound" : "");
+    if (!plot::begin_plot("##norms", size, title)) return;
+    plot::setup_axis(plot::AxisId::X, "hidden layer");
+    plot::setup_axis(plot::AxisId::Y, quantity_label(settings.quantity), plot::Scale::Log10);
+    plot::setup_axis_limits(plot::AxisId::X, 0.5, sim.depth + 0.5, plot::Cond::Always);
+    double lowest = 1e300, highest = 0;
+    for (const auto& result : snapshot.curves) {
+        if (!result) continue;
+        for (const LayerStats& layer : result->layers) {
+            const double v = quantity_of(layer, settings.quantity);
+            if (v > 0) lowest = std::min(lowest, v), highest = std::max(highest, v);
+        }
+    }
+    if (highest > 0) {
+        plot::setup_axis_limits(plot::AxisId::Y, std::pow(10, std::floor(std::log10(lowest)) - 0.5),
+                                std::pow(10, std::ceil(std::log10(highest)) + 0.5), plot::Cond::Always);
+    } else {
+        plot::setup_axis_limits(plot::AxisId::Y, 1e-8, 1.0, plot::Cond::Always);
+    }
+    std::vector<double> layers, values, bound;
+    for (size_t c = 0; c < snapshot.curves.size() && c < sim.curves.size(); ++c) {
+        const auto& result = snapshot.curves[c];
+        if (!result || result->layers.empty()) continue;
+        const int n = static_cast<int>(result->layers.size());
+        layers.resize(n);
+        values.resize(n);
+        for (int l = 0; l < n; ++l) {
+            layers[l] = l + 1;
+            values[l] = quantity_of(result->layers[l], settings.quantity);
+        }
+        const ImU32 colour = curve_colour(sim, static_cast<int>(c));
+        const std::string name = curve_name(sim.curves[c]);
+        plot::plot_line(name.c_str(), layers.data(), values.data(), n, {colour, 2.0f, false});
+        // A dot per layer while layers are told apart (a few pixels each); deeper, the line is enough.
+        if (n * 6.0f <= plot::plot_width_pixels()) {
+            plot::plot_scatter(("##points" + name).c_str(), layers.data(), values.data(), n, colour, 2.5f);
+        }
+        if (bounds_shown && !sim.curves[c].residual) {
+            // max|f′|^k, anchored at the output layer: the most a chain of k layers can pass back
+            // when the weights preserve norms.
+            const Activation& activation = activations()[sim.curves[c].activation];
+            const double peak = analyse(activation, sim.curves[c].parameters).max_abs_derivative.value;
+            bound.resize(n);
+            for (int l = 0; l < n; ++l) bound[l] = values[n - 1] * std::pow(peak, n - 1 - l);
+            const std::string label = bounds_in_legend ? name + ": max|f′|^k bound" : "##bound" + name;
+            plot::plot_line(label.c_str(), layers.data(), bound.data(), n,
+                            {(colour & 0x00FFFFFF) | 0xA0000000, 1.2f, true});
+        }
+    }
+    plot::end_plot();
+}
+
+// [SECTION] Ratio and verdict ------------------------------------------------------------------
+
+struct Verdict {
+    std::string ratio;  // "2.46e-13", "0 (underflow)"
+    const char* label;  // "vanishing (< 1e-3)", ...
+    ImVec4 colour;
+};
+
+Verdict verdict_of(const LayerStats& first, const LayerStats& last, GradQuantity quantity) {
+    const double log_ratio = log10_ratio(first, last, quantity);
+    char ratio[64];
+    if (std::isinf(log_ratio) && log_ratio < 0) std::snprintf(ratio, sizeof ratio, "0 (underflow)");
+    else if (std::isnan(log_ratio)) std::snprintf(ratio, sizeof ratio, "0 / 0");
+    else std::snprintf(ratio, sizeof ratio, "%.2e", std::pow(10.0, log_ratio));
+    // Both ends exactly 0: every unit dead or every gradient underflowed; nothing learns.
+    if (std::isnan(log_ratio)) return {ratio, "no gradient at all", ImVec4(0.45f, 0.7f, 1.0f, 1.0f)};
+    if (log_ratio < -3) return {ratio, "vanishing (< 1e-3)", ImVec4(0.45f, 0.7f, 1.0f, 1.0f)};
+    if (log_ratio > 3) return {ratio, "exploding (> 1e3)", ImVec4(1.0f, 0.45f, 0.35f, 1.0f)};
+    return {ratio, "healthy", ImVec4(0.5f, 0.9f, 0.5f, 1.0f)};
+}
+
+// The first curve's ratio in large type; the other curves' ratios beside it, one line each.
+void draw_verdict(const UiFonts& fonts, const GradflowSettings& settings, const GradflowSnapshot& snapshot) {
+    if (snapshot.curves.empty() || !snapshot.curves[0] || snapshot.curves[0]->layers.empty()) {
+        ImGui::TextDisabled("computing…");
+        return;
+    }
+    const GradflowSimulation& sim = settings.simulation;
+    const auto& layers = snapshot.curves[0]->layers;
+    const Verdict main = verdict_of(layers.front(), layers.back(), settings.quantity);
+    ImGui::BeginGroup();
+    ImGui::TextDisabled("‖grad layer 1‖ / ‖grad layer %d‖ (%s)", sim.depth, curve_name(sim.curves[0]).c_str());
+    ImGui::PushFont(fonts.large);
+    ImGui::TextColored(main.colour, "%s", main.ratio.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(main.colour, "%s", main.label);
+    if (quantity_of(layers.front(), settings.quantity) == 0) {
+        ImGui::TextDisabled("layer 1's gradient underflowed to exactly 0");
+    }
+    ImGui::EndGroup();
+    if (snapshot.curves.size() < 2) return;
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    ImGui::BeginGroup();
+    for (size_t c = 1; c < snapshot.curves.size() && c < sim.curves.size(); ++c) {
+        const auto& result = snapshot.curves[c];
+        if (!result || result->layers.empty()) continue;
+        const Verdict other = verdict_of(result->layers.front(), result->layers.back(), settings.quantity);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(curve_colour(sim, static_cast<int>(c))), "%s:",
+                           curve_name(sim.curves[c]).c_str());
+        ImGui::SameLine();
+        ImGui::TextColored(other.colour, "%s  %s", other.ratio.c_str(), other.label);
+    }
+    ImGui::EndGroup();
+}
+
+// [SECTION] Activation statistics per layer ----------------------------------------------------
+
+void draw_stats_chart(GradflowPanel& panel, const GradflowSnapshot& snapshot, ImVec2 size) {
+    const GradflowSettings& settings = panel.settings;
+    const GradflowSimulation& sim = settings.simulation;
+    if (!plot::begin_plot("##stats", size,
+                          "activations: mean ± std, saturated (dashed), dead (dots)")) {
+        return;
+    }
+    plot::setup_axis(plot::AxisId::X, "hidden layer");
+    plot::setup_axis(plot::AxisId::Y, "value / fraction");
+    plot::setup_axis_limits(plot::AxisId::X, 0.5, sim.depth + 0.5, plot::Cond::Always);
+    // y from −1.2 to 1.2 (fractions and bounded activations), widened to the mean ± std of an
+    // exploding network; refitted when the results change, so a user's zoom lasts until then.
+    double y_min = -1.2, y_max = 1.2;
+    for (size_t c = 0; c < snapshot.curves.size() && c < sim.curves.size(); ++c) {
+        if (!snapshot.curves[c]) continue;
+        for (const LayerStats& s : snapshot.curves[c]->layers) {
+            if (!std::isfinite(s.act_mean) || !std::isfinite(s.act_std)) continue;
+            y_min = std::min(y_min, s.act_mean - s.act_std);
+            y_max = std::max(y_max, s.act_mean + s.act_std);
+        }
+    }
+    const bool refit = y_min != panel.stats_fitted_min || y_max != panel.stats_fitted_max;
+    panel.stats_fitted_min = y_min, panel.stats_fitted_max = y_max;
+    plot::setup_axis_limits(plot::AxisId::Y, y_min, y_max, refit ? plot::Cond::Always : plot::Cond::Once);
+    std::vector<double> layers, mean, low, high, saturated, dead;
+    for (size_t c = 0; c < snapshot.curves.size() && c < sim.curves.size(); ++c) {
+        const auto& result = snapshot.curves[c];
+        if (!result || result->layers.empty()) continue;
+        const int n = static_cast<int>(result->layers.size());
+        layers.resize(n), mean.resize(n), low.resize(n), high.resize(n), saturated.resize(n), dead.resize(n);
+        for (int l = 0; l < n; ++l) {
+            const LayerStats& s = result->layers[l];
+            layers[l] = l + 1;
+            mean[l] = s.act_mean;
+            low[l] = s.act_mean - s.act_std;
+            high[l] = s.act_mean + s.act_std;
+            saturated[l] = s.saturated_fraction;
+            dead[l] = s.dead_fraction;
+        }
+        const ImU32 colour = curve_colour(sim, static_cast<int>(c));
+        const std::string name = curve_name(sim.curves[c]);
+        // One legend entry per curve; the caption above the chart says which mark is which.
+        plot::plot_band(("##std" + name).c_str(), layers.data(), low.data(), high.data(), n,
+                        (colour & 0x00FFFFFF) | 0x30000000);
+        plot::plot_line(name.c_str(), layers.data(), mean.data(), n, {colour, 2.0f, false});
+        plot::plot_line(("##saturated" + name).c_str(), layers.data(), saturated.data(), n, {colour, 1.4f, true});
+        // Rings while layers are a few pixels apart; deeper, small squares (a ring costs software GL
+        // ~70 triangles, a square 2, and a thousand rings in a few hundred pixels are a smear anyway).
+        const bool sparse = n * 6.0f <= plot::plot_width_pixels();
+        plot::plot_scatter(("##dead" + name).c_str(), layers.data(), dead.data(), n, colour, sparse ? 3.0f : 1.2f, !sparse);
+    }
+    plot::end_plot();
+}
+
+// [SECTION] Depth × gain map -------------------------------------------------------------------
+
+void draw_map(GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVec2 size) {
+    constexpr int rows = static_cast<int>(kMapGains.size()), cols = static_cast<int>(kMapDepths.size());
+    // Row 0 at the top is the largest gain; columns run through the depths.
+    std::vector<double> cells(static_cast<size_t>(rows) * cols, std::nan(""));
+    for (int g = 0; g < rows; ++g) {
+        for (int d = 0; d < cols; ++d) {
+            if (const auto& stats = snapshot.map[d][g]) {
+                const double value = log10_ratio((*stats)[0], (*stats)[1], settings.quantity);
+                cells[static_cast<size_t>(rows - 1 - g) * cols + d] = std::clamp(value, -30.0, 30.0);
+            }
+        }
+    }
+    char title[128];
+    const int done = snapshot.map_cells_done;
+    std::snprintf(title, sizeof title, "log10 %s 1/N: blue vanishing, red exploding", quantity_label(settings.quantity));
+    if (done < rows * cols) {  // still filling in: say how far
+        const size_t used = std::strlen(title);
+        std::snprintf(title + used, sizeof title - used, " (%d/%d)", done, rows * cols);
+    }
+    if (!plot::begin_plot("##map", size, title)) return;
+    plot::setup_axis(plot::AxisId::X, "depth  (click a cell to use its depth and gain)");
+    plot::setup_axis(plot::AxisId::Y, "init gain");
+    plot::setup_axis_limits(plot::AxisId::X, -0.5, cols - 0.5, plot::Cond::Always);
+    plot::setup_axis_limits(plot::AxisId::Y, -0.5, rows - 0.5, plot::Cond::Always);
+    static const char* const kDepthLabels[] = {"1", "2", "3", "5", "7", "10", "15", "20", "30", "50", "70", "100"};
+    static const char* const kGainLabels[] = {"0.25", "0.35", "0.5", "0.71", "1", "1.41", "2", "2.83", "4"};
+    static_assert(std::size(kDepthLabels) == kMapDepths.size() && std::size(kGainLabels) == kMapGains.size());
+    double column_centres[cols], row_centres[rows];
+    for (int d = 0; d < cols; ++d) column_centres[d] = d;
+    for (int g = 0; g < rows; ++g) row_centres[g] = g;
+    plot::setup_axis_ticks(plot::AxisId::X, column_centres, kDepthLabels, cols);
+    plot::setup_axis_ticks(plot::AxisId::Y, row_centres, kGainLabels, rows);
+    plot::plot_heatmap("log10 ratio", cells.data(), rows, cols, -0.5, cols - 0.5, -0.5, rows - 0.5, -15.0, 15.0);
+    double x = 0, y = 0;
+    if (plot::is_plot_clicked(&x, &y)) {
+        const int d = std::clamp(static_cast<int>(std::lround(x)), 0, cols - 1);
+        const int g = std::clamp(static_cast<int>(std::lround(y)), 0, rows - 1);
+        settings.simulation.depth = kMapDepths[d];
+        settings.simulation.curves[0].gain = static_cast<float>(kMapGains[g]);
+    }
+    plot::end_plot();
+}
+
+}  // namespace
+
+// [SECTION] The panel --------------------------------------------------------------------------
+
+void draw_gradflow_panel(GradflowPanel& panel, PanelContext& context) {
+    GradflowSettings& settings = panel.settings;
+    const float font = ImGui::GetFontSize();
+    ImGui::BeginChild("controls", ImVec2(font * 17, 0), true);
+    draw_presets(settings);
+    ImGui::Spacing();
+    ImGui::TextDisabled("Network");
+    ImGui::Separator();
+    draw_network_controls(settings);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("results", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    draw_curves_editor(settings.simulation, context.link);
+    panel.live.request(settings.simulation, context.memory_budget);
+    const GradflowSnapshot snapshot = panel.live.snapshot();
+    int quantity = static_cast<int>(settings.quantity);
+    ImGui::SetNextItemWidth(font * 8);
+    ImGui::Combo("plotted", &quantity, "‖∂L/∂W‖\0‖∂L/∂a‖\0mean |∂L/∂z|\0");
+    settings.quantity = static_cast<GradQuantity>(quantity);
+    ImGui::SameLine();
+    ImGui::Checkbox("max|f′|^k bound", &settings.show_chain_rule_bound);
+    help_marker("The chain rule multiplies one f′ per layer: at best max|f′| each (sigmoid: 0.25, so "
+                "0.25^10 ≈ 9.5e-7). The dashed line is that bound, drawn back from the last layer.");
+    if (!snapshot.error.empty()) {
+        // Wrapped: a memory-budget refusal is a sentence with the estimate and what to do.
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
+        ImGui::TextWrapped("Not run: %s", snapshot.error.c_str());
+        ImGui::PopStyleColor();
+    } else if (snapshot.busy && snapshot.progress < 1.0) {
+        ImGui::ProgressBar(static_cast<float>(snapshot.progress), ImVec2(font * 10, 0), "simulating…");
+    }
+    // Results arrive from the worker: look for them ten times a second, even with no input.
+    // Meanwhile, at most 30 frames a second: the worker needs the cores more than the mouse.
+    if (snapshot.busy) {
+        context.requests.wake_within_s = std::min(context.requests.wake_within_s, 0.1);
+        context.requests.min_frame_interval_s = std::max(context.requests.min_frame_interval_s, 1.0 / 30);
+    }
+    if (snapshot.error.empty()) draw_verdict(context.fonts, settings, snapshot);  // nothing is computing otherwise
+    const float rest = ImGui::GetContentRegionAvail().y;
+    const float top = std::floor(rest * 0.55f);
+    draw_norm_chart(settings, snapshot, ImVec2(-1, top));
+    const float half = std::floor(ImGui::GetContentRegionAvail().x / 2);
+    draw_stats_chart(panel, snapshot, ImVec2(half, -1));
+    ImGui::SameLine();
+    draw_map(settings, snapshot, ImVec2(-1, -1));
+    ImGui::EndChild();
+}
+
+}  // namespace actviz::app

@@ -1,0 +1,19 @@
+#pragma once
+// The Gradient flow panel: its settings, the worker that simulates them, and the statistics
+// chart's last fitted y range (refitted only when the results change, so a user's zoom lasts).
+
+#include "app/gradflow/gradflow_live.hpp"
+#include "app/panel_context.hpp"
+#include "settings/gradflow_settings.hpp"
+
+namespace actviz::app {
+
+struct GradflowPanel {
+    GradflowSettings settings;
+    GradflowLive live;
+    double stats_fitted_min = 0, stats_fitted_max = 0;
+};
+
+void draw_gradflow_panel(GradflowPanel& panel, PanelContext& context);
+
+}  // namespace actviz::app

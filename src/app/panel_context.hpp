@@ -1,0 +1,59 @@
+#pragma once
+// What a panel's draw function may use besides its own state: the memory budget, the fonts, the
+// last frame's timing, the status line, the activation link, and requests back to the frame loop.
+// A panel never sees another panel's state (the link is the one shared choice; opening a bake-off
+// contestant in the Classifier is a request the shell carries out).
+
+#include <cstddef>
+#include <string>
+
+#include "app/fonts.hpp"
+#include "app/frame_stats.hpp"
+#include "app/vocabulary.hpp"
+#include "settings/activation_link.hpp"
+
+namespace actviz::app {
+
+// What a panel asks of the frame loop for this frame (reset before each frame).
+struct FrameRequests {
+    bool animating = false;  // a panel animates (training): the loop then never idles
+    // Idle, the loop sleeps until input or this many seconds: a panel waiting for a worker's results
+    // lowers it, so progress and results show promptly without drawing flat out.
+    double wake_within_s = 1.0;
+    // Frames start at most this often (0: no limit): a panel whose worker computes sets it, so
+    // drawing on every mouse move does not starve the worker of the cores.
+    double min_frame_interval_s = 0;
+    int open_contestant_in_classifier = -1;  // Bake-off: this activation's seed-0 contestant, or −1
+};
+
+// The previous frame's timing.
+struct FrameTimes {
+    FrameStats stats;
+    double last_build_ms = 0, last_render_ms = 0;  // building the UI; rendering + swap
+    double last_work_ms = 0;  // building and rendering without the wait in SwapBuffers
+};
+
+// The status bar's message (screenshot saved, errors).
+struct StatusLine {
+    std::string message;
+    double time = 0;  // ImGui::GetTime() when it was set
+};
+// Shows `message` in the status bar (and the log) for a few seconds.
+void notify(StatusLine& status, std::string message);
+
+// The activation link and the three panels' settings it reads and writes.
+struct LinkContext {
+    ActivationLink& link;
+    LinkedPanels panels;
+};
+
+struct PanelContext {
+    std::size_t memory_budget;  // bytes; heavier configurations are refused
+    const UiFonts& fonts;
+    const FrameTimes& times;
+    FrameRequests& requests;
+    StatusLine& status;
+    LinkContext link;
+};
+
+}  // namespace actviz::app

@@ -1,0 +1,60 @@
+#pragma once
+// What the Bake-off panel compares: the Classifier panel's data, architecture and optimiser groups
+// (chosen once for every contestant), the ticked activations and how many seeds the table averages.
+// Widgets edit this struct; BakeoffLive turns it into the core's BakeoffConfig.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "settings/classifier_settings.hpp"
+#include "core/bakeoff.hpp"
+
+namespace actviz::settings {
+
+inline constexpr int kMinBakeoffActivations = 2, kMaxBakeoffActivations = 8;
+inline constexpr int kMaxBakeoffTableSeeds = 10;
+
+struct BakeoffSettings {
+    // The contest: data, network and optimiser shared by every contestant (hyper.activation unused).
+    ClassifierSettings contest;
+    std::vector<int> activations;  // catalogue indices of the ticked activations, in catalogue order
+    int seeds = 5;                 // seed 0 trains on the UI thread, the others in the background
+
+    bool playing = false;
+    int max_steps_per_frame = 50;  // lockstep steps per frame at most; fewer when the frame budget is used up
+    double frame_budget_ms = 16.7;
+    // The pace the contest keeps even when frames come slower than the budget assumes (a software
+    // renderer, a loaded machine): at least this many steps per second per contestant, taking more
+    // steps per frame at the cost of some frame rate. 0: the frame budget alone decides.
+    int min_steps_per_second = 60;
+    bool log_loss = true;
+    bool log_grad = true;
+
+    BakeoffSettings();  // the classic comparison on the 3-arm spiral, 2-32-32-32-32-3, Adam 0.01
+    bool operator==(const BakeoffSettings&) const = delete;
+};
+
+// The panel's bake-off runs until stopped: each contestant keeps at most this many history
+// records (older ones thinned evenly, as the Classifier's), so memory stays flat for hours.
+inline constexpr std::size_t kBakeoffHistoryRecords = 4096;
+
+// The core's configuration for seeds [first_seed, first_seed + seeds) of the contest.
+BakeoffConfig to_bakeoff_config(const BakeoffSettings& settings, int first_seed, int seeds);
+// Why the settings cannot run (too few or many activations, an invalid contest), or nullopt.
+std::optional<std::string> bakeoff_settings_error(const BakeoffSettings& settings);
+
+// The seven activations of the classic comparison, as catalogue indices.
+std::vector<int> classic_bakeoff_activations();
+
+struct BakeoffPreset {
+    std::string_view id;  // for --preset
+    std::string_view name;
+    void (*apply)(BakeoffSettings&);  // also starts playing
+};
+const std::vector<BakeoffPreset>& bakeoff_presets();
+const BakeoffPreset* find_bakeoff_preset(std::string_view id);
+std::string bakeoff_preset_ids();
+
+}  // namespace actviz::settings

@@ -1,0 +1,123 @@
+// The Bake-off panel's settings and session without a window: the contest's limits, the seed
+// offset of the background bake-off, lockstep training through the frame's budget, the extra
+// seeds trained on the worker and gathered into the table, and a restart on any change.
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "app/bakeoff/bakeoff_live.hpp"
+#include "settings/bakeoff_settings.hpp"
+
+namespace actviz::app {
+namespace {
+
+BakeoffSettings small_contest() {
+    BakeoffSettings settings;
+    settings.contest.data.points = 200;
+    settings.contest.architecture.hidden = {8, 8};
+    settings.activations = {activation_index(*find_activation("tanh")), activation_index(*find_activation("relu")),
+                            activation_index(*find_activation("sigmoid"))};
+    settings.seeds = 3;
+    return settings;
+}
+
+TEST(BakeoffSettings, TwoToEightActivationsAndAValidContest) {
+    BakeoffSettings settings;
+    EXPECT_EQ(settings.activations.size(), 7u);  // the classic comparison by default
+    EXPECT_FALSE(bakeoff_settings_error(settings));
+    settings.activations.resize(1);
+    EXPECT_TRUE(bakeoff_settings_error(settings));
+    settings.activations.assign(9, 0);
+    EXPECT_TRUE(bakeoff_settings_error(settings));
+    settings = BakeoffSettings();
+    settings.contest.hyper.learning_rate = -1;
+    EXPECT_TRUE(bakeoff_settings_error(settings));
+    for (const BakeoffPreset& preset : bakeoff_presets()) {
+        BakeoffSettings applied;
+        preset.apply(applied);
+        EXPECT_FALSE(bakeoff_settings_error(applied)) << preset.id;
+        EXPECT_TRUE(applied.playing) << preset.id;
+        EXPECT_EQ(find_bakeoff_preset(preset.id), &preset);
+    }
+}
+
+TEST(BakeoffSettings, BackgroundSeedsContinueAfterSeedZero) {
+    BakeoffSettings settings = small_contest();
+    settings.contest.architecture.seed = 7;
+    const BakeoffConfig extra = to_bakeoff_config(settings, 1, 2);
+    EXPECT_EQ(extra.trainer.model.seed, 8u);
+    EXPECT_EQ(extra.seeds, 2);
+    EXPECT_EQ(extra.activations.size(), 3u);
+}
+
+TEST(BakeoffLive, TrainsInLockstepAndGathersTheBackgroundSeeds) {
+    BakeoffSettings settings = small_contest();
+    settings.playing = true;
+    settings.max_steps_per_frame = 5;  // bounds the work, whatever the machine's speed
+    BakeoffLive session;
+    session.sync(settings);
+    ASSERT_TRUE(session.bakeoff()) << session.error();
+    for (int frame = 0; frame < 20; ++frame) session.train_frame(settings, 5.0);
+    const Bakeoff& bakeoff = *session.bakeoff();
+    const std::int64_t steps = bakeoff.contestant(0).trainer().steps();
+    EXPECT_GE(steps, 20);  // at least one step a frame, at most five
+    EXPECT_LE(steps, 100);
+    for (int a = 1; a < bakeoff.activation_count(); ++a) EXPECT_EQ(bakeoff.contestant(a, 0).trainer().steps(), steps);
+    // The worker follows seed 0 up to its step, never beyond.
+    for (int wait = 0; wait < 1000 && session.background_steps() < steps; ++wait) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    EXPECT_EQ(session.background_steps(), steps);
+    const std::vector<ActivationSummary> table = session.table();
+    ASSERT_EQ(table.size(), 3u);
+    for (const ActivationSummary& row : table) {
+        EXPECT_EQ(row.seeds, 3);
+        EXPECT_EQ(row.final_train_loss.count, 3);
+    }
+    // Pausing records the last steps for the charts.
+    settings.playing = false;
+    session.train_frame(settings, 5.0);
+    EXPECT_EQ(bakeoff.contestant(0).trainer().history().back().step, steps);
+    // A minimum pace takes that many steps even with no time left in the frame, within the cap.
+    settings.playing = true;
+    session.train_frame(settings, 0.0, 4);
+    EXPECT_EQ(bakeoff.contestant(0).trainer().steps(), steps + 4);
+    session.train_frame(settings, 0.0, 50);
+    EXPECT_EQ(bakeoff.contestant(0).trainer().steps(), steps + 4 + 5);  // max_steps_per_frame = 5
+    EXPECT_EQ(bakeoff.contestant(2).trainer().steps(), steps + 4 + 5);
+    // Any change of the contest restarts it from step 0.
+    settings.contest.hyper.learning_rate = 0.02;
+    session.sync(settings);
+    ASSERT_TRUE(session.bakeoff());
+    EXPECT_EQ(session.bakeoff()->contestant(0).trainer().steps(), 0);
+    // Invalid settings keep the last good contest and say why.
+    settings.activations.resize(1);
+    session.sync(settings);
+    EXPECT_FALSE(session.error().empty());
+    EXPECT_TRUE(session.bakeoff());
+}
+
+TEST(BakeoffLive, AContestOverTheMemoryBudgetIsRefusedWithItsEstimate) {
+    BakeoffSettings settings = small_contest();
+    BakeoffLive session;
+    session.sync(settings);
+    ASSERT_TRUE(session.bakeoff()) << session.error();
+    auto hidden_layers = [&] { return session.bakeoff()->contestant(0).trainer().config().model.hidden.size(); };
+    const std::size_t small = hidden_layers();
+    // The widest network and the most points and seeds the panel allows, within a 16 MiB budget.
+    settings.contest.architecture.hidden = {64, 64, 64, 64};
+    settings.contest.data.points = 5000;
+    settings.seeds = 5;
+    session.sync(settings, kMinMemoryBudget);
+    EXPECT_NE(session.error().find("over the memory budget of 16 MiB"), std::string::npos) << session.error();
+    EXPECT_NE(session.error().find("× 5 seeds needs about"), std::string::npos) << session.error();
+    EXPECT_EQ(hidden_layers(), small);  // the last good contest goes on
+    session.sync(settings);             // the default 2 GiB: it runs
+    EXPECT_TRUE(session.error().empty()) << session.error();
+    EXPECT_EQ(hidden_layers(), 4u);
+}
+
+}  // namespace
+}  // namespace actviz::app

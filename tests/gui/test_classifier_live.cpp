@@ -1,0 +1,211 @@
+// The Classifier panel's logic without a window: settings text, presets, what a change of settings
+// does to the network being trained, and the automatic steps-per-frame budget.
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "app/classifier/classifier_live.hpp"
+#include "settings/classifier_settings.hpp"
+#include "app/classifier/classifier_timing.hpp"
+
+namespace actviz::app {
+namespace {
+
+TEST(HiddenText, ReadsWhatItWrites) {
+    std::string error;
+    EXPECT_EQ(parse_hidden_text("16, 16", error), (std::vector<int>{16, 16}));
+    EXPECT_EQ(parse_hidden_text(" 8,4 ,2", error), (std::vector<int>{8, 4, 2}));
+    EXPECT_EQ(parse_hidden_text("", error), std::vector<int>{});
+    EXPECT_EQ(parse_hidden_text("0", error), std::vector<int>{});
+    for (const std::vector<int>& hidden : {std::vector<int>{}, std::vector<int>{64}, std::vector<int>{3, 5, 7, 1}}) {
+        EXPECT_EQ(parse_hidden_text(hidden_text(hidden), error), hidden) << hidden_text(hidden);
+    }
+}
+
+TEST(HiddenText, RefusesWhatTheNetworkCannotHaveAndSaysWhy) {
+    for (const char* text : {"65", "16,0", "-4", "abc", "16,,16", "1,2,3,4,5,6,7,8,9", "16x16", "1e3"}) {
+        std::string error;
+        EXPECT_FALSE(parse_hidden_text(text, error).has_value()) << text;
+        EXPECT_FALSE(error.empty()) << text;
+    }
+}
+
+TEST(ClassifierPresets, EveryPresetAndVariantIsTrainable) {
+    std::set<std::string_view> ids;
+    for (const ClassifierPreset& preset : classifier_presets()) {
+        EXPECT_TRUE(ids.insert(preset.id).second) << "duplicate id " << preset.id;
+        EXPECT_EQ(find_classifier_preset(preset.id), &preset);
+        EXPECT_FALSE(preset.lesson.empty()) << preset.id;
+        ClassifierSettings settings;
+        preset.apply(settings);
+        EXPECT_EQ(settings_error(settings), std::nullopt) << preset.id;
+        if (!preset.variant_label.empty()) {
+            ASSERT_NE(preset.apply_variant, nullptr) << preset.id;
+            preset.apply_variant(settings);
+            EXPECT_EQ(settings_error(settings), std::nullopt) << preset.id << " variant";
+        }
+    }
+    EXPECT_GE(ids.size(), 7u);  // the seven lessons
+    EXPECT_EQ(find_classifier_preset("no-such-preset"), nullptr);
+}
+
+TEST(ClassifierPresets, DyingReluWithBiasMinusFiveKillsMostUnits) {
+    ClassifierSettings settings;
+    find_classifier_preset("dying-relu-bias")->apply(settings);
+    ClassifierLive session;
+    session.sync(settings);
+    ASSERT_NE(session.trainer(), nullptr) << session.error();
+    EXPECT_GE(session.trainer()->history().back().dead_fraction, 0.9);
+}
+
+ClassifierSettings small_settings() {
+    ClassifierSettings settings;
+    settings.data.points = 120;
+    settings.architecture.hidden = {8, 8};
+    settings.run.steps_per_frame = 5;
+    return settings;
+}
+
+TEST(ClassifierLive, TrainsOnlyWhilePlayingAndTheGivenStepsPerFrame) {
+    ClassifierSettings settings = small_settings();
+    ClassifierLive session;
+    session.sync(settings);
+    ASSERT_NE(session.trainer(), nullptr);
+    session.train_frame(settings, 0);
+    EXPECT_EQ(session.trainer()->steps(), 0);
+    settings.run.playing = true;
+    session.train_frame(settings, 0);
+    session.train_frame(settings, 0);
+    EXPECT_EQ(session.trainer()->steps(), 10);
+    EXPECT_EQ(session.last_steps(), 5);
+}
+
+TEST(ClassifierLive, LearningRateAndActivationChangesKeepTheWeights) {
+    ClassifierSettings settings = small_settings();
+    settings.run.playing = true;
+    ClassifierLive session;
+    session.sync(settings);
+    session.train_frame(settings, 0);
+    const Trainer* before = session.trainer();
+    const Vector weights = before->mlp().parameters();
+
+    settings.hyper.learning_rate = 0.05;
+    settings.hyper.optimizer = OptimizerKind::RmsProp;
+    settings.hyper.activation = activation_index(*find_activation("relu"));
+    session.sync(settings);
+    EXPECT_EQ(session.trainer(), before);  // not rebuilt
+    EXPECT_EQ(session.trainer()->steps(), 5);
+    EXPECT_EQ(session.trainer()->mlp().parameters(), weights);
+    EXPECT_EQ(session.trainer()->config().optimizer.learning_rate, 0.05);
+}
+
+TEST(ClassifierLive, ArchitectureOrDataChangesStartAgainFromTheSeed) {
+    ClassifierSettings settings = small_settings();
+    settings.run.playing = true;
+    ClassifierLive session;
+    session.sync(settings);
+    session.train_frame(settings, 0);
+    settings.architecture.hidden = {4};
+    session.sync(settings);
+    EXPECT_EQ(session.trainer()->steps(), 0);
+    EXPECT_EQ(session.trainer()->mlp().hidden_count(), 1);
+    session.train_frame(settings, 0);
+    settings.data.noise = 0.4;
+    session.sync(settings);
+    EXPECT_EQ(session.trainer()->steps(), 0);
+}
+
+TEST(ClassifierLive, InvalidSettingsKeepTheLastGoodNetworkAndSayWhy) {
+    ClassifierSettings settings = small_settings();
+    settings.run.playing = true;
+    ClassifierLive session;
+    session.sync(settings);
+    session.train_frame(settings, 0);
+    const Trainer* before = session.trainer();
+    settings.data.points = -3;
+    session.sync(settings);
+    EXPECT_EQ(session.trainer(), before);
+    EXPECT_EQ(session.trainer()->steps(), 5);
+    EXPECT_FALSE(session.error().empty());
+    session.train_frame(settings, 0);  // not with an error showing
+    EXPECT_EQ(session.trainer()->steps(), 5);
+    settings.data.points = 120;
+    session.sync(settings);
+    EXPECT_TRUE(session.error().empty());
+}
+
+TEST(ClassifierLive, DivergencePausesAndKeepsFiniteWeights) {
+    ClassifierSettings settings = small_settings();
+    settings.hyper.optimizer = OptimizerKind::Sgd;
+    settings.hyper.learning_rate = 10;
+    settings.hyper.activation = activation_index(*find_activation("identity"));  // a deep linear net explodes
+    settings.architecture.hidden = {64, 64, 64};
+    settings.run.playing = true;
+    settings.run.steps_per_frame = 20;
+    ClassifierLive session;
+    session.sync(settings);
+    for (int frame = 0; frame < 20 && settings.run.playing; ++frame) session.train_frame(settings, 0);
+    ASSERT_TRUE(session.trainer()->divergence().has_value());
+    EXPECT_FALSE(settings.run.playing);
+    EXPECT_TRUE(session.trainer()->mlp().parameters().allFinite());
+    EXPECT_TRUE(std::isfinite(session.trainer()->history().back().train_loss));
+}
+
+TEST(ClassifierLive, PointsAddedAndErasedByHandKeepTheWeights) {
+    ClassifierSettings settings = small_settings();
+    settings.run.playing = true;
+    ClassifierLive session;
+    session.sync(settings);
+    session.train_frame(settings, 0);
+    const Vector weights = session.trainer()->mlp().parameters();
+    const size_t train = session.trainer()->data().train.size(), test = session.trainer()->data().test.size();
+
+    session.add_point(Point{1.4, -1.4, 2}, false);
+    session.add_point(Point{1.45, -1.4, 0}, true);
+    EXPECT_EQ(session.trainer()->data().train.size(), train + 1);
+    EXPECT_EQ(session.trainer()->data().test.size(), test + 1);
+    EXPECT_EQ(session.trainer()->mlp().parameters(), weights);
+    EXPECT_EQ(session.trainer()->steps(), 5);
+
+    EXPECT_EQ(session.erase_near(1.42, -1.4, 0.1), 2);  // both, train and test: nothing else is out there
+    EXPECT_EQ(session.trainer()->data().train.size(), train);
+    EXPECT_EQ(session.trainer()->data().test.size(), test);
+    EXPECT_EQ(session.erase_near(5, 5, 0.1), 0);
+
+    settings.hyper.learning_rate = 0.02;  // a setting change keeps the hand-edited data too
+    session.add_point(Point{1.4, -1.4, 1}, false);
+    session.sync(settings);
+    EXPECT_EQ(session.trainer()->data().train.size(), train + 1);
+}
+
+TEST(StepBudget, FillsTheTimeLeftAndGrowsAtMostTwofoldPerFrame) {
+    StepBudget budget;
+    EXPECT_EQ(budget.steps_for(10, 1, 1000), 1);  // nothing measured yet
+    budget.observe(10, 1.0);                      // 0.1 ms a step
+    EXPECT_EQ(budget.steps_for(10, 200, 1000), 100);
+    EXPECT_EQ(budget.steps_for(10, 20, 1000), 40);   // 100 fit, but one frame doubles at most
+    EXPECT_EQ(budget.steps_for(10, 200, 50), 50);    // the cap
+    EXPECT_EQ(budget.steps_for(-5, 200, 1000), 1);   // over budget already: still one step
+    budget.observe(0, 1.0);                          // ignored
+    budget.observe(3, std::nan(""));                 // ignored
+    EXPECT_DOUBLE_EQ(budget.milliseconds_per_step(), 0.1);
+}
+
+TEST(FrameBreakdown, MedianOfTotalsNotSumOfMedians) {
+    FrameBreakdown breakdown(3);
+    breakdown.add({10, 0, 0, 0, 0});
+    breakdown.add({0, 10, 0, 0, 0});
+    breakdown.add({1, 1, 0, 0, 0});
+    EXPECT_DOUBLE_EQ(breakdown.median(FramePhase::Train), 1);
+    EXPECT_DOUBLE_EQ(breakdown.median(FramePhase::Boundary), 1);
+    EXPECT_DOUBLE_EQ(breakdown.median_total(), 10);
+    breakdown.add({5, 5, 5, 5, 5});  // replaces the oldest frame
+    EXPECT_EQ(breakdown.frames(), 3);
+    EXPECT_DOUBLE_EQ(breakdown.median(FramePhase::Train), 1);
+    EXPECT_DOUBLE_EQ(breakdown.median_total(), 10);
+}
+
+}  // namespace
+}  // namespace actviz::app
