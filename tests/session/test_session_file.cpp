@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -157,7 +158,32 @@ TEST(SessionFile, HugeFilesAreRefusedWithoutReading) {
     }
     const ParseResult result = load_session_file(file);
     EXPECT_FALSE(result.loaded);
-    EXPECT_NE(result.error.find("at most 64 MiB"), std::string::npos) << result.error;
+    // Its exact size, and that it is over the limit (it used to say "the file is 64 MiB").
+    EXPECT_NE(result.error.find("67108865 bytes, larger than 64 MiB"), std::string::npos) << result.error;
+}
+
+// Opening a FIFO for reading would wait for a writer forever: it is refused by its type instead.
+TEST(SessionFile, AFifoIsRefusedWithoutWaiting) {
+    TempFolder folder;
+    const std::string fifo = (folder.path / "pipe.json").string();
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const ParseResult result = load_session_file(fifo);
+    EXPECT_FALSE(result.loaded);
+    EXPECT_NE(result.error.find("pipe.json': it is a pipe (FIFO), not a regular file"), std::string::npos) << result.error;
+}
+
+// A newline in a file name would break the one-line message: it is shown escaped.
+TEST(SessionFile, ControlCharactersInNamesAreEscapedInMessages) {
+    TempFolder folder;
+    const std::string file = (folder.path / "two\nlines\x01.json").string();
+    const ParseResult result = load_session_file(file);
+    EXPECT_FALSE(result.loaded);
+    EXPECT_EQ(result.error.find('\n'), std::string::npos) << result.error;
+    EXPECT_NE(result.error.find("two\\nlines\\x01.json"), std::string::npos) << result.error;
+    const auto error = save_session_file((folder.path / "no\nfolder" / "s.json").string(), defaults);
+    ASSERT_TRUE(error);
+    EXPECT_EQ(error->find('\n'), std::string::npos) << *error;
+    EXPECT_NE(error->find("no\\nfolder"), std::string::npos) << *error;
 }
 
 TEST(SessionFile, MissingFileSaysSo) {
