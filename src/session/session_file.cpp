@@ -118,6 +118,12 @@ std::optional<std::string> save_session_file(const std::string& path, const Sess
         return failure("it would be " + std::to_string(text.size() >> 20) + " MiB even with its training history thinned, "
                        "more than a session may be (" + std::to_string(max_bytes >> 20) + " MiB)");
     }
+    // What the app holds is not always what the loader accepts (NaN is written as null, a value may
+    // have left its slider's range): a file that would not open again is not written, and the old
+    // one stays.
+    if (const ParseResult check = from_json_text(text); !check.loaded) {
+        return failure("the file would not open again (" + check.error + ")");
+    }
     if (auto error = write_file_atomically(path, text)) return failure(*error);
     return std::nullopt;
 }

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -108,6 +109,29 @@ TEST(SessionFile, AKilledSaveKeepsTheOldFile) {
     EXPECT_EQ(contents(file), before);
     const ParseResult result = load_session_file(file);
     EXPECT_TRUE(result.loaded) << result.error;
+}
+
+// A session the loader would refuse is not written: NaN serialises as null, and an out-of-range
+// value would be refused on opening. The old file stays as it was.
+TEST(SessionFile, ASessionThatWouldNotOpenAgainIsNotSaved) {
+    TempFolder folder;
+    const std::string file = (folder.path / "s.json").string();
+    ASSERT_FALSE(save_session_file(file, defaults));
+    const std::string before = contents(file);
+    Session nan = defaults;
+    nan.softmax.temperature = std::nanf("");
+    const auto nan_error = save_session_file(file, nan);
+    ASSERT_TRUE(nan_error);
+    EXPECT_NE(nan_error->find("would not open again (softmax.temperature: expected a number, got null)"),
+              std::string::npos) << *nan_error;
+    Session out_of_range = defaults;
+    out_of_range.softmax.temperature = 1000;
+    const auto range_error = save_session_file(file, out_of_range);
+    ASSERT_TRUE(range_error);
+    EXPECT_NE(range_error->find("softmax.temperature: must be between 0.01 and 100, got 1000"), std::string::npos)
+        << *range_error;
+    EXPECT_EQ(contents(file), before);
+    EXPECT_EQ(entries(folder.path), 1);
 }
 
 TEST(SessionFile, SaveIntoAMissingFolderSaysWhy) {
