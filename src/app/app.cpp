@@ -32,6 +32,7 @@
 #include "app/theme.hpp"
 #include "gfx/context.hpp"
 #include "gfx/screenshot.hpp"
+#include "session/atomic_file.hpp"
 
 namespace actviz::app {
 
@@ -168,7 +169,7 @@ std::string timestamped_screenshot_name() {
     const std::time_t now = std::time(nullptr);
     char name[64];
     std::strftime(name, sizeof name, "actviz-%Y%m%d-%H%M%S.png", std::localtime(&now));
-    return name;
+    return session::first_free_name(name);  // F12 twice in one second: "-2" rather than overwriting
 }
 
 }  // namespace

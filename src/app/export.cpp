@@ -37,7 +37,8 @@ std::string timestamped_name(const std::string& what, const std::string& extensi
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
     const std::string middle = slug(what);
-    return "actviz-" + (middle.empty() ? "" : middle + "-") + stamp + "." + extension;
+    // Two exports within one second get "-2", "-3" rather than overwriting each other.
+    return session::first_free_name("actviz-" + (middle.empty() ? "" : middle + "-") + stamp + "." + extension);
 }
 
 void install_chart_export(AppState& state) {
