@@ -8,6 +8,7 @@
 #include "cli/command_line.hpp"
 #include "core/features.hpp"
 #include "core/init.hpp"
+#include "session/json_parse.hpp"
 #include "session/json_reader.hpp"
 #include "session/session_json.hpp"
 #include "session/session_names.hpp"
@@ -239,30 +240,6 @@ app::ClassifierSettings read_classifier(const ObjectReader& in) {
 
 // [SECTION] the document
 
-// Parsing limits against hostile files: nesting (nlohmann's parser is iterative, but nothing we
-// write nests deeper than 6) and the number of values (bounds the DOM's memory at ~16 bytes each).
-constexpr int kMaxDepth = 32;
-constexpr std::size_t kMaxValues = 8'000'000;
-
-json parse_limited(std::string_view text) {
-    std::size_t values = 0;
-    const json::parser_callback_t limit = [&values](int depth, json::parse_event_t, json&) {
-        if (depth > kMaxDepth) throw SessionError("nested deeper than " + std::to_string(kMaxDepth) + " levels");
-        if (++values > kMaxValues) throw SessionError("more than " + std::to_string(kMaxValues) + " values");
-        return true;
-    };
-    try {
-        return json::parse(text.begin(), text.end(), limit);
-    } catch (const json::parse_error& e) {
-        // e.byte: where the text stopped making sense (at the end for a truncated file).
-        const bool at_end = e.byte >= text.size();
-        throw SessionError(at_end ? "the file ends too early (truncated?)"
-                                  : "not valid JSON at byte " + std::to_string(e.byte));
-    } catch (const json::exception& e) {
-        throw SessionError(std::string("not valid JSON: ") + e.what());
-    }
-}
-
 Session read_session(const json& document) {
     const ObjectReader in(document, "");
     Session s;
@@ -298,7 +275,9 @@ Session read_session(const json& document) {
 ParseResult from_json_text(std::string_view text) {
     ParseResult result;
     try {
-        if (text.size() > kMaxSessionBytes) throw SessionError("larger than 64 MiB");
+        if (text.size() > kMaxSessionBytes) {
+            throw SessionError(std::to_string(text.size()) + " bytes, larger than 64 MiB (the most a session may be)");
+        }
         json document = parse_limited(text);
         upgrade(document, kSessionVersion, upgrade_steps());
         LoadedSession loaded{read_session(document), nullptr};
