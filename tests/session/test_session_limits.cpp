@@ -22,11 +22,23 @@ void expect_refused(std::string_view text, std::string_view expected) {
     EXPECT_EQ(result.error.find('\n'), std::string::npos) << "more than one line: " << result.error;
 }
 
+const json& scene() {
+    static const json document = json::parse(to_json_text(testing::make_scene().session));
+    return document;
+}
+
 TEST(SessionLimits, ANumberTooLargeForADoubleIsNamedByItsPath) {
     expect_refused(R"({"actviz_session": 1, "softmax": {"temperature": 1e400}})",
                    "softmax.temperature: the number 1e400 is too large");
     expect_refused(R"({"actviz_session": 1, "softmax": {"logits": [1, -1e400]}})",
                    "softmax.logits[1]: the number -1e400 is too large");
+}
+
+// 2^63 used to be shown as -9223372036854775808.
+TEST(SessionLimits, AHugeVersionIsShownAsWritten) {
+    expect_refused(R"({"actviz_session": 9223372036854775808})", "version 9223372036854775808, written by a newer");
+    expect_refused(R"({"actviz_session": 18446744073709551615})", "version 18446744073709551615, written by a newer");
+    expect_refused(R"({"actviz_session": -9223372036854775808})", "version -9223372036854775808 is invalid");
 }
 
 // nlohmann keeps the last of two equal keys: a file that says two things is refused instead.
@@ -36,6 +48,22 @@ TEST(SessionLimits, ARepeatedKeyIsRefusedNamingItsPath) {
     expect_refused(R"({"actviz_session": 1, "actviz_session": 1})", "actviz_session: given twice");
     expect_refused(R"({"actviz_session": 1, "gradflow": {"curves": [{"gain": 1}, {"gain": 1, "gain": 2}]}})",
                    "gradflow.curves[1].gain: given twice");
+}
+
+// 2^63 - 1 steps passed and the next step wrapped to "diverged at step -9223372036854775808".
+TEST(SessionLimits, CountersBeyondWhatTheAppReachesAreRefused) {
+    const auto refused = [](auto edit, std::string_view expected) {
+        json document = scene();
+        edit(document["classifier_state"]);
+        expect_refused(document.dump(), expected);
+    };
+    refused([](json& s) { s["steps"] = 9223372036854775807LL; },
+            "classifier_state.steps: must be an integer from 0 to 1000000000000");
+    refused([](json& s) { s["optimizer"]["adam_steps"] = s["steps"].get<std::int64_t>() + 2; },
+            "classifier_state.optimizer.adam_steps: must be an integer from 0 to");
+    refused([](json& s) { s["batch_cursor"] = s["batch_order"].size() + 1; }, "classifier_state.batch_cursor");
+    refused([](json& s) { s["history"][0]["step"] = 9223372036854775807LL; }, "history[0].step");
+    ASSERT_TRUE(from_json_text(scene().dump()).loaded);  // the unedited scene still loads
 }
 
 std::string junk_objects(std::size_t count) {
