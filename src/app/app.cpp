@@ -33,6 +33,7 @@
 #include "app/theme.hpp"
 #include "gfx/context.hpp"
 #include "gfx/screenshot.hpp"
+#include "files/atomic_file.hpp"
 
 namespace actviz::app {
 
@@ -192,7 +193,7 @@ std::string timestamped_screenshot_name() {
     const std::time_t now = std::time(nullptr);
     char name[64];
     std::strftime(name, sizeof name, "actviz-%Y%m%d-%H%M%S.png", std::localtime(&now));
-    return name;
+    return files::first_free_name(name);  // F12 twice in one second: "-2" rather than overwriting
 }
 
 }  // namespace

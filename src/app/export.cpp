@@ -23,7 +23,7 @@ std::string slug(const std::string& text) {
 }
 
 void write_export(AppState& state, const std::string& path, const std::string& text, const char* what) {
-    if (auto error = session::write_file_atomically(path, text)) {
+    if (auto error = files::write_file_atomically(path, text)) {
         notify(state, std::string(what) + " not exported (" + path + "): " + *error);
     } else {
         notify(state, std::string(what) + " exported: " + path);
@@ -37,7 +37,8 @@ std::string timestamped_name(const std::string& what, const std::string& extensi
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
     const std::string middle = slug(what);
-    return "actviz-" + (middle.empty() ? "" : middle + "-") + stamp + "." + extension;
+    // Two exports within one second get "-2", "-3" rather than overwriting each other.
+    return files::first_free_name("actviz-" + (middle.empty() ? "" : middle + "-") + stamp + "." + extension);
 }
 
 void install_chart_export(AppState& state) {

@@ -167,7 +167,7 @@ void remember_on_exit(AppState& state) {
     }
     std::string recent;
     for (const std::string& path : state.session.recent) recent += path + "\n";
-    session::write_file_atomically(*folder + "/recent.txt", recent);
+    files::write_file_atomically(*folder + "/recent.txt", recent);
 }
 
 }  // namespace actviz::app

@@ -82,8 +82,8 @@ int run_train(std::span<const std::string> args, std::ostream& out, std::ostream
     }
     // The last finite weights, also after a divergence (they are what the rows describe).
     if (auto path = flags.value("weights")) {
-        if (auto error = session::write_file_atomically(std::string(*path), session::weights_to_json(trainer.mlp()))) {
-            throw UsageError("cannot write --weights '" + std::string(*path) + "': " + *error);
+        if (auto error = files::write_file_atomically(std::string(*path), session::weights_to_json(trainer.mlp()))) {
+            throw UsageError("cannot write --weights '" + files::printable_path(*path) + "': " + *error);
         }
     }
     if (const auto& divergence = trainer.divergence()) {

@@ -1,5 +1,6 @@
 #include "cli/command_line.hpp"
 
+#include <set>
 #include <string_view>
 
 #include "cli/parse_value.hpp"
@@ -41,8 +42,13 @@ CommandLine parse_command_line(std::span<const std::string> args) {
         result.arguments.assign(args.begin() + 1, args.end());
         return result;
     }
+    std::set<std::string_view> given;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const Flag flag = split_flag(args[i]);
+        // As the subcommands do (flags.cpp): a repeated flag is a mistake, not "the last one wins".
+        if (flag.name.starts_with("--") && !given.insert(flag.name).second) {
+            throw UsageError(std::string(flag.name) + " is given twice");
+        }
         auto value = [&]() -> std::string_view {
             if (flag.has_inline_value) return flag.value;
             if (i + 1 >= args.size()) throw UsageError(std::string(flag.name) + " needs a value");

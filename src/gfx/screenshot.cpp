@@ -1,13 +1,10 @@
 #include "gfx/screenshot.hpp"
 
-#include <stb_image_write.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <vector>
 
 #include "gfx/gl.hpp"
+#include "gfx/png_file.hpp"
 
 namespace actviz::gfx {
 
@@ -35,12 +32,7 @@ bool save_framebuffer_region_png(int fb_width, int fb_height, int x, int y, int 
                          pixels.begin() + static_cast<std::ptrdiff_t>(row_bytes) * (top + 1),
                          pixels.begin() + static_cast<std::ptrdiff_t>(row_bytes) * bottom);
     }
-    errno = 0;
-    if (stbi_write_png(path.c_str(), width, height, 3, pixels.data(), static_cast<int>(row_bytes)) == 0) {
-        error = errno != 0 ? std::strerror(errno) : "the PNG writer failed";
-        return false;
-    }
-    return true;
+    return write_png_file(path, width, height, pixels.data(), static_cast<int>(row_bytes), error);
 }
 
 }  // namespace actviz::gfx

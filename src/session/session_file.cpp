@@ -6,32 +6,45 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
 namespace actviz::session {
+
+using files::not_a_regular_file;
+using files::printable_path;
+using files::write_file_atomically;
 namespace {
 
 std::string errno_text(int error) { return std::strerror(error); }
 
-std::string folder_of(const std::string& path) {
-    const auto slash = path.rfind('/');
-    if (slash == std::string::npos) return ".";
-    return slash == 0 ? "/" : path.substr(0, slash);
+std::string too_large(std::uint64_t bytes) {
+    return "the file is " + std::to_string(bytes) + " bytes, larger than 64 MiB (the most a session may be)";
 }
 
-// Reads at most `limit` bytes; a longer file is an error, found without reading it all.
+// Reads at most `limit` bytes; a longer file is an error, found without reading it all. Only a
+// regular file is opened: opening a FIFO for reading blocks until a writer comes, maybe forever.
+// The type is checked before opening, the open cannot block (O_NONBLOCK), and the opened file is
+// checked again in case the name was swapped in between.
 std::optional<std::string> read_bounded(const std::string& path, std::size_t limit, std::string& out) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return errno_text(errno);
     struct stat info {};
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    if (::stat(path.c_str(), &info) != 0) return errno_text(errno);
+    if (auto refusal = not_a_regular_file(info.st_mode)) return refusal;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return errno_text(errno);
+    if (::fstat(fd, &info) != 0) {
+        const int error = errno;
         ::close(fd);
-        return "not a regular file";
+        return errno_text(error);
     }
-    if (static_cast<std::size_t>(info.st_size) > limit) {
+    if (auto refusal = not_a_regular_file(info.st_mode)) {
         ::close(fd);
-        return "the file is " + std::to_string(info.st_size >> 20) + " MiB; sessions are at most 64 MiB";
+        return refusal;
+    }
+    if (static_cast<std::uint64_t>(info.st_size) > limit) {
+        ::close(fd);
+        return too_large(static_cast<std::uint64_t>(info.st_size));
     }
     out.clear();
     std::vector<char> buffer(1 << 16);
@@ -47,21 +60,11 @@ std::optional<std::string> read_bounded(const std::string& path, std::size_t lim
         out.append(buffer.data(), static_cast<std::size_t>(got));
         if (out.size() > limit) {  // grew while we read it
             ::close(fd);
-            return "the file is larger than 64 MiB";
+            return "the file grew past 64 MiB (the most a session may be) while it was read";
         }
     }
     ::close(fd);
     return std::nullopt;
-}
-
-bool write_all(int fd, std::string_view text) {
-    while (!text.empty()) {
-        const ssize_t done = ::write(fd, text.data(), text.size());
-        if (done < 0 && errno == EINTR) continue;
-        if (done <= 0) return false;
-        text.remove_prefix(static_cast<std::size_t>(done));
-    }
-    return true;
 }
 
 }  // namespace
@@ -70,49 +73,12 @@ ParseResult load_session_file(const std::string& path) {
     std::string text;
     ParseResult result;
     if (auto error = read_bounded(path, kMaxSessionBytes, text)) {
-        result.error = "cannot open session '" + path + "': " + *error;
+        result.error = "cannot open session '" + printable_path(path) + "': " + *error;
         return result;
     }
     result = from_json_text(text);
-    if (!result.loaded) result.error = "cannot open session '" + path + "': " + result.error;
+    if (!result.loaded) result.error = "cannot open session '" + printable_path(path) + "': " + result.error;
     return result;
-}
-
-std::optional<std::string> write_file_atomically(const std::string& path, std::string_view text) {
-    const auto slash = path.rfind('/');
-    const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-    if (name.empty()) return "no file name";
-    std::string temp = folder_of(path) + "/." + name + ".tmp-XXXXXX";
-    const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
-    if (fd < 0) return "cannot create a file in '" + folder_of(path) + "': " + errno_text(errno);
-    const auto give_up = [&](int error) -> std::optional<std::string> {
-        ::close(fd);
-        ::unlink(temp.c_str());
-        return errno_text(error);
-    };
-    // mkstemp creates 0600; a session is an ordinary document (umask applies as for any file).
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
-    if (!write_all(fd, text)) return give_up(errno == 0 ? EIO : errno);
-    if (::fsync(fd) != 0) return give_up(errno);
-    if (::close(fd) != 0) {
-        const int error = errno;
-        ::unlink(temp.c_str());
-        return errno_text(error);
-    }
-    if (::rename(temp.c_str(), path.c_str()) != 0) {
-        const int error = errno;
-        ::unlink(temp.c_str());
-        return errno_text(error);
-    }
-    // The rename itself is durable once the folder's entry is on disk.
-    const int dir = ::open(folder_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
-    return std::nullopt;
 }
 
 namespace {
@@ -129,7 +95,7 @@ std::vector<HistoryRecord> every_kth(const std::vector<HistoryRecord>& history, 
 
 std::optional<std::string> save_session_file(const std::string& path, const Session& session, std::size_t max_bytes,
                                              int* history_kept_every) {
-    const auto failure = [&](const std::string& why) { return "cannot save session '" + path + "': " + why; };
+    const auto failure = [&](const std::string& why) { return "cannot save session '" + printable_path(path) + "': " + why; };
     if (history_kept_every) *history_kept_every = 1;
     std::string text;
     try {
@@ -155,6 +121,12 @@ std::optional<std::string> save_session_file(const std::string& path, const Sess
     if (text.size() > max_bytes) {
         return failure("it would be " + std::to_string(text.size() >> 20) + " MiB even with its training history thinned, "
                        "more than a session may be (" + std::to_string(max_bytes >> 20) + " MiB)");
+    }
+    // What the app holds is not always what the loader accepts (NaN is written as null, a value may
+    // have left its slider's range): a file that would not open again is not written, and the old
+    // one stays.
+    if (const ParseResult check = from_json_text(text); !check.loaded) {
+        return failure("the file would not open again (" + check.error + ")");
     }
     if (auto error = write_file_atomically(path, text)) return failure(*error);
     return std::nullopt;

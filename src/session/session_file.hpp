@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "files/atomic_file.hpp"  // write_file_atomically
 #include "session/session_json.hpp"
 
 namespace actviz::session {
@@ -12,12 +13,6 @@ namespace actviz::session {
 // Reads the file and parses it. A file larger than kMaxSessionBytes is refused before reading.
 // Errors read "cannot open session 'PATH': REASON".
 ParseResult load_session_file(const std::string& path);
-
-// Writes `text` to `path` so that a crash, a kill or a full disk at any moment leaves either the
-// old file or the new one, never a mix: the text goes to a temporary file in the same folder,
-// which is flushed and fsync'd, then renamed over `path` (atomic within one file system) and the
-// folder fsync'd. Returns why it failed (the temporary file removed, `path` untouched), or nullopt.
-std::optional<std::string> write_file_atomically(const std::string& path, std::string_view text);
 
 // to_json_text + write_file_atomically, with "cannot save session 'PATH': REASON" on failure.
 // A session must stay under `max_bytes` to be opened again (kMaxSessionBytes on load). The one

@@ -5,14 +5,15 @@
 #include <cmath>
 #include <limits>
 
-#include "cli/command_line.hpp"
 #include "core/features.hpp"
 #include "core/init.hpp"
+#include "session/json_parse.hpp"
 #include "session/json_reader.hpp"
 #include "session/session_json.hpp"
-#include "session/session_names.hpp"
 #include "session/session_state.hpp"
 #include "session/session_upgrade.hpp"
+#include "settings/panels.hpp"
+#include "settings/setting_names.hpp"
 
 namespace actviz::session {
 namespace {
@@ -57,8 +58,8 @@ void read_parameters(const ObjectReader& in, const Activation& activation, Param
 
 constexpr std::size_t kMaxSearchLength = 256;
 
-app::ActivationsSettings read_activations(const ObjectReader& in) {
-    app::ActivationsSettings s;
+settings::ActivationsSettings read_activations(const ObjectReader& in) {
+    settings::ActivationsSettings s;
     if (in.has("functions")) {
         const ObjectReader functions = in.object("functions");
         for (const auto& [name, value] : functions.json().items()) {
@@ -72,7 +73,7 @@ app::ActivationsSettings read_activations(const ObjectReader& in) {
             read_parameters(entry, *activation, s.parameters[index]);
         }
     }
-    read_enum(in, "curves", s.curves, kCurveChoiceNames);
+    read_enum(in, "curves", s.curves, settings::kCurveChoiceNames);
     in.boolean("second_derivative", s.show_second_derivative);
     in.boolean("log_derivative", s.log_derivative);
     in.boolean("shade_zones", s.shade_zones);
@@ -88,8 +89,8 @@ app::ActivationsSettings read_activations(const ObjectReader& in) {
 constexpr int kMinLogits = 2, kMaxLogits = 10;
 constexpr double kLogitRange = 10;
 
-app::SoftmaxSettings read_softmax(const ObjectReader& in) {
-    app::SoftmaxSettings s;
+settings::SoftmaxSettings read_softmax(const ObjectReader& in) {
+    settings::SoftmaxSettings s;
     if (in.has("logits")) {
         const json& logits = read_array(in.member("logits"), in.path_of("logits"), kMaxLogits);
         if (logits.size() < kMinLogits) fail(in.path_of("logits"), "needs 2 to 10 logits");
@@ -103,8 +104,8 @@ app::SoftmaxSettings read_softmax(const ObjectReader& in) {
     return s;
 }
 
-app::GradflowCurve read_curve(const ObjectReader& in) {
-    app::GradflowCurve c;
+settings::GradflowCurve read_curve(const ObjectReader& in) {
+    settings::GradflowCurve c;
     read_activation(in, "activation", c.activation);
     const Activation& activation = activations()[static_cast<size_t>(c.activation)];
     c.parameters = activation.defaults();
@@ -116,11 +117,11 @@ app::GradflowCurve read_curve(const ObjectReader& in) {
     return c;
 }
 
-app::GradflowSettings read_gradflow(const ObjectReader& in) {
-    app::GradflowSettings s;
-    app::GradflowSimulation& sim = s.simulation;
+settings::GradflowSettings read_gradflow(const ObjectReader& in) {
+    settings::GradflowSettings s;
+    settings::GradflowSimulation& sim = s.simulation;
     if (in.has("curves")) {
-        const json& curves = read_array(in.member("curves"), in.path_of("curves"), app::kMaxGradflowCurves);
+        const json& curves = read_array(in.member("curves"), in.path_of("curves"), settings::kMaxGradflowCurves);
         if (curves.empty()) fail(in.path_of("curves"), "needs at least one curve");
         sim.curves.clear();
         for (size_t i = 0; i < curves.size(); ++i) {
@@ -134,7 +135,7 @@ app::GradflowSettings read_gradflow(const ObjectReader& in) {
     in.number("normal_std", sim.normal_std, 0.001, 2);
     in.integer("seed", sim.seed, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
     in.boolean("float32", sim.float32);
-    read_enum(in, "quantity", s.quantity, kQuantityNames);
+    read_enum(in, "quantity", s.quantity, settings::kQuantityNames);
     in.boolean("chain_rule_bound", s.show_chain_rule_bound);
     for (size_t i = 0; i < sim.curves.size(); ++i) {
         if (auto reason = sim.config_for(static_cast<int>(i)).validate()) fail(in.path(), *reason);
@@ -144,7 +145,7 @@ app::GradflowSettings read_gradflow(const ObjectReader& in) {
 
 constexpr int kMinUiPoints = 20, kMaxUiPoints = 5000;
 
-void read_classifier_data(const ObjectReader& in, app::ClassifierData& d) {
+void read_classifier_data(const ObjectReader& in, settings::ClassifierData& d) {
     std::vector<std::string_view> names;
     for (const DatasetInfo& info : dataset_infos()) names.push_back(info.name);
     read_enum(in, "dataset", d.kind, names);
@@ -154,7 +155,7 @@ void read_classifier_data(const ObjectReader& in, app::ClassifierData& d) {
     in.number("test_ratio", d.test_ratio, 0, kMaxTestRatio);
 }
 
-void read_architecture(const ObjectReader& in, app::ClassifierArchitecture& a) {
+void read_architecture(const ObjectReader& in, settings::ClassifierArchitecture& a) {
     if (in.has("hidden")) {
         const std::string path = in.path_of("hidden");
         const json& hidden = read_array(in.member("hidden"), path, kMaxHiddenLayers);
@@ -183,7 +184,7 @@ void read_architecture(const ObjectReader& in, app::ClassifierArchitecture& a) {
     in.integer("seed", a.seed, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
 }
 
-void read_hyper(const ObjectReader& in, app::ClassifierHyper& h, int train_points) {
+void read_hyper(const ObjectReader& in, settings::ClassifierHyper& h, int train_points) {
     if (in.has("activation")) {
         read_activation(in, "activation", h.activation);
         h.parameters = activations()[static_cast<size_t>(h.activation)].defaults();
@@ -198,8 +199,8 @@ void read_hyper(const ObjectReader& in, app::ClassifierHyper& h, int train_point
     in.number("l1", h.l1, 0, 1);
 }
 
-app::ClassifierSettings read_classifier(const ObjectReader& in) {
-    app::ClassifierSettings s;
+settings::ClassifierSettings read_classifier(const ObjectReader& in) {
+    settings::ClassifierSettings s;
     if (in.has("data")) read_classifier_data(in.object("data"), s.data);
     if (in.has("architecture")) read_architecture(in.object("architecture"), s.architecture);
     // The batch slider's range is the training set; hand-added points can only raise it, so the
@@ -209,7 +210,7 @@ app::ClassifierSettings read_classifier(const ObjectReader& in) {
     if (in.has("run")) {
         const ObjectReader run = in.object("run");
         run.boolean("playing", s.run.playing);
-        run.integer("steps_per_frame", s.run.steps_per_frame, 1, app::kMaxStepsPerFrame);
+        run.integer("steps_per_frame", s.run.steps_per_frame, 1, settings::kMaxStepsPerFrame);
         run.boolean("automatic", s.run.automatic);
         run.number("frame_budget_ms", s.run.frame_budget_ms, 1, 1000);
     }
@@ -220,53 +221,30 @@ app::ClassifierSettings read_classifier(const ObjectReader& in) {
         view.boolean("show_contours", s.view.show_contours);
         view.boolean("log_loss", s.view.log_loss);
         view.boolean("log_grad", s.view.log_grad);
-        read_enum(view, "tool", s.view.tool, kMouseToolNames);
+        read_enum(view, "tool", s.view.tool, settings::kMouseToolNames);
         view.integer("paint_class", s.view.paint_class, 0, s.data.classes - 1);
         view.boolean("add_to_test", s.view.add_to_test);
     }
     in.text("preset", s.preset, 64);
-    if (!s.preset.empty() && !app::find_classifier_preset(s.preset)) {
-        fail(in.path_of("preset"), "expected one of " + app::classifier_preset_ids() + " or \"\"");
+    if (!s.preset.empty() && !settings::find_classifier_preset(s.preset)) {
+        fail(in.path_of("preset"), "expected one of " + settings::classifier_preset_ids() + " or \"\"");
     }
     const DatasetInfo& info = dataset_info(s.data.kind);
     if (s.data.classes < info.min_classes || s.data.classes > info.max_classes) {
         fail(in.path_of("data.classes"), std::string(info.name) + " takes " + std::to_string(info.min_classes) +
                                              " to " + std::to_string(info.max_classes) + " classes");
     }
-    if (auto reason = app::settings_error(s)) fail(in.path(), *reason);
+    if (auto reason = settings::settings_error(s)) fail(in.path(), *reason);
     return s;
 }
 
 // [SECTION] the document
 
-// Parsing limits against hostile files: nesting (nlohmann's parser is iterative, but nothing we
-// write nests deeper than 6) and the number of values (bounds the DOM's memory at ~16 bytes each).
-constexpr int kMaxDepth = 32;
-constexpr std::size_t kMaxValues = 8'000'000;
-
-json parse_limited(std::string_view text) {
-    std::size_t values = 0;
-    const json::parser_callback_t limit = [&values](int depth, json::parse_event_t, json&) {
-        if (depth > kMaxDepth) throw SessionError("nested deeper than " + std::to_string(kMaxDepth) + " levels");
-        if (++values > kMaxValues) throw SessionError("more than " + std::to_string(kMaxValues) + " values");
-        return true;
-    };
-    try {
-        return json::parse(text.begin(), text.end(), limit);
-    } catch (const json::parse_error& e) {
-        // e.byte: where the text stopped making sense (at the end for a truncated file).
-        const bool at_end = e.byte >= text.size();
-        throw SessionError(at_end ? "the file ends too early (truncated?)"
-                                  : "not valid JSON at byte " + std::to_string(e.byte));
-    } catch (const json::exception& e) {
-        throw SessionError(std::string("not valid JSON: ") + e.what());
-    }
-}
-
 Session read_session(const json& document) {
     const ObjectReader in(document, "");
     Session s;
-    std::vector<std::string_view> pages(std::begin(cli::kPanelIds), std::end(cli::kPanelIds));
+    std::vector<std::string_view> pages;
+    for (const settings::PanelName& name : settings::kPanelNames) pages.push_back(name.id);
     pages.push_back("all");
     int page = 0;
     if (in.has("page")) {
@@ -276,7 +254,7 @@ Session read_session(const json& document) {
     if (in.has("panel_visible")) {
         const ObjectReader visible = in.object("panel_visible");
         for (const auto& [id, value] : visible.json().items()) {
-            if (std::find(std::begin(cli::kPanelIds), std::end(cli::kPanelIds), id) == std::end(cli::kPanelIds)) {
+            if (!settings::find_panel(id)) {
                 fail(visible.path_of(id), "no such panel");
             }
             s.panel_visible[id] = read_boolean(value, visible.path_of(id));
@@ -298,7 +276,9 @@ Session read_session(const json& document) {
 ParseResult from_json_text(std::string_view text) {
     ParseResult result;
     try {
-        if (text.size() > kMaxSessionBytes) throw SessionError("larger than 64 MiB");
+        if (text.size() > kMaxSessionBytes) {
+            throw SessionError(std::to_string(text.size()) + " bytes, larger than 64 MiB (the most a session may be)");
+        }
         json document = parse_limited(text);
         upgrade(document, kSessionVersion, upgrade_steps());
         LoadedSession loaded{read_session(document), nullptr};

@@ -15,6 +15,11 @@ constexpr std::size_t kMaxParameters = 1'000'000;  // 8 × 64² weights are ~33k
 constexpr std::size_t kMaxHistory = 4'000'000;
 constexpr std::size_t kMaxLayers = 16;
 constexpr double kHuge = std::numeric_limits<double>::max();
+// The most steps a session may have trained: at a million steps a second, eleven days of training,
+// which the app cannot reach, yet far enough from int64's end that the counters' arithmetic
+// (steps plus a frame's steps, Adam's bias correction) cannot overflow. A file claiming 2^63 - 1
+// steps used to pass and wrap around on the next step.
+constexpr std::int64_t kMaxSteps = 1'000'000'000'000;
 
 std::string at(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
@@ -48,7 +53,7 @@ std::vector<double> read_doubles(const json& value, const std::string& path, std
 
 HistoryRecord read_record(const ObjectReader& in) {
     HistoryRecord r;
-    in.integer64("step", r.step, 0, std::numeric_limits<std::int64_t>::max());
+    in.integer64("step", r.step, 0, kMaxSteps);
     in.number("train_loss", r.train_loss, 0, kHuge);
     in.number("train_accuracy", r.train_accuracy, 0, 1);
     in.number("dead_fraction", r.dead_fraction, 0, 1);
@@ -78,8 +83,10 @@ ClassifierState read_classifier_state(const ObjectReader& in, int classes) {
                             std::pair{"adam_second", &t.optimizer.adam_second}, std::pair{"rms_square", &t.optimizer.rms_square}}) {
         *out = read_vector(optimizer.member(key), optimizer.path_of(key), kMaxParameters);
     }
-    optimizer.integer64("adam_steps", t.optimizer.adam_steps, 0, std::numeric_limits<std::int64_t>::max());
-    in.integer64("steps", t.steps, 0, std::numeric_limits<std::int64_t>::max());
+    in.integer64("steps", t.steps, 0, kMaxSteps);
+    // Adam counts its own steps since it was chosen: at most the network's, plus the step that
+    // diverged (Adam counted it, the network did not take it).
+    optimizer.integer64("adam_steps", t.optimizer.adam_steps, 0, t.steps + 1);
     const ObjectReader rng = in.object("batch_rng");
     const json& words = read_array(rng.member("words"), rng.path_of("words"), 4);
     if (words.size() != 4) fail(rng.path_of("words"), "needs 4 words");
@@ -88,9 +95,10 @@ ClassifierState read_classifier_state(const ObjectReader& in, int classes) {
     rng.boolean("has_spare_normal", t.batch_rng.has_spare_normal);
     const json& order = read_array(in.member("batch_order"), in.path_of("batch_order"), kMaxPoints);
     for (size_t i = 0; i < order.size(); ++i) {
-        t.batch_order.push_back(static_cast<int>(read_integer(order[i], at(in.path_of("batch_order"), i), 0, kMaxPoints)));
+        t.batch_order.push_back(static_cast<int>(read_integer(order[i], at(in.path_of("batch_order"), i), 0, kMaxPoints - 1)));
     }
-    in.integer64("batch_cursor", t.batch_cursor, 0, kMaxPoints);
+    // The position in the batch order: at most its end.
+    in.integer64("batch_cursor", t.batch_cursor, 0, static_cast<std::int64_t>(t.batch_order.size()));
     in.number("last_batch_loss", t.last_batch_loss, -kHuge, kHuge);
     in.number("last_batch_accuracy", t.last_batch_accuracy, 0, 1);
     const json& history = read_array(in.member("history"), in.path_of("history"), kMaxHistory);

@@ -17,12 +17,15 @@ void upgrade(nlohmann::json& document, int target, std::span<const UpgradeStep> 
         throw SessionError("actviz_session: the version must be an integer, got " + version_value.dump().substr(0, 40));
     }
     const auto readable = "this actviz reads versions 1 to " + std::to_string(target);
+    // dump() prints the number as written: an unsigned one past int64's range (2^63) would wrap to
+    // a negative number through get<int64_t>.
+    const std::string written = version_value.dump();
+    const bool newer = version_value.is_number_unsigned()
+                           ? version_value.get<std::uint64_t>() > static_cast<std::uint64_t>(target)
+                           : version_value.get<std::int64_t>() > target;
+    if (newer) throw SessionError("the session is version " + written + ", written by a newer actviz; " + readable);
     const auto version = version_value.get<std::int64_t>();
-    if (version > target) {
-        throw SessionError("the session is version " + std::to_string(version) + ", written by a newer actviz; " +
-                           readable);
-    }
-    if (version < 1) throw SessionError("the session version " + std::to_string(version) + " is invalid; " + readable);
+    if (version < 1) throw SessionError("the session version " + written + " is invalid; " + readable);
     if (static_cast<std::size_t>(target - 1) > steps.size()) {
         throw SessionError("no upgrade step to version " + std::to_string(target));  // a build mistake, tested
     }

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/command_output.hpp"
 #include "cli/command_line.hpp"
 #include "cli/usage_error.hpp"
 
@@ -47,6 +48,15 @@ TEST(CommandLine, BadValuesNameTheFlagAndWhatIsAllowed) {
     EXPECT_EQ(usage_error_of({"--frames"}), "--frames needs a value");
     EXPECT_EQ(usage_error_of({"--bogus"}), "unknown flag '--bogus' (actviz --help lists the flags)");
     EXPECT_EQ(usage_error_of({"fly"}), "unknown subcommand 'fly' (actviz help lists them)");
+}
+
+// The last one used to win silently; the subcommands refuse a repeated flag, and so does the GUI.
+TEST(CommandLine, ARepeatedFlagIsRefusedAsTheSubcommandsRefuseIt) {
+    EXPECT_EQ(usage_error_of({"--frames", "3", "--frames", "4"}), "--frames is given twice");
+    EXPECT_EQ(usage_error_of({"--size=900x600", "--size", "800x600"}), "--size is given twice");
+    EXPECT_EQ(usage_error_of({"--fresh", "--fresh"}), "--fresh is given twice");
+    const auto result = run_command("train", std::vector<std::string>{"--steps", "3", "--steps", "4"});
+    EXPECT_NE(result.err.find("--steps is given twice"), std::string::npos) << result.err;
 }
 
 TEST(CommandLine, SubcommandTakesTheRestOfTheArguments) {

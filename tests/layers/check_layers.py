@@ -13,13 +13,14 @@ import sys
 # Lowest first. A layer may include itself and what is listed.
 ALLOWED = {
     "core": set(),
+    "files": set(),
     "settings": {"core"},
-    "session": {"core", "settings"},
-    "cli": {"core", "settings", "session"},
+    "session": {"core", "settings", "files"},
+    "cli": {"core", "settings", "session", "files"},
     "plot": set(),
-    "gfx": set(),
-    "app": {"core", "settings", "session", "plot", "gfx"},
-    "launch": {"core", "settings", "session", "cli", "app"},
+    "gfx": {"files"},
+    "app": {"core", "settings", "session", "files", "plot", "gfx"},
+    "launch": {"core", "settings", "session", "files", "cli", "app"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"/]+)/')
 

@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -109,6 +111,29 @@ TEST(SessionFile, AKilledSaveKeepsTheOldFile) {
     EXPECT_TRUE(result.loaded) << result.error;
 }
 
+// A session the loader would refuse is not written: NaN serialises as null, and an out-of-range
+// value would be refused on opening. The old file stays as it was.
+TEST(SessionFile, ASessionThatWouldNotOpenAgainIsNotSaved) {
+    TempFolder folder;
+    const std::string file = (folder.path / "s.json").string();
+    ASSERT_FALSE(save_session_file(file, defaults));
+    const std::string before = contents(file);
+    Session nan = defaults;
+    nan.softmax.temperature = std::nanf("");
+    const auto nan_error = save_session_file(file, nan);
+    ASSERT_TRUE(nan_error);
+    EXPECT_NE(nan_error->find("would not open again (softmax.temperature: expected a number, got null)"),
+              std::string::npos) << *nan_error;
+    Session out_of_range = defaults;
+    out_of_range.softmax.temperature = 1000;
+    const auto range_error = save_session_file(file, out_of_range);
+    ASSERT_TRUE(range_error);
+    EXPECT_NE(range_error->find("softmax.temperature: must be between 0.01 and 100, got 1000"), std::string::npos)
+        << *range_error;
+    EXPECT_EQ(contents(file), before);
+    EXPECT_EQ(entries(folder.path), 1);
+}
+
 TEST(SessionFile, SaveIntoAMissingFolderSaysWhy) {
     const auto error = save_session_file("/nonexistent-actviz-folder/s.json", defaults);
     ASSERT_TRUE(error);
@@ -157,7 +182,32 @@ TEST(SessionFile, HugeFilesAreRefusedWithoutReading) {
     }
     const ParseResult result = load_session_file(file);
     EXPECT_FALSE(result.loaded);
-    EXPECT_NE(result.error.find("at most 64 MiB"), std::string::npos) << result.error;
+    // Its exact size, and that it is over the limit (it used to say "the file is 64 MiB").
+    EXPECT_NE(result.error.find("67108865 bytes, larger than 64 MiB"), std::string::npos) << result.error;
+}
+
+// Opening a FIFO for reading would wait for a writer forever: it is refused by its type instead.
+TEST(SessionFile, AFifoIsRefusedWithoutWaiting) {
+    TempFolder folder;
+    const std::string fifo = (folder.path / "pipe.json").string();
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const ParseResult result = load_session_file(fifo);
+    EXPECT_FALSE(result.loaded);
+    EXPECT_NE(result.error.find("pipe.json': it is a pipe (FIFO), not a regular file"), std::string::npos) << result.error;
+}
+
+// A newline in a file name would break the one-line message: it is shown escaped.
+TEST(SessionFile, ControlCharactersInNamesAreEscapedInMessages) {
+    TempFolder folder;
+    const std::string file = (folder.path / "two\nlines\x01.json").string();
+    const ParseResult result = load_session_file(file);
+    EXPECT_FALSE(result.loaded);
+    EXPECT_EQ(result.error.find('\n'), std::string::npos) << result.error;
+    EXPECT_NE(result.error.find("two\\nlines\\x01.json"), std::string::npos) << result.error;
+    const auto error = save_session_file((folder.path / "no\nfolder" / "s.json").string(), defaults);
+    ASSERT_TRUE(error);
+    EXPECT_EQ(error->find('\n'), std::string::npos) << *error;
+    EXPECT_NE(error->find("no\\nfolder"), std::string::npos) << *error;
 }
 
 TEST(SessionFile, MissingFileSaysSo) {

@@ -1,0 +1,31 @@
+#pragma once
+// Writing whole files safely, for sessions, exports and screenshots alike. No dependencies beyond
+// POSIX, so the graphics layer (screenshots) uses the same writer as the session library.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace actviz::files {
+
+// Writes `text` to `path` so that a crash, a kill or a full disk at any moment leaves either the
+// old file or the new one, never a mix: the text goes to a temporary file in the same folder,
+// which is flushed and fsync'd, then renamed over `path` (atomic within one file system) and the
+// folder fsync'd. Every step is checked. A `path` that exists and is not a regular file (a
+// device such as /dev/null, a FIFO, a directory, a socket) is refused before anything is created:
+// renaming over it would replace the device or pipe with a plain file. Returns why it failed (the
+// temporary file removed, `path` untouched), or nullopt.
+std::optional<std::string> write_file_atomically(const std::string& path, std::string_view text);
+
+// Why a file of type `mode` (from stat) is not written or read as a document: "it is a pipe
+// (FIFO), not a regular file"; nullopt for a regular file.
+std::optional<std::string> not_a_regular_file(unsigned mode);
+
+// `path` with control characters escaped (\n, \t, \xNN), so a message quoting it stays one line.
+std::string printable_path(std::string_view path);
+
+// `path` when nothing exists there, else the first of "name-2.ext", "name-3.ext", ... that is
+// free: timestamped names of the same second do not overwrite each other.
+std::string first_free_name(const std::string& path);
+
+}  // namespace actviz::files
