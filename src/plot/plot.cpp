@@ -51,14 +51,15 @@ std::string detail::display_name(const std::string& label) {
     return hash == std::string::npos ? label : label.substr(0, hash);
 }
 
-ImU32 detail::with_alpha(ImU32 colour, float factor) {
-    const unsigned alpha = (colour >> IM_COL32_A_SHIFT) & 0xFF;
-    return (colour & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha * factor) << IM_COL32_A_SHIFT);
-}
-
 namespace {
 
 AxisState& axis_state(AxisId axis) { return axis == AxisId::X ? g_frame.state->x : g_frame.state->y; }
+
+// Index of Frame's per-axis arrays: [X], [Y].
+int axis_index(AxisId axis) { return axis == AxisId::X ? 0 : 1; }
+
+// The plot's context menu.
+ImGuiID menu_id() { return ImHashStr("##plot_menu", 0, g_frame.id); }
 
 unsigned alpha_of(ImU32 colour) { return (colour >> IM_COL32_A_SHIFT) & 0xFF; }
 
@@ -67,6 +68,10 @@ ImU32 with_min_alpha(ImU32 colour, unsigned alpha) {
 }
 
 }  // namespace
+
+ImU32 detail::with_alpha(ImU32 colour, float factor) {
+    return (colour & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha_of(colour) * factor) << IM_COL32_A_SHIFT);
+}
 
 // [SECTION] Text: numbers with a real minus sign, powers of ten ----------------------------------
 
@@ -143,10 +148,15 @@ constexpr ImU32 kPalette[] = {
     IM_COL32(211, 114, 149, 255), IM_COL32(182, 153, 45, 255),  IM_COL32(121, 112, 110, 255),
 };
 
+// Opaque, from components in [0, 1].
+ImU32 rgb(float r, float g, float b) {
+    return IM_COL32(static_cast<int>(r * 255), static_cast<int>(g * 255), static_cast<int>(b * 255), 255);
+}
+
 ImU32 hsv(float h, float s, float v) {
     float r, g, b;
     ImGui::ColorConvertHSVtoRGB(h, s, v, r, g, b);
-    return IM_COL32(static_cast<int>(r * 255), static_cast<int>(g * 255), static_cast<int>(b * 255), 255);
+    return rgb(r, g, b);
 }
 
 }  // namespace
@@ -170,7 +180,7 @@ ImU32 sequential_colour(double t) {
     const float f = static_cast<float>(t - i);
     float c[3];
     for (int k = 0; k < 3; ++k) c[k] = anchors[i][k] + f * (anchors[i + 1][k] - anchors[i][k]);
-    return IM_COL32(static_cast<int>(c[0] * 255), static_cast<int>(c[1] * 255), static_cast<int>(c[2] * 255), 255);
+    return rgb(c[0], c[1], c[2]);
 }
 
 ImU32 diverging_colour(double t) {
@@ -180,7 +190,7 @@ ImU32 diverging_colour(double t) {
     const float f = static_cast<float>(std::fabs(t));
     float c[3];
     for (int k = 0; k < 3; ++k) c[k] = mid[k] + f * (end[k] - mid[k]);
-    return IM_COL32(static_cast<int>(c[0] * 255), static_cast<int>(c[1] * 255), static_cast<int>(c[2] * 255), 255);
+    return rgb(c[0], c[1], c[2]);
 }
 
 // [SECTION] Begin, setup and interaction --------------------------------------------------------
@@ -215,7 +225,7 @@ bool begin_plot(const char* id, ImVec2 size, const char* title, int flags) {
     g_frame.flags = flags;
     g_frame.item_hovered = ImGui::IsItemHovered();
     g_frame.item_active = ImGui::IsItemActive();
-    if (g_csv_handler && ImGui::IsPopupOpen(ImHashStr("##plot_menu", 0, g_frame.id), ImGuiPopupFlags_None)) {
+    if (g_csv_handler && ImGui::IsPopupOpen(menu_id(), ImGuiPopupFlags_None)) {
         g_frame.capture.emplace();
     }
     g_in_plot = true;
@@ -242,12 +252,12 @@ void setup_axis_limits(AxisId axis, double min, double max, Cond cond) {
     }
     AxisState& state = axis_state(axis);
     state.requested = {min, max};
-    g_frame.limits_given[axis == AxisId::X ? 0 : 1] = true;
+    g_frame.limits_given[axis_index(axis)] = true;
     if (cond == Cond::Always || !state.user_modified) state.range = state.requested;
 }
 
 void setup_axis_ticks(AxisId axis, const double* values, const char* const* labels, int count) {
-    std::vector<Tick>& ticks = g_frame.custom_ticks[axis == AxisId::X ? 0 : 1];
+    std::vector<Tick>& ticks = g_frame.custom_ticks[axis_index(axis)];
     ticks.clear();
     for (int i = 0; i < count; ++i) {
         if (std::isfinite(values[i])) ticks.push_back({values[i], true, labels && labels[i] ? labels[i] : ""});
@@ -290,7 +300,7 @@ void handle_interaction() {
     }
     if (g_frame.item_hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right) &&
         io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Right] < 9.0f) {
-        ImGui::OpenPopupEx(ImHashStr("##plot_menu", 0, g_frame.id));
+        ImGui::OpenPopupEx(menu_id());
     }
     if (state.fit_requested) {
         state.fit_requested = false;
@@ -314,14 +324,14 @@ float x_tick_spacing() { return ImGui::CalcTextSize("-0.000").x + 14; }
 float y_tick_spacing() { return ImGui::GetTextLineHeight() * 2.2f; }
 
 std::vector<Tick> ticks_for(AxisId axis, const Axis& geometry) {
-    const std::vector<Tick>& custom = g_frame.custom_ticks[axis == AxisId::X ? 0 : 1];
+    const std::vector<Tick>& custom = g_frame.custom_ticks[axis_index(axis)];
     if (!custom.empty()) return custom;
     return make_ticks(geometry, axis == AxisId::X ? x_tick_spacing() : y_tick_spacing());
 }
 
 // Decades on a log axis read as 10ⁿ once any of them would need an exponent; custom ticks never.
 bool powers_of_ten(AxisId axis, const Axis& geometry, const std::vector<Tick>& ticks) {
-    if (geometry.scale != Scale::Log10 || !g_frame.custom_ticks[axis == AxisId::X ? 0 : 1].empty()) return false;
+    if (geometry.scale != Scale::Log10 || !g_frame.custom_ticks[axis_index(axis)].empty()) return false;
     return std::any_of(ticks.begin(), ticks.end(),
                        [](const Tick& t) { return t.major && t.label.find('e') != std::string::npos; });
 }
@@ -793,9 +803,8 @@ void draw_clamp_note() {
 }
 
 void draw_menu() {
-    if (!ImGui::BeginPopupEx(ImHashStr("##plot_menu", 0, g_frame.id), ImGuiWindowFlags_AlwaysAutoResize |
-                                                                          ImGuiWindowFlags_NoTitleBar |
-                                                                          ImGuiWindowFlags_NoSavedSettings)) {
+    if (!ImGui::BeginPopupEx(menu_id(), ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar |
+                                            ImGuiWindowFlags_NoSavedSettings)) {
         return;
     }
     PlotState& state = *g_frame.state;

@@ -40,6 +40,9 @@ std::string export_name(const std::string& label) {
     return name.empty() && label.size() > 2 ? label.substr(2) : name;
 }
 
+// Counts a point towards the extents that double-click, and axes given no limits, fit to.
+void add_extent(double x, double y) { g_frame.extents.add(x, y, g_frame.x.scale, g_frame.y.scale); }
+
 // Notes a point held at a log floor, if it is in view: the note speaks of what the user sees.
 bool flag_floor(const PlacedPoint& p) {
     if (!p.at_floor) return false;
@@ -107,21 +110,21 @@ void plot_line(const char* label, const double* xs, const double* ys, int count,
     std::vector<Point2> run;  // a run of drawable points: NaN or +∞ breaks the line
     run.reserve(static_cast<size_t>(count));
     std::vector<ImVec2> pixels;
+    auto polyline = [&](const std::vector<Point2>& points) {
+        pixels.assign(points.size(), ImVec2());
+        for (size_t i = 0; i < points.size(); ++i) pixels[i] = ImVec2(points[i].x, points[i].y);
+        g_frame.draw->AddPolyline(pixels.data(), static_cast<int>(pixels.size()), look.colour, ImDrawFlags_None,
+                                  thickness);
+    };
     auto flush = [&] {
         if (run.size() >= 2) {
             if (run.size() > 2 * static_cast<size_t>(g_frame.data.GetWidth())) run = thin_to_pixel_columns(run);
             if (style.dashed) {
                 for (const std::vector<Point2>& dash : dash_polyline(run, 3.5f * thickness + 1, 2.5f * thickness + 1)) {
-                    pixels.assign(dash.size(), ImVec2());
-                    for (size_t i = 0; i < dash.size(); ++i) pixels[i] = ImVec2(dash[i].x, dash[i].y);
-                    g_frame.draw->AddPolyline(pixels.data(), static_cast<int>(pixels.size()), look.colour,
-                                              ImDrawFlags_None, thickness);
+                    polyline(dash);
                 }
             } else {
-                pixels.assign(run.size(), ImVec2());
-                for (size_t i = 0; i < run.size(); ++i) pixels[i] = ImVec2(run[i].x, run[i].y);
-                g_frame.draw->AddPolyline(pixels.data(), static_cast<int>(pixels.size()), look.colour, ImDrawFlags_None,
-                                          thickness);
+                polyline(run);
             }
         }
         run.clear();
@@ -133,7 +136,7 @@ void plot_line(const char* label, const double* xs, const double* ys, int count,
             flush();
             continue;
         }
-        g_frame.extents.add(xs[i], ys[i], g_frame.x.scale, g_frame.y.scale);
+        add_extent(xs[i], ys[i]);
         if (!run.empty()) note_segment(ImVec2(run.back().x, run.back().y), p.pixel);
         run.push_back({p.pixel.x, p.pixel.y});
         note_point(p.pixel);
@@ -185,8 +188,8 @@ void plot_band(const char* label, const double* xs, const double* y_low, const d
             continue;
         }
         flag_floor(l), flag_floor(h);
-        g_frame.extents.add(xs[i], y_low[i], g_frame.x.scale, g_frame.y.scale);
-        g_frame.extents.add(xs[i], y_high[i], g_frame.x.scale, g_frame.y.scale);
+        add_extent(xs[i], y_low[i]);
+        add_extent(xs[i], y_high[i]);
         note_point(h.pixel);
         if (!thin) {
             segment_to({l.pixel, h.pixel});
@@ -242,8 +245,8 @@ void plot_bars(const char* label, const double* xs, const double* heights, int c
             const float y = heights[i] >= 0 || log ? bar.Min.y - size.y - 1 : bar.Max.y + 1;
             g_frame.draw->AddText(ImVec2(bar.GetCenter().x - size.x / 2, y), with_alpha(text, 0.8f), value.c_str());
         }
-        g_frame.extents.add(xs[i] - bar_width / 2, heights[i], g_frame.x.scale, g_frame.y.scale);
-        g_frame.extents.add(xs[i] + bar_width / 2, base, g_frame.x.scale, g_frame.y.scale);
+        add_extent(xs[i] - bar_width / 2, heights[i]);
+        add_extent(xs[i] + bar_width / 2, base);
     }
 }
 
@@ -266,7 +269,7 @@ void plot_scatter(const char* label, const double* xs, const double* ys, int cou
             draw_floor_marker(p, look.colour);
             continue;
         }
-        g_frame.extents.add(xs[i], ys[i], g_frame.x.scale, g_frame.y.scale);
+        add_extent(xs[i], ys[i]);
         // A marker mostly covering the one before it adds nothing to the picture but vertices: a
         // series of a thousand layers in a few hundred pixels would otherwise cost ~100k of them.
         if (std::fabs(p.pixel.x - last_drawn.x) < radius && std::fabs(p.pixel.y - last_drawn.y) < radius) continue;
@@ -346,8 +349,8 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
             }
         }
     }
-    g_frame.extents.add(x_min, y_min, g_frame.x.scale, g_frame.y.scale);
-    g_frame.extents.add(x_max, y_max, g_frame.x.scale, g_frame.y.scale);
+    add_extent(x_min, y_min);
+    add_extent(x_max, y_max);
     if (hovered_row >= 0) {
         g_frame.draw->AddRect(hovered_cell.Min, hovered_cell.Max, IM_COL32(255, 255, 255, 255), 0, 0, 2.0f);
         const double v = values[static_cast<size_t>(hovered_row) * cols + hovered_col];
@@ -371,8 +374,8 @@ void plot_image(const char* label, ImTextureID texture, double x_min, double y_m
     (void)label;  // images fill the plot: no legend entry, nothing to toggle
     if (!std::isfinite(x_min + x_max + y_min + y_max)) return;
     g_frame.draw->AddImage(texture, to_pixels(x_min, y_max), to_pixels(x_max, y_min));
-    g_frame.extents.add(x_min, y_min, g_frame.x.scale, g_frame.y.scale);
-    g_frame.extents.add(x_max, y_max, g_frame.x.scale, g_frame.y.scale);
+    add_extent(x_min, y_min);
+    add_extent(x_max, y_max);
 }
 
 // [SECTION] Segments ------------------------------------------------------------------------------
@@ -384,8 +387,8 @@ void plot_segments(const char* label, const double* xs, const double* ys, int co
     for (int i = 0; i + 1 < count; i += 2) {
         if (!std::isfinite(xs[i] + ys[i] + xs[i + 1] + ys[i + 1])) continue;
         g_frame.draw->AddLine(to_pixels(xs[i], ys[i]), to_pixels(xs[i + 1], ys[i + 1]), look.colour, thickness);
-        g_frame.extents.add(xs[i], ys[i], g_frame.x.scale, g_frame.y.scale);
-        g_frame.extents.add(xs[i + 1], ys[i + 1], g_frame.x.scale, g_frame.y.scale);
+        add_extent(xs[i], ys[i]);
+        add_extent(xs[i + 1], ys[i + 1]);
     }
 }
 
