@@ -3,8 +3,11 @@
 // [SECTION] Colours
 // [SECTION] Begin, setup and interaction
 // [SECTION] Layout, axes, grid and ticks
-// [SECTION] Items
+// [SECTION] Queries between setup and end_plot
 // [SECTION] End: legend, hover readout, notes, menu
+//
+// The items (plot_line, plot_band, ...) are in plot_items.cpp; plot_internal.hpp holds the state
+// structs and the helpers both files use.
 
 #include "plot/plot.hpp"
 
@@ -17,123 +20,46 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "plot/csv_table.hpp"
 #include "plot/interaction.hpp"
+#include "plot/plot_internal.hpp"
 
 namespace actviz::plot {
-namespace {
+
+using namespace detail;
 
 // [SECTION] State: per-plot (persistent) and per-frame (the plot being drawn) -------------------
+// The state structs are in plot_internal.hpp.
 
-struct AxisState {
-    Range range;
-    Range requested;             // the caller's latest limits: "Reset view" returns here
-    bool user_modified = false;  // panned, zoomed or fitted: Cond::Once limits no longer apply
-    Scale scale = Scale::Linear;
-    std::string label;
-};
-
-struct Extents {
-    double x_min = INFINITY, x_max = -INFINITY, y_min = INFINITY, y_max = -INFINITY;
-    // Only values an axis can show count: a log axis cannot fit around a zero.
-    void add(double x, double y, Scale x_scale, Scale y_scale) {
-        if (std::isfinite(x) && (x_scale == Scale::Linear || x > 0))
-            x_min = std::min(x_min, x), x_max = std::max(x_max, x);
-        if (std::isfinite(y) && (y_scale == Scale::Linear || y > 0))
-            y_min = std::min(y_min, y), y_max = std::max(y_max, y);
-    }
-    bool valid_x() const { return x_min <= x_max; }
-    bool valid_y() const { return y_min <= y_max; }
-};
-
-struct PlotState {
-    AxisState x, y;
-    std::unordered_set<std::string> hidden;               // legend labels the user toggled off
-    std::string highlighted;                              // legend label hovered last frame
-    Extents last_extents;                                 // of last frame's visible items: double-click fits to these
-    ImRect legend_rect;                                   // where the legend was drawn last frame (input goes to it)
-    ImVec2 legend_size{0, 0};                             // its size last frame, to score corners before drawing
-    std::unordered_map<std::string, ImRect> legend_rows;  // last frame's rows, for legend_entry_rect
-    int legend_corner = -1;                               // 0..3, see choose_legend_corner; -1 before the first choice
-    bool fit_requested = false;
-    bool legend_hidden = false;  // by the context menu, for a legend that covers too much
-    bool legend_open = false;    // a crowded legend shown in full because the mouse is over it
-};
-
-enum class ItemKind { Line, Fill, Marker };
-
-struct LegendEntry {
-    std::string label;  // the full label, "name##id"
-    ImU32 colour;
-    bool dashed;
-    ItemKind kind;
-};
-
-struct ReadoutEntry {
-    std::string name;
-    ImU32 colour;
-    bool dashed;
-    ItemKind kind;
-    std::optional<double> value;
-};
-
-struct Frame {
-    PlotState* state = nullptr;
-    ImGuiID id = 0;
-    ImDrawList* draw = nullptr;
-    ImRect frame, data;
-    Axis x, y;
-    std::string title;
-    int flags = 0;
-    bool limits_given[2] = {false, false};  // setup_axis_limits called this frame, [X], [Y]
-    bool setup_done = false;
-    // Input, read once right after the plot's invisible button: later ImGui calls (tooltips)
-    // change what "the last item" means.
-    bool item_hovered = false, item_active = false;
-    bool hovered = false;  // the mouse is over the data area and not over the legend
-    bool readout_suppressed = false;
-    bool clicked = false;
-    ImVec2 click{};
-    bool clamped = false;  // some value ≤ 0 was drawn at a log axis's floor
-    std::vector<LegendEntry> legend;
-    std::unordered_map<std::string, std::string> legend_tooltips;
-    std::vector<ReadoutEntry> readout;
-    Extents extents;
-    std::vector<Tick> custom_ticks[2];  // [X], [Y]: set by setup_axis_ticks, else nice numbers
-    ImRect corners[4];                  // where the legend could go, scored by the points under them
-    int points_under[4] = {0, 0, 0, 0};
-    // The items' data, collected only while the context menu is open (it may export them).
-    std::optional<CsvTable> capture;
-};
+namespace {
 
 std::function<void(const std::string&, const std::string&)> g_csv_handler;
 
 // Plot states by ImGui context, then by plot id: an id means nothing in another context. A
 // context's states go when the context is destroyed (a shutdown hook), never per frame.
 std::unordered_map<ImGuiContext*, std::unordered_map<ImGuiID, PlotState>> g_states;
-Frame g_frame;
-bool g_in_plot = false;
 
-std::string display_name(const std::string& label) {
+}  // namespace
+
+Frame detail::g_frame;
+bool detail::g_in_plot = false;
+
+std::string detail::display_name(const std::string& label) {
     const auto hash = label.find("##");
     return hash == std::string::npos ? label : label.substr(0, hash);
 }
 
-// An item's name in exported data: its legend name, or for a "##id" item with none, the id.
-std::string export_name(const std::string& label) {
-    const std::string name = display_name(label);
-    return name.empty() && label.size() > 2 ? label.substr(2) : name;
-}
+namespace {
 
 AxisState& axis_state(AxisId axis) { return axis == AxisId::X ? g_frame.state->x : g_frame.state->y; }
 
-ImU32 with_alpha(ImU32 colour, float factor) {
-    const unsigned alpha = (colour >> IM_COL32_A_SHIFT) & 0xFF;
-    return (colour & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha * factor) << IM_COL32_A_SHIFT);
-}
+// Index of Frame's per-axis arrays: [X], [Y].
+int axis_index(AxisId axis) { return axis == AxisId::X ? 0 : 1; }
+
+// The plot's context menu.
+ImGuiID menu_id() { return ImHashStr("##plot_menu", 0, g_frame.id); }
 
 unsigned alpha_of(ImU32 colour) { return (colour >> IM_COL32_A_SHIFT) & 0xFF; }
 
@@ -141,13 +67,23 @@ ImU32 with_min_alpha(ImU32 colour, unsigned alpha) {
     return (colour & ~IM_COL32_A_MASK) | (std::max(alpha_of(colour), alpha) << IM_COL32_A_SHIFT);
 }
 
+}  // namespace
+
+ImU32 detail::with_alpha(ImU32 colour, float factor) {
+    return (colour & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha_of(colour) * factor) << IM_COL32_A_SHIFT);
+}
+
 // [SECTION] Text: numbers with a real minus sign, powers of ten ----------------------------------
+
+namespace {
 
 bool font_has(ImWchar c) { return ImGui::GetFont()->FindGlyphNoFallback(c) != nullptr; }
 
+}  // namespace
+
 // Typographic minus (U+2212) in numbers and "≤" when the font has them; ASCII otherwise, so the
 // built-in font never shows "?".
-std::string number_text(const std::string& text) {
+std::string detail::number_text(const std::string& text) {
     std::string out;
     const bool minus = font_has(0x2212), less_equal = font_has(0x2264);
     for (size_t i = 0; i < text.size(); ++i) {
@@ -162,6 +98,8 @@ std::string number_text(const std::string& text) {
     }
     return out;
 }
+
+namespace {
 
 // A tick label as drawn: plain text, or "10" with a raised exponent for a decade on a log axis.
 struct TickText {
@@ -210,17 +148,15 @@ constexpr ImU32 kPalette[] = {
     IM_COL32(211, 114, 149, 255), IM_COL32(182, 153, 45, 255),  IM_COL32(121, 112, 110, 255),
 };
 
-ImU32 hsv(float h, float s, float v) {
-    float r, g, b;
-    ImGui::ColorConvertHSVtoRGB(h, s, v, r, g, b);
+// Opaque, from components in [0, 1].
+ImU32 rgb(float r, float g, float b) {
     return IM_COL32(static_cast<int>(r * 255), static_cast<int>(g * 255), static_cast<int>(b * 255), 255);
 }
 
-ImU32 text_colour_on(ImU32 background) {
-    const float r = static_cast<float>((background >> IM_COL32_R_SHIFT) & 0xFF);
-    const float g = static_cast<float>((background >> IM_COL32_G_SHIFT) & 0xFF);
-    const float b = static_cast<float>((background >> IM_COL32_B_SHIFT) & 0xFF);
-    return 0.299f * r + 0.587f * g + 0.114f * b > 140 ? IM_COL32(20, 20, 24, 235) : IM_COL32(245, 245, 245, 235);
+ImU32 hsv(float h, float s, float v) {
+    float r, g, b;
+    ImGui::ColorConvertHSVtoRGB(h, s, v, r, g, b);
+    return rgb(r, g, b);
 }
 
 }  // namespace
@@ -244,7 +180,7 @@ ImU32 sequential_colour(double t) {
     const float f = static_cast<float>(t - i);
     float c[3];
     for (int k = 0; k < 3; ++k) c[k] = anchors[i][k] + f * (anchors[i + 1][k] - anchors[i][k]);
-    return IM_COL32(static_cast<int>(c[0] * 255), static_cast<int>(c[1] * 255), static_cast<int>(c[2] * 255), 255);
+    return rgb(c[0], c[1], c[2]);
 }
 
 ImU32 diverging_colour(double t) {
@@ -254,7 +190,7 @@ ImU32 diverging_colour(double t) {
     const float f = static_cast<float>(std::fabs(t));
     float c[3];
     for (int k = 0; k < 3; ++k) c[k] = mid[k] + f * (end[k] - mid[k]);
-    return IM_COL32(static_cast<int>(c[0] * 255), static_cast<int>(c[1] * 255), static_cast<int>(c[2] * 255), 255);
+    return rgb(c[0], c[1], c[2]);
 }
 
 // [SECTION] Begin, setup and interaction --------------------------------------------------------
@@ -289,7 +225,7 @@ bool begin_plot(const char* id, ImVec2 size, const char* title, int flags) {
     g_frame.flags = flags;
     g_frame.item_hovered = ImGui::IsItemHovered();
     g_frame.item_active = ImGui::IsItemActive();
-    if (g_csv_handler && ImGui::IsPopupOpen(ImHashStr("##plot_menu", 0, g_frame.id), ImGuiPopupFlags_None)) {
+    if (g_csv_handler && ImGui::IsPopupOpen(menu_id(), ImGuiPopupFlags_None)) {
         g_frame.capture.emplace();
     }
     g_in_plot = true;
@@ -316,12 +252,12 @@ void setup_axis_limits(AxisId axis, double min, double max, Cond cond) {
     }
     AxisState& state = axis_state(axis);
     state.requested = {min, max};
-    g_frame.limits_given[axis == AxisId::X ? 0 : 1] = true;
+    g_frame.limits_given[axis_index(axis)] = true;
     if (cond == Cond::Always || !state.user_modified) state.range = state.requested;
 }
 
 void setup_axis_ticks(AxisId axis, const double* values, const char* const* labels, int count) {
-    std::vector<Tick>& ticks = g_frame.custom_ticks[axis == AxisId::X ? 0 : 1];
+    std::vector<Tick>& ticks = g_frame.custom_ticks[axis_index(axis)];
     ticks.clear();
     for (int i = 0; i < count; ++i) {
         if (std::isfinite(values[i])) ticks.push_back({values[i], true, labels && labels[i] ? labels[i] : ""});
@@ -364,7 +300,7 @@ void handle_interaction() {
     }
     if (g_frame.item_hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right) &&
         io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Right] < 9.0f) {
-        ImGui::OpenPopupEx(ImHashStr("##plot_menu", 0, g_frame.id));
+        ImGui::OpenPopupEx(menu_id());
     }
     if (state.fit_requested) {
         state.fit_requested = false;
@@ -388,14 +324,14 @@ float x_tick_spacing() { return ImGui::CalcTextSize("-0.000").x + 14; }
 float y_tick_spacing() { return ImGui::GetTextLineHeight() * 2.2f; }
 
 std::vector<Tick> ticks_for(AxisId axis, const Axis& geometry) {
-    const std::vector<Tick>& custom = g_frame.custom_ticks[axis == AxisId::X ? 0 : 1];
+    const std::vector<Tick>& custom = g_frame.custom_ticks[axis_index(axis)];
     if (!custom.empty()) return custom;
     return make_ticks(geometry, axis == AxisId::X ? x_tick_spacing() : y_tick_spacing());
 }
 
 // Decades on a log axis read as 10ⁿ once any of them would need an exponent; custom ticks never.
 bool powers_of_ten(AxisId axis, const Axis& geometry, const std::vector<Tick>& ticks) {
-    if (geometry.scale != Scale::Log10 || !g_frame.custom_ticks[axis == AxisId::X ? 0 : 1].empty()) return false;
+    if (geometry.scale != Scale::Log10 || !g_frame.custom_ticks[axis_index(axis)].empty()) return false;
     return std::any_of(ticks.begin(), ticks.end(),
                        [](const Tick& t) { return t.major && t.label.find('e') != std::string::npos; });
 }
@@ -521,12 +457,14 @@ void place_legend_candidates() {
     g_frame.corners[3] = ImRect(ImVec2(right, bottom), ImVec2(right + size.x, bottom + size.y));
 }
 
-void note_point(ImVec2 p) {
+}  // namespace
+
+void detail::note_point(ImVec2 p) {
     for (int c = 0; c < 4; ++c) g_frame.points_under[c] += g_frame.corners[c].Contains(p) ? 1 : 0;
 }
 
 // A sparsely sampled line crosses corners between its points: count points along long segments too.
-void note_segment(ImVec2 a, ImVec2 b) {
+void detail::note_segment(ImVec2 a, ImVec2 b) {
     const float length = std::fabs(b.x - a.x) + std::fabs(b.y - a.y);
     const int steps = std::min(static_cast<int>(length / 8), 64);
     for (int k = 1; k < steps; ++k) {
@@ -535,11 +473,11 @@ void note_segment(ImVec2 a, ImVec2 b) {
     }
 }
 
-void note_rect(const ImRect& r, int weight) {
+void detail::note_rect(const ImRect& r, int weight) {
     for (int c = 0; c < 4; ++c) g_frame.points_under[c] += g_frame.corners[c].Overlaps(r) ? weight : 0;
 }
 
-void finish_setup() {
+void detail::finish_setup() {
     if (g_frame.setup_done) return;
     g_frame.setup_done = true;
     PlotState& state = *g_frame.state;
@@ -572,18 +510,11 @@ void finish_setup() {
 
 // Pixel coordinates, held within a few thousand pixels of the data area: ImGui's anti-aliasing
 // works in floats and turns far-off coordinates (a ReLU zoomed out, 1e300) into garbage.
-float clamp_pixel(double pixel, float lo, float hi) {
+float detail::clamp_pixel(double pixel, float lo, float hi) {
     return static_cast<float>(std::clamp(pixel, static_cast<double>(lo) - 4096.0, static_cast<double>(hi) + 4096.0));
 }
 
-struct PlacedPoint {
-    ImVec2 pixel;
-    bool drawable;
-    bool at_floor;         // on either axis
-    bool floor_x = false;  // held at the left edge of a log x axis
-};
-
-PlacedPoint place(double x, double y) {
+PlacedPoint detail::place(double x, double y) {
     const Placement px = place_on_axis(x, g_frame.x.scale, g_frame.x.min);
     const Placement py = place_on_axis(y, g_frame.y.scale, std::min(g_frame.y.min, g_frame.y.max));
     if (!px.drawable || !py.drawable) return {{}, false, false};
@@ -593,66 +524,12 @@ PlacedPoint place(double x, double y) {
     return {p, true, px.at_floor || py.at_floor, px.at_floor && !py.at_floor};
 }
 
-ImVec2 to_pixels(double x, double y) {
+ImVec2 detail::to_pixels(double x, double y) {
     const ImRect& d = g_frame.data;
     return {clamp_pixel(g_frame.x.to_pixel(x), d.Min.x, d.Max.x), clamp_pixel(g_frame.y.to_pixel(y), d.Min.y, d.Max.y)};
 }
 
-// Notes a point held at a log floor, if it is in view: the note speaks of what the user sees.
-bool flag_floor(const PlacedPoint& p) {
-    if (!p.at_floor) return false;
-    const ImRect& d = g_frame.data;
-    const bool in_view = p.pixel.x >= d.Min.x && p.pixel.x <= d.Max.x && p.pixel.y >= d.Min.y && p.pixel.y <= d.Max.y;
-    g_frame.clamped |= in_view;
-    return true;
-}
-
-// A small triangle pointing at the floor it stands on (down on a log y axis, left on a log x
-// axis): "this value is ≤ 0, drawn here".
-void draw_floor_marker(const PlacedPoint& p, ImU32 colour) {
-    const ImRect& d = g_frame.data;
-    ImVec2 a, b, c;
-    if (p.floor_x) {
-        const float x = d.Min.x + 1;
-        a = ImVec2(x + 9, p.pixel.y - 5), b = ImVec2(x + 9, p.pixel.y + 5), c = ImVec2(x, p.pixel.y);
-    } else {
-        const float y = d.Max.y - 1;
-        a = ImVec2(p.pixel.x - 5, y - 9), b = ImVec2(p.pixel.x + 5, y - 9), c = ImVec2(p.pixel.x, y);
-    }
-    g_frame.draw->AddTriangleFilled(a, b, c, colour | IM_COL32_A_MASK);
-    g_frame.draw->AddTriangle(a, b, c, IM_COL32(15, 16, 20, 255), 1.0f);
-}
-
-void record_readout(const char* label, const LineStyle& style, const double* xs, const double* ys, int count) {
-    if (!g_frame.hovered) return;
-    const double x = g_frame.x.from_pixel(ImGui::GetIO().MousePos.x);
-    g_frame.readout.push_back({display_name(label), style.colour, style.dashed, ItemKind::Line,
-                               interpolate_at(xs, ys, count, x, g_frame.x.scale, g_frame.y.scale)});
-}
-
-// Registers a legend entry (once per label) and says whether the item is drawn, and how: dimmed
-// when another entry is highlighted, emphasised when its own is.
-struct ItemLook {
-    bool visible;
-    ImU32 colour;
-    float emphasis;
-};
-
-ItemLook begin_item(const char* label, ImU32 colour, bool dashed, ItemKind kind) {
-    finish_setup();
-    const std::string key(label ? label : "");
-    const bool known =
-        std::any_of(g_frame.legend.begin(), g_frame.legend.end(), [&](const LegendEntry& e) { return e.label == key; });
-    // A label that starts with "##" names an item without a legend entry (ImGui's convention).
-    if (!known && !key.starts_with("##")) g_frame.legend.push_back({key, colour, dashed, kind});
-    const PlotState& state = *g_frame.state;
-    if (state.hidden.count(key)) return {false, colour, 1.0f};
-    if (state.highlighted.empty()) return {true, colour, 1.0f};
-    if (state.highlighted == key) return {true, colour, 1.8f};
-    return {true, with_alpha(colour, 0.25f), 1.0f};
-}
-
-}  // namespace
+// [SECTION] Queries between setup and end_plot ----------------------------------------------------
 
 double axis_min(AxisId axis) {
     finish_setup();
@@ -667,274 +544,6 @@ double axis_max(AxisId axis) {
 float plot_width_pixels() {
     finish_setup();
     return g_frame.data.GetWidth();
-}
-
-// [SECTION] Items ------------------------------------------------------------------------------
-
-void plot_line(const char* label, const double* xs, const double* ys, int count, LineStyle style) {
-    const ItemLook look = begin_item(label, style.colour, style.dashed, ItemKind::Line);
-    if (!look.visible || count <= 0 || !xs || !ys) return;
-    if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, ys, count);
-    record_readout(label, style, xs, ys, count);
-    const float thickness = style.thickness * look.emphasis;
-    std::vector<Point2> run;  // a run of drawable points: NaN or +∞ breaks the line
-    run.reserve(static_cast<size_t>(count));
-    std::vector<ImVec2> pixels;
-    auto flush = [&] {
-        if (run.size() >= 2) {
-            if (run.size() > 2 * static_cast<size_t>(g_frame.data.GetWidth())) run = thin_to_pixel_columns(run);
-            if (style.dashed) {
-                for (const std::vector<Point2>& dash : dash_polyline(run, 3.5f * thickness + 1, 2.5f * thickness + 1)) {
-                    pixels.assign(dash.size(), ImVec2());
-                    for (size_t i = 0; i < dash.size(); ++i) pixels[i] = ImVec2(dash[i].x, dash[i].y);
-                    g_frame.draw->AddPolyline(pixels.data(), static_cast<int>(pixels.size()), look.colour,
-                                              ImDrawFlags_None, thickness);
-                }
-            } else {
-                pixels.assign(run.size(), ImVec2());
-                for (size_t i = 0; i < run.size(); ++i) pixels[i] = ImVec2(run[i].x, run[i].y);
-                g_frame.draw->AddPolyline(pixels.data(), static_cast<int>(pixels.size()), look.colour, ImDrawFlags_None,
-                                          thickness);
-            }
-        }
-        run.clear();
-    };
-    ImVec2 last_marker(-1e9f, -1e9f);
-    for (int i = 0; i < count; ++i) {
-        const PlacedPoint p = place(xs[i], ys[i]);
-        if (!p.drawable) {
-            flush();
-            continue;
-        }
-        g_frame.extents.add(xs[i], ys[i], g_frame.x.scale, g_frame.y.scale);
-        if (!run.empty()) note_segment(ImVec2(run.back().x, run.back().y), p.pixel);
-        run.push_back({p.pixel.x, p.pixel.y});
-        note_point(p.pixel);
-        if (flag_floor(p)) {
-            // One marker per stretch at the floor, not one per sample: a dense run would be a smear.
-            if (std::fabs(p.pixel.x - last_marker.x) + std::fabs(p.pixel.y - last_marker.y) >= 14) {
-                draw_floor_marker(p, look.colour);
-                last_marker = p.pixel;
-            }
-        }
-    }
-    flush();
-}
-
-void plot_band(const char* label, const double* xs, const double* y_low, const double* y_high, int count,
-               ImU32 colour) {
-    const ItemLook look = begin_item(label, colour, false, ItemKind::Fill);
-    if (!look.visible || count <= 0 || !xs || !y_low || !y_high) return;
-    if (g_frame.capture) g_frame.capture->add_band(export_name(label), xs, y_low, y_high, count);
-    // Anti-aliased fill gives every triangle a translucent fringe; where two triangles meet the
-    // fringes overlap and a translucent band shows its diagonals as seams. The band's outer edges
-    // are lines drawn by the caller, so plain fill loses nothing.
-    const ImDrawListFlags saved_flags = g_frame.draw->Flags;
-    g_frame.draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
-    // With more samples than pixel columns, each column's envelope (its highest and lowest pixel)
-    // draws the same band with a segment per column instead of one per sample.
-    const bool thin = count > static_cast<int>(g_frame.data.GetWidth());
-    struct Edge {
-        ImVec2 low, high;
-    };
-    std::optional<Edge> previous;  // the last drawable edge, unless a gap followed it
-    std::optional<Edge> column;    // thinning: the column being gathered
-    auto segment_to = [&](const Edge& edge) {
-        // Two triangles, not a quad: a quad whose edges cross (low above high) would be drawn
-        // with a wrong winding and leave holes.
-        if (previous) {
-            g_frame.draw->AddTriangleFilled(previous->low, edge.low, edge.high, look.colour);
-            g_frame.draw->AddTriangleFilled(previous->low, edge.high, previous->high, look.colour);
-        }
-        previous = edge;
-    };
-    for (int i = 0; i < count; ++i) {
-        const PlacedPoint l = place(xs[i], y_low[i]), h = place(xs[i], y_high[i]);
-        if (!l.drawable || !h.drawable) {  // a gap in the band
-            if (column) segment_to(*column);
-            column.reset(), previous.reset();
-            continue;
-        }
-        flag_floor(l), flag_floor(h);
-        g_frame.extents.add(xs[i], y_low[i], g_frame.x.scale, g_frame.y.scale);
-        g_frame.extents.add(xs[i], y_high[i], g_frame.x.scale, g_frame.y.scale);
-        note_point(h.pixel);
-        if (!thin) {
-            segment_to({l.pixel, h.pixel});
-            continue;
-        }
-        if (column && std::floor(column->low.x) == std::floor(l.pixel.x)) {
-            column->low.y = std::max({column->low.y, l.pixel.y, h.pixel.y});
-            column->high.y = std::min({column->high.y, l.pixel.y, h.pixel.y});
-            continue;
-        }
-        if (column) segment_to(*column);
-        column = Edge{ImVec2(l.pixel.x, std::max(l.pixel.y, h.pixel.y)), ImVec2(l.pixel.x, std::min(l.pixel.y, h.pixel.y))};
-    }
-    if (column) segment_to(*column);
-    g_frame.draw->Flags = saved_flags;
-}
-
-void plot_bars(const char* label, const double* xs, const double* heights, int count, double bar_width, ImU32 colour) {
-    const ItemLook look = begin_item(label, colour, false, ItemKind::Fill);
-    if (!look.visible || count <= 0 || !xs || !heights) return;
-    if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, heights, count);
-    if (!(bar_width > 0) || !std::isfinite(bar_width)) bar_width = 0.8;
-    if (g_frame.hovered) {
-        const double mouse_x = g_frame.x.from_pixel(ImGui::GetIO().MousePos.x);
-        for (int i = 0; i < count; ++i) {
-            if (std::fabs(mouse_x - xs[i]) <= bar_width / 2) {
-                g_frame.readout.push_back({display_name(label), colour, false, ItemKind::Fill, heights[i]});
-            }
-        }
-    }
-    // On a log axis bars grow from the bottom of the view: there is no zero to grow from.
-    const bool log = g_frame.y.scale == Scale::Log10;
-    const double base = log ? std::min(g_frame.y.min, g_frame.y.max) : 0.0;
-    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
-    for (int i = 0; i < count; ++i) {
-        const PlacedPoint top = place(xs[i], heights[i]);
-        if (!top.drawable || !std::isfinite(xs[i] - bar_width)) continue;
-        const float x0 = clamp_pixel(g_frame.x.to_pixel(xs[i] - bar_width / 2), g_frame.data.Min.x, g_frame.data.Max.x);
-        const float x1 = clamp_pixel(g_frame.x.to_pixel(xs[i] + bar_width / 2), g_frame.data.Min.x, g_frame.data.Max.x);
-        const float y0 = log ? g_frame.data.Max.y : to_pixels(xs[i], base).y, y1 = top.pixel.y;
-        const ImRect bar(ImVec2(std::min(x0, x1), std::min(y0, y1)), ImVec2(std::max(x0, x1), std::max(y0, y1)));
-        g_frame.draw->AddRectFilled(bar.Min, bar.Max, look.colour, 2.0f, ImDrawFlags_RoundCornersTop);
-        note_rect(bar, 8);
-        if (flag_floor(top)) {
-            draw_floor_marker({ImVec2((x0 + x1) / 2, y1), true, true}, look.colour);
-        }
-        // A bar wide enough carries its value: above it when it grows up, below when it grows down.
-        const std::string value = number_text(format_readout(heights[i], Scale::Linear));
-        const ImVec2 size = ImGui::CalcTextSize(value.c_str());
-        if (bar.GetWidth() > size.x + 4 && !top.at_floor) {
-            const float y = heights[i] >= 0 || log ? bar.Min.y - size.y - 1 : bar.Max.y + 1;
-            g_frame.draw->AddText(ImVec2(bar.GetCenter().x - size.x / 2, y), with_alpha(text, 0.8f), value.c_str());
-        }
-        g_frame.extents.add(xs[i] - bar_width / 2, heights[i], g_frame.x.scale, g_frame.y.scale);
-        g_frame.extents.add(xs[i] + bar_width / 2, base, g_frame.x.scale, g_frame.y.scale);
-    }
-}
-
-constexpr float kSquareDotRadius = 1.5f;
-
-void plot_scatter(const char* label, const double* xs, const double* ys, int count, ImU32 colour, float radius,
-                  bool filled) {
-    const ItemLook look = begin_item(label, colour, false, ItemKind::Marker);
-    if (!look.visible || count <= 0 || !xs || !ys) return;
-    if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, ys, count);
-    radius = std::clamp(std::isfinite(radius) ? radius : 3.0f, 0.5f, 50.0f) * (look.emphasis > 1 ? 1.4f : 1.0f);
-    ImVec2 last_drawn(-1e9f, -1e9f);
-    for (int i = 0; i < count; ++i) {
-        const PlacedPoint p = place(xs[i], ys[i]);
-        if (!p.drawable) continue;
-        note_point(p.pixel);
-        if (flag_floor(p)) {
-            draw_floor_marker(p, look.colour);
-            continue;
-        }
-        g_frame.extents.add(xs[i], ys[i], g_frame.x.scale, g_frame.y.scale);
-        // A marker mostly covering the one before it adds nothing to the picture but vertices: a
-        // series of a thousand layers in a few hundred pixels would otherwise cost ~100k of them.
-        if (std::fabs(p.pixel.x - last_drawn.x) < radius && std::fabs(p.pixel.y - last_drawn.y) < radius) continue;
-        last_drawn = p.pixel;
-        // Vertices are what a scatter of hundreds of points costs under software GL: a dot under two
-        // pixels across is a square (4 vertices instead of ~24), larger ones get ImGui's segment
-        // count for their radius rather than a fixed 12.
-        if (filled && radius < kSquareDotRadius)
-            g_frame.draw->AddRectFilled(ImVec2(p.pixel.x - radius, p.pixel.y - radius),
-                                        ImVec2(p.pixel.x + radius, p.pixel.y + radius), look.colour);
-        else if (filled)
-            g_frame.draw->AddCircleFilled(p.pixel, radius, look.colour);
-        else
-            g_frame.draw->AddCircle(p.pixel, radius, look.colour, 0, 1.5f);
-    }
-}
-
-void plot_x_span(const char* label, double x0, double x1, ImU32 colour) {
-    const ItemLook look = begin_item(label, colour, false, ItemKind::Fill);
-    if (!look.visible || std::isnan(x0) || std::isnan(x1)) return;
-    const ImRect& d = g_frame.data;
-    const float p0 = clamp_pixel(g_frame.x.to_pixel(x0), d.Min.x, d.Max.x);
-    const float p1 = clamp_pixel(g_frame.x.to_pixel(x1), d.Min.x, d.Max.x);
-    g_frame.draw->AddRectFilled(ImVec2(std::min(p0, p1), d.Min.y), ImVec2(std::max(p0, p1), d.Max.y), look.colour);
-}
-
-void plot_heatmap(const char* label, const double* values, int rows, int cols, double x_min, double x_max, double y_min,
-                  double y_max, double v_min, double v_max) {
-    finish_setup();
-    if (!values || rows <= 0 || cols <= 0 || rows > 64 || cols > 64) return;
-    if (!std::isfinite(x_min + x_max + y_min + y_max)) return;
-    if (g_frame.capture) g_frame.capture->add_grid(export_name(label), values, rows, cols, x_min, x_max, y_min, y_max);
-    if (!(v_min < v_max)) v_max = v_min + 1;  // equal or NaN bounds: one colour, never a division by 0
-    const bool diverging = v_min < 0 && v_max > 0;
-    const double magnitude = std::max(std::fabs(v_min), std::fabs(v_max));
-    const double cell_w = (x_max - x_min) / cols, cell_h = (y_max - y_min) / rows;
-    const double value_step = (v_max - v_min) / 100;  // two significant digits of the range
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    int hovered_row = -1, hovered_col = -1;
-    ImRect hovered_cell;
-    for (int r = 0; r < rows; ++r) {
-        for (int c = 0; c < cols; ++c) {
-            const double v = values[static_cast<size_t>(r) * cols + c];
-            const ImVec2 a = to_pixels(x_min + c * cell_w, y_max - r * cell_h);
-            const ImVec2 b = to_pixels(x_min + (c + 1) * cell_w, y_max - (r + 1) * cell_h);
-            const ImRect cell(ImVec2(std::min(a.x, b.x), std::min(a.y, b.y)),
-                              ImVec2(std::max(a.x, b.x), std::max(a.y, b.y)));
-            if (g_frame.hovered && mouse.x >= cell.Min.x && mouse.x < cell.Max.x && mouse.y >= cell.Min.y &&
-                mouse.y < cell.Max.y) {
-                hovered_row = r, hovered_col = c, hovered_cell = cell;
-            }
-            if (std::isnan(v)) continue;  // not computed (yet): the background shows through
-            const ImU32 colour =
-                diverging ? diverging_colour(v / magnitude) : sequential_colour((v - v_min) / (v_max - v_min));
-            g_frame.draw->AddRectFilled(cell.Min, cell.Max, colour);
-            // Roomy cells carry their value, in a text colour that reads on the cell.
-            const std::string text = number_text(format_tick(v, value_step));
-            const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-            if (cell.GetWidth() > size.x + 6 && cell.GetHeight() > size.y + 2) {
-                g_frame.draw->AddText(ImVec2(cell.GetCenter().x - size.x / 2, cell.GetCenter().y - size.y / 2),
-                                      text_colour_on(colour), text.c_str());
-            }
-        }
-    }
-    g_frame.extents.add(x_min, y_min, g_frame.x.scale, g_frame.y.scale);
-    g_frame.extents.add(x_max, y_max, g_frame.x.scale, g_frame.y.scale);
-    if (hovered_row >= 0) {
-        g_frame.draw->AddRect(hovered_cell.Min, hovered_cell.Max, IM_COL32(255, 255, 255, 255), 0, 0, 2.0f);
-        const double v = values[static_cast<size_t>(hovered_row) * cols + hovered_col];
-        const std::string name = display_name(label ? label : "");
-        ImGui::BeginTooltip();
-        if (!name.empty()) ImGui::TextUnformatted(name.c_str());
-        ImGui::TextDisabled("row %d, column %d", hovered_row, hovered_col);
-        if (std::isnan(v))
-            ImGui::TextUnformatted("not computed");
-        else
-            ImGui::TextUnformatted(number_text(format_readout(v, Scale::Linear)).c_str());
-        ImGui::EndTooltip();
-        g_frame.readout_suppressed = true;  // the cell tooltip replaces the line readout
-    }
-}
-
-void plot_image(const char* label, ImTextureID texture, double x_min, double y_min, double x_max, double y_max) {
-    finish_setup();
-    (void)label;  // images fill the plot: no legend entry, nothing to toggle
-    if (!std::isfinite(x_min + x_max + y_min + y_max)) return;
-    g_frame.draw->AddImage(texture, to_pixels(x_min, y_max), to_pixels(x_max, y_min));
-    g_frame.extents.add(x_min, y_min, g_frame.x.scale, g_frame.y.scale);
-    g_frame.extents.add(x_max, y_max, g_frame.x.scale, g_frame.y.scale);
-}
-
-void plot_segments(const char* label, const double* xs, const double* ys, int count, LineStyle style) {
-    const ItemLook look = begin_item(label, style.colour, style.dashed, ItemKind::Line);
-    if (!look.visible || count <= 1 || !xs || !ys) return;
-    const float thickness = style.thickness * look.emphasis;
-    for (int i = 0; i + 1 < count; i += 2) {
-        if (!std::isfinite(xs[i] + ys[i] + xs[i + 1] + ys[i + 1])) continue;
-        g_frame.draw->AddLine(to_pixels(xs[i], ys[i]), to_pixels(xs[i + 1], ys[i + 1]), look.colour, thickness);
-        g_frame.extents.add(xs[i], ys[i], g_frame.x.scale, g_frame.y.scale);
-        g_frame.extents.add(xs[i + 1], ys[i + 1], g_frame.x.scale, g_frame.y.scale);
-    }
 }
 
 ImVec2 data_to_pixels(double x, double y) {
@@ -1194,9 +803,8 @@ void draw_clamp_note() {
 }
 
 void draw_menu() {
-    if (!ImGui::BeginPopupEx(ImHashStr("##plot_menu", 0, g_frame.id), ImGuiWindowFlags_AlwaysAutoResize |
-                                                                          ImGuiWindowFlags_NoTitleBar |
-                                                                          ImGuiWindowFlags_NoSavedSettings)) {
+    if (!ImGui::BeginPopupEx(menu_id(), ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar |
+                                            ImGuiWindowFlags_NoSavedSettings)) {
         return;
     }
     PlotState& state = *g_frame.state;

@@ -1,0 +1,139 @@
+#pragma once
+// Between plot.cpp (the plot: state, setup, axes, legend, end_plot) and plot_items.cpp (the items):
+// the state of the plot being drawn and the helpers both files need. Not part of the public API.
+
+#include <imgui.h>
+#include <imgui_internal.h>  // ImRect
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "plot/axis.hpp"
+#include "plot/csv_table.hpp"
+#include "plot/plot.hpp"
+
+namespace actviz::plot::detail {
+
+// State: per-plot (persistent) and per-frame (the plot being drawn) ------------------------------
+
+struct AxisState {
+    Range range;
+    Range requested;             // the caller's latest limits: "Reset view" returns here
+    bool user_modified = false;  // panned, zoomed or fitted: Cond::Once limits no longer apply
+    Scale scale = Scale::Linear;
+    std::string label;
+};
+
+struct Extents {
+    double x_min = INFINITY, x_max = -INFINITY, y_min = INFINITY, y_max = -INFINITY;
+    // Only values an axis can show count: a log axis cannot fit around a zero.
+    void add(double x, double y, Scale x_scale, Scale y_scale) {
+        if (std::isfinite(x) && (x_scale == Scale::Linear || x > 0))
+            x_min = std::min(x_min, x), x_max = std::max(x_max, x);
+        if (std::isfinite(y) && (y_scale == Scale::Linear || y > 0))
+            y_min = std::min(y_min, y), y_max = std::max(y_max, y);
+    }
+    bool valid_x() const { return x_min <= x_max; }
+    bool valid_y() const { return y_min <= y_max; }
+};
+
+struct PlotState {
+    AxisState x, y;
+    std::unordered_set<std::string> hidden;               // legend labels the user toggled off
+    std::string highlighted;                              // legend label hovered last frame
+    Extents last_extents;                                 // of last frame's visible items: double-click fits to these
+    ImRect legend_rect;                                   // where the legend was drawn last frame (input goes to it)
+    ImVec2 legend_size{0, 0};                             // its size last frame, to score corners before drawing
+    std::unordered_map<std::string, ImRect> legend_rows;  // last frame's rows, for legend_entry_rect
+    int legend_corner = -1;                               // 0..3, see choose_legend_corner; -1 before the first choice
+    bool fit_requested = false;
+    bool legend_hidden = false;  // by the context menu, for a legend that covers too much
+    bool legend_open = false;    // a crowded legend shown in full because the mouse is over it
+};
+
+enum class ItemKind { Line, Fill, Marker };
+
+struct LegendEntry {
+    std::string label;  // the full label, "name##id"
+    ImU32 colour;
+    bool dashed;
+    ItemKind kind;
+};
+
+struct ReadoutEntry {
+    std::string name;
+    ImU32 colour;
+    bool dashed;
+    ItemKind kind;
+    std::optional<double> value;
+};
+
+struct Frame {
+    PlotState* state = nullptr;
+    ImGuiID id = 0;
+    ImDrawList* draw = nullptr;
+    ImRect frame, data;
+    Axis x, y;
+    std::string title;
+    int flags = 0;
+    bool limits_given[2] = {false, false};  // setup_axis_limits called this frame, [X], [Y]
+    bool setup_done = false;
+    // Input, read once right after the plot's invisible button: later ImGui calls (tooltips)
+    // change what "the last item" means.
+    bool item_hovered = false, item_active = false;
+    bool hovered = false;  // the mouse is over the data area and not over the legend
+    bool readout_suppressed = false;
+    bool clicked = false;
+    ImVec2 click{};
+    bool clamped = false;  // some value ≤ 0 was drawn at a log axis's floor
+    std::vector<LegendEntry> legend;
+    std::unordered_map<std::string, std::string> legend_tooltips;
+    std::vector<ReadoutEntry> readout;
+    Extents extents;
+    std::vector<Tick> custom_ticks[2];  // [X], [Y]: set by setup_axis_ticks, else nice numbers
+    ImRect corners[4];                  // where the legend could go, scored by the points under them
+    int points_under[4] = {0, 0, 0, 0};
+    // The items' data, collected only while the context menu is open (it may export them).
+    std::optional<CsvTable> capture;
+};
+
+// The plot being drawn (defined in plot.cpp): one at a time, valid between begin_plot and end_plot.
+extern Frame g_frame;
+extern bool g_in_plot;
+
+// Helpers (defined in plot.cpp) ------------------------------------------------------------------
+
+// "name##id" shows "name".
+std::string display_name(const std::string& label);
+ImU32 with_alpha(ImU32 colour, float factor);
+// Typographic minus and "≤" when the font has them.
+std::string number_text(const std::string& text);
+
+// Ends setup (lays out the data area, handles input, draws the axes) once per plot; every item and
+// query calls it first.
+void finish_setup();
+
+// Legend placement: what items draw under each of the legend's candidate corners.
+void note_point(ImVec2 p);
+void note_segment(ImVec2 a, ImVec2 b);
+void note_rect(const ImRect& r, int weight);
+
+// Data to pixels, held near the data area; place() also holds values ≤ 0 at a log axis's floor.
+float clamp_pixel(double pixel, float lo, float hi);
+
+struct PlacedPoint {
+    ImVec2 pixel;
+    bool drawable;
+    bool at_floor;         // on either axis
+    bool floor_x = false;  // held at the left edge of a log x axis
+};
+
+PlacedPoint place(double x, double y);
+ImVec2 to_pixels(double x, double y);
+
+}  // namespace actviz::plot::detail

@@ -1,0 +1,395 @@
+// [SECTION] Item helpers: legend entry, hover readout, log floors, exported names
+// [SECTION] Lines
+// [SECTION] Bands
+// [SECTION] Bars
+// [SECTION] Scatter
+// [SECTION] X spans
+// [SECTION] Heatmaps
+// [SECTION] Images
+// [SECTION] Segments
+//
+// The items of plot.hpp, drawn into the plot that begin_plot (plot.cpp) opened; plot_internal.hpp
+// holds the state structs and the helpers both files use.
+
+#include <imgui.h>
+#include <imgui_internal.h>  // ImRect
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plot/axis.hpp"
+#include "plot/csv_table.hpp"
+#include "plot/interaction.hpp"
+#include "plot/plot.hpp"
+#include "plot/plot_internal.hpp"
+
+namespace actviz::plot {
+
+using namespace detail;
+
+namespace {
+
+// [SECTION] Item helpers: legend entry, hover readout, log floors, exported names -----------------
+
+// An item's name in exported data: its legend name, or for a "##id" item with none, the id.
+std::string export_name(const std::string& label) {
+    const std::string name = display_name(label);
+    return name.empty() && label.size() > 2 ? label.substr(2) : name;
+}
+
+// Counts a point towards the extents that double-click, and axes given no limits, fit to.
+void add_extent(double x, double y) { g_frame.extents.add(x, y, g_frame.x.scale, g_frame.y.scale); }
+
+// Notes a point held at a log floor, if it is in view: the note speaks of what the user sees.
+bool flag_floor(const PlacedPoint& p) {
+    if (!p.at_floor) return false;
+    const ImRect& d = g_frame.data;
+    const bool in_view = p.pixel.x >= d.Min.x && p.pixel.x <= d.Max.x && p.pixel.y >= d.Min.y && p.pixel.y <= d.Max.y;
+    g_frame.clamped |= in_view;
+    return true;
+}
+
+// A small triangle pointing at the floor it stands on (down on a log y axis, left on a log x
+// axis): "this value is ≤ 0, drawn here".
+void draw_floor_marker(const PlacedPoint& p, ImU32 colour) {
+    const ImRect& d = g_frame.data;
+    ImVec2 a, b, c;
+    if (p.floor_x) {
+        const float x = d.Min.x + 1;
+        a = ImVec2(x + 9, p.pixel.y - 5), b = ImVec2(x + 9, p.pixel.y + 5), c = ImVec2(x, p.pixel.y);
+    } else {
+        const float y = d.Max.y - 1;
+        a = ImVec2(p.pixel.x - 5, y - 9), b = ImVec2(p.pixel.x + 5, y - 9), c = ImVec2(p.pixel.x, y);
+    }
+    g_frame.draw->AddTriangleFilled(a, b, c, colour | IM_COL32_A_MASK);
+    g_frame.draw->AddTriangle(a, b, c, IM_COL32(15, 16, 20, 255), 1.0f);
+}
+
+void record_readout(const char* label, const LineStyle& style, const double* xs, const double* ys, int count) {
+    if (!g_frame.hovered) return;
+    const double x = g_frame.x.from_pixel(ImGui::GetIO().MousePos.x);
+    g_frame.readout.push_back({display_name(label), style.colour, style.dashed, ItemKind::Line,
+                               interpolate_at(xs, ys, count, x, g_frame.x.scale, g_frame.y.scale)});
+}
+
+// Registers a legend entry (once per label) and says whether the item is drawn, and how: dimmed
+// when another entry is highlighted, emphasised when its own is.
+struct ItemLook {
+    bool visible;
+    ImU32 colour;
+    float emphasis;
+};
+
+ItemLook begin_item(const char* label, ImU32 colour, bool dashed, ItemKind kind) {
+    finish_setup();
+    const std::string key(label ? label : "");
+    const bool known =
+        std::any_of(g_frame.legend.begin(), g_frame.legend.end(), [&](const LegendEntry& e) { return e.label == key; });
+    // A label that starts with "##" names an item without a legend entry (ImGui's convention).
+    if (!known && !key.starts_with("##")) g_frame.legend.push_back({key, colour, dashed, kind});
+    const PlotState& state = *g_frame.state;
+    if (state.hidden.count(key)) return {false, colour, 1.0f};
+    if (state.highlighted.empty()) return {true, colour, 1.0f};
+    if (state.highlighted == key) return {true, colour, 1.8f};
+    return {true, with_alpha(colour, 0.25f), 1.0f};
+}
+
+}  // namespace
+
+// [SECTION] Lines ---------------------------------------------------------------------------------
+
+void plot_line(const char* label, const double* xs, const double* ys, int count, LineStyle style) {
+    const ItemLook look = begin_item(label, style.colour, style.dashed, ItemKind::Line);
+    if (!look.visible || count <= 0 || !xs || !ys) return;
+    if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, ys, count);
+    record_readout(label, style, xs, ys, count);
+    const float thickness = style.thickness * look.emphasis;
+    std::vector<Point2> run;  // a run of drawable points: NaN or +∞ breaks the line
+    run.reserve(static_cast<size_t>(count));
+    std::vector<ImVec2> pixels;
+    auto polyline = [&](const std::vector<Point2>& points) {
+        pixels.assign(points.size(), ImVec2());
+        for (size_t i = 0; i < points.size(); ++i) pixels[i] = ImVec2(points[i].x, points[i].y);
+        g_frame.draw->AddPolyline(pixels.data(), static_cast<int>(pixels.size()), look.colour, ImDrawFlags_None,
+                                  thickness);
+    };
+    auto flush = [&] {
+        if (run.size() >= 2) {
+            if (run.size() > 2 * static_cast<size_t>(g_frame.data.GetWidth())) run = thin_to_pixel_columns(run);
+            if (style.dashed) {
+                for (const std::vector<Point2>& dash : dash_polyline(run, 3.5f * thickness + 1, 2.5f * thickness + 1)) {
+                    polyline(dash);
+                }
+            } else {
+                polyline(run);
+            }
+        }
+        run.clear();
+    };
+    ImVec2 last_marker(-1e9f, -1e9f);
+    for (int i = 0; i < count; ++i) {
+        const PlacedPoint p = place(xs[i], ys[i]);
+        if (!p.drawable) {
+            flush();
+            continue;
+        }
+        add_extent(xs[i], ys[i]);
+        if (!run.empty()) note_segment(ImVec2(run.back().x, run.back().y), p.pixel);
+        run.push_back({p.pixel.x, p.pixel.y});
+        note_point(p.pixel);
+        if (flag_floor(p)) {
+            // One marker per stretch at the floor, not one per sample: a dense run would be a smear.
+            if (std::fabs(p.pixel.x - last_marker.x) + std::fabs(p.pixel.y - last_marker.y) >= 14) {
+                draw_floor_marker(p, look.colour);
+                last_marker = p.pixel;
+            }
+        }
+    }
+    flush();
+}
+
+// [SECTION] Bands ---------------------------------------------------------------------------------
+
+void plot_band(const char* label, const double* xs, const double* y_low, const double* y_high, int count,
+               ImU32 colour) {
+    const ItemLook look = begin_item(label, colour, false, ItemKind::Fill);
+    if (!look.visible || count <= 0 || !xs || !y_low || !y_high) return;
+    if (g_frame.capture) g_frame.capture->add_band(export_name(label), xs, y_low, y_high, count);
+    // Anti-aliased fill gives every triangle a translucent fringe; where two triangles meet the
+    // fringes overlap and a translucent band shows its diagonals as seams. The band's outer edges
+    // are lines drawn by the caller, so plain fill loses nothing.
+    const ImDrawListFlags saved_flags = g_frame.draw->Flags;
+    g_frame.draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    // With more samples than pixel columns, each column's envelope (its highest and lowest pixel)
+    // draws the same band with a segment per column instead of one per sample.
+    const bool thin = count > static_cast<int>(g_frame.data.GetWidth());
+    struct Edge {
+        ImVec2 low, high;
+    };
+    std::optional<Edge> previous;  // the last drawable edge, unless a gap followed it
+    std::optional<Edge> column;    // thinning: the column being gathered
+    auto segment_to = [&](const Edge& edge) {
+        // Two triangles, not a quad: a quad whose edges cross (low above high) would be drawn
+        // with a wrong winding and leave holes.
+        if (previous) {
+            g_frame.draw->AddTriangleFilled(previous->low, edge.low, edge.high, look.colour);
+            g_frame.draw->AddTriangleFilled(previous->low, edge.high, previous->high, look.colour);
+        }
+        previous = edge;
+    };
+    for (int i = 0; i < count; ++i) {
+        const PlacedPoint l = place(xs[i], y_low[i]), h = place(xs[i], y_high[i]);
+        if (!l.drawable || !h.drawable) {  // a gap in the band
+            if (column) segment_to(*column);
+            column.reset(), previous.reset();
+            continue;
+        }
+        flag_floor(l), flag_floor(h);
+        add_extent(xs[i], y_low[i]);
+        add_extent(xs[i], y_high[i]);
+        note_point(h.pixel);
+        if (!thin) {
+            segment_to({l.pixel, h.pixel});
+            continue;
+        }
+        if (column && std::floor(column->low.x) == std::floor(l.pixel.x)) {
+            column->low.y = std::max({column->low.y, l.pixel.y, h.pixel.y});
+            column->high.y = std::min({column->high.y, l.pixel.y, h.pixel.y});
+            continue;
+        }
+        if (column) segment_to(*column);
+        column = Edge{ImVec2(l.pixel.x, std::max(l.pixel.y, h.pixel.y)), ImVec2(l.pixel.x, std::min(l.pixel.y, h.pixel.y))};
+    }
+    if (column) segment_to(*column);
+    g_frame.draw->Flags = saved_flags;
+}
+
+// [SECTION] Bars ----------------------------------------------------------------------------------
+
+void plot_bars(const char* label, const double* xs, const double* heights, int count, double bar_width, ImU32 colour) {
+    const ItemLook look = begin_item(label, colour, false, ItemKind::Fill);
+    if (!look.visible || count <= 0 || !xs || !heights) return;
+    if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, heights, count);
+    if (!(bar_width > 0) || !std::isfinite(bar_width)) bar_width = 0.8;
+    if (g_frame.hovered) {
+        const double mouse_x = g_frame.x.from_pixel(ImGui::GetIO().MousePos.x);
+        for (int i = 0; i < count; ++i) {
+            if (std::fabs(mouse_x - xs[i]) <= bar_width / 2) {
+                g_frame.readout.push_back({display_name(label), colour, false, ItemKind::Fill, heights[i]});
+            }
+        }
+    }
+    // On a log axis bars grow from the bottom of the view: there is no zero to grow from.
+    const bool log = g_frame.y.scale == Scale::Log10;
+    const double base = log ? std::min(g_frame.y.min, g_frame.y.max) : 0.0;
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    for (int i = 0; i < count; ++i) {
+        const PlacedPoint top = place(xs[i], heights[i]);
+        if (!top.drawable || !std::isfinite(xs[i] - bar_width)) continue;
+        const float x0 = clamp_pixel(g_frame.x.to_pixel(xs[i] - bar_width / 2), g_frame.data.Min.x, g_frame.data.Max.x);
+        const float x1 = clamp_pixel(g_frame.x.to_pixel(xs[i] + bar_width / 2), g_frame.data.Min.x, g_frame.data.Max.x);
+        const float y0 = log ? g_frame.data.Max.y : to_pixels(xs[i], base).y, y1 = top.pixel.y;
+        const ImRect bar(ImVec2(std::min(x0, x1), std::min(y0, y1)), ImVec2(std::max(x0, x1), std::max(y0, y1)));
+        g_frame.draw->AddRectFilled(bar.Min, bar.Max, look.colour, 2.0f, ImDrawFlags_RoundCornersTop);
+        note_rect(bar, 8);
+        if (flag_floor(top)) {
+            draw_floor_marker({ImVec2((x0 + x1) / 2, y1), true, true}, look.colour);
+        }
+        // A bar wide enough carries its value: above it when it grows up, below when it grows down.
+        const std::string value = number_text(format_readout(heights[i], Scale::Linear));
+        const ImVec2 size = ImGui::CalcTextSize(value.c_str());
+        if (bar.GetWidth() > size.x + 4 && !top.at_floor) {
+            const float y = heights[i] >= 0 || log ? bar.Min.y - size.y - 1 : bar.Max.y + 1;
+            g_frame.draw->AddText(ImVec2(bar.GetCenter().x - size.x / 2, y), with_alpha(text, 0.8f), value.c_str());
+        }
+        add_extent(xs[i] - bar_width / 2, heights[i]);
+        add_extent(xs[i] + bar_width / 2, base);
+    }
+}
+
+// [SECTION] Scatter -------------------------------------------------------------------------------
+
+constexpr float kSquareDotRadius = 1.5f;
+
+void plot_scatter(const char* label, const double* xs, const double* ys, int count, ImU32 colour, float radius,
+                  bool filled) {
+    const ItemLook look = begin_item(label, colour, false, ItemKind::Marker);
+    if (!look.visible || count <= 0 || !xs || !ys) return;
+    if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, ys, count);
+    radius = std::clamp(std::isfinite(radius) ? radius : 3.0f, 0.5f, 50.0f) * (look.emphasis > 1 ? 1.4f : 1.0f);
+    ImVec2 last_drawn(-1e9f, -1e9f);
+    for (int i = 0; i < count; ++i) {
+        const PlacedPoint p = place(xs[i], ys[i]);
+        if (!p.drawable) continue;
+        note_point(p.pixel);
+        if (flag_floor(p)) {
+            draw_floor_marker(p, look.colour);
+            continue;
+        }
+        add_extent(xs[i], ys[i]);
+        // A marker mostly covering the one before it adds nothing to the picture but vertices: a
+        // series of a thousand layers in a few hundred pixels would otherwise cost ~100k of them.
+        if (std::fabs(p.pixel.x - last_drawn.x) < radius && std::fabs(p.pixel.y - last_drawn.y) < radius) continue;
+        last_drawn = p.pixel;
+        // Vertices are what a scatter of hundreds of points costs under software GL: a dot under two
+        // pixels across is a square (4 vertices instead of ~24), larger ones get ImGui's segment
+        // count for their radius rather than a fixed 12.
+        if (filled && radius < kSquareDotRadius)
+            g_frame.draw->AddRectFilled(ImVec2(p.pixel.x - radius, p.pixel.y - radius),
+                                        ImVec2(p.pixel.x + radius, p.pixel.y + radius), look.colour);
+        else if (filled)
+            g_frame.draw->AddCircleFilled(p.pixel, radius, look.colour);
+        else
+            g_frame.draw->AddCircle(p.pixel, radius, look.colour, 0, 1.5f);
+    }
+}
+
+// [SECTION] X spans -------------------------------------------------------------------------------
+
+void plot_x_span(const char* label, double x0, double x1, ImU32 colour) {
+    const ItemLook look = begin_item(label, colour, false, ItemKind::Fill);
+    if (!look.visible || std::isnan(x0) || std::isnan(x1)) return;
+    const ImRect& d = g_frame.data;
+    const float p0 = clamp_pixel(g_frame.x.to_pixel(x0), d.Min.x, d.Max.x);
+    const float p1 = clamp_pixel(g_frame.x.to_pixel(x1), d.Min.x, d.Max.x);
+    g_frame.draw->AddRectFilled(ImVec2(std::min(p0, p1), d.Min.y), ImVec2(std::max(p0, p1), d.Max.y), look.colour);
+}
+
+// [SECTION] Heatmaps ------------------------------------------------------------------------------
+
+namespace {
+
+ImU32 text_colour_on(ImU32 background) {
+    const float r = static_cast<float>((background >> IM_COL32_R_SHIFT) & 0xFF);
+    const float g = static_cast<float>((background >> IM_COL32_G_SHIFT) & 0xFF);
+    const float b = static_cast<float>((background >> IM_COL32_B_SHIFT) & 0xFF);
+    return 0.299f * r + 0.587f * g + 0.114f * b > 140 ? IM_COL32(20, 20, 24, 235) : IM_COL32(245, 245, 245, 235);
+}
+
+}  // namespace
+
+void plot_heatmap(const char* label, const double* values, int rows, int cols, double x_min, double x_max, double y_min,
+                  double y_max, double v_min, double v_max) {
+    finish_setup();
+    if (!values || rows <= 0 || cols <= 0 || rows > 64 || cols > 64) return;
+    if (!std::isfinite(x_min + x_max + y_min + y_max)) return;
+    if (g_frame.capture) g_frame.capture->add_grid(export_name(label), values, rows, cols, x_min, x_max, y_min, y_max);
+    if (!(v_min < v_max)) v_max = v_min + 1;  // equal or NaN bounds: one colour, never a division by 0
+    const bool diverging = v_min < 0 && v_max > 0;
+    const double magnitude = std::max(std::fabs(v_min), std::fabs(v_max));
+    const double cell_w = (x_max - x_min) / cols, cell_h = (y_max - y_min) / rows;
+    const double value_step = (v_max - v_min) / 100;  // two significant digits of the range
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    int hovered_row = -1, hovered_col = -1;
+    ImRect hovered_cell;
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < cols; ++c) {
+            const double v = values[static_cast<size_t>(r) * cols + c];
+            const ImVec2 a = to_pixels(x_min + c * cell_w, y_max - r * cell_h);
+            const ImVec2 b = to_pixels(x_min + (c + 1) * cell_w, y_max - (r + 1) * cell_h);
+            const ImRect cell(ImVec2(std::min(a.x, b.x), std::min(a.y, b.y)),
+                              ImVec2(std::max(a.x, b.x), std::max(a.y, b.y)));
+            if (g_frame.hovered && mouse.x >= cell.Min.x && mouse.x < cell.Max.x && mouse.y >= cell.Min.y &&
+                mouse.y < cell.Max.y) {
+                hovered_row = r, hovered_col = c, hovered_cell = cell;
+            }
+            if (std::isnan(v)) continue;  // not computed (yet): the background shows through
+            const ImU32 colour =
+                diverging ? diverging_colour(v / magnitude) : sequential_colour((v - v_min) / (v_max - v_min));
+            g_frame.draw->AddRectFilled(cell.Min, cell.Max, colour);
+            // Roomy cells carry their value, in a text colour that reads on the cell.
+            const std::string text = number_text(format_tick(v, value_step));
+            const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+            if (cell.GetWidth() > size.x + 6 && cell.GetHeight() > size.y + 2) {
+                g_frame.draw->AddText(ImVec2(cell.GetCenter().x - size.x / 2, cell.GetCenter().y - size.y / 2),
+                                      text_colour_on(colour), text.c_str());
+            }
+        }
+    }
+    add_extent(x_min, y_min);
+    add_extent(x_max, y_max);
+    if (hovered_row >= 0) {
+        g_frame.draw->AddRect(hovered_cell.Min, hovered_cell.Max, IM_COL32(255, 255, 255, 255), 0, 0, 2.0f);
+        const double v = values[static_cast<size_t>(hovered_row) * cols + hovered_col];
+        const std::string name = display_name(label ? label : "");
+        ImGui::BeginTooltip();
+        if (!name.empty()) ImGui::TextUnformatted(name.c_str());
+        ImGui::TextDisabled("row %d, column %d", hovered_row, hovered_col);
+        if (std::isnan(v))
+            ImGui::TextUnformatted("not computed");
+        else
+            ImGui::TextUnformatted(number_text(format_readout(v, Scale::Linear)).c_str());
+        ImGui::EndTooltip();
+        g_frame.readout_suppressed = true;  // the cell tooltip replaces the line readout
+    }
+}
+
+// [SECTION] Images --------------------------------------------------------------------------------
+
+void plot_image(const char* label, ImTextureID texture, double x_min, double y_min, double x_max, double y_max) {
+    finish_setup();
+    (void)label;  // images fill the plot: no legend entry, nothing to toggle
+    if (!std::isfinite(x_min + x_max + y_min + y_max)) return;
+    g_frame.draw->AddImage(texture, to_pixels(x_min, y_max), to_pixels(x_max, y_min));
+    add_extent(x_min, y_min);
+    add_extent(x_max, y_max);
+}
+
+// [SECTION] Segments ------------------------------------------------------------------------------
+
+void plot_segments(const char* label, const double* xs, const double* ys, int count, LineStyle style) {
+    const ItemLook look = begin_item(label, style.colour, style.dashed, ItemKind::Line);
+    if (!look.visible || count <= 1 || !xs || !ys) return;
+    const float thickness = style.thickness * look.emphasis;
+    for (int i = 0; i + 1 < count; i += 2) {
+        if (!std::isfinite(xs[i] + ys[i] + xs[i + 1] + ys[i + 1])) continue;
+        g_frame.draw->AddLine(to_pixels(xs[i], ys[i]), to_pixels(xs[i + 1], ys[i + 1]), look.colour, thickness);
+        add_extent(xs[i], ys[i]);
+        add_extent(xs[i + 1], ys[i + 1]);
+    }
+}
+
+}  // namespace actviz::plot
