@@ -2,6 +2,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace actviz::app {
 
 void help_marker(const char* text) {
@@ -19,18 +22,67 @@ void item_tooltip(std::string_view text, float wrap_em) {
     ImGui::EndTooltip();
 }
 
+namespace {
+
+// After ImGui has written a typed or dragged value: NaN (0 × inf typed as "*1e309") restores the
+// value before the edit; anything else is clamped to [min, max]. Returns whether the value changed.
+template <typename T>
+bool keep_in_range(bool edited, T* value, T before, double min, double max) {
+    if (!edited) return false;
+    if (std::isnan(static_cast<double>(*value))) {
+        *value = before;
+        return false;
+    }
+    *value = static_cast<T>(std::clamp(static_cast<double>(*value), min, max));
+    return *value != before;
+}
+
+template <typename T>
+bool scalar_range_slider(const char* label, ImGuiDataType type, T* value, double min, double max, double slider_min,
+                         double slider_max, const char* format, int flags) {
+    const T before = *value;
+    const T lo = static_cast<T>(slider_min), hi = static_cast<T>(slider_max);
+    // No AlwaysClamp: a typed value may go past the drag span, up to [min, max].
+    const bool edited = ImGui::SliderScalar(label, type, value, &lo, &hi, format, flags);
+    return keep_in_range(edited, value, before, min, max);
+}
+
+}  // namespace
+
 bool checked_slider(const char* label, float* value, float min, float max, const char* format, int flags) {
-    return ImGui::SliderFloat(label, value, min, max, format, flags | ImGuiSliderFlags_AlwaysClamp);
+    const float before = *value;
+    const bool edited = ImGui::SliderFloat(label, value, min, max, format, flags | ImGuiSliderFlags_AlwaysClamp);
+    return keep_in_range(edited, value, before, min, max);
 }
 
 bool checked_vslider(const char* label, float width, float height, float* value, float min, float max,
                      const char* format) {
-    return ImGui::VSliderFloat(label, ImVec2(width, height), value, min, max, format, ImGuiSliderFlags_AlwaysClamp);
+    const float before = *value;
+    const bool edited =
+        ImGui::VSliderFloat(label, ImVec2(width, height), value, min, max, format, ImGuiSliderFlags_AlwaysClamp);
+    return keep_in_range(edited, value, before, min, max);
 }
 
 bool checked_slider(const char* label, double* value, double min, double max, const char* format, int flags) {
-    return ImGui::SliderScalar(label, ImGuiDataType_Double, value, &min, &max, format,
-                               flags | ImGuiSliderFlags_AlwaysClamp);
+    const double before = *value;
+    const bool edited = ImGui::SliderScalar(label, ImGuiDataType_Double, value, &min, &max, format,
+                                            flags | ImGuiSliderFlags_AlwaysClamp);
+    return keep_in_range(edited, value, before, min, max);
+}
+
+bool range_slider(const char* label, double* value, double min, double max, double slider_min, double slider_max,
+                  const char* format, int flags) {
+    return scalar_range_slider(label, ImGuiDataType_Double, value, min, max, slider_min, slider_max, format, flags);
+}
+
+bool range_slider(const char* label, float* value, double min, double max, double slider_min, double slider_max,
+                  const char* format, int flags) {
+    return scalar_range_slider(label, ImGuiDataType_Float, value, min, max, slider_min, slider_max, format, flags);
+}
+
+bool range_slider(const char* label, int* value, double min, double max, double slider_min, double slider_max,
+                  const char* format, int flags) {
+    return scalar_range_slider(label, ImGuiDataType_S32, value, min, max, slider_min, slider_max, format, flags);
 }
 
 }  // namespace actviz::app

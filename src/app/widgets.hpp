@@ -11,11 +11,21 @@ void help_marker(const char* text);
 void item_tooltip(std::string_view text, float wrap_em = 24);
 
 // Sliders whose typed values (Ctrl+click) are held to the same range as dragged ones
-// (ImGuiSliderFlags_AlwaysClamp; ImGui's scientific-characters filter keeps "nan" out, and an
-// overflow to inf clamps to max). `flags` adds to AlwaysClamp (e.g. ImGuiSliderFlags_Logarithmic).
+// (ImGuiSliderFlags_AlwaysClamp; ImGui's scientific-characters filter keeps "nan" out, an overflow
+// to inf clamps to max, and a typed expression that evaluates to NaN, such as "*1e309" on a 0,
+// leaves the value as it was). `flags` adds to AlwaysClamp (e.g. ImGuiSliderFlags_Logarithmic).
 bool checked_slider(const char* label, float* value, float min, float max, const char* format, int flags = 0);
 bool checked_vslider(const char* label, float width, float height, float* value, float min, float max,
                      const char* format);
 bool checked_slider(const char* label, double* value, double min, double max, const char* format, int flags = 0);
+
+// A slider that drags over [slider_min, slider_max] and takes typed values anywhere in the wider
+// [min, max] (clamped to it; NaN leaves the value as it was). Returns true when the value changed.
+bool range_slider(const char* label, double* value, double min, double max, double slider_min, double slider_max,
+                  const char* format, int flags = 0);
+bool range_slider(const char* label, float* value, double min, double max, double slider_min, double slider_max,
+                  const char* format, int flags = 0);
+bool range_slider(const char* label, int* value, double min, double max, double slider_min, double slider_max,
+                  const char* format, int flags = 0);
 
 }  // namespace actviz::app

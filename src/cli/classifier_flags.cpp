@@ -5,7 +5,9 @@
 #include <limits>
 
 #include "cli/parse_value.hpp"
+#include "cli/setting_flags.hpp"
 #include "cli/usage_error.hpp"
+#include "settings/classifier_settings.hpp"
 
 namespace actviz::cli {
 namespace {
@@ -108,11 +110,10 @@ DatasetConfig dataset_from_flags(const Flags& flags, std::uint64_t seed) {
     if (auto text = flags.value("classes")) {
         data.classes = static_cast<int>(parse_integer("--classes", *text, info.min_classes, info.max_classes));
     }
-    if (auto text = flags.value("points")) {
-        data.points = static_cast<int>(parse_integer("--points", *text, data.classes, kMaxPoints));
-    }
-    if (auto text = flags.value("noise")) data.noise = parse_real("--noise", *text, 0, kMaxNoise);
-    if (auto text = flags.value("test-ratio")) data.test_ratio = parse_real("--test-ratio", *text, 0, kMaxTestRatio);
+    namespace c = settings::classifier_setting;
+    data.points = setting_flag(flags, c::kPoints).value_or(data.points);
+    data.noise = setting_flag(flags, c::kNoise).value_or(data.noise);
+    data.test_ratio = setting_flag(flags, c::kTestRatio).value_or(data.test_ratio);
     if (auto reason = data.validate()) throw UsageError(*reason);
     return data;
 }
@@ -133,11 +134,9 @@ TrainerConfig trainer_from_flags(const Flags& flags, int classes, std::uint64_t 
                              ")");
         model.init = *scheme;
     }
-    if (auto text = flags.value("bias")) model.bias = parse_real("--bias", *text, -kMaxInitialBias, kMaxInitialBias);
-    if (auto text = flags.value("gain")) {
-        model.gain = parse_real("--gain", *text, 0, kMaxInitGain);
-        if (model.gain <= 0) throw UsageError("--gain must be greater than 0, got '" + std::string(*text) + "'");
-    }
+    namespace c = settings::classifier_setting;
+    model.bias = setting_flag(flags, c::kBias).value_or(model.bias);
+    model.gain = setting_flag(flags, c::kGain).value_or(model.gain);
 
     const std::string_view optimizer = required_flag(flags, "optimizer", "adam");
     const auto kind = find_optimizer(optimizer);
@@ -151,10 +150,10 @@ TrainerConfig trainer_from_flags(const Flags& flags, int classes, std::uint64_t 
     }
     if (auto text = flags.value("momentum")) {
         if (*kind != OptimizerKind::Momentum) throw UsageError("--momentum applies only to --optimizer momentum");
-        config.optimizer.momentum = parse_real("--momentum", *text, 0, kMaxMomentum);  // the panel's μ slider
+        config.optimizer.momentum = *setting_flag(flags, c::kMomentum);
     }
-    config.optimizer.learning_rate =
-        parse_real("--lr", required_flag(flags, "lr", "0.01"), kMinLearningRate, kMaxLearningRate);
+    required_flag(flags, "lr", "0.01");
+    config.optimizer.learning_rate = *setting_flag(flags, c::kLearningRate);
     if (auto text = flags.value("batch")) {
         config.batch = static_cast<int>(parse_integer("--batch", *text, 0, kMaxPoints));
         if (config.batch > train_points) {
@@ -162,8 +161,8 @@ TrainerConfig trainer_from_flags(const Flags& flags, int classes, std::uint64_t 
                              std::to_string(train_points) + " training points (0 means full batch)");
         }
     }
-    if (auto text = flags.value("l2")) config.l2 = parse_real("--l2", *text, 0, kMaxPenalty);
-    if (auto text = flags.value("l1")) config.l1 = parse_real("--l1", *text, 0, kMaxPenalty);
+    config.l2 = setting_flag(flags, c::kL2).value_or(config.l2);
+    config.l1 = setting_flag(flags, c::kL1).value_or(config.l1);
     if (auto reason = config.validate()) throw UsageError(*reason);
     return config;
 }

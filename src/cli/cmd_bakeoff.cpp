@@ -1,5 +1,6 @@
 // actviz bakeoff --dataset NAME [dataset flags of train] --hidden 32,32 --activations A,B,...
 //   --optimizer NAME --lr LR [--batch B] --steps N [--seeds K] [--every E] [--memory-budget SIZE]
+//   or --session FILE --steps N, with any of those flags overriding the session's Bake-off panel
 // → CSV activation,seed,step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction,
 //   first_last_grad_ratio, contestant by contestant (seed by seed, activations in the order given),
 //   a row at step 0, every E steps and the last step; then a blank line and the summary
@@ -17,10 +18,13 @@
 #include "cli/flags.hpp"
 #include "cli/memory_flag.hpp"
 #include "cli/parse_value.hpp"
+#include "cli/session_flags.hpp"
+#include "cli/setting_flags.hpp"
 #include "cli/usage_error.hpp"
 #include "core/bakeoff.hpp"
 #include "core/bakeoff_summary.hpp"
 #include "core/memory_budget.hpp"
+#include "settings/bakeoff_settings.hpp"
 
 namespace actviz::cli {
 namespace {
@@ -73,7 +77,8 @@ int run_bakeoff(std::span<const std::string> args, std::ostream& out, std::ostre
     specs.push_back(FlagSpec{"activations"});
     specs.push_back(FlagSpec{"seeds"});
     specs.push_back(kMemoryBudgetFlag);
-    const Flags flags(args, specs);
+    const std::vector<std::string> expanded = expand_session_flags("bakeoff", args, specs).args;
+    const Flags flags(expanded, specs);
     if (!flags.positionals().empty()) throw UsageError("unexpected argument '" + flags.positionals()[0] + "'");
     const RunFlags run = run_from_flags(flags);
     const DatasetConfig data_config = dataset_from_flags(flags, run.seed);
@@ -83,7 +88,7 @@ int run_bakeoff(std::span<const std::string> args, std::ostream& out, std::ostre
     config.activations = parse_activations(required_flag(flags, "activations", "sigmoid,tanh,relu"));
     config.trainer = trainer_from_flags(flags, data_config.classes, run.seed, static_cast<int>(data.train.size()),
                                         config.activations.front());
-    if (auto text = flags.value("seeds")) config.seeds = static_cast<int>(parse_integer("--seeds", *text, 1, 64));
+    config.seeds = setting_flag(flags, settings::bakeoff_setting::kSeeds).value_or(config.seeds);
     if (auto reason = config.validate()) throw UsageError(*reason);
     // Every contestant keeps its rows until the end (they print contestant by contestant): bound
     // them so a tiny --every over a long run is refused instead of exhausting memory.

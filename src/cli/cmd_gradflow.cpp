@@ -14,9 +14,11 @@
 #include "cli/memory_flag.hpp"
 #include "cli/parse_value.hpp"
 #include "cli/session_flags.hpp"
+#include "cli/setting_flags.hpp"
 #include "cli/usage_error.hpp"
 #include "core/gradflow.hpp"
 #include "core/memory_budget.hpp"
+#include "settings/gradflow_settings.hpp"
 
 namespace actviz::cli {
 namespace {
@@ -35,19 +37,13 @@ constexpr std::array kGradflowFlags{FlagSpec{"depth"},
                                     FlagSpec{"float32", false},
                                     kMemoryBudgetFlag};
 
-int required_count(const Flags& flags, const char* name, int max) {
-    const auto text = flags.value(name);
-    if (!text) throw UsageError(std::string("--") + name + " is missing (1 to " + std::to_string(max) + ")");
-    return static_cast<int>(parse_integer(std::string("--") + name, *text, 1, max));
-}
-
-double positive_real(const Flags& flags, const char* name, double fallback, double max) {
-    const auto text = flags.value(name);
-    if (!text) return fallback;
-    const std::string flag = std::string("--") + name;
-    const double value = parse_real(flag, *text, 0, max);
-    if (value <= 0) throw UsageError(flag + " must be greater than 0, got '" + std::string(*text) + "'");
-    return value;
+template <typename Owner>
+int required_count(const Flags& flags, const settings::Setting<Owner, int>& setting) {
+    if (!flags.has(setting.flag)) {
+        throw UsageError("--" + std::string(setting.flag) + " is missing (" + std::to_string(setting.min) + " to " +
+                         std::to_string(setting.max) + ")");
+    }
+    return *setting_flag(flags, setting);  // a count: the flag is required
 }
 
 InitScheme init_from_flags(const Flags& flags) {
@@ -62,10 +58,10 @@ InitScheme init_from_flags(const Flags& flags) {
 GradflowConfig config_from_flags(const Flags& flags) {
     if (!flags.positionals().empty()) throw UsageError("unexpected argument '" + flags.positionals()[0] + "'");
     GradflowConfig config;
-    config.depth = required_count(flags, "depth", kGradflowMaxDepth);
-    config.width = required_count(flags, "width", kGradflowMaxWidth);
-    if (flags.has("batch"))
-        config.batch = static_cast<int>(parse_integer("--batch", *flags.value("batch"), 1, kGradflowMaxBatch));
+    namespace g = settings::gradflow_setting;
+    config.depth = required_count(flags, g::kDepth);
+    config.width = required_count(flags, g::kWidth);
+    config.batch = setting_flag(flags, g::kBatch).value_or(config.batch);
     const auto name = flags.value("activation");
     if (!name) throw UsageError("--activation is missing, e.g. --activation sigmoid (actviz list shows them)");
     const ActivationChoice choice = activation_from_flags(*name, flags);
@@ -76,9 +72,9 @@ GradflowConfig config_from_flags(const Flags& flags) {
         throw UsageError("--std applies only to --init normal (got --init " +
                          std::string(init_scheme_name(config.init)) + ")");
     }
-    config.gain = positive_real(flags, "gain", 1.0, kGradflowMaxGain);
-    config.normal_std = positive_real(flags, "std", config.normal_std, kGradflowMaxGain);
-    if (auto text = flags.value("bias")) config.bias = parse_real("--bias", *text, -kGradflowMaxBias, kGradflowMaxBias);
+    config.gain = setting_flag(flags, g::kGain).value_or(1.0);
+    if (auto std = setting_flag(flags, g::kNormalStd)) config.normal_std = *std;
+    if (auto bias = setting_flag(flags, g::kBias)) config.bias = *bias;
     if (auto text = flags.value("seed")) {
         config.seed =
             static_cast<std::uint64_t>(parse_integer("--seed", *text, 0, std::numeric_limits<long long>::max()));

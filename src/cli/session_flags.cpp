@@ -1,8 +1,10 @@
 #include "cli/session_flags.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "cli/parse_value.hpp"
+#include "settings/setting.hpp"
 #include "cli/usage_error.hpp"
 #include "core/features.hpp"
 #include "core/init.hpp"
@@ -21,6 +23,15 @@ class Implied {
         args_.push_back(value);
     }
     void add(const std::string& name, double value) { add(name, format_number(value)); }
+    // A described setting's flag with the session's value.
+    template <typename Owner, typename T>
+    void add(const settings::Setting<Owner, T>& setting, const Owner& owner) {
+        if constexpr (std::is_integral_v<T>) {
+            add(std::string(setting.flag), std::to_string(setting.of(owner)));
+        } else {
+            add(std::string(setting.flag), static_cast<double>(setting.of(owner)));
+        }
+    }
     void add_switch(const std::string& name, bool on) {
         if (on && !given_.has(name)) args_.push_back("--" + name);
     }
@@ -57,14 +68,13 @@ void gradflow_flags(const session::Session& s, const Flags& given, Implied& impl
         curve = static_cast<int>(parse_integer("--curve", *text, 1, static_cast<long long>(sim.curves.size())));
     }
     const settings::GradflowCurve& c = sim.curves[static_cast<size_t>(curve - 1)];
-    implied.add("depth", std::to_string(sim.depth));
-    implied.add("width", std::to_string(sim.width));
-    implied.add("batch", std::to_string(sim.batch));
+    namespace g = settings::gradflow_setting;
+    for (const auto* setting : {&g::kDepth, &g::kWidth, &g::kBatch}) implied.add(*setting, sim);
     implied.add_activation(activations()[static_cast<size_t>(c.activation)], c.parameters);
     implied.add("init", std::string(init_scheme_name(c.init)));
-    implied.add("gain", static_cast<double>(c.gain));
-    if (c.init == InitScheme::Normal && !given.has("init")) implied.add("std", static_cast<double>(sim.normal_std));
-    implied.add("bias", static_cast<double>(sim.bias));
+    implied.add(g::kGain, c);
+    if (c.init == InitScheme::Normal && !given.has("init")) implied.add(g::kNormalStd, sim);
+    implied.add(g::kBias, sim);
     if (!given.has("seed")) implied.add("seed", seed_text(sim.seed, "gradflow"));
     implied.add_switch("residual", c.residual);
     implied.add_switch("layernorm", c.layernorm);
@@ -80,14 +90,15 @@ std::optional<Dataset> session_points(const session::Session& s, const Flags& gi
     return s.classifier_state->data;
 }
 
-void train_flags(const session::Session& s, const Flags& given, Implied& implied,
-                 const std::optional<Dataset>& points) {
-    const settings::ClassifierSettings& c = s.classifier;
+// The groups the Classifier and the Bake-off share (data, network, optimiser), without the activation.
+void training_flags(const settings::ClassifierSettings& c, const Flags& given, Implied& implied,
+                    const std::optional<Dataset>& points) {
+    namespace d = settings::classifier_setting;
     implied.add("dataset", std::string(dataset_info(c.data.kind).name));
     implied.add("classes", std::to_string(c.data.classes));
-    implied.add("points", std::to_string(c.data.points));
-    implied.add("noise", c.data.noise);
-    implied.add("test-ratio", c.data.test_ratio);
+    implied.add(d::kPoints, c.data);
+    implied.add(d::kNoise, c.data);
+    implied.add(d::kTestRatio, c.data);
     std::string hidden;
     for (int units : c.architecture.hidden) hidden += (hidden.empty() ? "" : ",") + std::to_string(units);
     implied.add("hidden", hidden.empty() ? "0" : hidden);
@@ -98,26 +109,44 @@ void train_flags(const session::Session& s, const Flags& given, Implied& implied
         if (on[i]) features += (features.empty() ? "" : ",") + std::string(optional_feature_names()[i]);
     }
     if (!features.empty()) implied.add("features", features);
-    implied.add_activation(activations()[static_cast<size_t>(c.hyper.activation)], c.hyper.parameters);
     implied.add("init", std::string(init_scheme_name(c.architecture.init)));
-    implied.add("gain", c.architecture.gain);
-    implied.add("bias", c.architecture.bias);
+    implied.add(d::kGain, c.architecture);
+    implied.add(d::kBias, c.architecture);
     implied.add("optimizer", std::string(optimizer_name(c.hyper.optimizer)));
     // μ and Nesterov belong to the session's optimizer: another one given on the command line drops them.
     if (!given.has("optimizer") && c.hyper.optimizer == OptimizerKind::Momentum) {
         implied.add_switch("nesterov", c.hyper.nesterov);
-        implied.add("momentum", c.hyper.momentum);
+        implied.add(d::kMomentum, c.hyper);
     }
-    implied.add("lr", c.hyper.learning_rate);
+    implied.add(d::kLearningRate, c.hyper);
     // The panel trains a batch larger than its (hand-thinned) training set as one full batch; typed,
     // such a --batch is refused, so the equivalent 0 stands for it.
     const bool whole = points && c.hyper.batch > static_cast<int>(points->train.size());
     implied.add("batch", std::to_string(whole ? 0 : c.hyper.batch));
-    implied.add("l2", c.hyper.l2);
-    implied.add("l1", c.hyper.l1);
+    implied.add(d::kL2, c.hyper);
+    implied.add(d::kL1, c.hyper);
+}
+
+void train_flags(const session::Session& s, const Flags& given, Implied& implied,
+                 const std::optional<Dataset>& points) {
+    const settings::ClassifierSettings& c = s.classifier;
+    training_flags(c, given, implied, points);
+    implied.add_activation(activations()[static_cast<size_t>(c.hyper.activation)], c.hyper.parameters);
     if (!given.has("seed")) implied.add("seed", seed_text(c.architecture.seed, "classifier"));
     // As many steps as the session had trained, so its history can be reproduced row for row.
     if (s.classifier_state) implied.add("steps", std::to_string(s.classifier_state->trainer.steps));
+}
+
+// The Bake-off panel's contest: its activations, seeds and shared groups (the steps are the
+// command line's to choose: the panel trains until stopped, and its progress is not saved).
+void bakeoff_flags(const session::Session& s, const Flags& given, Implied& implied) {
+    const settings::BakeoffSettings& b = s.bakeoff;
+    training_flags(b.contest, given, implied, std::nullopt);
+    std::string names;
+    for (int index : b.activations) names += (names.empty() ? "" : ",") + std::string(activations()[static_cast<size_t>(index)].name);
+    implied.add("activations", names);
+    implied.add(settings::bakeoff_setting::kSeeds, b);
+    if (!given.has("seed")) implied.add("seed", seed_text(b.contest.architecture.seed, "bakeoff"));
 }
 
 }  // namespace
@@ -140,6 +169,8 @@ SessionArgs expand_session_flags(const std::string& subcommand, std::span<const 
     SessionArgs result;
     if (subcommand == "gradflow") {
         gradflow_flags(s, given, implied);
+    } else if (subcommand == "bakeoff") {
+        bakeoff_flags(s, given, implied);
     } else {
         result.data = session_points(s, given);
         train_flags(s, given, implied, result.data);

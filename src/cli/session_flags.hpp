@@ -33,7 +33,7 @@ struct SessionArgs {
 };
 
 // If `args` hold --session FILE: the flags the session implies for `subcommand` ("gradflow",
-// "train"), those not given in `args`, followed by `args` without --session (and gradflow's
+// "train", "bakeoff"), those not given in `args`, followed by `args` without --session (and gradflow's
 // --curve N, which picks one of the panel's curves, 1 by default), and for train the session's
 // points as described above. Without --session: `args` and no data.
 // Throws UsageError when the file cannot be read or is not a valid session.

@@ -24,7 +24,7 @@ namespace actviz::session {
 
 // The schema version written by this build. Files of older versions are upgraded one step at a
 // time on load (session_upgrade.hpp); newer ones are refused.
-inline constexpr int kSessionVersion = 1;
+inline constexpr int kSessionVersion = 2;  // 2: the Bake-off panel is saved too
 // Larger files are refused before they are read: a session of the largest network and dataset the
 // UI allows is a few MB, so anything this big is not ours.
 inline constexpr std::size_t kMaxSessionBytes = std::size_t{64} << 20;

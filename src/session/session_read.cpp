@@ -2,6 +2,7 @@
 // Reading untrusted session text into a Session. Every value is checked against the range the UI
 // allows (the same constants and the core's validate() functions) before anything is returned, so a
 // loaded session can be shown and computed without further checks.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -12,6 +13,7 @@
 #include "session/session_json.hpp"
 #include "session/session_state.hpp"
 #include "session/session_upgrade.hpp"
+#include "session/setting_json.hpp"
 #include "settings/panels.hpp"
 #include "settings/setting_names.hpp"
 
@@ -77,9 +79,9 @@ settings::ActivationsSettings read_activations(const ObjectReader& in) {
     in.boolean("second_derivative", s.show_second_derivative);
     in.boolean("log_derivative", s.log_derivative);
     in.boolean("shade_zones", s.shade_zones);
-    in.number("saturation_epsilon", s.saturation_epsilon, 1e-4, 0.5);
-    in.number("x_min", s.x_min, -1e4, 1e4);
-    in.number("x_max", s.x_max, -1e4, 1e4);
+    read_setting(in, settings::kSaturationEpsilon, s);
+    in.number("x_min", s.x_min, -settings::kMaxAbsX, settings::kMaxAbsX);
+    in.number("x_max", s.x_max, -settings::kMaxAbsX, settings::kMaxAbsX);
     if (!(s.x_min < s.x_max)) fail(in.path_of("x_max"), "must be greater than x_min");
     if (in.has("zones_of") && !in.member("zones_of").is_null()) read_activation(in, "zones_of", s.zones_of);
     in.text("search", s.search, kMaxSearchLength);
@@ -87,7 +89,6 @@ settings::ActivationsSettings read_activations(const ObjectReader& in) {
 }
 
 constexpr int kMinLogits = 2, kMaxLogits = 10;
-constexpr double kLogitRange = 10;
 
 settings::SoftmaxSettings read_softmax(const ObjectReader& in) {
     settings::SoftmaxSettings s;
@@ -97,10 +98,10 @@ settings::SoftmaxSettings read_softmax(const ObjectReader& in) {
         s.logits.clear();
         for (size_t i = 0; i < logits.size(); ++i) {
             s.logits.push_back(read_number(logits[i], in.path_of("logits") + "[" + std::to_string(i) + "]",
-                                           -kLogitRange, kLogitRange));
+                                           -settings::kMaxAbsLogit, settings::kMaxAbsLogit));
         }
     }
-    in.number("temperature", s.temperature, 0.01, 100);
+    read_setting(in, settings::kTemperature, s);
     return s;
 }
 
@@ -111,7 +112,7 @@ settings::GradflowCurve read_curve(const ObjectReader& in) {
     c.parameters = activation.defaults();
     if (in.has("parameters")) read_parameters(in.object("parameters"), activation, c.parameters);
     read_enum(in, "init", c.init, init_scheme_names());
-    in.number("gain", c.gain, 0.1, 10);
+    read_setting(in, settings::gradflow_setting::kGain, c);
     in.boolean("residual", c.residual);
     in.boolean("layernorm", c.layernorm);
     return c;
@@ -128,11 +129,9 @@ settings::GradflowSettings read_gradflow(const ObjectReader& in) {
             sim.curves.push_back(read_curve(ObjectReader(curves[i], in.path_of("curves") + "[" + std::to_string(i) + "]")));
         }
     }
-    in.integer("depth", sim.depth, 1, kGradflowMaxDepth);
-    in.integer("width", sim.width, 1, kGradflowMaxWidth);
-    in.integer("batch", sim.batch, 1, kGradflowMaxBatch);
-    in.number("bias", sim.bias, -5, 5);
-    in.number("normal_std", sim.normal_std, 0.001, 2);
+    namespace g = settings::gradflow_setting;
+    for (const auto* setting : {&g::kDepth, &g::kWidth, &g::kBatch}) read_setting(in, *setting, sim);
+    for (const auto* setting : {&g::kBias, &g::kNormalStd}) read_setting(in, *setting, sim);
     in.integer("seed", sim.seed, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
     in.boolean("float32", sim.float32);
     read_enum(in, "quantity", s.quantity, settings::kQuantityNames);
@@ -143,16 +142,15 @@ settings::GradflowSettings read_gradflow(const ObjectReader& in) {
     return s;
 }
 
-constexpr int kMinUiPoints = 20, kMaxUiPoints = 5000;
-
 void read_classifier_data(const ObjectReader& in, settings::ClassifierData& d) {
     std::vector<std::string_view> names;
     for (const DatasetInfo& info : dataset_infos()) names.push_back(info.name);
     read_enum(in, "dataset", d.kind, names);
     in.integer("classes", d.classes, 2, kMaxClasses);
-    in.integer("points", d.points, kMinUiPoints, kMaxUiPoints);
-    in.number("noise", d.noise, 0, kMaxNoise);
-    in.number("test_ratio", d.test_ratio, 0, kMaxTestRatio);
+    read_setting(in, settings::classifier_setting::kPoints, d);
+    for (const auto* setting : {&settings::classifier_setting::kNoise, &settings::classifier_setting::kTestRatio}) {
+        read_setting(in, *setting, d);
+    }
 }
 
 void read_architecture(const ObjectReader& in, settings::ClassifierArchitecture& a) {
@@ -179,8 +177,8 @@ void read_architecture(const ObjectReader& in, settings::ClassifierArchitecture&
         }
     }
     read_enum(in, "init", a.init, init_scheme_names());
-    in.number("gain", a.gain, 0.1, 10);
-    in.number("bias", a.bias, -10, 10);
+    read_setting(in, settings::classifier_setting::kGain, a);
+    read_setting(in, settings::classifier_setting::kBias, a);
     in.integer("seed", a.seed, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
 }
 
@@ -191,28 +189,41 @@ void read_hyper(const ObjectReader& in, settings::ClassifierHyper& h, int train_
     }
     if (in.has("parameters")) read_parameters(in.object("parameters"), activations()[static_cast<size_t>(h.activation)], h.parameters);
     read_enum(in, "optimizer", h.optimizer, optimizer_names());
-    in.number("learning_rate", h.learning_rate, kMinLearningRate, kSliderMaxLearningRate);
-    in.number("momentum", h.momentum, 0, kMaxMomentum);
+    namespace c = settings::classifier_setting;
+    for (const auto* setting : {&c::kLearningRate, &c::kMomentum, &c::kL2, &c::kL1}) read_setting(in, *setting, h);
     in.boolean("nesterov", h.nesterov);
     in.integer("batch", h.batch, 0, std::max(train_points, 1));
-    in.number("l2", h.l2, 0, 1);
-    in.number("l1", h.l1, 0, 1);
 }
 
-settings::ClassifierSettings read_classifier(const ObjectReader& in) {
-    settings::ClassifierSettings s;
+// What the Classifier and the Bake-off share: data, architecture, hyper-parameters.
+void read_training_groups(const ObjectReader& in, settings::ClassifierSettings& s) {
     if (in.has("data")) read_classifier_data(in.object("data"), s.data);
     if (in.has("architecture")) read_architecture(in.object("architecture"), s.architecture);
     // The batch slider's range is the training set; hand-added points can only raise it, so the
     // generated set's size is the bound that applies before the state is read.
     const int train_points = kMaxPoints;
     if (in.has("hyper")) read_hyper(in.object("hyper"), s.hyper, train_points);
+}
+
+// The dataset takes that many classes, and the whole is a configuration the trainer accepts.
+void check_training_groups(const ObjectReader& in, const settings::ClassifierSettings& s) {
+    const DatasetInfo& info = dataset_info(s.data.kind);
+    if (s.data.classes < info.min_classes || s.data.classes > info.max_classes) {
+        fail(in.path_of("data.classes"), std::string(info.name) + " takes " + std::to_string(info.min_classes) +
+                                             " to " + std::to_string(info.max_classes) + " classes");
+    }
+    if (auto reason = settings::settings_error(s)) fail(in.path(), *reason);
+}
+
+settings::ClassifierSettings read_classifier(const ObjectReader& in) {
+    settings::ClassifierSettings s;
+    read_training_groups(in, s);
     if (in.has("run")) {
         const ObjectReader run = in.object("run");
         run.boolean("playing", s.run.playing);
-        run.integer("steps_per_frame", s.run.steps_per_frame, 1, settings::kMaxStepsPerFrame);
+        read_setting(run, settings::classifier_setting::kStepsPerFrame, s.run);
         run.boolean("automatic", s.run.automatic);
-        run.number("frame_budget_ms", s.run.frame_budget_ms, 1, 1000);
+        read_setting(run, settings::classifier_setting::kFrameBudget, s.run);
     }
     if (in.has("view")) {
         const ObjectReader view = in.object("view");
@@ -229,12 +240,39 @@ settings::ClassifierSettings read_classifier(const ObjectReader& in) {
     if (!s.preset.empty() && !settings::find_classifier_preset(s.preset)) {
         fail(in.path_of("preset"), "expected one of " + settings::classifier_preset_ids() + " or \"\"");
     }
-    const DatasetInfo& info = dataset_info(s.data.kind);
-    if (s.data.classes < info.min_classes || s.data.classes > info.max_classes) {
-        fail(in.path_of("data.classes"), std::string(info.name) + " takes " + std::to_string(info.min_classes) +
-                                             " to " + std::to_string(info.max_classes) + " classes");
+    check_training_groups(in, s);
+    return s;
+}
+
+settings::BakeoffSettings read_bakeoff(const ObjectReader& in) {
+    settings::BakeoffSettings s;
+    if (in.has("contest")) {
+        const ObjectReader contest = in.object("contest");
+        read_training_groups(contest, s.contest);
+        check_training_groups(contest, s.contest);
     }
-    if (auto reason = settings::settings_error(s)) fail(in.path(), *reason);
+    if (in.has("activations")) {
+        const std::string path = in.path_of("activations");
+        const json& names = read_array(in.member("activations"), path, settings::kMaxBakeoffActivations);
+        s.activations.clear();
+        for (size_t i = 0; i < names.size(); ++i) {
+            const json holder_value = {{"activation", names[i]}};  // named: the reader keeps a reference
+            int index = 0;
+            read_activation(ObjectReader(holder_value, path + "[" + std::to_string(i) + "]"), "activation", index);
+            if (std::find(s.activations.begin(), s.activations.end(), index) != s.activations.end()) {
+                fail(path + "[" + std::to_string(i) + "]", "is listed twice");
+            }
+            s.activations.push_back(index);
+        }
+        std::sort(s.activations.begin(), s.activations.end());  // the panel keeps them in catalogue order
+    }
+    namespace b = settings::bakeoff_setting;
+    for (const auto* setting : {&b::kSeeds, &b::kMaxStepsPerFrame, &b::kMinStepsPerSecond}) read_setting(in, *setting, s);
+    read_setting(in, b::kFrameBudget, s);
+    in.boolean("playing", s.playing);
+    in.boolean("log_loss", s.log_loss);
+    in.boolean("log_grad", s.log_grad);
+    if (auto reason = settings::bakeoff_settings_error(s)) fail(in.path(), *reason);
     return s;
 }
 
@@ -265,6 +303,7 @@ Session read_session(const json& document) {
     if (in.has("softmax")) s.softmax = read_softmax(in.object("softmax"));
     if (in.has("gradflow")) s.gradflow = read_gradflow(in.object("gradflow"));
     if (in.has("classifier")) s.classifier = read_classifier(in.object("classifier"));
+    if (in.has("bakeoff")) s.bakeoff = read_bakeoff(in.object("bakeoff"));
     if (in.has("classifier_state")) {
         s.classifier_state = read_classifier_state(in.object("classifier_state"), s.classifier.data.classes);
     }

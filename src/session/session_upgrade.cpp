@@ -6,7 +6,17 @@
 
 namespace actviz::session {
 
-std::span<const UpgradeStep> upgrade_steps() { return {}; }
+namespace {
+
+// 1 → 2: version 2 saves the Bake-off panel ("bakeoff"). A version-1 file has none, and its Bake-off
+// starts from the defaults, as it did in the actviz that wrote the file: nothing to rewrite.
+void add_bakeoff_panel(nlohmann::json&) {}
+
+constexpr UpgradeStep kSteps[] = {add_bakeoff_panel};
+
+}  // namespace
+
+std::span<const UpgradeStep> upgrade_steps() { return kSteps; }
 
 void upgrade(nlohmann::json& document, int target, std::span<const UpgradeStep> steps) {
     if (!document.is_object() || !document.contains("actviz_session")) {

@@ -13,7 +13,7 @@ namespace actviz::session {
 
 using UpgradeStep = void (*)(nlohmann::json& document);
 
-// The steps of this build: steps[i] takes version i + 1 to version i + 2 (none yet: version 1 is the first).
+// The steps of this build: steps[i] takes version i + 1 to version i + 2.
 std::span<const UpgradeStep> upgrade_steps();
 
 // Reads the document's "actviz_session" version and applies steps[version − 1 ..] to reach `target`.

@@ -7,6 +7,7 @@
 #include "core/features.hpp"
 #include "core/init.hpp"
 #include "session/session_json.hpp"
+#include "session/setting_json.hpp"
 #include "settings/setting_names.hpp"
 
 namespace actviz::session {
@@ -24,16 +25,6 @@ json parameters_json(const Activation& activation, const ParameterValues& values
     json out = json::object();
     for (size_t i = 0; i < activation.params().size(); ++i) out[std::string(activation.params()[i].name)] = values[i];
     return out;
-}
-
-// A float as the shortest decimal that reads back as the same float ("0.01", not the double
-// 0.009999999776482582), so hand-readable files show what the slider showed.
-json float_json(float value) {
-    char text[32];
-    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
-    double shortest = value;
-    std::from_chars(text, end, shortest);  // locale-independent, unlike strtod
-    return shortest;
 }
 
 json vector_json(const Vector& v) { return json(std::vector<double>(v.data(), v.data() + v.size())); }
@@ -57,7 +48,7 @@ json activations_json(const settings::ActivationsSettings& s) {
             {"second_derivative", s.show_second_derivative},
             {"log_derivative", s.log_derivative},
             {"shade_zones", s.shade_zones},
-            {"saturation_epsilon", float_json(s.saturation_epsilon)},
+            {"saturation_epsilon", float_json(s.saturation_epsilon)},  // settings::kSaturationEpsilon
             {"x_min", float_json(s.x_min)},
             {"x_max", float_json(s.x_max)},
             {"zones_of", std::move(zones)},
@@ -68,69 +59,87 @@ json gradflow_json(const settings::GradflowSettings& s) {
     json curves = json::array();
     for (const settings::GradflowCurve& c : s.simulation.curves) {
         const Activation& activation = activations()[static_cast<size_t>(c.activation)];
-        curves.push_back({{"activation", std::string(activation.name)},
-                          {"parameters", parameters_json(activation, c.parameters)},
-                          {"init", std::string(init_scheme_name(c.init))},
-                          {"gain", float_json(c.gain)},
-                          {"residual", c.residual},
-                          {"layernorm", c.layernorm}});
+        json curve = {{"activation", std::string(activation.name)},
+                      {"parameters", parameters_json(activation, c.parameters)},
+                      {"init", std::string(init_scheme_name(c.init))}};
+        write_setting(curve, settings::gradflow_setting::kGain, c);
+        curve["residual"] = c.residual;
+        curve["layernorm"] = c.layernorm;
+        curves.push_back(std::move(curve));
     }
+    namespace g = settings::gradflow_setting;
     const settings::GradflowSimulation& sim = s.simulation;
-    return {{"curves", std::move(curves)},   {"depth", sim.depth},
-            {"width", sim.width},            {"batch", sim.batch},
-            {"bias", float_json(sim.bias)},              {"normal_std", float_json(sim.normal_std)},
-            {"seed", sim.seed},              {"float32", sim.float32},
-            {"quantity", name_of(settings::kQuantityNames, s.quantity)},
-            {"chain_rule_bound", s.show_chain_rule_bound}};
+    json out = {{"curves", std::move(curves)}};
+    for (const auto* setting : {&g::kDepth, &g::kWidth, &g::kBatch}) write_setting(out, *setting, sim);
+    for (const auto* setting : {&g::kBias, &g::kNormalStd}) write_setting(out, *setting, sim);
+    out["seed"] = sim.seed;
+    out["float32"] = sim.float32;
+    out["quantity"] = name_of(settings::kQuantityNames, s.quantity);
+    out["chain_rule_bound"] = s.show_chain_rule_bound;
+    return out;
 }
 
-json classifier_json(const settings::ClassifierSettings& s) {
+// What the Classifier and the Bake-off share: data, architecture, hyper-parameters.
+json training_groups_json(const settings::ClassifierSettings& s) {
+    namespace c = settings::classifier_setting;
+    json data = {{"dataset", std::string(dataset_info(s.data.kind).name)}, {"classes", s.data.classes}};
+    for (const auto* setting : {&c::kPoints}) write_setting(data, *setting, s.data);
+    for (const auto* setting : {&c::kNoise, &c::kTestRatio}) write_setting(data, *setting, s.data);
+
     json features = json::array();
     const FeatureSet& f = s.architecture.features;
     const bool on[] = {f.x_squared, f.y_squared, f.xy, f.sin_x, f.sin_y};
     for (size_t i = 0; i < optional_feature_names().size(); ++i) {
         if (on[i]) features.push_back(std::string(optional_feature_names()[i]));
     }
+    json architecture = {{"hidden", s.architecture.hidden},
+                         {"features", std::move(features)},
+                         {"init", std::string(init_scheme_name(s.architecture.init))}};
+    for (const auto* setting : {&c::kGain, &c::kBias}) write_setting(architecture, *setting, s.architecture);
+    architecture["seed"] = s.architecture.seed;
+
     const Activation& activation = activations()[static_cast<size_t>(s.hyper.activation)];
-    return {
-        {"data",
-         {{"dataset", std::string(dataset_info(s.data.kind).name)},
-          {"classes", s.data.classes},
-          {"points", s.data.points},
-          {"noise", s.data.noise},
-          {"test_ratio", s.data.test_ratio}}},
-        {"architecture",
-         {{"hidden", s.architecture.hidden},
-          {"features", std::move(features)},
-          {"init", std::string(init_scheme_name(s.architecture.init))},
-          {"gain", s.architecture.gain},
-          {"bias", s.architecture.bias},
-          {"seed", s.architecture.seed}}},
-        {"hyper",
-         {{"activation", std::string(activation.name)},
-          {"parameters", parameters_json(activation, s.hyper.parameters)},
-          {"optimizer", std::string(optimizer_name(s.hyper.optimizer))},
-          {"learning_rate", s.hyper.learning_rate},
-          {"momentum", s.hyper.momentum},
-          {"nesterov", s.hyper.nesterov},
-          {"batch", s.hyper.batch},
-          {"l2", s.hyper.l2},
-          {"l1", s.hyper.l1}}},
-        {"run",
-         {{"playing", s.run.playing},
-          {"steps_per_frame", s.run.steps_per_frame},
-          {"automatic", s.run.automatic},
-          {"frame_budget_ms", s.run.frame_budget_ms}}},
-        {"view",
-         {{"dead_layer", s.view.dead_layer},
-          {"show_test", s.view.show_test},
-          {"show_contours", s.view.show_contours},
-          {"log_loss", s.view.log_loss},
-          {"log_grad", s.view.log_grad},
-          {"tool", name_of(settings::kMouseToolNames, s.view.tool)},
-          {"paint_class", s.view.paint_class},
-          {"add_to_test", s.view.add_to_test}}},
-        {"preset", s.preset}};
+    json hyper = {{"activation", std::string(activation.name)},
+                  {"parameters", parameters_json(activation, s.hyper.parameters)},
+                  {"optimizer", std::string(optimizer_name(s.hyper.optimizer))}};
+    for (const auto* setting : {&c::kLearningRate, &c::kMomentum}) write_setting(hyper, *setting, s.hyper);
+    hyper["nesterov"] = s.hyper.nesterov;
+    hyper["batch"] = s.hyper.batch;
+    for (const auto* setting : {&c::kL2, &c::kL1}) write_setting(hyper, *setting, s.hyper);
+    return {{"data", std::move(data)}, {"architecture", std::move(architecture)}, {"hyper", std::move(hyper)}};
+}
+
+json classifier_json(const settings::ClassifierSettings& s) {
+    namespace c = settings::classifier_setting;
+    json out = training_groups_json(s);
+    json run = {{"playing", s.run.playing}};
+    write_setting(run, c::kStepsPerFrame, s.run);
+    run["automatic"] = s.run.automatic;
+    write_setting(run, c::kFrameBudget, s.run);
+    out["run"] = std::move(run);
+    out["view"] = {{"dead_layer", s.view.dead_layer},
+                   {"show_test", s.view.show_test},
+                   {"show_contours", s.view.show_contours},
+                   {"log_loss", s.view.log_loss},
+                   {"log_grad", s.view.log_grad},
+                   {"tool", name_of(settings::kMouseToolNames, s.view.tool)},
+                   {"paint_class", s.view.paint_class},
+                   {"add_to_test", s.view.add_to_test}};
+    out["preset"] = s.preset;
+    return out;
+}
+
+json bakeoff_json(const settings::BakeoffSettings& s) {
+    namespace b = settings::bakeoff_setting;
+    json names = json::array();
+    for (int index : s.activations) names.push_back(std::string(activations()[static_cast<size_t>(index)].name));
+    json out = {{"contest", training_groups_json(s.contest)}, {"activations", std::move(names)}};
+    for (const auto* setting : {&b::kSeeds, &b::kMaxStepsPerFrame, &b::kMinStepsPerSecond}) write_setting(out, *setting, s);
+    write_setting(out, b::kFrameBudget, s);
+    out["playing"] = s.playing;
+    out["log_loss"] = s.log_loss;
+    out["log_grad"] = s.log_grad;
+    return out;
 }
 
 // [SECTION] classifier state → JSON
@@ -192,9 +201,10 @@ std::string to_json_text(const Session& session) {
                 {"panel_visible", std::move(visible)},
                 {"link_activations", session.link_activations},
                 {"activations", activations_json(session.activations)},
-                {"softmax", {{"logits", session.softmax.logits}, {"temperature", float_json(session.softmax.temperature)}}},
+                {"softmax", {{"logits", session.softmax.logits}, {"temperature", float_json(session.softmax.temperature)}}},  // kTemperature
                 {"gradflow", gradflow_json(session.gradflow)},
-                {"classifier", classifier_json(session.classifier)}};
+                {"classifier", classifier_json(session.classifier)},
+                {"bakeoff", bakeoff_json(session.bakeoff)}};
     if (session.classifier_state) doc["classifier_state"] = classifier_state_json(*session.classifier_state);
     return doc.dump(1) + "\n";
 }

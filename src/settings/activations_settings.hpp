@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/activation.hpp"
+#include "settings/setting.hpp"
 
 namespace actviz::settings {
 
@@ -30,5 +31,17 @@ struct SoftmaxSettings {
     std::vector<double> logits{2.0, 1.0, 0.1};
     float temperature = 1.0f;
 };
+
+// The numeric settings, each described once (setting.hpp).
+inline constexpr Setting<ActivationsSettings, float> kSaturationEpsilon{.key = "saturation_epsilon", .flag = "",
+    .label = "ε", .member = &ActivationsSettings::saturation_epsilon, .min = 1e-4, .max = 0.5, .slider_min = 1e-4,
+    .slider_max = 0.5, .scale = Scale::Log, .format = "%.4g"};
+// Each end of the x range (x_min < x_max besides).
+inline constexpr float kMaxAbsX = 1e4f;
+inline constexpr Setting<SoftmaxSettings, float> kTemperature{.key = "temperature", .flag = "temperature",
+    .label = "temperature T", .member = &SoftmaxSettings::temperature, .min = 0.01, .max = 100, .slider_min = 0.01,
+    .slider_max = 100, .scale = Scale::Log};
+inline constexpr double kMaxAbsLogit = 10;  // each logit: the vertical sliders' span, the session's range
+static_assert(well_formed(kSaturationEpsilon) && well_formed(kTemperature));
 
 }  // namespace actviz::settings

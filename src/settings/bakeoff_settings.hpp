@@ -10,6 +10,7 @@
 
 #include "settings/classifier_settings.hpp"
 #include "core/bakeoff.hpp"
+#include "settings/setting.hpp"
 
 namespace actviz::settings {
 
@@ -35,6 +36,24 @@ struct BakeoffSettings {
     BakeoffSettings();  // the classic comparison on the 3-arm spiral, 2-32-32-32-32-3, Adam 0.01
     bool operator==(const BakeoffSettings&) const = delete;
 };
+
+// The numeric settings beyond the contest's (classifier_setting), each described once.
+namespace bakeoff_setting {
+inline constexpr Setting<BakeoffSettings, int> kSeeds{.key = "seeds", .flag = "seeds", .label = "seeds",
+    .member = &BakeoffSettings::seeds, .min = 1, .max = kMaxBakeoffSeeds, .slider_min = 1,
+    .slider_max = kMaxBakeoffTableSeeds, .format = "%d"};
+inline constexpr Setting<BakeoffSettings, int> kMaxStepsPerFrame{.key = "max_steps_per_frame", .flag = "",
+    .label = "steps/frame at most", .member = &BakeoffSettings::max_steps_per_frame, .min = 1, .max = 1000,
+    .slider_min = 1, .slider_max = 1000, .scale = Scale::Log, .format = "%d"};
+inline constexpr Setting<BakeoffSettings, double> kFrameBudget{.key = "frame_budget_ms", .flag = "",
+    .label = "frame budget", .member = &BakeoffSettings::frame_budget_ms, .min = 1, .max = 1000, .slider_min = 5,
+    .slider_max = 100, .scale = Scale::Log, .format = "%.1f ms"};
+inline constexpr Setting<BakeoffSettings, int> kMinStepsPerSecond{.key = "min_steps_per_second", .flag = "",
+    .label = "min steps/s", .member = &BakeoffSettings::min_steps_per_second, .min = 0, .max = 500, .slider_min = 0,
+    .slider_max = 500, .format = "%d"};
+static_assert(well_formed(kSeeds) && well_formed(kMaxStepsPerFrame) && well_formed(kFrameBudget) &&
+              well_formed(kMinStepsPerSecond));
+}  // namespace bakeoff_setting
 
 // The panel's bake-off runs until stopped: each contestant keeps at most this many history
 // records (older ones thinned evenly, as the Classifier's), so memory stays flat for hours.

@@ -15,6 +15,7 @@
 
 #include "core/dataset.hpp"
 #include "core/trainer.hpp"
+#include "settings/setting.hpp"
 
 namespace actviz::settings {
 
@@ -75,6 +76,48 @@ struct ClassifierView {
     bool add_to_test = false;         // added points go to the test set
     int hovered_layer = -1, hovered_unit = -1;  // the unit under the mouse in the unit grid (last frame)
 };
+
+// The numeric settings of the groups above, each described once (setting.hpp). The class count
+// (its range depends on the dataset), the batch (up to the training set) and the seed are checked
+// where those depend on other settings.
+namespace classifier_setting {
+inline constexpr Setting<ClassifierData, int> kPoints{.key = "points", .flag = "points", .label = "points",
+    .member = &ClassifierData::points, .min = 20, .max = kMaxPoints, .slider_min = 20, .slider_max = 5000,
+    .scale = Scale::Log, .format = "%d"};
+inline constexpr Setting<ClassifierData, double> kNoise{.key = "noise", .flag = "noise", .label = "noise",
+    .member = &ClassifierData::noise, .min = 0, .max = kMaxNoise, .slider_min = 0, .slider_max = 1, .format = "%.2f"};
+inline constexpr Setting<ClassifierData, double> kTestRatio{.key = "test_ratio", .flag = "test-ratio",
+    .label = "test ratio", .member = &ClassifierData::test_ratio, .min = 0, .max = kMaxTestRatio, .slider_min = 0,
+    .slider_max = kMaxTestRatio, .format = "%.2f"};
+inline constexpr Setting<ClassifierArchitecture, double> kGain{.key = "gain", .flag = "gain", .label = "gain",
+    .member = &ClassifierArchitecture::gain, .min = 0.01, .max = kMaxInitGain, .slider_min = 0.1, .slider_max = 10,
+    .scale = Scale::Log, .format = "×%.3g"};
+inline constexpr Setting<ClassifierArchitecture, double> kBias{.key = "bias", .flag = "bias", .label = "bias",
+    .member = &ClassifierArchitecture::bias, .min = -kMaxInitialBias, .max = kMaxInitialBias, .slider_min = -10,
+    .slider_max = 10, .format = "%.2f"};
+inline constexpr Setting<ClassifierHyper, double> kLearningRate{.key = "learning_rate", .flag = "lr",
+    .label = "learning rate", .member = &ClassifierHyper::learning_rate, .min = kMinLearningRate,
+    .max = kMaxLearningRate, .slider_min = kMinLearningRate, .slider_max = kSliderMaxLearningRate, .scale = Scale::Log,
+    .format = "%.2e"};
+inline constexpr Setting<ClassifierHyper, double> kMomentum{.key = "momentum", .flag = "momentum", .label = "μ",
+    .member = &ClassifierHyper::momentum, .min = 0, .max = kMaxMomentum, .slider_min = 0, .slider_max = kMaxMomentum,
+    .format = "%.3f"};
+inline constexpr Setting<ClassifierHyper, double> kL2{.key = "l2", .flag = "l2", .label = "L2",
+    .member = &ClassifierHyper::l2, .min = 0, .max = kMaxPenalty, .slider_min = 0, .slider_max = 1, .scale = Scale::Log,
+    .format = "%.4g"};
+inline constexpr Setting<ClassifierHyper, double> kL1{.key = "l1", .flag = "l1", .label = "L1",
+    .member = &ClassifierHyper::l1, .min = 0, .max = kMaxPenalty, .slider_min = 0, .slider_max = 1, .scale = Scale::Log,
+    .format = "%.4g"};
+inline constexpr Setting<ClassifierRun, int> kStepsPerFrame{.key = "steps_per_frame", .flag = "",
+    .label = "steps/frame", .member = &ClassifierRun::steps_per_frame, .min = 1, .max = kMaxStepsPerFrame,
+    .slider_min = 1, .slider_max = kMaxStepsPerFrame, .scale = Scale::Log, .format = "%d"};
+inline constexpr Setting<ClassifierRun, double> kFrameBudget{.key = "frame_budget_ms", .flag = "",
+    .label = "frame budget", .member = &ClassifierRun::frame_budget_ms, .min = 1, .max = 1000, .slider_min = 5,
+    .slider_max = 100, .scale = Scale::Log, .format = "%.1f ms"};
+static_assert(well_formed(kPoints) && well_formed(kNoise) && well_formed(kTestRatio) && well_formed(kGain) &&
+              well_formed(kBias) && well_formed(kLearningRate) && well_formed(kMomentum) && well_formed(kL2) &&
+              well_formed(kL1) && well_formed(kStepsPerFrame) && well_formed(kFrameBudget));
+}  // namespace classifier_setting
 
 struct ClassifierSettings {
     ClassifierData data;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/gradflow.hpp"
+#include "settings/setting.hpp"
 
 namespace actviz::settings {
 
@@ -49,6 +50,30 @@ struct GradflowSettings {
     GradQuantity quantity = GradQuantity::WeightGrad;
     bool show_chain_rule_bound = true;
 };
+
+// The numeric settings, each described once (setting.hpp).
+namespace gradflow_setting {
+inline constexpr Setting<GradflowSimulation, int> kDepth{.key = "depth", .flag = "depth", .label = "depth",
+    .member = &GradflowSimulation::depth, .min = 1, .max = kGradflowMaxDepth, .slider_min = 1,
+    .slider_max = kGradflowMaxDepth, .scale = Scale::Log, .format = "%d"};
+inline constexpr Setting<GradflowSimulation, int> kWidth{.key = "width", .flag = "width", .label = "width",
+    .member = &GradflowSimulation::width, .min = 1, .max = kGradflowMaxWidth, .slider_min = 1,
+    .slider_max = kGradflowMaxWidth, .scale = Scale::Log, .format = "%d"};
+inline constexpr Setting<GradflowSimulation, int> kBatch{.key = "batch", .flag = "batch", .label = "batch",
+    .member = &GradflowSimulation::batch, .min = 1, .max = kGradflowMaxBatch, .slider_min = 1,
+    .slider_max = kGradflowMaxBatch, .scale = Scale::Log, .format = "%d"};
+inline constexpr Setting<GradflowSimulation, float> kBias{.key = "bias", .flag = "bias", .label = "bias",
+    .member = &GradflowSimulation::bias, .min = -kGradflowMaxBias,
+    .max = kGradflowMaxBias, .slider_min = -5, .slider_max = 5, .format = "%.2f"};
+inline constexpr Setting<GradflowSimulation, float> kNormalStd{.key = "normal_std", .flag = "std",
+    .label = "std (normal)", .member = &GradflowSimulation::normal_std, .min = 0.001,
+    .max = kGradflowMaxGain, .slider_min = 0.001, .slider_max = 2, .scale = Scale::Log};
+inline constexpr Setting<GradflowCurve, float> kGain{.key = "gain", .flag = "gain", .label = "gain",
+    .member = &GradflowCurve::gain, .min = 0.01, .max = kGradflowMaxGain, .slider_min = 0.1,
+    .slider_max = 10, .scale = Scale::Log, .format = "×%.3g"};
+static_assert(well_formed(kDepth) && well_formed(kWidth) && well_formed(kBatch) && well_formed(kBias) &&
+              well_formed(kNormalStd) && well_formed(kGain));
+}  // namespace gradflow_setting
 
 struct GradflowPreset {
     std::string_view name;

@@ -46,7 +46,7 @@ TEST(SessionMalformed, NotJsonOrTruncated) {
 }
 
 TEST(SessionMalformed, WrongVersions) {
-    expect_refused(R"({"actviz_session": 2})", "written by a newer actviz");
+    expect_refused(R"({"actviz_session": 3})", "written by a newer actviz");
     expect_refused(R"({"actviz_session": 0})", "version 0 is invalid");
     expect_refused(R"({"actviz_session": "1"})", "must be an integer");
     expect_refused(R"({"version": 1})", "no \"actviz_session\" version");
@@ -72,7 +72,7 @@ TEST(SessionMalformed, NegativeAndAbsurdSizes) {
 
 TEST(SessionMalformed, OutsideTheUiRanges) {
     expect_edit_refused([](json& d) { d["softmax"]["temperature"] = 1e-9; }, "between 0.01 and 100");
-    expect_edit_refused([](json& d) { d["classifier"]["hyper"]["learning_rate"] = 50; }, "learning_rate");
+    expect_edit_refused([](json& d) { d["classifier"]["hyper"]["learning_rate"] = 2e4; }, "learning_rate");
     expect_edit_refused([](json& d) { d["activations"]["functions"]["elu"]["alpha"] = -1e300; }, "alpha");
     expect_edit_refused([](json& d) { d["activations"]["functions"]["nosuch"] = json::object(); }, "no such activation");
     expect_edit_refused([](json& d) { d["page"] = "nowhere"; }, "page: expected one of");

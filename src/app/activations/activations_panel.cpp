@@ -15,6 +15,7 @@
 #include "app/activation_colour.hpp"
 #include "app/activation_link_ui.hpp"
 #include "app/activations/activations_panel.hpp"
+#include "app/setting_widgets.hpp"
 #include "app/widgets.hpp"
 #include "plot/plot.hpp"
 
@@ -124,11 +125,16 @@ void draw_toolbar(ActivationsSettings& settings, PanelContext& context) {
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    checked_slider("ε", &settings.saturation_epsilon, 1e-4f, 0.5f, "%.4g", ImGuiSliderFlags_Logarithmic);
+    setting_slider(kSaturationEpsilon, settings);
     ImGui::SameLine(0, ImGui::GetFontSize());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    ImGui::DragFloatRange2("x range", &settings.x_min, &settings.x_max, 0.05f, -1e4f, 1e4f, "%.2f", "%.2f",
+    const float before_min = settings.x_min, before_max = settings.x_max;
+    ImGui::DragFloatRange2("x range", &settings.x_min, &settings.x_max, 0.05f, -kMaxAbsX, kMaxAbsX, "%.2f", "%.2f",
                            ImGuiSliderFlags_AlwaysClamp);
+    if (std::isnan(settings.x_min) || std::isnan(settings.x_max)) settings.x_min = before_min, settings.x_max = before_max;
+    // An empty range opens to 0.01 wide, within ±kMaxAbsX (the range a session holds): typing
+    // 1e308 into both ends gives [9999.99, 10000], not a range the loader would refuse.
+    settings.x_min = std::min(settings.x_min, kMaxAbsX - 0.01f);
     if (settings.x_max <= settings.x_min) settings.x_max = settings.x_min + 0.01f;
 }
 

@@ -15,6 +15,7 @@
 #include "app/bakeoff/bakeoff_views.hpp"
 #include "app/classifier/classifier_views.hpp"
 #include "app/bakeoff/bakeoff_panel.hpp"
+#include "app/setting_widgets.hpp"
 #include "app/widgets.hpp"
 
 namespace actviz::app {
@@ -76,12 +77,12 @@ void draw_controls(BakeoffPanel& panel) {
         draw_classifier_training(settings.contest,
                                  bakeoff ? static_cast<int>(bakeoff->contestant(0).trainer().data().train.size()) : 0);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-        ImGui::SliderInt("seeds", &settings.seeds, 1, kMaxBakeoffTableSeeds, "%d", ImGuiSliderFlags_AlwaysClamp);
+        setting_slider(bakeoff_setting::kSeeds, settings);
         help_marker("The table's mean ± spread is over this many seeds (initial weights and batch order): seed 0 "
                     "is the one drawn, the others train on a worker thread, never ahead of it.");
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::SliderInt("min steps/s", &settings.min_steps_per_second, 0, 500, "%d", ImGuiSliderFlags_AlwaysClamp);
+    setting_slider(bakeoff_setting::kMinStepsPerSecond, settings);
     help_marker("Every contestant trains at least this many steps per second: when frames come slower than 60 "
                 "a second, each frame takes more steps (and the frame rate drops a little). 0: only what fits in "
                 "the frame's 16.7 ms budget beside drawing.");

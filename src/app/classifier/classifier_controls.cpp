@@ -15,6 +15,7 @@
 
 #include "app/activation_link_ui.hpp"
 #include "app/classifier/classifier_views.hpp"
+#include "app/setting_widgets.hpp"
 #include "app/widgets.hpp"
 
 namespace actviz::app {
@@ -73,13 +74,13 @@ void draw_classifier_data(ClassifierSettings& settings) {
     ImGui::SliderInt("classes", &data.classes, info.min_classes, info.max_classes, "%d", ImGuiSliderFlags_AlwaysClamp);
     ImGui::EndDisabled();
     ImGui::SetNextItemWidth(item_width());
-    ImGui::SliderInt("points", &data.points, 20, 5000, "%d", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    setting_slider(classifier_setting::kPoints, data);
     help_marker("Total over all classes (train + test).");
     ImGui::SetNextItemWidth(item_width());
-    slider_double("noise", &data.noise, 0.0, 1.0, "%.2f", false);
+    setting_slider(classifier_setting::kNoise, data);
     help_marker(std::string(info.noise_meaning).c_str());
     ImGui::SetNextItemWidth(item_width());
-    slider_double("test ratio", &data.test_ratio, 0.0, kMaxTestRatio, "%.2f", false);
+    setting_slider(classifier_setting::kTestRatio, data);
     help_marker("Share of the points held out: drawn hollow, never trained on. The gap between train and test "
                 "loss is overfitting.");
     ImGui::SetNextItemWidth(item_width());
@@ -169,10 +170,10 @@ void draw_classifier_network(ClassifierSettings& settings, HiddenLayersEdit& hid
     }
     help_marker("How the initial weights are drawn: xavier for tanh/sigmoid, he for the ReLU family.");
     ImGui::SetNextItemWidth(item_width());
-    slider_double("gain", &arch.gain, 0.1, 10.0, "×%.3g", true);
+    setting_slider(classifier_setting::kGain, arch);
     help_marker("Multiplies the initialisation's scale.");
     ImGui::SetNextItemWidth(item_width());
-    slider_double("bias", &arch.bias, -10.0, 10.0, "%.2f", false);
+    setting_slider(classifier_setting::kBias, arch);
     help_marker("Initial bias of every hidden unit. −5 puts every ReLU's input below zero for every point: dead "
                 "from the start (f′ = 0, no gradient ever arrives).");
 }
@@ -194,12 +195,12 @@ void draw_classifier_training(ClassifierSettings& settings, int train_points) {
                 "Switching keeps the weights.");
     if (hyper.optimizer == OptimizerKind::Momentum) {
         ImGui::SetNextItemWidth(item_width());
-        slider_double("μ", &hyper.momentum, 0.0, kMaxMomentum, "%.3f", false);
+        setting_slider(classifier_setting::kMomentum, hyper);
         ImGui::SameLine();
         ImGui::Checkbox("Nesterov", &hyper.nesterov);
     }
     ImGui::SetNextItemWidth(item_width());
-    slider_double("learning rate", &hyper.learning_rate, kMinLearningRate, kSliderMaxLearningRate, "%.2e", true);
+    setting_slider(classifier_setting::kLearningRate, hyper);
     help_marker("η, the step size. Too small: nothing happens. Too large: the loss jumps around, ReLUs die, or "
                 "training diverges (it then pauses itself). Takes effect on the next step; weights kept.");
     ImGui::SetNextItemWidth(item_width());
@@ -208,10 +209,10 @@ void draw_classifier_training(ClassifierSettings& settings, int train_points) {
     help_marker("Points per step, drawn in a shuffled order; 0 = all the training points (full batch). Small "
                 "batches give noisy steps.");
     ImGui::SetNextItemWidth(item_width());
-    slider_double("L2", &hyper.l2, 0.0, 1.0, "%.1e", true);
+    setting_slider(classifier_setting::kL2, hyper);
     help_marker("λ₂·Σw²: pulls weights towards zero (weight decay), smoothing the boundary.");
     ImGui::SetNextItemWidth(item_width());
-    slider_double("L1", &hyper.l1, 0.0, 1.0, "%.1e", true);
+    setting_slider(classifier_setting::kL1, hyper);
     help_marker("λ₁·Σ|w|: pushes small weights to exactly zero (sparse networks).");
 }
 
@@ -306,8 +307,7 @@ void draw_classifier_toolbar(ClassifierPanel& panel, const UiFonts& fonts) {
     ImGui::SameLine();
     ImGui::BeginDisabled(run.automatic);
     ImGui::SetNextItemWidth(font * 8);
-    ImGui::SliderInt("steps/frame", &run.steps_per_frame, 1, kMaxStepsPerFrame, "%d",
-                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    setting_slider(classifier_setting::kStepsPerFrame, run);
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::Checkbox("auto", &run.automatic);

@@ -16,6 +16,7 @@
 
 #include "app/activation_link_ui.hpp"
 #include "app/gradflow/gradflow_panel.hpp"
+#include "app/setting_widgets.hpp"
 #include "app/widgets.hpp"
 #include "core/activation_analysis.hpp"
 #include "plot/plot.hpp"
@@ -69,20 +70,17 @@ void draw_network_controls(GradflowSettings& settings) {
     GradflowSimulation& sim = settings.simulation;
     const float width = ImGui::GetFontSize() * 8;
     ImGui::SetNextItemWidth(width);
-    ImGui::SliderInt("depth", &sim.depth, 1, kGradflowMaxDepth, "%d", ImGuiSliderFlags_Logarithmic |
-                                                                       ImGuiSliderFlags_AlwaysClamp);
+    setting_slider(gradflow_setting::kDepth, sim);
     help_marker("Hidden layers. The gradient reaching layer 1 is a product of one factor per layer above it.");
     ImGui::SetNextItemWidth(width);
-    ImGui::SliderInt("width", &sim.width, 1, kGradflowMaxWidth, "%d", ImGuiSliderFlags_Logarithmic |
-                                                                       ImGuiSliderFlags_AlwaysClamp);
+    setting_slider(gradflow_setting::kWidth, sim);
     ImGui::SetNextItemWidth(width);
-    ImGui::SliderInt("batch", &sim.batch, 1, kGradflowMaxBatch, "%d", ImGuiSliderFlags_Logarithmic |
-                                                                       ImGuiSliderFlags_AlwaysClamp);
+    setting_slider(gradflow_setting::kBatch, sim);
     ImGui::SetNextItemWidth(width);
-    ImGui::SliderFloat("bias", &sim.bias, -5.0f, 5.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
+    setting_slider(gradflow_setting::kBias, sim);
     help_marker("Initial value of every bias. Negative biases push ReLU units into their dead zone.");
     ImGui::SetNextItemWidth(width);
-    checked_slider("std (normal)", &sim.normal_std, 0.001f, 2.0f, "%.3g", ImGuiSliderFlags_Logarithmic);
+    setting_slider(gradflow_setting::kNormalStd, sim);
     help_marker("Standard deviation of the 'normal' initialisation (the other schemes derive theirs from the width).");
     ImGui::SetNextItemWidth(width);
     ImGui::InputInt("seed", &sim.seed);
@@ -121,7 +119,7 @@ bool draw_curve_row(GradflowSimulation& sim, int index) {
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
-    checked_slider("gain", &curve.gain, 0.1f, 10.0f, "×%.3g", ImGuiSliderFlags_Logarithmic);
+    setting_slider(gradflow_setting::kGain, curve);
     ImGui::SameLine();
     ImGui::Checkbox("res", &curve.residual);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Residual connection: a ← a + f(W a + b)");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/softmax/softmax_panel.hpp"
+#include "app/setting_widgets.hpp"
 #include "app/widgets.hpp"
 #include "core/activation.hpp"
 #include "core/softmax.hpp"
@@ -19,7 +20,7 @@ namespace actviz::app {
 namespace {
 
 constexpr int kMinClasses = 2, kMaxClasses = 10;
-constexpr float kLogitRange = 10.0f;
+constexpr float kLogitRange = static_cast<float>(kMaxAbsLogit);
 
 // [SECTION] Logits editor ----------------------------------------------------------------------
 
@@ -144,7 +145,7 @@ void draw_softmax_panel(SoftmaxPanel& panel, PanelContext&) {
     SoftmaxSettings& settings = panel.settings;
     const float font = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(font * 14);
-    checked_slider("temperature T", &settings.temperature, 0.01f, 100.0f, "%.3g", ImGuiSliderFlags_Logarithmic);
+    setting_slider(kTemperature, settings);
     help_marker("Softmax divides the logits by T before exponentiating. Small T sharpens the distribution "
                 "towards the argmax (one-hot); large T flattens it towards uniform. Knowledge distillation and "
                 "sampling from language models turn this knob.");
