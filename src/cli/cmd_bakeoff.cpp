@@ -14,6 +14,7 @@
 #include <string>
 
 #include "cli/classifier_flags.hpp"
+#include "cli/command_configs.hpp"
 #include "cli/commands.hpp"
 #include "cli/flags.hpp"
 #include "cli/memory_flag.hpp"
@@ -72,24 +73,33 @@ std::string mean_over_all(const Spread& spread, int seeds) {
 
 }  // namespace
 
-int run_bakeoff(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
+BakeoffCommand parse_bakeoff(std::span<const std::string> args) {
     std::vector<FlagSpec> specs(classifier_flags().begin(), classifier_flags().end());
     specs.push_back(FlagSpec{"activations"});
     specs.push_back(FlagSpec{"seeds"});
     specs.push_back(kMemoryBudgetFlag);
     const std::vector<std::string> expanded = expand_session_flags("bakeoff", args, specs).args;
-    const Flags flags(expanded, specs);
+    BakeoffCommand command{Flags(expanded, specs)};
+    const Flags& flags = command.flags;
     if (!flags.positionals().empty()) throw UsageError("unexpected argument '" + flags.positionals()[0] + "'");
-    const RunFlags run = run_from_flags(flags);
-    const DatasetConfig data_config = dataset_from_flags(flags, run.seed);
-    const Dataset data = make_dataset(data_config);
-
-    BakeoffConfig config;
+    command.run = run_from_flags(flags);
+    command.data_config = dataset_from_flags(flags, command.run.seed);
+    command.data = make_dataset(command.data_config);
+    BakeoffConfig& config = command.config;
     config.activations = parse_activations(required_flag(flags, "activations", "sigmoid,tanh,relu"));
-    config.trainer = trainer_from_flags(flags, data_config.classes, run.seed, static_cast<int>(data.train.size()),
-                                        config.activations.front());
+    config.trainer = trainer_from_flags(flags, command.data_config.classes, command.run.seed,
+                                        static_cast<int>(command.data.train.size()), config.activations.front());
     config.seeds = setting_flag(flags, settings::bakeoff_setting::kSeeds).value_or(config.seeds);
     if (auto reason = config.validate()) throw UsageError(*reason);
+    return command;
+}
+
+int run_bakeoff(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
+    const BakeoffCommand command = parse_bakeoff(args);
+    const Flags& flags = command.flags;
+    const RunFlags& run = command.run;
+    const Dataset& data = command.data;
+    const BakeoffConfig& config = command.config;
     // Every contestant keeps its rows until the end (they print contestant by contestant): bound
     // them so a tiny --every over a long run is refused instead of exhausting memory.
     const long long contestants = static_cast<long long>(config.activations.size()) * config.seeds;

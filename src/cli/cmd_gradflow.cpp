@@ -9,6 +9,7 @@
 #include <ostream>
 
 #include "cli/activation_flags.hpp"
+#include "cli/command_configs.hpp"
 #include "cli/commands.hpp"
 #include "cli/flags.hpp"
 #include "cli/memory_flag.hpp"
@@ -55,7 +56,7 @@ InitScheme init_from_flags(const Flags& flags) {
     throw UsageError("unknown --init '" + std::string(*text) + "' (one of " + names + ")");
 }
 
-GradflowConfig config_from_flags(const Flags& flags) {
+GradflowConfig config_of(const Flags& flags) {
     if (!flags.positionals().empty()) throw UsageError("unexpected argument '" + flags.positionals()[0] + "'");
     GradflowConfig config;
     namespace g = settings::gradflow_setting;
@@ -88,12 +89,19 @@ GradflowConfig config_from_flags(const Flags& flags) {
 
 }  // namespace
 
-int run_gradflow(std::span<const std::string> args, std::ostream& out, std::ostream&) {
+GradflowCommand parse_gradflow(std::span<const std::string> args) {
     std::vector<FlagSpec> specs(kGradflowFlags.begin(), kGradflowFlags.end());
     for (const FlagSpec& spec : activation_parameter_flags()) specs.push_back(spec);
     const std::vector<std::string> expanded = expand_session_flags("gradflow", args, specs).args;
-    const Flags flags(expanded, specs);
-    const GradflowConfig config = config_from_flags(flags);
+    GradflowCommand command{Flags(expanded, specs)};
+    command.config = config_of(command.flags);
+    return command;
+}
+
+int run_gradflow(std::span<const std::string> args, std::ostream& out, std::ostream&) {
+    const GradflowCommand command = parse_gradflow(args);
+    const Flags& flags = command.flags;
+    const GradflowConfig& config = command.config;
     const std::string what = "gradient flow at depth " + std::to_string(config.depth) + " × width " +
                              std::to_string(config.width) + " × batch " + std::to_string(config.batch) +
                              (config.float32 ? " in float32" : " in double");

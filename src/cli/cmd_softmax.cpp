@@ -2,14 +2,15 @@
 // → CSV index,logit,probability,log_probability, then a last line entropy,<nats>.
 
 #include <array>
-#include <limits>
 #include <ostream>
 
 #include "cli/commands.hpp"
 #include "cli/flags.hpp"
 #include "cli/parse_value.hpp"
+#include "cli/setting_flags.hpp"
 #include "cli/usage_error.hpp"
 #include "core/softmax.hpp"
+#include "settings/activations_settings.hpp"
 
 namespace actviz::cli {
 
@@ -19,11 +20,8 @@ int run_softmax(std::span<const std::string> args, std::ostream& out, std::ostre
     if (!flags.positionals().empty()) throw UsageError("unexpected argument '" + flags.positionals()[0] + "'");
     if (!flags.has("logits")) throw UsageError("--logits is missing, e.g. --logits 2,1,0.1");
     const std::vector<double> logits = parse_real_list("--logits", *flags.value("logits"), 100'000);
-    double temperature = 1.0;
-    if (auto text = flags.value("temperature")) {
-        temperature = parse_real("--temperature", *text, 0.0, std::numeric_limits<double>::max());
-        if (temperature <= 0) throw UsageError("--temperature must be greater than 0, got '" + std::string(*text) + "'");
-    }
+    // The Softmax panel's range (a number as typed: double, though the panel keeps a float).
+    const double temperature = setting_flag(flags, settings::kTemperature).value_or(1.0);
     const Eigen::VectorXd z = Eigen::Map<const Eigen::VectorXd>(logits.data(), static_cast<Eigen::Index>(logits.size()));
     const SoftmaxResult result = softmax(z, temperature);
     out << "index,logit,probability,log_probability\n";

@@ -18,6 +18,7 @@
 
 #include "cli/activation_flags.hpp"
 #include "cli/classifier_flags.hpp"
+#include "cli/command_configs.hpp"
 #include "cli/commands.hpp"
 #include "cli/flags.hpp"
 #include "cli/memory_flag.hpp"
@@ -40,28 +41,43 @@ void print_row(std::ostream& out, const HistoryRecord& r) {
         << (r.test_accuracy ? format_number(*r.test_accuracy) : "") << ',' << format_number(r.dead_fraction) << '\n';
 }
 
-}  // namespace
-
-int run_train(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
+std::vector<FlagSpec> train_flag_specs() {
     std::vector<FlagSpec> specs(classifier_flags().begin(), classifier_flags().end());
     specs.push_back(FlagSpec{"activation"});
     specs.push_back(FlagSpec{"weights"});
     specs.push_back(kMemoryBudgetFlag);
     for (const FlagSpec& spec : activation_parameter_flags()) specs.push_back(spec);
+    return specs;
+}
+
+}  // namespace
+
+TrainCommand parse_train(std::span<const std::string> args) {
+    const std::vector<FlagSpec> specs = train_flag_specs();
     SessionArgs expanded = expand_session_flags("train", args, specs);
-    const Flags flags(expanded.args, specs);
+    TrainCommand command{Flags(expanded.args, specs)};
+    const Flags& flags = command.flags;
     if (!flags.positionals().empty()) throw UsageError("unexpected argument '" + flags.positionals()[0] + "'");
-    const RunFlags run = run_from_flags(flags);
-    const long long steps = run.steps, every = run.every;
+    command.run = run_from_flags(flags);
     // Parsed even when the session's points are used: the session's settings are checked as typed flags are.
-    const DatasetConfig data_config = dataset_from_flags(flags, run.seed);
-    Dataset data = expanded.data ? std::move(*expanded.data) : make_dataset(data_config);
+    command.data_config = dataset_from_flags(flags, command.run.seed);
+    command.data = expanded.data ? std::move(*expanded.data) : make_dataset(command.data_config);
     // Only a session's hand edits can leave none (the flags' check above refuses that for generated
     // points); no step could be taken, so say so instead of printing a lone step 0.
-    if (data.train.empty()) throw UsageError("the session's training points were all erased: nothing to train on");
+    if (command.data.train.empty()) throw UsageError("the session's training points were all erased: nothing to train on");
     const ActivationChoice choice = activation_from_flags(required_flag(flags, "activation", "tanh"), flags);
-    const TrainerConfig config = trainer_from_flags(flags, data.classes, run.seed, static_cast<int>(data.train.size()),
-                                                    LayerActivation{choice.activation, choice.parameters});
+    command.config = trainer_from_flags(flags, command.data.classes, command.run.seed,
+                                        static_cast<int>(command.data.train.size()),
+                                        LayerActivation{choice.activation, choice.parameters});
+    return command;
+}
+
+int run_train(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
+    TrainCommand command = parse_train(args);
+    const Flags& flags = command.flags;
+    const long long steps = command.run.steps, every = command.run.every;
+    Dataset& data = command.data;
+    const TrainerConfig& config = command.config;
 
     const double bytes = estimate_training_bytes(config, data.train.size(), data.test.size());
     if (auto refusal = over_budget("training " + std::to_string(data.train.size() + data.test.size()) + " points",

@@ -26,7 +26,7 @@ constexpr Usage kUsages[] = {
     {"softmax",
      "usage: actviz softmax --logits L1,L2,... [--temperature T]\n"
      "Softmax of logits/T as CSV: index,logit,probability,log_probability, then a last line entropy,<nats>.\n"
-     "  --temperature T   > 0 (default 1); T -> 0 tends to argmax, T -> infinity to uniform\n"},
+     "  --temperature T   0.01 to 100, as the panel's slider (default 1); small T tends to argmax, large T to uniform\n"},
     {"gradflow",
      "usage: actviz gradflow --depth N --width W --activation NAME [parameter flags] [--init NAME] [--gain G]\n"
      "                       [--std S] [--bias B] [--batch B] [--seed S] [--residual] [--layernorm] [--float32]\n"

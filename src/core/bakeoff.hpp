@@ -55,6 +55,7 @@ struct BakeoffConfig {
     std::size_t history_limit = 0;
 
     std::optional<std::string> validate() const;  // one line naming the bad value, or nullopt
+    bool operator==(const BakeoffConfig&) const = default;  // every field: tests compare whole configurations
 };
 
 // One (activation, seed) run: a Trainer plus its milestone tracking.

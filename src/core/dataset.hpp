@@ -42,6 +42,8 @@ struct DatasetConfig {
 
     // One line naming the bad value and what is allowed, or nullopt.
     std::optional<std::string> validate() const;
+
+    bool operator==(const DatasetConfig&) const = default;  // every field: tests compare whole configurations
 };
 
 struct Point {

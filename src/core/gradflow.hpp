@@ -61,6 +61,8 @@ struct GradflowConfig {
 
     // Why the configuration cannot run (one line naming the value and what is allowed), or nullopt.
     std::optional<std::string> validate() const;
+
+    bool operator==(const GradflowConfig&) const = default;  // every field: tests compare whole configurations
 };
 
 // Bytes a run of `config` allocates (network, cached activations, gradients, scratch), within a

@@ -32,6 +32,8 @@ inline constexpr double kMaxInitGain = 100;
 struct LayerActivation {
     const Activation* activation = find_activation("tanh");
     ParameterValues parameters{};  // in the activation's parameter order; prelu's α is the initial value
+
+    bool operator==(const LayerActivation&) const = default;  // every field: tests compare whole configurations
 };
 
 struct ModelConfig {
@@ -50,6 +52,8 @@ struct ModelConfig {
     const LayerActivation& activation_of(int hidden_layer) const;
     // Same layer sizes and features: weights of one fit the other.
     bool same_architecture(const ModelConfig& other) const;
+
+    bool operator==(const ModelConfig&) const = default;  // every field: tests compare whole configurations
 };
 
 // Where each layer's parameters sit in the flat vector.

@@ -43,6 +43,8 @@ struct OptimizerSettings {
     double epsilon = 1e-8;              // adam, rmsprop
 
     std::optional<std::string> validate() const;
+
+    bool operator==(const OptimizerSettings&) const = default;  // every field: tests compare whole configurations
 };
 
 // The optimiser's moments and step count (OptimizerSettings aside), for saving and restoring a run.

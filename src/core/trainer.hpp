@@ -41,6 +41,8 @@ struct TrainerConfig {
     bool float64 = false;
 
     std::optional<std::string> validate() const;  // model, optimiser, batch ≥ 0 and penalties in [0, kMaxPenalty]
+
+    bool operator==(const TrainerConfig&) const = default;  // every field: tests compare whole configurations
 };
 
 struct HistoryRecord {

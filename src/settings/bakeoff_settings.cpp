@@ -66,8 +66,8 @@ std::optional<std::string> bakeoff_settings_error(const BakeoffSettings& setting
         return "tick " + std::to_string(kMinBakeoffActivations) + " to " + std::to_string(kMaxBakeoffActivations) +
                " activations (" + std::to_string(count) + " ticked)";
     }
-    if (settings.seeds < 1 || settings.seeds > kMaxBakeoffTableSeeds) {
-        return "seeds must be 1 to " + std::to_string(kMaxBakeoffTableSeeds);
+    if (!bakeoff_setting::kSeeds.accepts(settings.seeds)) {
+        return "seeds must be 1 to " + std::to_string(static_cast<int>(bakeoff_setting::kSeeds.max));
     }
     if (auto error = settings_error(settings.contest)) return error;
     return to_bakeoff_config(settings, 0, 1).validate();

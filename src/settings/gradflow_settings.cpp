@@ -28,7 +28,9 @@ GradflowConfig GradflowSimulation::config_for(int index) const {
     config.parameters = c.parameters;
     config.init = c.init;
     config.gain = c.gain;
-    config.normal_std = normal_std;
+    // The std belongs to the normal initialisation alone; the others keep the core's default, so the
+    // configuration equals the one `actviz gradflow` builds (which takes --std only with --init normal).
+    if (c.init == InitScheme::Normal) config.normal_std = normal_std;
     config.bias = bias;
     config.seed = static_cast<std::uint64_t>(seed);
     config.residual = c.residual;

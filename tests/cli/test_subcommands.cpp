@@ -107,7 +107,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadInput{"eval", {"--x", "1"}, "give one activation name"},
                       BadInput{"eval", {"gelu", "--y", "1"}, "unknown flag '--y'"},
                       BadInput{"eval", {"hardtanh", "--min-value", "2", "--x", "1"}, "min_value < max_value"},
-                      BadInput{"softmax", {"--logits", "1,2", "--temperature", "0"}, "greater than 0"},
+                      BadInput{"softmax", {"--logits", "1,2", "--temperature", "0"}, "--temperature expects a number from 0.01 to 100"},
                       BadInput{"softmax", {"--logits", "1,2", "--temperature", "-1"}, "--temperature"},
                       BadInput{"softmax", {"--logits", ""}, "at least one number"},
                       BadInput{"softmax", {"--logits", "1,inf"}, "got 'inf'"},

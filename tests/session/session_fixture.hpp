@@ -43,6 +43,21 @@ inline Scene make_scene() {
     c.hyper.learning_rate = 0.02;
     c.hyper.batch = 32;
     c.view.tool = settings::MouseTool::Erase;
+    settings::BakeoffSettings& b = s.bakeoff;  // a contest tuned away from every default
+    b.activations = {activation_index(*find_activation("tanh")), activation_index(*find_activation("relu")),
+                     activation_index(*find_activation("gelu"))};
+    b.seeds = 3;
+    b.playing = true;
+    b.min_steps_per_second = 120;
+    b.log_grad = false;
+    b.contest.data.kind = DatasetKind::Moons;
+    b.contest.data.classes = 2;
+    b.contest.data.points = 400;
+    b.contest.architecture.hidden = {8, 8};
+    b.contest.hyper.optimizer = OptimizerKind::Momentum;
+    b.contest.hyper.momentum = 0.5;
+    b.contest.hyper.nesterov = true;
+    b.contest.hyper.learning_rate = 0.05;
 
     scene.trainer = std::make_unique<Trainer>(make_dataset(settings::to_dataset_config(c)), settings::to_trainer_config(c));
     scene.trainer->step(25);
