@@ -4,6 +4,8 @@
 #include <imgui.h>
 
 
+#include "app/setting_widgets.hpp"
+#include "settings/classifier_settings.hpp"
 #include "app/widgets.hpp"
 #include "support/headless_imgui.hpp"
 
@@ -59,6 +61,94 @@ TEST_F(CheckedSlider, ClampsATypedNumberOutsideItsRange) {
 TEST_F(CheckedSlider, AnOverflowingNumberClampsToTheTop) {
     type_into_slider("1e999");
     EXPECT_FLOAT_EQ(value, 100.0f);
+}
+
+}  // namespace
+}  // namespace actviz::app
+
+// The sliders of described settings (settings/setting.hpp), clicked and typed into as a user would.
+namespace actviz::app {
+namespace {
+
+class SettingSlider : public ::testing::Test {
+   protected:
+    template <typename Draw>
+    void frame(Draw draw) {
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(600, 200));
+        ImGui::Begin("w", nullptr, ImGuiWindowFlags_NoDecoration);
+        ImGui::SetNextItemWidth(300);
+        draw();
+        const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+        centre = ImVec2((lo.x + hi.x) / 2, (lo.y + hi.y) / 2);
+        ImGui::End();
+        ImGui::Render();
+    }
+    template <typename Draw>
+    void click_middle(Draw draw) {
+        ImGuiIO& io = ImGui::GetIO();
+        frame(draw);
+        io.MousePos = centre;
+        frame(draw);
+        io.MouseDown[0] = true;
+        frame(draw);
+        io.MouseDown[0] = false;
+        frame(draw);
+    }
+    template <typename Draw>
+    void type_into(Draw draw, const char* text) {
+        ImGuiIO& io = ImGui::GetIO();
+        frame(draw);
+        io.MousePos = centre;
+        io.KeyCtrl = true;
+        frame(draw);
+        io.MouseDown[0] = true;
+        frame(draw);
+        io.MouseDown[0] = false;
+        io.KeyCtrl = false;
+        frame(draw);
+        // Select what the box holds and replace it, as typing over it does.
+        io.KeysDown[ImGui::GetIO().KeyMap[ImGuiKey_A]] = true, io.KeyCtrl = true;
+        frame(draw);
+        io.KeysDown[ImGui::GetIO().KeyMap[ImGuiKey_A]] = false, io.KeyCtrl = false;
+        io.AddInputCharactersUTF8(text);
+        frame(draw);
+        io.KeysDown[ImGui::GetIO().KeyMap[ImGuiKey_Enter]] = true;
+        frame(draw);
+        io.KeysDown[ImGui::GetIO().KeyMap[ImGuiKey_Enter]] = false;
+        frame(draw);
+    }
+
+    test::HeadlessImGui imgui_{ImVec2(600, 200)};
+    ImVec2 centre{};
+    settings::ClassifierHyper hyper;
+};
+
+// One click on the L1 slider set it to 10 once (an "%e" format made ImGui's first non-zero step of
+// a logarithmic slider starting at 0 equal to 10), and the session kept with it no longer opened.
+TEST_F(SettingSlider, OneClickOnTheL1SliderStaysWithinItsRange) {
+    for (const auto* setting : {&settings::classifier_setting::kL1, &settings::classifier_setting::kL2}) {
+        hyper.l1 = hyper.l2 = 0;
+        click_middle([&] { setting_slider(*setting, hyper); });
+        const double value = setting->of(hyper);
+        EXPECT_GT(value, 0) << setting->key;
+        EXPECT_LE(value, setting->slider_max) << setting->key;
+    }
+}
+
+// Ctrl+click on a slider at 0, type "*1e309", Enter: ImGui computes 0 × inf = NaN, which was stored.
+TEST_F(SettingSlider, ATypedExpressionGivingNaNLeavesTheValueAsItWas) {
+    hyper.l1 = 0;
+    type_into([&] { setting_slider(settings::classifier_setting::kL1, hyper); }, "*1e309");
+    EXPECT_EQ(hyper.l1, 0);
+}
+
+TEST_F(SettingSlider, TypedValuesReachTheWholeRangeAndNoFurther) {
+    type_into([&] { setting_slider(settings::classifier_setting::kLearningRate, hyper); }, "100");
+    EXPECT_EQ(hyper.learning_rate, 100);  // past the drag span (10), within what core accepts
+    type_into([&] { setting_slider(settings::classifier_setting::kLearningRate, hyper); }, "1e9");
+    EXPECT_EQ(hyper.learning_rate, settings::classifier_setting::kLearningRate.max);
 }
 
 }  // namespace
