@@ -40,7 +40,7 @@ namespace actviz::app {
 void notify(StatusLine& status, std::string message) {
     std::fprintf(stderr, "actviz: %s\n", message.c_str());
     status.message = std::move(message);
-    status.time = ImGui::GetTime();
+    status.time = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0;  // before the window (start-up) too
 }
 
 void notify(AppState& state, std::string message) { notify(state.status, std::move(message)); }

@@ -3,12 +3,14 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <functional>
 
 #include "app/panel_registry.hpp"
+#include "files/atomic_file.hpp"
 #include "session/session_file.hpp"
 #include "session/session_state.hpp"
 
@@ -151,7 +153,12 @@ bool restore_last_session(AppState& state) {
     if (::stat(last.c_str(), &info) != 0) return false;  // first start: nothing to restore
     session::ParseResult result = session::load_session_file(last);
     if (!result.loaded) {
-        notify(state, "The last session was not restored: " + result.error);
+        // Kept aside, never overwritten by the defaults this run will save on quit: the user (or a
+        // later actviz) may still recover it.
+        const std::string aside = files::first_free_name(last + ".bad");
+        const bool kept = std::rename(last.c_str(), aside.c_str()) == 0;
+        notify(state, "The last session was not restored (" + result.error + ")" +
+                          (kept ? "; it is kept as " + files::printable_path(aside) : ""));
         return false;
     }
     apply_session(state, std::move(*result.loaded));
