@@ -15,14 +15,6 @@ int worker_threads() { return static_cast<int>(std::max(1u, std::thread::hardwar
 
 }  // namespace
 
-double log10_ratio(const LayerStats& first_layer, const LayerStats& last_layer, GradQuantity quantity) {
-    const double first = quantity_of(first_layer, quantity), last = quantity_of(last_layer, quantity);
-    if (first == 0 && last == 0) return std::numeric_limits<double>::quiet_NaN();
-    if (first == 0) return -std::numeric_limits<double>::infinity();
-    if (last == 0) return std::numeric_limits<double>::infinity();
-    return std::log10(first) - std::log10(last);
-}
-
 double quantity_of(const LayerStats& layer, GradQuantity quantity) {
     switch (quantity) {
         case GradQuantity::WeightGrad: return layer.weight_grad_norm;
@@ -106,7 +98,7 @@ void GradflowRunner::run(const GradflowSimulation& settings, const std::atomic<b
             const GradflowResult result = simulate_gradient_flow(config, control);
             if (result.cancelled || result.layers.empty()) return;
             std::lock_guard lock(mutex_);
-            shared_.map[d][g] = std::array<LayerStats, 2>{result.layers.front(), result.layers.back()};
+            shared_.map[d][g] = GradflowMapCell{result.layers.front(), result.layers.back(), finiteness_of(result)};
             ++shared_.map_cells_done;
         }
     }

@@ -20,10 +20,16 @@ namespace actviz::app {
 inline constexpr std::array<int, 12> kMapDepths{1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100};
 inline constexpr std::array<double, 9> kMapGains{0.25, 0.3536, 0.5, 0.7071, 1.0, 1.4142, 2.0, 2.8284, 4.0};
 
+// One depth × gain map cell: what its verdict needs.
+struct GradflowMapCell {
+    LayerStats first, last;     // the first and last hidden layers' statistics
+    RunFiniteness finiteness;   // of the whole run: an overflowed cell's ratio means nothing
+};
+
 struct GradflowSnapshot {
     std::vector<std::optional<GradflowResult>> curves;  // per settings curve; empty until computed
-    // The first and last hidden layers' statistics per map cell [depth][gain]; empty until computed.
-    std::array<std::array<std::optional<std::array<LayerStats, 2>>, kMapGains.size()>, kMapDepths.size()> map{};
+    // Per map cell [depth][gain]; empty until computed.
+    std::array<std::array<std::optional<GradflowMapCell>, kMapGains.size()>, kMapDepths.size()> map{};
     int map_cells_done = 0;
     double progress = 0;   // of the curves, 0..1, moving within each curve
     bool busy = false;
@@ -32,8 +38,6 @@ struct GradflowSnapshot {
 
 // The quantity the chart shows, read from one layer's statistics.
 double quantity_of(const LayerStats& layer, GradQuantity quantity);
-// log10(first / last) of that quantity: −∞ when the first layer's underflowed to 0, NaN when both did.
-double log10_ratio(const LayerStats& first, const LayerStats& last, GradQuantity quantity);
 
 class GradflowRunner {
 public:
