@@ -74,11 +74,12 @@ ClassifierState read_classifier_state(const ObjectReader& in, int classes) {
     TrainerState& t = s.trainer;
     t.parameters = read_vector(in.member("parameters"), in.path_of("parameters"), kMaxParameters);
     const ObjectReader optimizer = in.object("optimizer");
-    for (auto [key, out] : {std::pair{"velocity", &t.optimizer.velocity}, std::pair{"first_moment", &t.optimizer.first_moment},
-                            std::pair{"adam_second", &t.optimizer.adam_second}, std::pair{"rms_square", &t.optimizer.rms_square}}) {
-        *out = read_vector(optimizer.member(key), optimizer.path_of(key), kMaxParameters);
+    for (const NamedBuffer& buffer : optimizer_buffers(t.optimizer)) {
+        *buffer.values = read_vector(optimizer.member(buffer.name), optimizer.path_of(buffer.name), kMaxParameters);
     }
-    optimizer.integer64("adam_steps", t.optimizer.adam_steps, 0, std::numeric_limits<std::int64_t>::max());
+    for (const NamedCounter& counter : optimizer_counters(t.optimizer)) {
+        optimizer.integer64(counter.name, *counter.value, 0, std::numeric_limits<std::int64_t>::max());
+    }
     in.integer64("steps", t.steps, 0, std::numeric_limits<std::int64_t>::max());
     const ObjectReader rng = in.object("batch_rng");
     const json& words = read_array(rng.member("words"), rng.path_of("words"), 4);
