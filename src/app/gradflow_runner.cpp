@@ -28,8 +28,13 @@ void GradflowRunner::request(const GradflowSimulation& settings, std::size_t mem
     if (requested_ && *requested_ == settings && requested_budget_ == memory_budget) return;
     requested_ = settings;
     requested_budget_ = memory_budget;
+    std::uint64_t generation = 0;
+    bool refused = false;
     {
         std::lock_guard lock(mutex_);
+        // A job still running for older settings sees the new generation and stores nothing more:
+        // its curves no longer match the snapshot's (6 curves computed, 1 slot left).
+        generation = ++generation_;
         shared_ = GradflowSnapshot();
         shared_.curves.resize(settings.curves.size());
         shared_.busy = true;
@@ -44,14 +49,17 @@ void GradflowRunner::request(const GradflowSimulation& settings, std::size_t mem
                 shared_.error = *refusal;
             }
         }
-        if (!shared_.error.empty()) {
-            shared_.busy = false;
-            return;
-        }
+        refused = !shared_.error.empty();
+        if (refused) shared_.busy = false;
+    }
+    if (refused) {
+        // Nothing to run; an empty job stops the older settings' job, whose results no one will see.
+        worker_.post([](const std::atomic<bool>&) {});
+        return;
     }
     progress_ = 0;
     curve_progress_ = 0;
-    worker_.post([this, settings](const std::atomic<bool>& cancel) { run(settings, cancel); });
+    worker_.post([this, job = Job{settings, generation}](const std::atomic<bool>& cancel) { run(job, cancel); });
 }
 
 GradflowSnapshot GradflowRunner::snapshot() const {
@@ -62,7 +70,8 @@ GradflowSnapshot GradflowRunner::snapshot() const {
     return copy;
 }
 
-void GradflowRunner::run(const GradflowSimulation& settings, const std::atomic<bool>& cancel) {
+void GradflowRunner::run(const Job& job, const std::atomic<bool>& cancel) {
+    const GradflowSimulation& settings = job.settings;
     const int curves = static_cast<int>(settings.curves.size());
     for (int i = 0; i < curves && !cancel; ++i) {
         curve_progress_ = 0;
@@ -73,13 +82,14 @@ void GradflowRunner::run(const GradflowSimulation& settings, const std::atomic<b
         GradflowResult result = simulate_gradient_flow(settings.config_for(i), control);
         if (result.cancelled || cancel) return;
         std::lock_guard lock(mutex_);
+        if (!is_current(job)) return;  // a newer request reset the snapshot before cancel reached this job
         progress_ = static_cast<double>(i + 1) / curves;
         curve_progress_ = 0;
         shared_.curves[i] = std::move(result);
     }
     if (curves == 0) {
         std::lock_guard lock(mutex_);
-        shared_.busy = false;
+        if (is_current(job)) shared_.busy = false;
         return;
     }
     // The map varies depth and gain of the first curve; a narrower, smaller batch keeps it quick.
@@ -98,12 +108,13 @@ void GradflowRunner::run(const GradflowSimulation& settings, const std::atomic<b
             const GradflowResult result = simulate_gradient_flow(config, control);
             if (result.cancelled || result.layers.empty()) return;
             std::lock_guard lock(mutex_);
+            if (!is_current(job)) return;
             shared_.map[d][g] = GradflowMapCell{result.layers.front(), result.layers.back(), finiteness_of(result)};
             ++shared_.map_cells_done;
         }
     }
     std::lock_guard lock(mutex_);
-    shared_.busy = false;
+    if (is_current(job)) shared_.busy = false;
 }
 
 }  // namespace actviz::app

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <atomic>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -48,12 +49,21 @@ public:
     GradflowSnapshot snapshot() const;
 
 private:
-    void run(const GradflowSimulation& simulation, const std::atomic<bool>& cancel);
+    // One request's work. It owns an immutable copy of the settings it was requested with, and its
+    // generation: the snapshot is its to fill only while no newer request has reset it.
+    struct Job {
+        const GradflowSimulation settings;
+        const std::uint64_t generation;
+    };
+    void run(const Job& job, const std::atomic<bool>& cancel);
+    // Whether `job` is still the latest request; mutex_ must be held.
+    bool is_current(const Job& job) const { return job.generation == generation_; }
 
     std::optional<GradflowSimulation> requested_;
     std::size_t requested_budget_ = 0;
     mutable std::mutex mutex_;
     GradflowSnapshot shared_;
+    std::uint64_t generation_ = 0;  // guarded by mutex_: one more for every request that resets shared_
     std::atomic<double> progress_{0};        // curves finished, as a fraction of all
     std::atomic<double> curve_progress_{0};  // of the curve being computed, 0..1 (the core's count)
     BackgroundWorker worker_;  // last: destroyed (and joined) first, while the members above still exist
