@@ -119,6 +119,12 @@ ActivationFigures analyse(const Activation& activation, const ParameterValues& p
 
 double second_derivative(const Activation& activation, const ParameterValues& p, double x) {
     const double h = 1e-5 * std::max(1.0, std::fabs(x));
+    // Near ±DBL_MAX, x ± h would overflow to ±∞; the step stops at the largest double instead.
+    constexpr double kLargest = std::numeric_limits<double>::max();
+    if (std::fabs(x) > kLargest - h) {
+        const double above = std::min(x + h, kLargest), below = std::max(x - h, -kLargest);
+        return (activation.df(above, p) - activation.df(below, p)) / (above - below);
+    }
     return (activation.df(x + h, p) - activation.df(x - h, p)) / (2 * h);
 }
 

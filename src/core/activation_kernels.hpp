@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string_view>
 
 #include <Eigen/Core>
@@ -95,11 +96,22 @@ class ActivationKernel {
             case Kind::Generic:
                 for (Eigen::Index i = 0; i < n; ++i) {
                     // The catalogue is double; in float32 each value is rounded (and flushed) like a float kernel's.
-                    df_data[i] = static_cast<T>(activation_.df(u_data[i], p_));
-                    f_data[i] = static_cast<T>(activation_.f(u_data[i], p_));
+                    df_data[i] = narrowed(activation_.df(u_data[i], p_));
+                    f_data[i] = narrowed(activation_.f(u_data[i], p_));
                 }
                 return;
         }
+    }
+
+    // A catalogue value in T. A finite value beyond float's range (selu's λx for x near FLT_MAX)
+    // saturates at the largest float, as the catalogue saturates at the largest double, so a finite
+    // input never gives an infinite f in float32 either; ±∞ and NaN pass through.
+    static T narrowed(double value) {
+        if constexpr (sizeof(T) < sizeof(double)) {
+            constexpr double kLargest = static_cast<double>(std::numeric_limits<T>::max());
+            if (std::isfinite(value)) value = std::clamp(value, -kLargest, kLargest);
+        }
+        return static_cast<T>(value);
     }
 
     const Activation& activation_;

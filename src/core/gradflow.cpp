@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <stdexcept>
 #include <system_error>
 #include <thread>
@@ -109,6 +110,50 @@ GradflowResult simulate_gradient_flow(const GradflowConfig& config, const Networ
     if (!shapes_match) throw std::invalid_argument("gradient flow: network or data shape differs from the config");
     return config.float32 ? detail::gradflow_pass<float>(config, network, data, control)
                           : detail::gradflow_pass<double>(config, network, data, control);
+}
+
+RunFiniteness finiteness_of(const GradflowResult& result) {
+    RunFiniteness run;
+    const auto note = [&](double value, int layer) {
+        if (std::isinf(value)) run.overflow = Overflow::Infinity;
+        else if (std::isnan(value) && run.overflow == Overflow::None) run.overflow = Overflow::NotANumber;
+        else return;
+        if (layer > 0 && run.first_layer == 0) run.first_layer = layer;
+    };
+    for (size_t l = 0; l < result.layers.size(); ++l) {
+        const LayerStats& s = result.layers[l];
+        for (double value : {s.weight_grad_norm, s.act_grad_norm, s.mean_abs_dz, s.act_mean, s.act_std,
+                             s.saturated_fraction, s.dead_fraction}) {
+            note(value, static_cast<int>(l) + 1);
+        }
+    }
+    note(result.loss, 0);
+    return run;
+}
+
+GradientRatio gradient_ratio(double first, double last, const RunFiniteness& run) {
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    char text[64];
+    if (run.overflow != Overflow::None) {
+        const bool infinite = run.overflow == Overflow::Infinity;
+        if (run.first_layer > 0) {
+            std::snprintf(text, sizeof text, infinite ? "overflow (∞ from layer %d)" : "NaN (from layer %d)", run.first_layer);
+        } else {
+            std::snprintf(text, sizeof text, infinite ? "overflow (∞ loss)" : "NaN (loss)");
+        }
+        return {infinite ? GradientVerdict::Overflow : GradientVerdict::NotANumber, kNaN,
+                infinite ? "∞ (overflow)" : "NaN", text};
+    }
+    // Both ends exactly 0: every unit dead or every gradient underflowed; nothing learns.
+    if (first == 0 && last == 0) return {GradientVerdict::NoGradient, kNaN, "0 / 0", "no gradient at all"};
+    const double log_ratio = first == 0  ? -std::numeric_limits<double>::infinity()
+                             : last == 0 ? std::numeric_limits<double>::infinity()
+                                         : std::log10(first) - std::log10(last);
+    if (first == 0) std::snprintf(text, sizeof text, "0 (underflow)");
+    else std::snprintf(text, sizeof text, "%.2e", std::pow(10.0, log_ratio));
+    if (log_ratio < -3) return {GradientVerdict::Vanishing, log_ratio, text, "vanishing (< 1e-3)"};
+    if (log_ratio > 3) return {GradientVerdict::Exploding, log_ratio, text, "exploding (> 1e3)"};
+    return {GradientVerdict::Healthy, log_ratio, text, "healthy"};
 }
 
 GradflowResult simulate_gradient_flow(const GradflowConfig& config, const GradflowControl& control) {

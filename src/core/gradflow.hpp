@@ -111,6 +111,32 @@ struct GradflowResult {
     bool cancelled = false;
 };
 
+// [Verdict] How the gradient fares from the output back to layer 1, as the panel states it.
+
+// Whether a run stayed within the floating-point range. An exploding network overflows: values
+// become ±∞, then NaN where ∞ meets ∞ (∞ − ∞ in W·a, 0·∞), and below that gradients can be exactly
+// 0 (ReLU passes none where its input is NaN). Such zeros come from overflow, not underflow.
+enum class Overflow { None, Infinity, NotANumber };
+struct RunFiniteness {
+    Overflow overflow = Overflow::None;  // Infinity when any statistic or the loss is ±∞, else NotANumber when any is NaN
+    int first_layer = 0;                 // the lowest hidden layer (from 1) with a non-finite statistic; 0 when none has
+};
+RunFiniteness finiteness_of(const GradflowResult& result);
+
+enum class GradientVerdict { Healthy, Vanishing, Exploding, NoGradient, Overflow, NotANumber };
+struct GradientRatio {
+    GradientVerdict verdict = GradientVerdict::Healthy;
+    // log10(first / last): −∞ when the first layer's gradient underflowed to 0, +∞ when the last
+    // layer's did, NaN when both did or when the run overflowed (its ratio means nothing then).
+    double log10_ratio = 0;
+    std::string ratio_text;  // "2.46e-13", "0 (underflow)", "0 / 0", "∞ (overflow)", "NaN"
+    std::string label;       // "vanishing (< 1e-3)", "exploding (> 1e3)", "healthy", "overflow (∞ from layer 176)", ...
+};
+// `first` and `last`: one gradient quantity (e.g. weight_grad_norm) of the first and last hidden
+// layers of a run whose finiteness is `run`. An overflowed run is Overflow or NotANumber whatever
+// the two numbers are; only a finite run's zero is underflow.
+GradientRatio gradient_ratio(double first, double last, const RunFiniteness& run);
+
 // The seeded network and data. Each layer draws from its own stream of `seed`, and the data from
 // another, so layer l's weights and the inputs do not change with the depth.
 Network make_network(const GradflowConfig& config, const GradflowControl& control = {});

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/optimizer.hpp"
+
 namespace actviz {
 
 std::string format_bytes(double bytes) {
@@ -73,7 +75,8 @@ double estimate_training_bytes(const TrainerConfig& config, std::size_t train_po
     double bytes = workspace(batch) + workspace(train) + workspace(test);
     bytes += features * (train + test) * (sizeof(double) + scalar) + features * batch * scalar;  // inputs
     bytes += (train + test) * (sizeof(Point) + sizeof(int)) + train * 2 * sizeof(int);           // points, labels, order
-    bytes += 8 * parameters * sizeof(double);  // θ, next θ, two gradients, four optimiser buffers
+    // θ, next θ, two gradients, and every optimiser buffer (Optimizer::reset sizes them all, whichever optimiser runs).
+    bytes += (4 + static_cast<double>(kOptimizerBufferCount)) * parameters * sizeof(double);
     bytes += hidden_units * sizeof(double);    // unit activity
     return bytes;
 }

@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <type_traits>
 #include <utility>
 
 #include "core/number_text.hpp"
@@ -41,34 +42,63 @@ std::optional<std::string> OptimizerSettings::validate() const {
     return std::nullopt;
 }
 
+namespace {
+
+template <typename State>
+auto buffers_of(State& state) {
+    using Named = NamedBufferOf<std::remove_reference_t<decltype((state.velocity))>>;
+    return std::array<Named, kOptimizerBufferCount>{{
+        {"velocity", &state.velocity, OptimizerKind::Momentum, false},
+        {"first_moment", &state.first_moment, OptimizerKind::Adam, false},
+        {"adam_second", &state.adam_second, OptimizerKind::Adam, true},
+        {"rms_square", &state.rms_square, OptimizerKind::RmsProp, true},
+    }};
+}
+
+template <typename State>
+auto counters_of(State& state) {
+    using Named = NamedCounterOf<std::remove_reference_t<decltype((state.adam_steps))>>;
+    return std::array<Named, kOptimizerCounterCount>{{
+        {"adam_steps", &state.adam_steps, OptimizerKind::Adam},
+    }};
+}
+
+}  // namespace
+
+std::array<NamedBuffer, kOptimizerBufferCount> optimizer_buffers(OptimizerState& state) { return buffers_of(state); }
+std::array<ConstNamedBuffer, kOptimizerBufferCount> optimizer_buffers(const OptimizerState& state) {
+    return buffers_of(state);
+}
+std::array<NamedCounter, kOptimizerCounterCount> optimizer_counters(OptimizerState& state) { return counters_of(state); }
+std::array<ConstNamedCounter, kOptimizerCounterCount> optimizer_counters(const OptimizerState& state) {
+    return counters_of(state);
+}
+
 void Optimizer::reset(const Mlp& mlp) {
     const Eigen::Index size = mlp.layout().size;
-    velocity_.setZero(size);
-    first_moment_.setZero(size);
-    adam_second_.setZero(size);
-    rms_square_.setZero(size);
-    adam_t_ = 0;
+    for (const NamedBuffer& buffer : optimizer_buffers(state_)) buffer.values->setZero(size);
+    for (const NamedCounter& counter : optimizer_counters(state_)) *counter.value = 0;
 }
 
 std::optional<std::string> Optimizer::set_state(OptimizerState state) {
-    const Eigen::Index size = velocity_.size();
-    for (auto [name, buffer] : {std::pair{"velocity", &state.velocity}, std::pair{"first_moment", &state.first_moment},
-                                std::pair{"adam_second", &state.adam_second}, std::pair{"rms_square", &state.rms_square}}) {
-        if (buffer->size() != size) {
-            return std::string("optimizer ") + name + " has " + std::to_string(buffer->size()) +
+    const Eigen::Index size = state_.velocity.size();
+    for (const NamedBuffer& buffer : optimizer_buffers(state)) {
+        const std::string name(buffer.name);
+        if (buffer.values->size() != size) {
+            return "optimizer " + name + " has " + std::to_string(buffer.values->size()) +
                    " values, the network has " + std::to_string(size) + " parameters";
         }
-        if (!buffer->allFinite()) return std::string("optimizer ") + name + " holds a NaN or infinite value";
+        if (!buffer.values->allFinite()) return "optimizer " + name + " holds a NaN or infinite value";
     }
-    if ((state.adam_second.array() < 0).any() || (state.rms_square.array() < 0).any()) {
-        return "optimizer second moments must not be negative";
+    for (const NamedBuffer& buffer : optimizer_buffers(state)) {
+        if (buffer.non_negative && (buffer.values->array() < 0).any()) {
+            return "optimizer second moments must not be negative";
+        }
     }
-    if (state.adam_steps < 0) return "optimizer step count must not be negative";
-    velocity_ = std::move(state.velocity);
-    first_moment_ = std::move(state.first_moment);
-    adam_second_ = std::move(state.adam_second);
-    rms_square_ = std::move(state.rms_square);
-    adam_t_ = state.adam_steps;
+    for (const NamedCounter& counter : optimizer_counters(state)) {
+        if (*counter.value < 0) return "optimizer step count must not be negative";
+    }
+    state_ = std::move(state);
     return std::nullopt;
 }
 
@@ -79,29 +109,29 @@ void Optimizer::step(const Vector& params, const Vector& gradient, Vector& next)
     switch (s.kind) {
         case OptimizerKind::Sgd: next.array() = params.array() - lr * g; return;
         case OptimizerKind::Momentum:
-            velocity_.array() = s.momentum * velocity_.array() + g;
+            state_.velocity.array() = s.momentum * state_.velocity.array() + g;
             if (s.nesterov)
-                next.array() = params.array() - lr * (g + s.momentum * velocity_.array());
+                next.array() = params.array() - lr * (g + s.momentum * state_.velocity.array());
             else
-                next.array() = params.array() - lr * velocity_.array();
+                next.array() = params.array() - lr * state_.velocity.array();
             return;
         case OptimizerKind::Adam: {
-            ++adam_t_;
-            const double t = static_cast<double>(adam_t_);
+            ++state_.adam_steps;
+            const double t = static_cast<double>(state_.adam_steps);
             const double correction1 = 1 - std::pow(s.beta1, t);
             const double correction2 = 1 - std::pow(s.beta2, t);
-            first_moment_.array() = s.beta1 * first_moment_.array() + (1 - s.beta1) * g;
-            adam_second_.array() = s.beta2 * adam_second_.array() + (1 - s.beta2) * g.square();
+            state_.first_moment.array() = s.beta1 * state_.first_moment.array() + (1 - s.beta1) * g;
+            state_.adam_second.array() = s.beta2 * state_.adam_second.array() + (1 - s.beta2) * g.square();
             // torch: θ −= (η / c₁) · m / (√s / √c₂ + ε)
             const double step = lr / correction1;
             const double inv_sqrt_c2 = 1 / std::sqrt(correction2);
             next.array() =
-                params.array() - step * first_moment_.array() / (adam_second_.array().sqrt() * inv_sqrt_c2 + s.epsilon);
+                params.array() - step * state_.first_moment.array() / (state_.adam_second.array().sqrt() * inv_sqrt_c2 + s.epsilon);
             return;
         }
         case OptimizerKind::RmsProp:
-            rms_square_.array() = s.rho * rms_square_.array() + (1 - s.rho) * g.square();
-            next.array() = params.array() - lr * g / (rms_square_.array().sqrt() + s.epsilon);
+            state_.rms_square.array() = s.rho * state_.rms_square.array() + (1 - s.rho) * g.square();
+            next.array() = params.array() - lr * g / (state_.rms_square.array().sqrt() + s.epsilon);
             return;
     }
 }

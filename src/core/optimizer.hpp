@@ -10,6 +10,8 @@
 // holds one buffer per kind, so switching optimiser or learning rate mid-run keeps every moment and
 // never allocates: switching back to Adam resumes its moments and bias correction where they were.
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -48,6 +50,7 @@ struct OptimizerSettings {
 };
 
 // The optimiser's moments and step count (OptimizerSettings aside), for saving and restoring a run.
+// Every member is listed once more in optimizer_buffers / optimizer_counters below.
 struct OptimizerState {
     Vector velocity;      // P
     Vector first_moment;  // P
@@ -55,6 +58,38 @@ struct OptimizerState {
     Vector rms_square;    // P
     std::int64_t adam_steps = 0;
 };
+
+// One parameter-sized buffer of OptimizerState under its name (the session key).
+template <typename V>
+struct NamedBufferOf {
+    std::string_view name;  // "velocity", "first_moment", ...
+    V* values;
+    OptimizerKind used_by;  // the one optimiser that reads and updates it
+    bool non_negative;      // a running mean of g²: a negative value cannot come from training
+};
+using NamedBuffer = NamedBufferOf<Vector>;
+using ConstNamedBuffer = NamedBufferOf<const Vector>;
+
+// One step count of OptimizerState under its name.
+template <typename I>
+struct NamedCounterOf {
+    std::string_view name;  // "adam_steps"
+    I* value;
+    OptimizerKind used_by;
+};
+using NamedCounter = NamedCounterOf<std::int64_t>;
+using ConstNamedCounter = NamedCounterOf<const std::int64_t>;
+
+// The single list of the state's buffers and step counts, in the order sessions store them (the
+// buffers, then the counts). The session writer and reader, the memory estimate and Optimizer's
+// reset and validation all go through it, so a new optimiser adds its state here and in
+// OptimizerState, and nowhere else.
+inline constexpr std::size_t kOptimizerBufferCount = 4;
+inline constexpr std::size_t kOptimizerCounterCount = 1;
+std::array<NamedBuffer, kOptimizerBufferCount> optimizer_buffers(OptimizerState& state);
+std::array<ConstNamedBuffer, kOptimizerBufferCount> optimizer_buffers(const OptimizerState& state);
+std::array<NamedCounter, kOptimizerCounterCount> optimizer_counters(OptimizerState& state);
+std::array<ConstNamedCounter, kOptimizerCounterCount> optimizer_counters(const OptimizerState& state);
 
 class Optimizer {
    public:
@@ -65,9 +100,9 @@ class Optimizer {
     // New hyper-parameters, state kept.
     void set_settings(const OptimizerSettings& settings) { settings_ = settings; }
     const OptimizerSettings& settings() const { return settings_; }
-    std::int64_t adam_steps() const { return adam_t_; }
+    std::int64_t adam_steps() const { return state_.adam_steps; }
 
-    OptimizerState state() const { return {velocity_, first_moment_, adam_second_, rms_square_, adam_t_}; }
+    OptimizerState state() const { return state_; }
     // Why `state` does not fit the current size (every buffer must have the size reset() gave, with
     // finite values; the step count ≥ 0), or nullopt after taking it.
     std::optional<std::string> set_state(OptimizerState state);
@@ -78,11 +113,9 @@ class Optimizer {
 
    private:
     OptimizerSettings settings_;
-    Vector velocity_;      // P: momentum buffer v
-    Vector first_moment_;  // P: Adam's m
-    Vector adam_second_;   // P: Adam's s (uncentred second moment)
-    Vector rms_square_;    // P: RMSprop's running mean of g²
-    std::int64_t adam_t_ = 0;
+    // velocity: momentum buffer v; first_moment: Adam's m; adam_second: Adam's s (uncentred second
+    // moment); rms_square: RMSprop's running mean of g²; adam_steps: Adam's t.
+    OptimizerState state_;
 };
 
 }  // namespace actviz

@@ -79,9 +79,11 @@ ClassifierState read_classifier_state(const ObjectReader& in, int classes) {
     TrainerState& t = s.trainer;
     t.parameters = read_vector(in.member("parameters"), in.path_of("parameters"), kMaxParameters);
     const ObjectReader optimizer = in.object("optimizer");
-    for (auto [key, out] : {std::pair{"velocity", &t.optimizer.velocity}, std::pair{"first_moment", &t.optimizer.first_moment},
-                            std::pair{"adam_second", &t.optimizer.adam_second}, std::pair{"rms_square", &t.optimizer.rms_square}}) {
-        *out = read_vector(optimizer.member(key), optimizer.path_of(key), kMaxParameters);
+    for (const NamedBuffer& buffer : optimizer_buffers(t.optimizer)) {
+        *buffer.values = read_vector(optimizer.member(buffer.name), optimizer.path_of(buffer.name), kMaxParameters);
+    }
+    for (const NamedCounter& counter : optimizer_counters(t.optimizer)) {
+        optimizer.integer64(counter.name, *counter.value, 0, std::numeric_limits<std::int64_t>::max());
     }
     in.integer64("steps", t.steps, 0, kMaxSteps);
     // Adam counts its own steps since it was chosen: at most the network's, plus the step that

@@ -166,17 +166,20 @@ json history_json(const std::vector<HistoryRecord>& history) {
     return out;
 }
 
+// The optimiser's state in core's order (optimizer_buffers, then optimizer_counters).
+json optimizer_json(const OptimizerState& state) {
+    json out = json::object();
+    for (const ConstNamedBuffer& buffer : optimizer_buffers(state)) out[std::string(buffer.name)] = vector_json(*buffer.values);
+    for (const ConstNamedCounter& counter : optimizer_counters(state)) out[std::string(counter.name)] = *counter.value;
+    return out;
+}
+
 json classifier_state_json(const ClassifierState& state) {
     const TrainerState& t = state.trainer;
     return {{"train", points_json(state.data.train)},
             {"test", points_json(state.data.test)},
             {"parameters", vector_json(t.parameters)},
-            {"optimizer",
-             {{"velocity", vector_json(t.optimizer.velocity)},
-              {"first_moment", vector_json(t.optimizer.first_moment)},
-              {"adam_second", vector_json(t.optimizer.adam_second)},
-              {"rms_square", vector_json(t.optimizer.rms_square)},
-              {"adam_steps", t.optimizer.adam_steps}}},
+            {"optimizer", optimizer_json(t.optimizer)},
             {"steps", t.steps},
             {"batch_rng",
              {{"words", t.batch_rng.words},

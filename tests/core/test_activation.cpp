@@ -2,15 +2,19 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <limits>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/activation.hpp"
 #include "core/activation_analysis.hpp"
+#include "core/activation_kernels.hpp"
+#include "core/layer_kernel.hpp"
 
 namespace actviz {
 namespace {
@@ -140,6 +144,93 @@ TEST(ActivationCatalogue, StaysFiniteAndPreciseForLargeInputs) {
     EXPECT_NEAR(find_activation("softplus")->f(-50, find_activation("softplus")->defaults()), std::exp(-50.0),
                 1e-30);
     EXPECT_DOUBLE_EQ(find_activation("mish")->f(1e4, {}), 1e4);
+}
+
+// The catalogue's guarantee: f and f′ are finite for every finite x, with any parameters in range.
+// Inputs from 0 through tiny and huge to the largest double, of both signs.
+std::vector<double> finite_extremes() {
+    std::vector<double> xs;
+    for (double magnitude : {0.0, 1e-300, 1e-10, 1.0, 10.0, 1e2, 1e10, 1e38, 1e155, 1e300, 1.79e308,
+                             std::numeric_limits<double>::max()}) {
+        xs.push_back(magnitude);
+        xs.push_back(-magnitude);
+    }
+    return xs;
+}
+
+// Defaults, then each parameter alone at its minimum and its maximum, then all at their minima and
+// all at their maxima; combinations the activation refuses (hardtanh min ≥ max) are left out.
+std::vector<ParameterValues> parameter_extremes(const Activation& activation) {
+    std::vector<ParameterValues> sets{activation.defaults()};
+    ParameterValues all_min = activation.defaults(), all_max = activation.defaults();
+    for (int i = 0; i < activation.parameter_count; ++i) {
+        for (double value : {activation.parameters[i].min, activation.parameters[i].max}) {
+            ParameterValues p = activation.defaults();
+            p[i] = value;
+            sets.push_back(p);
+        }
+        all_min[i] = activation.parameters[i].min;
+        all_max[i] = activation.parameters[i].max;
+    }
+    if (activation.parameter_count > 1) sets.insert(sets.end(), {all_min, all_max});
+    std::erase_if(sets, [&](const ParameterValues& p) { return activation.invalid_reason(p).has_value(); });
+    return sets;
+}
+
+std::string describe(const Activation& activation, const ParameterValues& p, double x) {
+    std::string text(activation.name);
+    for (int i = 0; i < activation.parameter_count; ++i) {
+        text += " " + std::string(activation.parameters[i].name) + "=" + std::to_string(p[i]);
+    }
+    char at[48];
+    std::snprintf(at, sizeof at, " at x=%.17g", x);
+    return text + at;
+}
+
+TEST(ActivationCatalogue, EveryValueAndDerivativeIsFiniteForEveryFiniteInput) {
+    // `actviz eval gelu_tanh --x=1e155` and `eval swish --beta 10 --x=1.8e307` printed a NaN f′:
+    // the polynomial factor overflowed to ∞ where σ′ had underflowed to 0.
+    for (const Activation& activation : activations()) {
+        for (const ParameterValues& p : parameter_extremes(activation)) {
+            for (double x : finite_extremes()) {
+                EXPECT_TRUE(std::isfinite(activation.f(x, p))) << describe(activation, p, x) << ": f = " << activation.f(x, p);
+                EXPECT_TRUE(std::isfinite(activation.df(x, p))) << describe(activation, p, x) << ": f' = " << activation.df(x, p);
+                EXPECT_TRUE(std::isfinite(second_derivative(activation, p, x)))
+                    << describe(activation, p, x) << ": f'' = " << second_derivative(activation, p, x);
+            }
+        }
+    }
+    EXPECT_EQ(find_activation("gelu_tanh")->df(1e155, {}), 1.0);
+    EXPECT_EQ(find_activation("swish")->df(1.8e307, {10.0}), 1.0);
+}
+
+// Every vector path (the layer kernels of the classifier, the activation kernels of gradient flow),
+// in double and float32, on blocks long enough for whole SIMD packets and a scalar tail.
+template <typename T, typename Kernel>
+void expect_kernel_finite(const char* path, const Activation& activation, const ParameterValues& p) {
+    const Kernel kernel(activation, p);
+    for (double wide : finite_extremes()) {
+        const T x = static_cast<T>(std::clamp(wide, -static_cast<double>(std::numeric_limits<T>::max()),
+                                              static_cast<double>(std::numeric_limits<T>::max())));
+        constexpr Eigen::Index kBlock = 37;  // > two packets of AVX-512 floats, plus a tail
+        std::vector<T> u(kBlock, x), f(kBlock), df(kBlock);
+        kernel.apply(u.data(), f.data(), df.data(), kBlock);
+        for (Eigen::Index i = 0; i < kBlock; ++i) {
+            ASSERT_TRUE(std::isfinite(f[i])) << path << " " << describe(activation, p, x) << ": f = " << f[i];
+            ASSERT_TRUE(std::isfinite(df[i])) << path << " " << describe(activation, p, x) << ": f' = " << df[i];
+        }
+    }
+}
+
+TEST(ActivationCatalogue, VectorPathsAreFiniteForEveryFiniteInputInDoubleAndFloat) {
+    for (const Activation& activation : activations()) {
+        for (const ParameterValues& p : parameter_extremes(activation)) {
+            expect_kernel_finite<double, detail::LayerKernel<double>>("LayerKernel<double>", activation, p);
+            expect_kernel_finite<float, detail::LayerKernel<float>>("LayerKernel<float>", activation, p);
+            expect_kernel_finite<double, detail::ActivationKernel<double>>("ActivationKernel<double>", activation, p);
+            expect_kernel_finite<float, detail::ActivationKernel<float>>("ActivationKernel<float>", activation, p);
+        }
+    }
 }
 
 TEST(TextbookFigures, TanhIsAScaledShiftedSigmoid) {

@@ -275,6 +275,88 @@ TEST(GradflowFloat32, UnderflowGivesExactZerosWhereFloat64StillSeesTinyGradients
     EXPECT_NEAR(single.loss, exact.loss, 1e-5 * exact.loss);
 }
 
+// [SECTION] The verdict: vanishing, exploding, and overflow that is not underflow ----------------
+
+// The network of the report: ReLU, N(0, 2²) weights times gain 10, biases 5, 200 layers of 8.
+GradflowConfig exploding_relu(bool float32) {
+    GradflowConfig config = deep("relu", 200, InitScheme::Normal);
+    config.width = 8;
+    config.normal_std = 2;
+    config.gain = 10;
+    config.bias = 5;
+    config.float32 = float32;
+    return config;
+}
+
+bool mentions_underflow(const GradientRatio& ratio) {
+    return ratio.ratio_text.find("underflow") != std::string::npos || ratio.label.find("underflow") != std::string::npos;
+}
+
+TEST(GradflowVerdict, AnOverflowingNetworkIsCalledOverflowNeverUnderflow) {
+    // It was labelled "0 (underflow) vanishing". In float64 the activations grow to ~1e264, their
+    // spread overflows to ∞ from layer ~100 and layer 175 ends up with every unit off, so layer 1's
+    // gradient is exactly 0; in float32 the activations themselves overflow and the gradients are NaN.
+    for (bool float32 : {false, true}) {
+        const GradflowResult result = simulate_gradient_flow(exploding_relu(float32));
+        const RunFiniteness run = finiteness_of(result);
+        EXPECT_NE(run.overflow, Overflow::None) << (float32 ? "float32" : "float64");
+        EXPECT_GE(run.first_layer, 1);
+        for (double LayerStats::*quantity : {&LayerStats::weight_grad_norm, &LayerStats::act_grad_norm, &LayerStats::mean_abs_dz}) {
+            const GradientRatio ratio =
+                gradient_ratio(result.layers.front().*quantity, result.layers.back().*quantity, run);
+            EXPECT_TRUE(ratio.verdict == GradientVerdict::Overflow || ratio.verdict == GradientVerdict::NotANumber)
+                << ratio.ratio_text << " " << ratio.label;
+            EXPECT_FALSE(mentions_underflow(ratio)) << ratio.ratio_text << " " << ratio.label;
+        }
+    }
+}
+
+TEST(GradflowVerdict, InfinityIsOverflowAndNaNHasItsOwnVerdict) {
+    GradflowResult result;
+    result.layers.resize(3);
+    for (LayerStats& s : result.layers) s.weight_grad_norm = s.act_grad_norm = s.mean_abs_dz = 1;
+    result.loss = 1;
+    EXPECT_EQ(finiteness_of(result).overflow, Overflow::None);
+
+    result.layers[1].act_mean = std::nan("");
+    const RunFiniteness nan_run = finiteness_of(result);
+    EXPECT_EQ(nan_run.overflow, Overflow::NotANumber);
+    EXPECT_EQ(nan_run.first_layer, 2);
+    const GradientRatio nan_ratio = gradient_ratio(0, 1, nan_run);
+    EXPECT_EQ(nan_ratio.verdict, GradientVerdict::NotANumber);
+    EXPECT_EQ(nan_ratio.ratio_text, "NaN");
+    EXPECT_EQ(nan_ratio.label, "NaN (from layer 2)");
+
+    result.layers[2].weight_grad_norm = INFINITY;  // ∞ anywhere: overflow, even beside an earlier NaN
+    const RunFiniteness inf_run = finiteness_of(result);
+    EXPECT_EQ(inf_run.overflow, Overflow::Infinity);
+    EXPECT_EQ(inf_run.first_layer, 2);
+    const GradientRatio inf_ratio = gradient_ratio(0, INFINITY, inf_run);
+    EXPECT_EQ(inf_ratio.verdict, GradientVerdict::Overflow);
+    EXPECT_EQ(inf_ratio.ratio_text, "∞ (overflow)");
+    EXPECT_EQ(inf_ratio.label, "overflow (∞ from layer 2)");
+    EXPECT_TRUE(std::isnan(inf_ratio.log10_ratio));
+}
+
+TEST(GradflowVerdict, FiniteRunsKeepTheirVerdictsAndTrueUnderflowIsStillUnderflow) {
+    // float32 flushes sigmoid's 1e-64 gradient at layer 1 of 100 to exactly 0: that is underflow.
+    GradflowConfig config = deep("sigmoid", 100, InitScheme::XavierNormal);
+    config.float32 = true;
+    const GradflowResult flushed = simulate_gradient_flow(config);
+    const GradientRatio underflow = gradient_ratio(flushed.layers.front().weight_grad_norm,
+                                                   flushed.layers.back().weight_grad_norm, finiteness_of(flushed));
+    EXPECT_EQ(underflow.verdict, GradientVerdict::Vanishing);
+    EXPECT_EQ(underflow.ratio_text, "0 (underflow)");
+
+    const GradientRatio vanishing = gradient_ratio(2.46e-13, 1, {});
+    EXPECT_EQ(vanishing.verdict, GradientVerdict::Vanishing);
+    EXPECT_EQ(vanishing.ratio_text, "2.46e-13");
+    EXPECT_EQ(vanishing.label, "vanishing (< 1e-3)");
+    EXPECT_EQ(gradient_ratio(5e4, 1, {}).verdict, GradientVerdict::Exploding);
+    EXPECT_EQ(gradient_ratio(0.5, 1, {}).verdict, GradientVerdict::Healthy);
+    EXPECT_EQ(gradient_ratio(0, 0, {}).verdict, GradientVerdict::NoGradient);
+}
+
 TEST(GradflowFloat32, MatchesFloat64OnAHealthyNetwork) {
     GradflowConfig config = deep("tanh", 10, InitScheme::XavierNormal);
     config.layernorm = true;

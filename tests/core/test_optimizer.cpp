@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string_view>
+#include <vector>
 
 #include "core/optimizer.hpp"
 #include "core/trainer.hpp"
@@ -144,6 +146,73 @@ TEST(Optimizer, ChangingHyperParametersKeepsTheState) {
     trainer.set_optimizer(faster);
     EXPECT_EQ(trainer.mlp().parameters(), before);
     EXPECT_EQ(trainer.steps(), 10);
+}
+
+// [SECTION] The state's named buffers: what sessions save, restore and the memory estimate counts
+
+// A state rebuilt from the named list alone: anything the list misses is left empty.
+OptimizerState copied_through_the_list(const OptimizerState& original) {
+    OptimizerState copy;
+    const auto from = optimizer_buffers(original);
+    const auto to = optimizer_buffers(copy);
+    for (size_t i = 0; i < from.size(); ++i) *to[i].values = *from[i].values;
+    const auto counts_from = optimizer_counters(original);
+    const auto counts_to = optimizer_counters(copy);
+    for (size_t i = 0; i < counts_from.size(); ++i) *counts_to[i].value = *counts_from[i].value;
+    return copy;
+}
+
+TEST(OptimizerState, NamesItsBuffersInTheOrderSessionsStoreThem) {
+    OptimizerState state;
+    std::vector<std::string_view> names;
+    for (const NamedBuffer& buffer : optimizer_buffers(state)) names.push_back(buffer.name);
+    for (const NamedCounter& counter : optimizer_counters(state)) names.push_back(counter.name);
+    // The session files' keys: renaming or reordering one changes every saved file.
+    EXPECT_EQ(names, (std::vector<std::string_view>{"velocity", "first_moment", "adam_second", "rms_square", "adam_steps"}));
+}
+
+TEST(OptimizerState, TheNamedListHoldsEveryBufferEachOptimiserUpdates) {
+    for (OptimizerKind kind : {OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::Adam, OptimizerKind::RmsProp}) {
+        Trainer trainer(blobs(), convex_config(kind, 0.01));
+        trainer.step(7);
+        const OptimizerState state = trainer.state().optimizer;
+        for (const ConstNamedBuffer& buffer : optimizer_buffers(state)) {
+            ASSERT_EQ(buffer.values->size(), trainer.mlp().parameters().size()) << buffer.name;
+            // Exactly the buffers listed as this optimiser's have moved.
+            EXPECT_EQ(!buffer.values->isZero(0), buffer.used_by == kind) << optimizer_name(kind) << " " << buffer.name;
+        }
+        for (const ConstNamedCounter& counter : optimizer_counters(state)) {
+            EXPECT_EQ(*counter.value, counter.used_by == kind ? 7 : 0) << optimizer_name(kind) << " " << counter.name;
+        }
+    }
+}
+
+TEST(OptimizerState, ARunRestoredFromTheNamedListContinuesExactly) {
+    // Momentum, then Adam, then RMSprop in one run: every buffer holds something. A trainer given
+    // only what the list names continues each optimiser to the last bit, as from a session file.
+    TrainerConfig config = convex_config(OptimizerKind::Momentum, 0.01);
+    config.batch = 16;
+    Trainer trained(blobs(), config);
+    for (OptimizerKind kind : {OptimizerKind::Momentum, OptimizerKind::Adam, OptimizerKind::RmsProp}) {
+        OptimizerSettings settings = trained.config().optimizer;
+        settings.kind = kind;
+        trained.set_optimizer(settings);
+        trained.step(5);
+    }
+    for (OptimizerKind kind : {OptimizerKind::Momentum, OptimizerKind::Adam, OptimizerKind::RmsProp}) {
+        Trainer original(blobs(), config), restored(blobs(), config);
+        TrainerState state = trained.state();
+        ASSERT_FALSE(original.restore(state));
+        state.optimizer = copied_through_the_list(state.optimizer);
+        ASSERT_FALSE(restored.restore(state));
+        for (Trainer* trainer : {&original, &restored}) {
+            OptimizerSettings settings = trainer->config().optimizer;
+            settings.kind = kind;
+            trainer->set_optimizer(settings);
+            trainer->step(6);
+        }
+        EXPECT_EQ(restored.mlp().parameters(), original.mlp().parameters()) << optimizer_name(kind);
+    }
 }
 
 TEST(Optimizer, RefusesBadSettings) {

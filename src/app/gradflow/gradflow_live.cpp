@@ -15,14 +15,6 @@ int worker_threads() { return static_cast<int>(std::max(1u, std::thread::hardwar
 
 }  // namespace
 
-double log10_ratio(const LayerStats& first_layer, const LayerStats& last_layer, GradQuantity quantity) {
-    const double first = quantity_of(first_layer, quantity), last = quantity_of(last_layer, quantity);
-    if (first == 0 && last == 0) return std::numeric_limits<double>::quiet_NaN();
-    if (first == 0) return -std::numeric_limits<double>::infinity();
-    if (last == 0) return std::numeric_limits<double>::infinity();
-    return std::log10(first) - std::log10(last);
-}
-
 double quantity_of(const LayerStats& layer, GradQuantity quantity) {
     switch (quantity) {
         case GradQuantity::WeightGrad: return layer.weight_grad_norm;
@@ -36,8 +28,13 @@ void GradflowLive::request(const GradflowSimulation& settings, std::size_t memor
     if (requested_ && *requested_ == settings && requested_budget_ == memory_budget) return;
     requested_ = settings;
     requested_budget_ = memory_budget;
+    std::uint64_t generation = 0;
+    bool refused = false;
     {
         std::lock_guard lock(mutex_);
+        // A job still running for older settings sees the new generation and stores nothing more:
+        // its curves no longer match the snapshot's (6 curves computed, 1 slot left).
+        generation = ++generation_;
         shared_ = GradflowSnapshot();
         shared_.curves.resize(settings.curves.size());
         shared_.busy = true;
@@ -52,14 +49,17 @@ void GradflowLive::request(const GradflowSimulation& settings, std::size_t memor
                 shared_.error = *refusal;
             }
         }
-        if (!shared_.error.empty()) {
-            shared_.busy = false;
-            return;
-        }
+        refused = !shared_.error.empty();
+        if (refused) shared_.busy = false;
+    }
+    if (refused) {
+        // Nothing to run; an empty job stops the older settings' job, whose results no one will see.
+        worker_.post([](const std::atomic<bool>&) {});
+        return;
     }
     progress_ = 0;
     curve_progress_ = 0;
-    worker_.post([this, settings](const std::atomic<bool>& cancel) { run(settings, cancel); });
+    worker_.post([this, job = Job{settings, generation}](const std::atomic<bool>& cancel) { run(job, cancel); });
 }
 
 GradflowSnapshot GradflowLive::snapshot() const {
@@ -70,7 +70,8 @@ GradflowSnapshot GradflowLive::snapshot() const {
     return copy;
 }
 
-void GradflowLive::run(const GradflowSimulation& settings, const std::atomic<bool>& cancel) {
+void GradflowLive::run(const Job& job, const std::atomic<bool>& cancel) {
+    const GradflowSimulation& settings = job.settings;
     const int curves = static_cast<int>(settings.curves.size());
     for (int i = 0; i < curves && !cancel; ++i) {
         curve_progress_ = 0;
@@ -81,13 +82,14 @@ void GradflowLive::run(const GradflowSimulation& settings, const std::atomic<boo
         GradflowResult result = simulate_gradient_flow(settings.config_for(i), control);
         if (result.cancelled || cancel) return;
         std::lock_guard lock(mutex_);
+        if (!is_current(job)) return;  // a newer request reset the snapshot before cancel reached this job
         progress_ = static_cast<double>(i + 1) / curves;
         curve_progress_ = 0;
         shared_.curves[i] = std::move(result);
     }
     if (curves == 0) {
         std::lock_guard lock(mutex_);
-        shared_.busy = false;
+        if (is_current(job)) shared_.busy = false;
         return;
     }
     // The map varies depth and gain of the first curve; a narrower, smaller batch keeps it quick.
@@ -106,12 +108,13 @@ void GradflowLive::run(const GradflowSimulation& settings, const std::atomic<boo
             const GradflowResult result = simulate_gradient_flow(config, control);
             if (result.cancelled || result.layers.empty()) return;
             std::lock_guard lock(mutex_);
-            shared_.map[d][g] = std::array<LayerStats, 2>{result.layers.front(), result.layers.back()};
+            if (!is_current(job)) return;
+            shared_.map[d][g] = GradflowMapCell{result.layers.front(), result.layers.back(), finiteness_of(result)};
             ++shared_.map_cells_done;
         }
     }
     std::lock_guard lock(mutex_);
-    shared_.busy = false;
+    if (is_current(job)) shared_.busy = false;
 }
 
 }  // namespace actviz::app

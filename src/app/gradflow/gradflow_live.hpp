@@ -5,6 +5,7 @@
 
 #include <array>
 #include <atomic>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -21,10 +22,16 @@ namespace actviz::app {
 inline constexpr std::array<int, 12> kMapDepths{1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100};
 inline constexpr std::array<double, 9> kMapGains{0.25, 0.3536, 0.5, 0.7071, 1.0, 1.4142, 2.0, 2.8284, 4.0};
 
+// One depth × gain map cell: what its verdict needs.
+struct GradflowMapCell {
+    LayerStats first, last;     // the first and last hidden layers' statistics
+    RunFiniteness finiteness;   // of the whole run: an overflowed cell's ratio means nothing
+};
+
 struct GradflowSnapshot {
     std::vector<std::optional<GradflowResult>> curves;  // per settings curve; empty until computed
-    // The first and last hidden layers' statistics per map cell [depth][gain]; empty until computed.
-    std::array<std::array<std::optional<std::array<LayerStats, 2>>, kMapGains.size()>, kMapDepths.size()> map{};
+    // Per map cell [depth][gain]; empty until computed.
+    std::array<std::array<std::optional<GradflowMapCell>, kMapGains.size()>, kMapDepths.size()> map{};
     int map_cells_done = 0;
     double progress = 0;   // of the curves, 0..1, moving within each curve
     bool busy = false;
@@ -33,8 +40,6 @@ struct GradflowSnapshot {
 
 // The quantity the chart shows, read from one layer's statistics.
 double quantity_of(const LayerStats& layer, GradQuantity quantity);
-// log10(first / last) of that quantity: −∞ when the first layer's underflowed to 0, NaN when both did.
-double log10_ratio(const LayerStats& first, const LayerStats& last, GradQuantity quantity);
 
 class GradflowLive {
 public:
@@ -45,12 +50,21 @@ public:
     GradflowSnapshot snapshot() const;
 
 private:
-    void run(const GradflowSimulation& simulation, const std::atomic<bool>& cancel);
+    // One request's work. It owns an immutable copy of the settings it was requested with, and its
+    // generation: the snapshot is its to fill only while no newer request has reset it.
+    struct Job {
+        const GradflowSimulation settings;
+        const std::uint64_t generation;
+    };
+    void run(const Job& job, const std::atomic<bool>& cancel);
+    // Whether `job` is still the latest request; mutex_ must be held.
+    bool is_current(const Job& job) const { return job.generation == generation_; }
 
     std::optional<GradflowSimulation> requested_;
     std::size_t requested_budget_ = 0;
     mutable std::mutex mutex_;
     GradflowSnapshot shared_;
+    std::uint64_t generation_ = 0;  // guarded by mutex_: one more for every request that resets shared_
     std::atomic<double> progress_{0};        // curves finished, as a fraction of all
     std::atomic<double> curve_progress_{0};  // of the curve being computed, 0..1 (the core's count)
     BackgroundWorker worker_;  // last: destroyed (and joined) first, while the members above still exist

@@ -214,22 +214,22 @@ void draw_norm_chart(const GradflowSettings& settings, const GradflowSnapshot& s
 // [SECTION] Ratio and verdict ------------------------------------------------------------------
 
 struct Verdict {
-    std::string ratio;  // "2.46e-13", "0 (underflow)"
-    const char* label;  // "vanishing (< 1e-3)", ...
+    GradientRatio ratio;  // "2.46e-13" and "vanishing (< 1e-3)", or "∞ (overflow)" and "overflow (∞ from layer 176)", ...
     ImVec4 colour;
 };
 
-Verdict verdict_of(const LayerStats& first, const LayerStats& last, GradQuantity quantity) {
-    const double log_ratio = log10_ratio(first, last, quantity);
-    char ratio[64];
-    if (std::isinf(log_ratio) && log_ratio < 0) std::snprintf(ratio, sizeof ratio, "0 (underflow)");
-    else if (std::isnan(log_ratio)) std::snprintf(ratio, sizeof ratio, "0 / 0");
-    else std::snprintf(ratio, sizeof ratio, "%.2e", std::pow(10.0, log_ratio));
-    // Both ends exactly 0: every unit dead or every gradient underflowed; nothing learns.
-    if (std::isnan(log_ratio)) return {ratio, "no gradient at all", ImVec4(0.45f, 0.7f, 1.0f, 1.0f)};
-    if (log_ratio < -3) return {ratio, "vanishing (< 1e-3)", ImVec4(0.45f, 0.7f, 1.0f, 1.0f)};
-    if (log_ratio > 3) return {ratio, "exploding (> 1e3)", ImVec4(1.0f, 0.45f, 0.35f, 1.0f)};
-    return {ratio, "healthy", ImVec4(0.5f, 0.9f, 0.5f, 1.0f)};
+Verdict verdict_of(const GradflowResult& result, GradQuantity quantity) {
+    GradientRatio ratio = gradient_ratio(quantity_of(result.layers.front(), quantity),
+                                         quantity_of(result.layers.back(), quantity), finiteness_of(result));
+    switch (ratio.verdict) {
+        case GradientVerdict::Vanishing:
+        case GradientVerdict::NoGradient: return {std::move(ratio), ImVec4(0.45f, 0.7f, 1.0f, 1.0f)};
+        case GradientVerdict::Exploding:
+        case GradientVerdict::Overflow: return {std::move(ratio), ImVec4(1.0f, 0.45f, 0.35f, 1.0f)};
+        case GradientVerdict::NotANumber: return {std::move(ratio), ImVec4(1.0f, 0.4f, 0.8f, 1.0f)};
+        case GradientVerdict::Healthy: break;
+    }
+    return {std::move(ratio), ImVec4(0.5f, 0.9f, 0.5f, 1.0f)};
 }
 
 // The first curve's ratio in large type; the other curves' ratios beside it, one line each.
@@ -240,16 +240,18 @@ void draw_verdict(const UiFonts& fonts, const GradflowSettings& settings, const 
     }
     const GradflowSimulation& sim = settings.simulation;
     const auto& layers = snapshot.curves[0]->layers;
-    const Verdict main = verdict_of(layers.front(), layers.back(), settings.quantity);
+    const Verdict main = verdict_of(*snapshot.curves[0], settings.quantity);
     ImGui::BeginGroup();
     ImGui::TextDisabled("‖grad layer 1‖ / ‖grad layer %d‖ (%s)", sim.depth, curve_name(sim.curves[0]).c_str());
     ImGui::PushFont(fonts.large);
-    ImGui::TextColored(main.colour, "%s", main.ratio.c_str());
+    ImGui::TextColored(main.colour, "%s", main.ratio.ratio_text.c_str());
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(main.colour, "%s", main.label);
-    if (quantity_of(layers.front(), settings.quantity) == 0) {
+    ImGui::TextColored(main.colour, "%s", main.ratio.label.c_str());
+    // An overflowed run's zeros are not underflow (its verdict says what happened instead).
+    const bool finite = main.ratio.verdict != GradientVerdict::Overflow && main.ratio.verdict != GradientVerdict::NotANumber;
+    if (finite && quantity_of(layers.front(), settings.quantity) == 0) {
         ImGui::TextDisabled("layer 1's gradient underflowed to exactly 0");
     }
     ImGui::EndGroup();
@@ -259,11 +261,11 @@ void draw_verdict(const UiFonts& fonts, const GradflowSettings& settings, const 
     for (size_t c = 1; c < snapshot.curves.size() && c < sim.curves.size(); ++c) {
         const auto& result = snapshot.curves[c];
         if (!result || result->layers.empty()) continue;
-        const Verdict other = verdict_of(result->layers.front(), result->layers.back(), settings.quantity);
+        const Verdict other = verdict_of(*result, settings.quantity);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(curve_colour(sim, static_cast<int>(c))), "%s:",
                            curve_name(sim.curves[c]).c_str());
         ImGui::SameLine();
-        ImGui::TextColored(other.colour, "%s  %s", other.ratio.c_str(), other.label);
+        ImGui::TextColored(other.colour, "%s  %s", other.ratio.ratio_text.c_str(), other.ratio.label.c_str());
     }
     ImGui::EndGroup();
 }
@@ -332,8 +334,12 @@ void draw_map(GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVe
     std::vector<double> cells(static_cast<size_t>(rows) * cols, std::nan(""));
     for (int g = 0; g < rows; ++g) {
         for (int d = 0; d < cols; ++d) {
-            if (const auto& stats = snapshot.map[d][g]) {
-                const double value = log10_ratio((*stats)[0], (*stats)[1], settings.quantity);
+            if (const auto& cell = snapshot.map[d][g]) {
+                const GradientRatio ratio = gradient_ratio(quantity_of(cell->first, settings.quantity),
+                                                           quantity_of(cell->last, settings.quantity), cell->finiteness);
+                // An overflowed cell is exploding beyond what the numbers can hold: the red end, not a blank.
+                const bool overflowed = ratio.verdict == GradientVerdict::Overflow || ratio.verdict == GradientVerdict::NotANumber;
+                const double value = overflowed ? 30.0 : ratio.log10_ratio;
                 cells[static_cast<size_t>(rows - 1 - g) * cols + d] = std::clamp(value, -30.0, 30.0);
             }
         }
