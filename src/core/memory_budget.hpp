@@ -17,7 +17,7 @@ namespace actviz {
 inline constexpr std::size_t kDefaultMemoryBudget = std::size_t{2} << 30;  // 2 GiB
 inline constexpr std::size_t kMinMemoryBudget = std::size_t{16} << 20;     // 16 MiB: the app itself needs that
 
-// "1.5 GB" (decimal, as the issue and most users count) for messages.
+// "1.5 GB" (decimal, as most users count) for messages.
 std::string format_bytes(double bytes);
 
 // "2GiB", "512MiB", "1.5G", "800M", "4096" (bytes); binary and decimal units, case-insensitive.

@@ -29,8 +29,8 @@ std::string_view optimizer_name(OptimizerKind kind);
 std::optional<OptimizerKind> find_optimizer(std::string_view name);
 
 inline constexpr double kMinLearningRate = 1e-5;
-// The core and `actviz train` accept up to 1e4 so divergence can be shown and tested; the GUI's
-// slider spans kMinLearningRate..kSliderMaxLearningRate as the issue asks.
+// The core, sessions, typed values and `actviz train` accept up to 1e4 so divergence can be shown
+// and tested; the slider drags over kMinLearningRate..kSliderMaxLearningRate, the useful span.
 inline constexpr double kMaxLearningRate = 1e4;
 inline constexpr double kMaxMomentum = 0.999;  // μ the app, sessions and the CLI accept
 inline constexpr double kSliderMaxLearningRate = 10;

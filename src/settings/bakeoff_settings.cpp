@@ -5,7 +5,8 @@ namespace {
 
 constexpr const char* kClassicSeven[] = {"sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu", "silu"};
 
-// The speed case: 750 points with 20% held out leaves 600 training points at full batch.
+// The classic comparison, also the benchmark's case: 750 points with 20% held out leaves 600
+// training points at full batch.
 void classic_spiral(BakeoffSettings& s) {
     const int seeds = s.seeds;
     s = BakeoffSettings();

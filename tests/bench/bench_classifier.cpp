@@ -1,4 +1,4 @@
-// The classifier's hot paths (issue 5's Speed section), to read against the peers
+// The classifier's hot paths (README's Speed table), to read against the peers
 // (/work/shared/peers: bench_torch.py and bench_numpy.py --only AB --threads 1):
 //   A1  one full-batch Adam step, 600 spiral points, 2-16-16-3 tanh
 //   A2  one batch-10 Adam step, same net

@@ -1,4 +1,4 @@
-// Gradient-flow simulation, the cases of issue 4's "Speed" section and of the peers in
+// Gradient-flow simulation, the cases of README's Speed table and of the peers in
 // /work/shared/peers (bench_torch.py / bench_numpy.py, section C): sigmoid, Xavier, batch 256,
 // one forward + backward pass with every per-layer statistic. The network and data are built once
 // outside the timed loop, as the peers do. Arguments: depth, width, float32 (0/1), threads (0 = all).

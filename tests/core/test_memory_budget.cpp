@@ -27,7 +27,7 @@ TEST(MemoryBudget, TheIssuesGradflowExampleIsRefusedWithItsEstimate) {
     config.width = 1024;
     config.batch = 4096;
     const double bytes = static_cast<double>(estimate_bytes(config));
-    EXPECT_GT(bytes, 33e9);  // the issue's "~33 GB" counts the activations alone
+    EXPECT_GT(bytes, 33e9);  // ~33 GB for the activations alone (1000 × 1024 × 4096 doubles, twice)
     const auto refusal = over_budget("gradient flow", bytes, kDefaultMemoryBudget);
     ASSERT_TRUE(refusal);
     EXPECT_NE(refusal->find("GB"), std::string::npos) << *refusal;

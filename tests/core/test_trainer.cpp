@@ -45,7 +45,7 @@ TEST(Trainer, XorNeedsAHiddenLayer) {
 }
 
 TEST(Trainer, LearnsTheThreeArmSpiralWithTanhAndAdam) {
-    // The benchmark network: 600 points, 2-16-16-3 tanh, Adam lr 0.01, full batch (PyTorch: 99.7%).
+    // The benchmark network of README's Speed table: 600 points, 2-16-16-3 tanh, Adam lr 0.01, full batch (PyTorch: 99.7%).
     Trainer trainer(dataset(DatasetKind::Spiral, 3, 600, 0.2, 0.0),
                     config({16, 16}, "tanh", OptimizerKind::Adam, 0.01, 3));
     trainer.step(2000);

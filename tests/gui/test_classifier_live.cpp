@@ -47,7 +47,7 @@ TEST(ClassifierPresets, EveryPresetAndVariantIsTrainable) {
             EXPECT_EQ(settings_error(settings), std::nullopt) << preset.id << " variant";
         }
     }
-    EXPECT_GE(ids.size(), 7u);  // the seven lessons
+    EXPECT_GE(ids.size(), 7u);  // the seven lessons README lists
     EXPECT_EQ(find_classifier_preset("no-such-preset"), nullptr);
 }
 

@@ -73,7 +73,7 @@ const std::array<std::uint32_t, 256>& count_ramp() {
 // [SECTION] Decision plane: regions, contours, data, mouse editing -----------------------------
 
 // The grid follows the plot's visible data area, at about one sample per screen pixel, between
-// 200 and 256 samples per side (the floor; the cost grows with the square).
+// 200 and 256 samples per side (twice TF Playground's 100 at the least; the cost grows with the square).
 GridView view_of_plot() {
     GridView view;
     view.x_min = plot::axis_min(plot::AxisId::X);
