@@ -181,6 +181,7 @@ void build_frame(AppState& state) {
     draw_panels(state, Rect{viewport->Pos.x, viewport->Pos.y + menu_height, viewport->Size.x,
                             viewport->Size.y - menu_height - status_height});
     draw_dialogs(state);
+    finish_opening(state);
     if (const int contestant = state.requests.open_contestant_in_classifier; contestant >= 0) {
         notify(state, open_contestant_in_classifier(state.bakeoff, contestant, state.classifier));
         const int page = panel_index(PanelId::Classifier);

@@ -12,6 +12,7 @@
 #include "app/classifier/classifier_panel.hpp"
 #include "app/gradflow/gradflow_panel.hpp"
 #include "app/panel_context.hpp"
+#include "app/session_loader.hpp"
 #include "app/session_ui_state.hpp"
 #include "app/softmax/softmax_panel.hpp"
 #include "core/memory_budget.hpp"
@@ -38,6 +39,7 @@ struct AppState {
     std::array<std::array<float, 4>, kPanelCount> panel_rects{};  // x, y, width, height drawn last frame (0 width: hidden)
 
     SessionUiState session;  // File menu: the session's file, recent files, dialogs
+    SessionLoader opening;   // File > Open under way, off the UI thread
     std::size_t memory_budget = kDefaultMemoryBudget;  // bytes; heavier configurations are refused (--memory-budget)
 
     bool quit_requested = false;

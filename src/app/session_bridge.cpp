@@ -1,5 +1,6 @@
 #include "app/session_bridge.hpp"
 
+#include <imgui.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -92,8 +93,10 @@ std::uint64_t session_fingerprint(const AppState& state) {
 
 bool has_unsaved_changes(const AppState& state) { return session_fingerprint(state) != state.session.saved_fingerprint; }
 
-bool open_session(AppState& state, const std::string& path) {
-    session::ParseResult result = session::load_session_file(path);
+namespace {
+
+// What opening does once the file is read, checked and its trainer rebuilt, however it was read.
+bool adopt_opened(AppState& state, const std::string& path, session::ParseResult result) {
     if (!result.loaded) {
         show_error(state, result.error);
         return false;
@@ -104,6 +107,36 @@ bool open_session(AppState& state, const std::string& path) {
     state.session.saved_fingerprint = session_fingerprint(state);
     notify(state, "Opened " + path);
     return true;
+}
+
+}  // namespace
+
+bool open_session(AppState& state, const std::string& path) {
+    return adopt_opened(state, path, session::load_session_file(path));
+}
+
+void begin_opening(AppState& state, const std::string& path) { state.opening.start(path); }
+
+void finish_opening(AppState& state) {
+    if (auto opened = state.opening.take()) {
+        adopt_opened(state, opened->path, std::move(opened->result));
+        return;
+    }
+    if (!state.opening.busy()) return;
+    state.requests.wake_within_s = std::min(state.requests.wake_within_s, 0.05);  // look again soon
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.4f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (ImGui::Begin("Opening##session", nullptr,
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+        ImGui::Text("Opening %s … %.1f s", files::printable_path(state.opening.path()).c_str(), state.opening.seconds());
+        ImGui::TextDisabled("The session on screen stays as it is until the file is read and checked.");
+        if (ImGui::Button("Cancel", ImVec2(ImGui::GetFontSize() * 6, 0))) {
+            state.opening.cancel();
+            notify(state, "Opening " + files::printable_path(state.opening.path()) + " cancelled");
+        }
+    }
+    ImGui::End();
 }
 
 bool save_session(AppState& state, const std::string& path) {

@@ -25,6 +25,12 @@ bool has_unsaved_changes(const AppState& state);
 // File operations as the menu runs them. Each reports in the status bar; a failure also opens
 // the error dialog and leaves the state exactly as it was. Return whether they succeeded.
 bool open_session(AppState& state, const std::string& path);
+// File > Open and Open recent: starts reading `path` off the UI thread; the frames keep coming and
+// finish_opening() applies it (or shows why not) once it is complete. The state is untouched until then.
+void begin_opening(AppState& state, const std::string& path);
+// Once a frame: applies a finished open; while one is under way, a small window with its path, the
+// seconds it has taken and Cancel.
+void finish_opening(AppState& state);
 bool save_session(AppState& state, const std::string& path);
 void new_session(AppState& state);
 

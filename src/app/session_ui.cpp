@@ -36,7 +36,7 @@ void run_or_confirm(AppState& state, PendingAction action, const std::string& pa
             set_input(state.session, state.session.path);
             open_dialog(state.session, SessionDialog::Open);
             break;
-        case PendingAction::OpenPath: open_session(state, path); break;
+        case PendingAction::OpenPath: begin_opening(state, path); break;
         case PendingAction::Quit: state.quit_requested = true; break;
         case PendingAction::None: break;
     }
@@ -95,7 +95,7 @@ void draw_path_dialog(AppState& state, bool saving) {
         ui.dialog = SessionDialog::None;  // an error reopens a dialog of its own
         ImGui::CloseCurrentPopup();
         if (!saving) {
-            open_session(state, path);
+            begin_opening(state, path);
         } else if (save_session(state, path) && ui.pending != PendingAction::None) {
             run_or_confirm(state, ui.pending, ui.pending_path);  // what the unsaved-changes question held up
         }
