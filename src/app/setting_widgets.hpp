@@ -16,4 +16,9 @@ bool setting_slider(const settings::Setting<Owner, T>& setting, Owner& owner, co
                         setting.slider_max, setting.format, flags);
 }
 
+template <typename Owner>
+bool setting_checkbox(const settings::Switch<Owner>& setting, Owner& owner) {
+    return ImGui::Checkbox(setting.label, &setting.of(owner));
+}
+
 }  // namespace actviz::app

@@ -15,7 +15,7 @@ namespace {
 constexpr std::array kClassifierFlags{
     FlagSpec{"dataset"}, FlagSpec{"classes"},         FlagSpec{"points"}, FlagSpec{"noise"},
     FlagSpec{"test-ratio"}, FlagSpec{"hidden"},       FlagSpec{"features"}, FlagSpec{"init"},
-    FlagSpec{"bias"},    FlagSpec{"optimizer"},       FlagSpec{"nesterov", false}, FlagSpec{"lr"},
+    FlagSpec{"bias"},    FlagSpec{"optimizer"},       flag_spec(settings::classifier_setting::kNesterov), FlagSpec{"lr"},
     FlagSpec{"batch"},   FlagSpec{"l2"},              FlagSpec{"l1"},     FlagSpec{"steps"},
     FlagSpec{"seed"},    FlagSpec{"every"},               FlagSpec{"gain"},   FlagSpec{"momentum"}};
 
@@ -144,7 +144,7 @@ TrainerConfig trainer_from_flags(const Flags& flags, int classes, std::uint64_t 
         throw UsageError("unknown --optimizer '" + std::string(optimizer) + "' (one of " + one_of(optimizer_names()) +
                          ")");
     config.optimizer.kind = *kind;
-    config.optimizer.nesterov = flags.has("nesterov");
+    config.optimizer.nesterov = setting_flag(flags, c::kNesterov);
     if (config.optimizer.nesterov && *kind != OptimizerKind::Momentum) {
         throw UsageError("--nesterov applies only to --optimizer momentum");
     }

@@ -33,9 +33,9 @@ constexpr std::array kGradflowFlags{FlagSpec{"depth"},
                                     FlagSpec{"bias"},
                                     FlagSpec{"batch"},
                                     FlagSpec{"seed"},
-                                    FlagSpec{"residual", false},
-                                    FlagSpec{"layernorm", false},
-                                    FlagSpec{"float32", false},
+                                    flag_spec(settings::gradflow_setting::kResidual),
+                                    flag_spec(settings::gradflow_setting::kLayernorm),
+                                    flag_spec(settings::gradflow_setting::kFloat32),
                                     kMemoryBudgetFlag};
 
 template <typename Owner>
@@ -80,9 +80,9 @@ GradflowConfig config_of(const Flags& flags) {
         config.seed =
             static_cast<std::uint64_t>(parse_integer("--seed", *text, 0, std::numeric_limits<long long>::max()));
     }
-    config.residual = flags.has("residual");
-    config.layernorm = flags.has("layernorm");
-    config.float32 = flags.has("float32");
+    config.residual = setting_flag(flags, g::kResidual);
+    config.layernorm = setting_flag(flags, g::kLayernorm);
+    config.float32 = setting_flag(flags, g::kFloat32);
     if (auto reason = config.validate()) throw UsageError(*reason);
     return config;
 }

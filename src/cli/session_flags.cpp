@@ -32,6 +32,10 @@ class Implied {
             add(std::string(setting.flag), static_cast<double>(setting.of(owner)));
         }
     }
+    template <typename Owner>
+    void add(const settings::Switch<Owner>& setting, const Owner& owner) {
+        add_switch(std::string(setting.flag), setting.of(owner));
+    }
     void add_switch(const std::string& name, bool on) {
         if (on && !given_.has(name)) args_.push_back("--" + name);
     }
@@ -76,9 +80,9 @@ void gradflow_flags(const session::Session& s, const Flags& given, Implied& impl
     if (c.init == InitScheme::Normal && !given.has("init")) implied.add(g::kNormalStd, sim);
     implied.add(g::kBias, sim);
     if (!given.has("seed")) implied.add("seed", seed_text(sim.seed, "gradflow"));
-    implied.add_switch("residual", c.residual);
-    implied.add_switch("layernorm", c.layernorm);
-    implied.add_switch("float32", sim.float32);
+    implied.add(g::kResidual, c);
+    implied.add(g::kLayernorm, c);
+    implied.add(g::kFloat32, sim);
 }
 
 // The session's points (hand edits included), unless a flag given asks for other data.
@@ -115,7 +119,7 @@ void training_flags(const settings::ClassifierSettings& c, const Flags& given, I
     implied.add("optimizer", std::string(optimizer_name(c.hyper.optimizer)));
     // μ and Nesterov belong to the session's optimizer: another one given on the command line drops them.
     if (!given.has("optimizer") && c.hyper.optimizer == OptimizerKind::Momentum) {
-        implied.add_switch("nesterov", c.hyper.nesterov);
+        implied.add(d::kNesterov, c.hyper);
         implied.add(d::kMomentum, c.hyper);
     }
     implied.add(d::kLearningRate, c.hyper);

@@ -28,4 +28,16 @@ auto setting_flag(const Flags& flags, const settings::Setting<Owner, T>& setting
     }
 }
 
+// A described switch: on when its flag is given.
+template <typename Owner>
+bool setting_flag(const Flags& flags, const settings::Switch<Owner>& setting) {
+    return flags.has(setting.flag);
+}
+
+// Its FlagSpec (a switch takes no value).
+template <typename Owner>
+constexpr FlagSpec flag_spec(const settings::Switch<Owner>& setting) {
+    return FlagSpec{setting.flag, false};
+}
+
 }  // namespace actviz::cli

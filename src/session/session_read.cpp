@@ -113,8 +113,8 @@ settings::GradflowCurve read_curve(const ObjectReader& in) {
     if (in.has("parameters")) read_parameters(in.object("parameters"), activation, c.parameters);
     read_enum(in, "init", c.init, init_scheme_names());
     read_setting(in, settings::gradflow_setting::kGain, c);
-    in.boolean("residual", c.residual);
-    in.boolean("layernorm", c.layernorm);
+    read_setting(in, settings::gradflow_setting::kResidual, c);
+    read_setting(in, settings::gradflow_setting::kLayernorm, c);
     return c;
 }
 
@@ -133,7 +133,7 @@ settings::GradflowSettings read_gradflow(const ObjectReader& in) {
     for (const auto* setting : {&g::kDepth, &g::kWidth, &g::kBatch}) read_setting(in, *setting, sim);
     for (const auto* setting : {&g::kBias, &g::kNormalStd}) read_setting(in, *setting, sim);
     in.integer("seed", sim.seed, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
-    in.boolean("float32", sim.float32);
+    read_setting(in, g::kFloat32, sim);
     read_enum(in, "quantity", s.quantity, settings::kQuantityNames);
     in.boolean("chain_rule_bound", s.show_chain_rule_bound);
     for (size_t i = 0; i < sim.curves.size(); ++i) {
@@ -191,7 +191,7 @@ void read_hyper(const ObjectReader& in, settings::ClassifierHyper& h, int train_
     read_enum(in, "optimizer", h.optimizer, optimizer_names());
     namespace c = settings::classifier_setting;
     for (const auto* setting : {&c::kLearningRate, &c::kMomentum, &c::kL2, &c::kL1}) read_setting(in, *setting, h);
-    in.boolean("nesterov", h.nesterov);
+    read_setting(in, c::kNesterov, h);
     in.integer("batch", h.batch, 0, std::max(train_points, 1));
 }
 

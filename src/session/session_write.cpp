@@ -63,8 +63,8 @@ json gradflow_json(const settings::GradflowSettings& s) {
                       {"parameters", parameters_json(activation, c.parameters)},
                       {"init", std::string(init_scheme_name(c.init))}};
         write_setting(curve, settings::gradflow_setting::kGain, c);
-        curve["residual"] = c.residual;
-        curve["layernorm"] = c.layernorm;
+        write_setting(curve, settings::gradflow_setting::kResidual, c);
+        write_setting(curve, settings::gradflow_setting::kLayernorm, c);
         curves.push_back(std::move(curve));
     }
     namespace g = settings::gradflow_setting;
@@ -73,7 +73,7 @@ json gradflow_json(const settings::GradflowSettings& s) {
     for (const auto* setting : {&g::kDepth, &g::kWidth, &g::kBatch}) write_setting(out, *setting, sim);
     for (const auto* setting : {&g::kBias, &g::kNormalStd}) write_setting(out, *setting, sim);
     out["seed"] = sim.seed;
-    out["float32"] = sim.float32;
+    write_setting(out, g::kFloat32, sim);
     out["quantity"] = name_of(settings::kQuantityNames, s.quantity);
     out["chain_rule_bound"] = s.show_chain_rule_bound;
     return out;
@@ -103,7 +103,7 @@ json training_groups_json(const settings::ClassifierSettings& s) {
                   {"parameters", parameters_json(activation, s.hyper.parameters)},
                   {"optimizer", std::string(optimizer_name(s.hyper.optimizer))}};
     for (const auto* setting : {&c::kLearningRate, &c::kMomentum}) write_setting(hyper, *setting, s.hyper);
-    hyper["nesterov"] = s.hyper.nesterov;
+    write_setting(hyper, c::kNesterov, s.hyper);
     hyper["batch"] = s.hyper.batch;
     for (const auto* setting : {&c::kL2, &c::kL1}) write_setting(hyper, *setting, s.hyper);
     return {{"data", std::move(data)}, {"architecture", std::move(architecture)}, {"hyper", std::move(hyper)}};

@@ -22,6 +22,11 @@ void read_setting(const ObjectReader& in, const settings::Setting<Owner, T>& set
     }
 }
 
+template <typename Owner>
+void read_setting(const ObjectReader& in, const settings::Switch<Owner>& setting, Owner& owner) {
+    in.boolean(setting.key, setting.of(owner));
+}
+
 // A float as the shortest decimal that reads back as the same float ("0.01", not the double
 // 0.009999999776482582), so hand-readable files show what the slider showed.
 inline double float_json(float value) {
@@ -39,6 +44,11 @@ void write_setting(Json& out, const settings::Setting<Owner, T>& setting, const 
     } else {
         out[std::string(setting.key)] = setting.of(owner);
     }
+}
+
+template <typename Json, typename Owner>
+void write_setting(Json& out, const settings::Switch<Owner>& setting, const Owner& owner) {
+    out[std::string(setting.key)] = setting.of(owner);
 }
 
 }  // namespace actviz::session

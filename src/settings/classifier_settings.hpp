@@ -114,6 +114,8 @@ inline constexpr Setting<ClassifierRun, int> kStepsPerFrame{.key = "steps_per_fr
 inline constexpr Setting<ClassifierRun, double> kFrameBudget{.key = "frame_budget_ms", .flag = "",
     .label = "frame budget", .member = &ClassifierRun::frame_budget_ms, .min = 1, .max = 1000, .slider_min = 5,
     .slider_max = 100, .scale = Scale::Log, .format = "%.1f ms"};
+inline constexpr Switch<ClassifierHyper> kNesterov{.key = "nesterov", .flag = "nesterov", .label = "Nesterov",
+    .member = &ClassifierHyper::nesterov};
 static_assert(well_formed(kPoints) && well_formed(kNoise) && well_formed(kTestRatio) && well_formed(kGain) &&
               well_formed(kBias) && well_formed(kLearningRate) && well_formed(kMomentum) && well_formed(kL2) &&
               well_formed(kL1) && well_formed(kStepsPerFrame) && well_formed(kFrameBudget));

@@ -71,6 +71,12 @@ inline constexpr Setting<GradflowSimulation, float> kNormalStd{.key = "normal_st
 inline constexpr Setting<GradflowCurve, float> kGain{.key = "gain", .flag = "gain", .label = "gain",
     .member = &GradflowCurve::gain, .min = 0.01, .max = kGradflowMaxGain, .slider_min = 0.1,
     .slider_max = 10, .scale = Scale::Log, .format = "×%.3g"};
+inline constexpr Switch<GradflowCurve> kResidual{.key = "residual", .flag = "residual", .label = "res",
+    .member = &GradflowCurve::residual};
+inline constexpr Switch<GradflowCurve> kLayernorm{.key = "layernorm", .flag = "layernorm", .label = "LN",
+    .member = &GradflowCurve::layernorm};
+inline constexpr Switch<GradflowSimulation> kFloat32{.key = "float32", .flag = "float32", .label = "float32",
+    .member = &GradflowSimulation::float32};
 static_assert(well_formed(kDepth) && well_formed(kWidth) && well_formed(kBatch) && well_formed(kBias) &&
               well_formed(kNormalStd) && well_formed(kGain));
 }  // namespace gradflow_setting

@@ -35,6 +35,18 @@ struct Setting {
     bool accepts(T value) const { return value >= static_cast<T>(min) && value <= static_cast<T>(max); }
 };
 
+// An on/off setting: its session key, its command-line switch (present = on) and its checkbox label.
+template <typename Owner>
+struct Switch {
+    std::string_view key;
+    std::string_view flag;  // "" when not on the command line
+    const char* label;
+    bool Owner::*member;
+
+    bool& of(Owner& owner) const { return owner.*member; }
+    const bool& of(const Owner& owner) const { return owner.*member; }
+};
+
 // The smallest non-zero value a logarithmic slider starting at 0 reaches: Dear ImGui 1.86 takes it
 // from the format's precision, 10^-N for "%.Nf" or "%.Ng", and from "%e" formats 10^1 — which is
 // how one click on a 0–1 L1 slider formatted "%.1e" once set it to 10. 0 for a format it cannot

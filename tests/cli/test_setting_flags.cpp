@@ -12,6 +12,7 @@
 #include "cli/command_output.hpp"
 #include "session/session_file.hpp"
 #include "support/described_settings.hpp"
+#include "support/run_process.hpp"
 #include "session/session_fixture.hpp"
 
 namespace actviz::cli {
@@ -63,7 +64,8 @@ class SessionToCore : public ::testing::Test {
     void TearDown() override { std::filesystem::remove(path); }
 
     session::testing::Scene scene = session::testing::make_scene();
-    std::string path = (std::filesystem::temp_directory_path() / "actviz-session-to-core.json").string();
+    // One file per test: ctest runs the tests of this fixture in parallel processes.
+    std::string path = test::temp_path(std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + ".json");
 };
 
 TEST_F(SessionToCore, TrainGivesTheCoreTheClassifiersConfiguration) {

@@ -197,7 +197,7 @@ void draw_classifier_training(ClassifierSettings& settings, int train_points) {
         ImGui::SetNextItemWidth(item_width());
         setting_slider(classifier_setting::kMomentum, hyper);
         ImGui::SameLine();
-        ImGui::Checkbox("Nesterov", &hyper.nesterov);
+        setting_checkbox(classifier_setting::kNesterov, hyper);
     }
     ImGui::SetNextItemWidth(item_width());
     setting_slider(classifier_setting::kLearningRate, hyper);

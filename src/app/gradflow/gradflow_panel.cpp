@@ -85,7 +85,7 @@ void draw_network_controls(GradflowSettings& settings) {
     ImGui::SetNextItemWidth(width);
     ImGui::InputInt("seed", &sim.seed);
     sim.seed = std::max(sim.seed, 0);
-    ImGui::Checkbox("float32", &sim.float32);
+    setting_checkbox(gradflow_setting::kFloat32, sim);
     help_marker("Compute in float32 with denormals flushed to zero, as training hardware does: gradients below "
                 "~1e-38 become exactly 0 (shown as underflow). Off: double, which shows sigmoid's true 1e-64.");
 }
@@ -121,10 +121,10 @@ bool draw_curve_row(GradflowSimulation& sim, int index) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
     setting_slider(gradflow_setting::kGain, curve);
     ImGui::SameLine();
-    ImGui::Checkbox("res", &curve.residual);
+    setting_checkbox(gradflow_setting::kResidual, curve);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Residual connection: a ← a + f(W a + b)");
     ImGui::SameLine();
-    ImGui::Checkbox("LN", &curve.layernorm);
+    setting_checkbox(gradflow_setting::kLayernorm, curve);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Layer normalisation before the activation");
     if (sim.curves.size() > 1) {
         ImGui::SameLine();
