@@ -201,7 +201,7 @@ std::string timestamped_screenshot_name() {
 
 // [SECTION] The frame loop: idle waiting, screenshots, exit -----------------------------------
 
-int run(const settings::LaunchOptions& options) {
+int run(const settings::LaunchOptions& options, const FrameHook& before_each_frame) {
     // --panel and --preset: the page to show, and one of that panel's presets to apply.
     const std::optional<PanelId> start_panel = find_panel(options.panel);
     if (!options.preset.empty() && (!start_panel || !has_preset(*start_panel, options.preset))) {
@@ -302,6 +302,7 @@ int run(const settings::LaunchOptions& options) {
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        if (before_each_frame) before_each_frame(state, window.get(), frames_drawn);  // a test's input (app.hpp)
         ImGui::NewFrame();
         state.requests = FrameRequests{};
         build_frame(state);

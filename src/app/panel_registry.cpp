@@ -38,7 +38,8 @@ constexpr std::array<PanelEntry, kPanelCount> kRows{{
      [](AppState& s, std::string_view id) { apply_named_preset(find_classifier_preset(id), s.classifier.settings); },
      [](const AppState& s, session::Session& out) {
          out.classifier = s.classifier.settings;
-         if (const Trainer* trainer = s.classifier.live.trainer()) out.classifier_state = session::capture_state(*trainer);
+         // A trainer left over from settings changed since would not fit them (nor load).
+         if (const Trainer* trainer = s.classifier.live.trainer_built_for(s.classifier.settings)) out.classifier_state = session::capture_state(*trainer);
      },
      [](AppState& s, session::LoadedSession& in) {
          s.classifier.settings = std::move(in.session.classifier);

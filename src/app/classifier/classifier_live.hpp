@@ -66,6 +66,12 @@ public:
                        std::span<const std::uint32_t> count_ramp, std::uint32_t unit_on, std::uint32_t unit_off);
 
     const Trainer* trainer() const { return trainer_.get(); }
+    // The trainer if it was built for `settings`' data and architecture, else null: what a session
+    // may save beside those settings. Between an edit and the next sync (a save or a quit in the
+    // frame after it), or while sync refuses the settings, the trainer is the previous one.
+    const Trainer* trainer_built_for(const ClassifierSettings& settings) const {
+        return data_ == settings.data && architecture_ == settings.architecture ? trainer_.get() : nullptr;
+    }
     const std::string& error() const { return error_; }
     const gfx::Texture& regions_texture() const { return regions_; }
     const gfx::Texture& counts_texture() const { return counts_; }
