@@ -83,9 +83,10 @@ void draw_controls(BakeoffPanel& panel) {
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     setting_slider(bakeoff_setting::kMinStepsPerSecond, settings);
-    help_marker("Every contestant trains at least this many steps per second: when frames come slower than 60 "
-                "a second, each frame takes more steps (and the frame rate drops a little). 0: only what fits in "
-                "the frame's 16.7 ms budget beside drawing.");
+    help_marker("Every contestant aims at this many steps per second: when frames come slower than 60 a second, "
+                "each frame may take more steps, but only while its 16.7 ms budget lasts (one round past it at "
+                "most), so a heavy contest trains slower rather than freezing the window. 0: only what fits in "
+                "the budget beside drawing.");
     ImGui::TextDisabled("Any change restarts the contest.");
 }
 
