@@ -23,6 +23,7 @@
 #include "app/activation_link_ui.hpp"
 #include "app/app_state.hpp"
 #include "app/chrome.hpp"
+#include "app/classifier/classifier_timing.hpp"
 #include "app/fonts.hpp"
 #include "app/layout.hpp"
 #include "app/panel_registry.hpp"
@@ -292,10 +293,12 @@ int run(const settings::LaunchOptions& options) {
         int fb_width = 0, fb_height = 0;
         glfwGetFramebufferSize(window.get(), &fb_width, &fb_height);
         const auto start = Clock::now();
-        if (fb_width <= 0 || fb_height <= 0) {
-            // Minimised or zero-size: nothing to draw. Test runs still count the frame.
+        if (!window_drawable(glfwGetWindowAttrib(window.get(), GLFW_ICONIFIED) == GLFW_TRUE, fb_width, fb_height)) {
+            // Minimised or zero-size: nothing is drawn, so nothing trains either (the panels train
+            // as they draw); sleep until an event such as restoring the window. Test runs still
+            // count the frame.
             if (fixed_frames && ++frames_drawn >= options.frames) break;
-            if (!fixed_frames) glfwWaitEventsTimeout(0.1);
+            if (!fixed_frames) glfwWaitEventsTimeout(0.5);
             continue;
         }
 

@@ -265,6 +265,13 @@ TEST(StepRate, AveragesTheLastSecondOfFastFrames) {
     EXPECT_NEAR(rate.per_second(), 400, 1);  // the last second only: 4 steps every 10 ms
 }
 
+TEST(FrameLoop, DrawsNothingWhileMinimisedOrWithoutPixels) {
+    EXPECT_TRUE(window_drawable(false, 1600, 960));
+    EXPECT_FALSE(window_drawable(true, 1600, 960));  // X11 keeps the framebuffer size when minimised
+    EXPECT_FALSE(window_drawable(false, 0, 0));
+    EXPECT_FALSE(window_drawable(false, 1600, 0));
+}
+
 TEST(FrameBreakdown, MedianOfTotalsNotSumOfMedians) {
     FrameBreakdown breakdown(3);
     breakdown.add({10, 0, 0, 0, 0});

@@ -1,6 +1,7 @@
 #pragma once
-// Timing logic of the Classifier and Bake-off panels, with no UI: the measured training rate and
-// the median frame-time breakdown the panels show. How many steps fit in a frame is decided by
+// Timing logic of the frame loop and of the Classifier and Bake-off panels, with no UI: whether a
+// frame is drawn at all, the measured training rate and the median frame-time breakdown the
+// panels show. How many steps fit in a frame is decided by
 // run_steps_within (core/step_loop.hpp).
 
 #include <array>
@@ -10,6 +11,13 @@
 #include <vector>
 
 namespace actviz::app {
+
+// Whether the frame loop draws: not while the window is minimised (iconified) or has no pixels.
+// The panels train inside their drawing, so training pauses with it and a minimised app sleeps
+// until an event instead of drawing (and training) for nobody.
+constexpr bool window_drawable(bool iconified, int framebuffer_width, int framebuffer_height) {
+    return !iconified && framebuffer_width > 0 && framebuffer_height > 0;
+}
 
 // Training steps per second over about the last second of frames. Frames slower than a second
 // still give the true rate (the window stretches back to the previous frame) rather than none.
