@@ -102,6 +102,16 @@ WindowPtr open_window(const settings::LaunchOptions& options) {
     return WindowPtr(glfwCreateWindow(options.width, options.height, "actviz", nullptr, nullptr));
 }
 
+// Ctrl+Q is caught as GLFW delivers it, not when a frame reads ImGui's key state: a frame slower
+// than a key press sees the press and its release in one batch of events, and ImGui 1.86 (no input
+// queue) then never sees the key down. Closing the window goes through request_quit at the top of
+// the next frame, as the close button does. Installed before ImGui's callbacks, which chain to it.
+void close_on_ctrl_q(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
+    if (key == GLFW_KEY_Q && action == GLFW_PRESS && (mods & GLFW_MOD_CONTROL) != 0) {
+        glfwSetWindowShouldClose(window, GLFW_TRUE);
+    }
+}
+
 // [SECTION] ImGui set-up ----------------------------------------------------------------------
 
 struct ImGuiSession {
@@ -236,6 +246,7 @@ int run(const settings::LaunchOptions& options) {
     glfwGetWindowContentScale(window.get(), &scale_x, &scale_y);
     AppState state;
     state.memory_budget = options.memory_budget;
+    glfwSetKeyCallback(window.get(), close_on_ctrl_q);
     ImGuiSession imgui(window.get(), scale_x > 0.0f ? scale_x : 1.0f, state);
     // Scripted runs (--frames) neither restore nor keep the last session: their pictures depend on
     // their flags alone.
