@@ -139,7 +139,9 @@ void draw_toolbar(BakeoffPanel& panel) {
         ImGui::TextDisabled("%s", contest.c_str());
         // What the speed target is about: steps per second of each contestant, and where the frame goes.
         char text[160];
-        std::snprintf(text, sizeof text, "%.0f steps/s each (%d contestants)", session.steps_per_second(),
+        // One decimal below 10: a heavy contest at 0.4 steps/s must not read "0 steps/s".
+        const double rate = session.steps_per_second();
+        std::snprintf(text, sizeof text, "%.*f steps/s each (%d contestants)", rate < 10 ? 1 : 0, rate,
                       bakeoff->activation_count());
         ImGui::TextDisabled("%s", text);
         const FrameBreakdown& frames = session.breakdown();
