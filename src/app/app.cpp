@@ -23,6 +23,7 @@
 #include "app/activation_link_ui.hpp"
 #include "app/app_state.hpp"
 #include "app/chrome.hpp"
+#include "app/classifier/classifier_timing.hpp"
 #include "app/fonts.hpp"
 #include "app/layout.hpp"
 #include "app/panel_registry.hpp"
@@ -99,6 +100,16 @@ WindowPtr open_window(const settings::LaunchOptions& options) {
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     return WindowPtr(glfwCreateWindow(options.width, options.height, "actviz", nullptr, nullptr));
+}
+
+// Ctrl+Q is caught as GLFW delivers it, not when a frame reads ImGui's key state: a frame slower
+// than a key press sees the press and its release in one batch of events, and ImGui 1.86 (no input
+// queue) then never sees the key down. Closing the window goes through request_quit at the top of
+// the next frame, as the close button does. Installed before ImGui's callbacks, which chain to it.
+void close_on_ctrl_q(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
+    if (key == GLFW_KEY_Q && action == GLFW_PRESS && (mods & GLFW_MOD_CONTROL) != 0) {
+        glfwSetWindowShouldClose(window, GLFW_TRUE);
+    }
 }
 
 // [SECTION] ImGui set-up ----------------------------------------------------------------------
@@ -236,6 +247,7 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
     glfwGetWindowContentScale(window.get(), &scale_x, &scale_y);
     AppState state;
     state.memory_budget = options.memory_budget;
+    glfwSetKeyCallback(window.get(), close_on_ctrl_q);
     ImGuiSession imgui(window.get(), scale_x > 0.0f ? scale_x : 1.0f, state);
     // Scripted runs (--frames) neither restore nor keep the last session: their pictures depend on
     // their flags alone.
@@ -293,10 +305,12 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
         int fb_width = 0, fb_height = 0;
         glfwGetFramebufferSize(window.get(), &fb_width, &fb_height);
         const auto start = Clock::now();
-        if (fb_width <= 0 || fb_height <= 0) {
-            // Minimised or zero-size: nothing to draw. Test runs still count the frame.
+        if (!window_drawable(glfwGetWindowAttrib(window.get(), GLFW_ICONIFIED) == GLFW_TRUE, fb_width, fb_height)) {
+            // Minimised or zero-size: nothing is drawn, so nothing trains either (the panels train
+            // as they draw); sleep until an event such as restoring the window. Test runs still
+            // count the frame.
             if (fixed_frames && ++frames_drawn >= options.frames) break;
-            if (!fixed_frames) glfwWaitEventsTimeout(0.1);
+            if (!fixed_frames) glfwWaitEventsTimeout(0.5);
             continue;
         }
 

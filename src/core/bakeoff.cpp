@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/step_loop.hpp"
+
 namespace actviz {
 namespace {
 
@@ -109,24 +111,22 @@ void Bakeoff::record(int seed_index) {
     }
 }
 
-int Bakeoff::step_within(std::chrono::nanoseconds budget, int max_steps, int seed_index, bool record) {
-    const Clock::time_point start = Clock::now();
-    int steps = 0;
-    while (steps < max_steps) {
+int Bakeoff::step_within(std::chrono::nanoseconds budget, int max_steps, int seed_index, bool record, int min_steps) {
+    // One lockstep round is one step of the loop: every selected contestant advances together.
+    const auto round = [&] {
         bool advanced = false;
         for (Contestant& c : contestants_) {
             if (selected(c, seed_index)) advanced = c.update(1) > 0 || advanced;
         }
-        if (!advanced) break;  // every selected contestant has diverged
-        ++steps;
-        const auto elapsed = Clock::now() - start;
-        const auto per_step = elapsed / steps;
-        if (elapsed + per_step + (record ? record_time_ : std::chrono::nanoseconds(0)) > budget) break;
-    }
+        return advanced;  // false: every selected contestant has diverged
+    };
+    // The last records' time is kept free for this call's records.
+    const std::chrono::nanoseconds records = record ? record_time_ : std::chrono::nanoseconds(0);
+    const int steps = run_steps_within(budget - records, max_steps, round, steady_step_clock(), min_steps);
     if (!record) return steps;
-    const Clock::time_point records = Clock::now();
+    const Clock::time_point records_start = Clock::now();
     if (steps > 0) this->record(seed_index);
-    record_time_ = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - records);
+    record_time_ = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - records_start);
     return steps;
 }
 

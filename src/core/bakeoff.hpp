@@ -102,11 +102,13 @@ class Bakeoff {
     // Returns the steps taken by the furthest contestant (diverged ones stop early).
     int step(int k, int seed_index = kAllSeeds);
     // As many lockstep steps as fit in `budget` including the records at the end (at least one,
-    // at most max_steps): every selected contestant advances by the same number. The time of the
+    // at most max_steps; run_steps_within decides, min_steps its minimum pace): every selected
+    // contestant advances by the same number. The time of the
     // last records is remembered and kept free in the next call's budget. With record = false the
     // steps are taken without the records (a caller drawing at 60 fps may chart at a lower rate:
     // one record costs about one full-batch step); milestones at full batch are tracked either way.
-    int step_within(std::chrono::nanoseconds budget, int max_steps, int seed_index = kAllSeeds, bool record = true);
+    int step_within(std::chrono::nanoseconds budget, int max_steps, int seed_index = kAllSeeds, bool record = true,
+                    int min_steps = 1);
     // One record for every selected contestant that stepped since its last one.
     void record(int seed_index = kAllSeeds);
 

@@ -80,13 +80,17 @@ TEST(BakeoffLive, TrainsInLockstepAndGathersTheBackgroundSeeds) {
     settings.playing = false;
     session.train_frame(settings, 5.0);
     EXPECT_EQ(bakeoff.contestant(0).trainer().history().back().step, steps);
-    // A minimum pace takes that many steps even with no time left in the frame, within the cap.
+    // A minimum pace may take the frame past its budget by one lockstep round, never more: with
+    // no time left in the frame, one round (training still moves), however many the pace asks.
     settings.playing = true;
     session.train_frame(settings, 0.0, 4);
-    EXPECT_EQ(bakeoff.contestant(0).trainer().steps(), steps + 4);
-    session.train_frame(settings, 0.0, 50);
-    EXPECT_EQ(bakeoff.contestant(0).trainer().steps(), steps + 4 + 5);  // max_steps_per_frame = 5
-    EXPECT_EQ(bakeoff.contestant(2).trainer().steps(), steps + 4 + 5);
+    EXPECT_EQ(bakeoff.contestant(0).trainer().steps(), steps + 1);
+    session.train_frame(settings, -100.0, 50);
+    EXPECT_EQ(bakeoff.contestant(0).trainer().steps(), steps + 2);
+    EXPECT_EQ(bakeoff.contestant(2).trainer().steps(), steps + 2);
+    // With time to spare the pace is met, within the cap.
+    session.train_frame(settings, 10000.0, 50);
+    EXPECT_EQ(bakeoff.contestant(0).trainer().steps(), steps + 2 + 5);  // max_steps_per_frame = 5
     // Any change of the contest restarts it from step 0.
     settings.contest.hyper.learning_rate = 0.02;
     session.sync(settings);
@@ -97,6 +101,28 @@ TEST(BakeoffLive, TrainsInLockstepAndGathersTheBackgroundSeeds) {
     session.sync(settings);
     EXPECT_FALSE(session.error().empty());
     EXPECT_TRUE(session.bakeoff());
+}
+
+TEST(BakeoffLive, AnExpensiveContestStopsAtTheFramesBudgetAndReportsItsTrueRate) {
+    BakeoffSettings settings = small_contest();
+    settings.contest.data.points = 5000;
+    settings.contest.architecture.hidden = std::vector<int>(8, 64);
+    settings.seeds = 1;
+    settings.playing = true;
+    settings.max_steps_per_frame = 1000;
+    BakeoffLive session;
+    session.sync(settings);
+    ASSERT_TRUE(session.bakeoff()) << session.error();
+    // The panel's default pace (60 steps/s at the 10 fps it assumes at worst) asks 6 rounds a frame.
+    for (int frame = 0; frame < 2; ++frame) {
+        session.train_frame(settings, settings.frame_budget_ms, 6);
+        EXPECT_GE(session.last_steps(), 1);
+        EXPECT_LT(session.last_steps(), 6);
+    }
+    EXPECT_GT(session.steps_per_second(), 0);  // training: never "0 steps/s"
+    settings.playing = false;
+    session.train_frame(settings, settings.frame_budget_ms);
+    EXPECT_EQ(session.steps_per_second(), 0);
 }
 
 TEST(BakeoffLive, AContestOverTheMemoryBudgetIsRefusedWithItsEstimate) {

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <set>
+#include <thread>
 #include <string>
 
 #include "app/classifier/classifier_live.hpp"
@@ -65,6 +67,7 @@ ClassifierSettings small_settings() {
     settings.data.points = 120;
     settings.architecture.hidden = {8, 8};
     settings.run.steps_per_frame = 5;
+    settings.run.frame_budget_ms = 1000;  // 5 steps fit, however busy the machine
     return settings;
 }
 
@@ -180,17 +183,93 @@ TEST(ClassifierLive, PointsAddedAndErasedByHandKeepTheWeights) {
     EXPECT_EQ(session.trainer()->data().train.size(), train + 1);
 }
 
-TEST(StepBudget, FillsTheTimeLeftAndGrowsAtMostTwofoldPerFrame) {
-    StepBudget budget;
-    EXPECT_EQ(budget.steps_for(10, 1, 1000), 1);  // nothing measured yet
-    budget.observe(10, 1.0);                      // 0.1 ms a step
-    EXPECT_EQ(budget.steps_for(10, 200, 1000), 100);
-    EXPECT_EQ(budget.steps_for(10, 20, 1000), 40);   // 100 fit, but one frame doubles at most
-    EXPECT_EQ(budget.steps_for(10, 200, 50), 50);    // the cap
-    EXPECT_EQ(budget.steps_for(-5, 200, 1000), 1);   // over budget already: still one step
-    budget.observe(0, 1.0);                          // ignored
-    budget.observe(3, std::nan(""));                 // ignored
-    EXPECT_DOUBLE_EQ(budget.milliseconds_per_step(), 0.1);
+// The settings of the report: a frame asked for 1,000 steps of this took 35-48 s.
+ClassifierSettings heavy_settings() {
+    ClassifierSettings settings;
+    settings.data.points = 5000;
+    settings.architecture.hidden = std::vector<int>(8, 64);
+    settings.hyper.activation = activation_index(*find_activation("gelu"));
+    settings.hyper.batch = 0;  // full batch
+    settings.run.steps_per_frame = 1000;
+    settings.run.playing = true;
+    return settings;
+}
+
+TEST(ClassifierLive, AThousandRequestedStepsOfAnExpensiveNetworkStopAtTheFramesBudget) {
+    ClassifierSettings settings = heavy_settings();
+    ClassifierLive session;
+    session.sync(settings);
+    ASSERT_NE(session.trainer(), nullptr) << session.error();
+    session.train_frame(settings, 0);
+    EXPECT_GE(session.last_steps(), 1);
+    EXPECT_LT(session.last_steps(), 1000);
+    EXPECT_EQ(session.trainer()->steps(), session.last_steps());
+    // Automatic mode is bound by the same budget.
+    settings.run.automatic = true;
+    session.train_frame(settings, 0);
+    EXPECT_GE(session.last_steps(), 1);
+    EXPECT_LT(session.last_steps(), 1000);
+}
+
+TEST(ClassifierLive, StepsPerFrameAreACeilingUnderTheBudgetNeverAPromise) {
+    ClassifierSettings settings = small_settings();
+    settings.run.playing = true;
+    settings.run.steps_per_frame = 1000;
+    ClassifierLive session;
+    session.sync(settings);
+    // The rest of the last frame took the whole budget: one step (training still moves), not 1,000.
+    session.train_frame(settings, settings.run.frame_budget_ms);
+    EXPECT_EQ(session.last_steps(), 1);
+    session.train_frame(settings, 10 * settings.run.frame_budget_ms);
+    EXPECT_EQ(session.last_steps(), 1);
+    EXPECT_EQ(session.trainer()->steps(), 2);
+    EXPECT_EQ(session.trainer()->history().back().step, 2);  // the charts follow every frame
+    settings.run.automatic = true;
+    session.train_frame(settings, settings.run.frame_budget_ms);
+    EXPECT_EQ(session.last_steps(), 1);
+    EXPECT_EQ(settings.run.steps_per_frame, 1);  // automatic mode shows what fitted
+}
+
+TEST(ClassifierLive, TheStepRateIsMeasuredWhilePlayingAndClearedWhenPaused) {
+    ClassifierSettings settings = small_settings();
+    settings.run.playing = true;
+    ClassifierLive session;
+    session.sync(settings);
+    for (int frame = 0; frame < 3; ++frame) {
+        session.train_frame(settings, 0);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    EXPECT_GT(session.steps_per_second(), 0);
+    settings.run.playing = false;
+    session.train_frame(settings, 0);
+    EXPECT_EQ(session.steps_per_second(), 0);
+}
+
+TEST(StepRate, FramesSlowerThanASecondStillGiveTheirRate) {
+    using namespace std::chrono;
+    const steady_clock::time_point t0{};
+    StepRate rate;
+    EXPECT_EQ(rate.per_second(), 0);
+    rate.add(t0, 3);
+    rate.add(t0 + seconds(10), 3);  // one frame of ten seconds: 0.3 steps/s, not "0 steps/s"
+    EXPECT_DOUBLE_EQ(rate.per_second(), 0.3);
+    rate.add(t0 + seconds(20), 5);
+    EXPECT_DOUBLE_EQ(rate.per_second(), 0.5);
+}
+
+TEST(StepRate, AveragesTheLastSecondOfFastFrames) {
+    using namespace std::chrono;
+    const steady_clock::time_point t0{};
+    StepRate rate;
+    for (int frame = 0; frame <= 300; ++frame) rate.add(t0 + milliseconds(10 * frame), frame < 200 ? 1 : 4);
+    EXPECT_NEAR(rate.per_second(), 400, 1);  // the last second only: 4 steps every 10 ms
+}
+
+TEST(FrameLoop, DrawsNothingWhileMinimisedOrWithoutPixels) {
+    EXPECT_TRUE(window_drawable(false, 1600, 960));
+    EXPECT_FALSE(window_drawable(true, 1600, 960));  // X11 keeps the framebuffer size when minimised
+    EXPECT_FALSE(window_drawable(false, 0, 0));
+    EXPECT_FALSE(window_drawable(false, 1600, 0));
 }
 
 TEST(FrameBreakdown, MedianOfTotalsNotSumOfMedians) {

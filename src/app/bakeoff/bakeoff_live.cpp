@@ -98,7 +98,7 @@ void BakeoffLive::rebuild(const BakeoffSettings& settings) {
     thumbnails_.clear();
     thumbnails_.resize(static_cast<size_t>(bakeoff_->activation_count()));
     next_thumbnail_ = 0;
-    recent_steps_.clear();
+    rate_.clear();
     start_background(settings);
 }
 
@@ -161,39 +161,33 @@ void BakeoffLive::train_frame(BakeoffSettings& settings, double budget_ms, int m
     if (!settings.playing) {
         if (pending_record_) bakeoff_->record();
         pending_record_ = false;
+        rate_.clear();  // not training: the rate shown is that of the next run, not a stale one
         return;
     }
+    // The records this frame takes are paid out of its budget (their last cost), and the minimum
+    // pace may start another lockstep round only while the budget is not used up: steps per frame
+    // and the pace are ceilings under the budget, which a frame passes by at most one round.
+    const double steps_budget_ms = budget_ms - (record_now ? record_ms_ : 0.0);
     const auto budget = std::chrono::duration_cast<std::chrono::nanoseconds>(
-        std::chrono::duration<double, std::milli>(std::max(budget_ms, 0.0)));
+        std::chrono::duration<double, std::milli>(std::max(steps_budget_ms, 0.0)));
     const int max_steps = std::clamp(settings.max_steps_per_frame, 1, kMaxStepsPerFrame);
-    last_steps_ = bakeoff_->step_within(budget, max_steps, kAllSeeds, false);
-    const int floor = std::min(min_steps, max_steps);
-    if (last_steps_ > 0 && last_steps_ < floor) {
-        last_steps_ += bakeoff_->step_within(std::chrono::hours(1), floor - last_steps_, kAllSeeds, false);
+    last_steps_ = bakeoff_->step_within(budget, max_steps, kAllSeeds, false, std::min(min_steps, max_steps));
+    if (record_now && last_steps_ > 0) {
+        const auto record_start = Clock::now();
+        bakeoff_->record();
+        record_ms_ = milliseconds_since(record_start);
     }
-    if (record_now && last_steps_ > 0) bakeoff_->record();
     pending_record_ = !record_now && last_steps_ > 0;
     if (record_now) last_record_ = start;
     train_ms_ = milliseconds_since(start);
     if (last_steps_ == 0) settings.playing = false;  // every contestant diverged
-    const auto now = Clock::now();
-    recent_steps_.emplace_back(now, last_steps_);
-    while (!recent_steps_.empty() && now - recent_steps_.front().first > std::chrono::seconds(1)) {
-        recent_steps_.pop_front();
-    }
+    rate_.add(Clock::now(), last_steps_);
     std::int64_t furthest = 0;
     for (int i = 0; i < bakeoff_->size(); ++i) furthest = std::max(furthest, bakeoff_->contestant(i).trainer().steps());
     if (published_) published_->target = furthest;
 }
 
-double BakeoffLive::steps_per_second() const {
-    if (recent_steps_.size() < 2) return 0;
-    int steps = 0;
-    for (size_t i = 1; i < recent_steps_.size(); ++i) steps += recent_steps_[i].second;
-    const double seconds =
-        std::chrono::duration<double>(recent_steps_.back().first - recent_steps_.front().first).count();
-    return seconds > 0 ? steps / seconds : 0;
-}
+double BakeoffLive::steps_per_second() const { return rate_.per_second(); }
 
 void BakeoffLive::update_thumbnails(std::span<const Rgb> palette, Rgb background, double budget_ms) {
     thumbnails_ms_ = 0;

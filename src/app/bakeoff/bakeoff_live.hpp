@@ -12,7 +12,6 @@
 
 #include <chrono>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <optional>
 #include <span>
@@ -45,8 +44,9 @@ class BakeoffLive {
     // `memory_budget` bytes, keep the last good one and set error() (the refusal gives the estimate).
     void sync(const BakeoffSettings& settings, std::size_t memory_budget = kDefaultMemoryBudget);
     // This frame's lockstep steps while playing, within `budget_ms` (the frame's budget minus the
-    // rest of the last frame), at most settings.max_steps_per_frame, and at least one step or
-    // `min_steps` (what keeps settings.min_steps_per_second at the current frame rate).
+    // rest of the last frame), at most settings.max_steps_per_frame, at least one. `min_steps` (what
+    // keeps settings.min_steps_per_second at the current frame rate) may take the frame past its
+    // budget by one lockstep round at most, never more (run_steps_within).
     void train_frame(BakeoffSettings& settings, double budget_ms, int min_steps = 1);
     void restart();  // from step 0 with the same settings
 
@@ -69,7 +69,7 @@ class BakeoffLive {
     double train_ms() const { return train_ms_; }
     double thumbnails_ms() const { return thumbnails_ms_; }
     int last_steps() const { return last_steps_; }
-    double steps_per_second() const;  // each contestant, over the last second
+    double steps_per_second() const;  // each contestant, over the last second (or the last frame, if slower)
     // Called at the start of a frame with the previous frame's times (building the whole UI, this
     // panel's science included; rendering and presenting): completes that frame's breakdown, in
     // FrameBreakdown's phases train, boundary (here: thumbnails), UI and render.
@@ -110,7 +110,8 @@ class BakeoffLive {
     double train_ms_ = 0, thumbnails_ms_ = 0;
     FrameBreakdown breakdown_;
     int last_steps_ = 0;
-    std::deque<std::pair<std::chrono::steady_clock::time_point, int>> recent_steps_;  // last second's steps
+    double record_ms_ = 0;  // the last records' cost, kept free in the budget of a frame that records
+    StepRate rate_;
 };
 
 }  // namespace actviz::app

@@ -83,9 +83,10 @@ void draw_controls(BakeoffPanel& panel) {
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     setting_slider(bakeoff_setting::kMinStepsPerSecond, settings);
-    help_marker("Every contestant trains at least this many steps per second: when frames come slower than 60 "
-                "a second, each frame takes more steps (and the frame rate drops a little). 0: only what fits in "
-                "the frame's 16.7 ms budget beside drawing.");
+    help_marker("Every contestant aims at this many steps per second: when frames come slower than 60 a second, "
+                "each frame may take more steps, but only while its 16.7 ms budget lasts (one round past it at "
+                "most), so a heavy contest trains slower rather than freezing the window. 0: only what fits in "
+                "the budget beside drawing.");
     ImGui::TextDisabled("Any change restarts the contest.");
 }
 
@@ -138,7 +139,9 @@ void draw_toolbar(BakeoffPanel& panel) {
         ImGui::TextDisabled("%s", contest.c_str());
         // What the speed target is about: steps per second of each contestant, and where the frame goes.
         char text[160];
-        std::snprintf(text, sizeof text, "%.0f steps/s each (%d contestants)", session.steps_per_second(),
+        // One decimal below 10: a heavy contest at 0.4 steps/s must not read "0 steps/s".
+        const double rate = session.steps_per_second();
+        std::snprintf(text, sizeof text, "%.*f steps/s each (%d contestants)", rate < 10 ? 1 : 0, rate,
                       bakeoff->activation_count());
         ImGui::TextDisabled("%s", text);
         const FrameBreakdown& frames = session.breakdown();

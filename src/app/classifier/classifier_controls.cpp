@@ -251,6 +251,8 @@ void draw_mouse_tools(ClassifierView& view, int classes) {
 
 void draw_timings(const ClassifierPanel& panel) {
     const FrameBreakdown& breakdown = panel.live.breakdown();
+    // The true rate, also when a step is slower than the frame's budget (then one step a frame).
+    ImGui::TextDisabled("%.1f steps/s, %d last frame", panel.live.steps_per_second(), panel.live.last_steps());
     ImGui::TextDisabled("median of the last %d frames (ms)", breakdown.frames());
     if (ImGui::BeginTable("##timings", 2, ImGuiTableFlags_SizingFixedFit)) {
         for (int i = 0; i < kFramePhaseCount; ++i) {
@@ -311,8 +313,9 @@ void draw_classifier_toolbar(ClassifierPanel& panel, const UiFonts& fonts) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::Checkbox("auto", &run.automatic);
-    help_marker("Automatic: as many steps per frame as fit in the frame's time budget (16.7 ms, 60 fps) beside "
-                "drawing, learned from the measured cost of a step.");
+    help_marker("Steps per frame is a ceiling: a frame stops stepping when the next step (as dear as the last) "
+                "would pass the frame's time budget (16.7 ms, 60 fps) beside drawing; the first step always runs. "
+                "Automatic: no ceiling but the budget.");
     const Trainer* trainer = session.trainer();
     if (!trainer) return;
     const HistoryRecord& last = trainer->history().back();

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/features.hpp"
+#include "core/step_loop.hpp"
 #include "core/mlp_pass.hpp"
 
 namespace actviz::app {
@@ -110,22 +111,31 @@ void ClassifierLive::apply_hyper(const ClassifierHyper& hyper) {
 void ClassifierLive::train_frame(ClassifierSettings& settings, double other_work_ms) {
     train_ms_ = 0;
     last_steps_ = 0;
-    if (!trainer_ || !settings.run.playing || !error_.empty()) return;
+    if (!trainer_ || !settings.run.playing || !error_.empty()) {
+        rate_.clear();  // not training: the rate shown is that of the next run, not a stale one
+        return;
+    }
     if (trainer_->divergence()) {
         settings.run.playing = false;
         return;
     }
-    if (settings.run.automatic) {
-        settings.run.steps_per_frame = budget_.steps_for(settings.run.frame_budget_ms - other_work_ms,
-                                                         settings.run.steps_per_frame, kMaxStepsPerFrame);
-    }
+    // Steps per frame is a ceiling under the frame's budget, never a promise: the budget is what
+    // the rest of the last frame left, less the record that follows the steps (its last cost).
+    // Automatic mode has no ceiling but the budget; its steps per frame shows what fitted.
+    const int ceiling = settings.run.automatic ? kMaxStepsPerFrame : std::clamp(settings.run.steps_per_frame, 1, kMaxStepsPerFrame);
+    const double budget_ms = settings.run.frame_budget_ms - other_work_ms - record_ms_;
+    const auto budget = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::duration<double, std::milli>(budget_ms));
     const auto start = Clock::now();
-    last_steps_ = trainer_->step(std::clamp(settings.run.steps_per_frame, 1, kMaxStepsPerFrame));
-    train_ms_ = milliseconds_since(start);
+    last_steps_ = run_steps_within(budget, ceiling, [this] { return trainer_->update(1) > 0; });
+    const auto record_start = Clock::now();
     if (last_steps_ > 0) {
-        budget_.observe(last_steps_, train_ms_);
+        trainer_->record();
         ++weights_version_;
+        record_ms_ = milliseconds_since(record_start);
     }
+    train_ms_ = milliseconds_since(start);
+    if (settings.run.automatic) settings.run.steps_per_frame = std::max(last_steps_, 1);
+    rate_.add(Clock::now(), last_steps_);
     if (trainer_->divergence()) settings.run.playing = false;
 }
 

@@ -43,8 +43,9 @@ public:
     // changes go through the Trainer's setters and keep the weights. Invalid settings keep the last
     // good trainer and set error(), as do settings whose trainer would need more than `memory_budget` bytes.
     void sync(const ClassifierSettings& settings, std::size_t memory_budget = kDefaultMemoryBudget);
-    // This frame's training: the steps per frame (or, in automatic mode, what fits in the budget
-    // beside `other_work_ms`, the rest of the last frame) while playing. Stops playing on divergence.
+    // This frame's training while playing: at most the steps per frame (automatic mode: no cap), and
+    // only as many as fit in the frame's budget beside `other_work_ms`, the rest of the last frame
+    // (run_steps_within: the first step always runs). Stops playing on divergence.
     void train_frame(ClassifierSettings& settings, double other_work_ms);
     // Takes a trainer restored from a session, made for `settings` (null: rebuild from the settings
     // at the next sync), as if sync had built it.
@@ -84,6 +85,7 @@ public:
     const std::vector<int>& train_predicted() const { return train_predicted_; }
     const std::vector<int>& test_predicted() const { return test_predicted_; }
     int last_steps() const { return last_steps_; }  // steps run in the last train_frame
+    double steps_per_second() const { return rate_.per_second(); }  // while playing, over the last second
 
     // This frame's science in milliseconds, and the medians of the last frames.
     double train_ms() const { return train_ms_; }
@@ -120,8 +122,9 @@ private:
     std::vector<Segment> contours_;
     std::vector<int> train_predicted_, test_predicted_;
 
-    StepBudget budget_;
     int last_steps_ = 0;
+    double record_ms_ = 0;  // the last record's cost, kept free in the next frame's budget
+    StepRate rate_;
     double train_ms_ = 0, boundary_ms_ = 0, dead_map_ms_ = 0;
     FrameBreakdown breakdown_;
 };

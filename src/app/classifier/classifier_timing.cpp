@@ -5,17 +5,19 @@
 
 namespace actviz::app {
 
-void StepBudget::observe(int steps, double milliseconds) {
-    if (steps <= 0 || !(milliseconds >= 0) || !std::isfinite(milliseconds)) return;
-    const double sample = milliseconds / steps;
-    per_step_ms_ = per_step_ms_ == 0 ? sample : per_step_ms_ + 0.2 * (sample - per_step_ms_);
+void StepRate::add(std::chrono::steady_clock::time_point frame_end, int steps) {
+    frames_.emplace_back(frame_end, steps);
+    // Keep the newest frame at least a second old as the window's start, and at least one frame
+    // before the latest: a frame of ten seconds is a rate of its steps over ten seconds, not 0.
+    while (frames_.size() > 2 && frame_end - frames_[1].first >= std::chrono::seconds(1)) frames_.pop_front();
 }
 
-int StepBudget::steps_for(double available_ms, int current, int max_steps) const {
-    if (per_step_ms_ <= 0) return 1;
-    const double fit = std::floor(std::max(available_ms, 0.0) / per_step_ms_);
-    const double grown = std::min(fit, 2.0 * std::max(current, 1));
-    return static_cast<int>(std::clamp(grown, 1.0, static_cast<double>(std::max(max_steps, 1))));
+double StepRate::per_second() const {
+    if (frames_.size() < 2) return 0;
+    int steps = 0;
+    for (size_t i = 1; i < frames_.size(); ++i) steps += frames_[i].second;  // the first frame only opens the window
+    const double seconds = std::chrono::duration<double>(frames_.back().first - frames_.front().first).count();
+    return seconds > 0 ? steps / seconds : 0;
 }
 
 void FrameBreakdown::add(const std::array<double, kFramePhaseCount>& milliseconds) {

@@ -1,25 +1,34 @@
 #pragma once
-// Timing logic of the Classifier panel, with no UI: how many training steps fit in a frame's time
-// budget (the automatic steps-per-frame mode), and the median frame-time breakdown the panel shows.
+// Timing logic of the frame loop and of the Classifier and Bake-off panels, with no UI: whether a
+// frame is drawn at all, the measured training rate and the median frame-time breakdown the
+// panels show. How many steps fit in a frame is decided by
+// run_steps_within (core/step_loop.hpp).
 
 #include <array>
+#include <chrono>
+#include <deque>
+#include <utility>
 #include <vector>
 
 namespace actviz::app {
 
-// Automatic mode: learns the cost of one step from the steps actually run, then fills the time the
-// rest of the frame leaves within the budget.
-class StepBudget {
+// Whether the frame loop draws: not while the window is minimised (iconified) or has no pixels.
+// The panels train inside their drawing, so training pauses with it and a minimised app sleeps
+// until an event instead of drawing (and training) for nobody.
+constexpr bool window_drawable(bool iconified, int framebuffer_width, int framebuffer_height) {
+    return !iconified && framebuffer_width > 0 && framebuffer_height > 0;
+}
+
+// Training steps per second over about the last second of frames. Frames slower than a second
+// still give the true rate (the window stretches back to the previous frame) rather than none.
+class StepRate {
 public:
-    // `steps` optimiser steps (≥ 1) took `milliseconds`; smoothed over a few frames.
-    void observe(int steps, double milliseconds);
-    // Steps that fit in `available_ms`, within [1, max_steps], growing at most twofold per frame
-    // from `current` so one fast frame cannot overshoot the next. 1 before any observation.
-    int steps_for(double available_ms, int current, int max_steps) const;
-    double milliseconds_per_step() const { return per_step_ms_; }
+    void add(std::chrono::steady_clock::time_point frame_end, int steps);
+    void clear() { frames_.clear(); }
+    double per_second() const;
 
 private:
-    double per_step_ms_ = 0;
+    std::deque<std::pair<std::chrono::steady_clock::time_point, int>> frames_;
 };
 
 enum class FramePhase { Train, Boundary, DeadMap, Ui, Render };
