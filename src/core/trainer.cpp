@@ -142,7 +142,7 @@ int Trainer::update_in(int k) {
     work.resize(mlp_, batch);
     if (full) batch_indices_.clear();
     for (int s = 0; s < k; ++s) {
-        if (divergence_) return s;
+        if (divergence_ || steps_ >= kMaxTrainerSteps) return s;
         if (!full) next_batch<T>(batch);
         const auto& input = full ? lane.train_x : lane.batch_x;
         const std::vector<int>& labels = full ? train_labels_ : batch_labels_;
@@ -306,7 +306,9 @@ std::optional<std::string> Trainer::restore(TrainerState state) {
                std::to_string(state.parameters.size());
     }
     if (!state.parameters.allFinite()) return "a saved weight is NaN or infinite";
-    if (state.steps < 0) return "the step count must not be negative";
+    if (state.steps < 0 || state.steps > kMaxTrainerSteps) {
+        return "the step count must be from 0 to " + std::to_string(kMaxTrainerSteps);
+    }
     if (state.batch_order.size() != train_labels_.size()) return "the batch order does not match the training set";
     std::vector<bool> seen(train_labels_.size(), false);
     for (int index : state.batch_order) {

@@ -29,6 +29,11 @@
 namespace actviz {
 
 inline constexpr double kMaxPenalty = 10;
+// The most optimiser steps a run takes: at a million steps a second, eleven days of training, yet
+// far enough from int64's end that the counters' arithmetic (steps plus a frame's steps, Adam's bias
+// correction) cannot overflow. update() takes no step past it, and a saved session's step counts are
+// read up to it: a run continued from a session at the limit saves one that opens again.
+inline constexpr std::int64_t kMaxTrainerSteps = 1'000'000'000'000;
 
 struct TrainerConfig {
     ModelConfig model;
@@ -83,7 +88,7 @@ class Trainer {
     Trainer(Dataset data, const TrainerConfig& config);
 
     int step(int k = 1);  // update(k), then record() if any step was taken; returns the steps taken
-    int update(int k);    // up to k optimiser steps (fewer when it diverges or there is no training data)
+    int update(int k);    // up to k optimiser steps (fewer when it diverges, reaches kMaxTrainerSteps or has no training data)
     void record();        // evaluates the current weights and appends a HistoryRecord (never a non-finite one)
 
     void reset();   // weights and batch order from the seed, optimiser zeroed, history cleared, step 0 recorded

@@ -15,11 +15,10 @@ constexpr std::size_t kMaxParameters = 1'000'000;  // 8 × 64² weights are ~33k
 constexpr std::size_t kMaxHistory = 4'000'000;
 constexpr std::size_t kMaxLayers = 16;
 constexpr double kHuge = std::numeric_limits<double>::max();
-// The most steps a session may have trained: at a million steps a second, eleven days of training,
-// which the app cannot reach, yet far enough from int64's end that the counters' arithmetic
-// (steps plus a frame's steps, Adam's bias correction) cannot overflow. A file claiming 2^63 - 1
-// steps used to pass and wrap around on the next step.
-constexpr std::int64_t kMaxSteps = 1'000'000'000'000;
+// The most steps a session may have trained: the most a trainer takes (kMaxTrainerSteps), so a
+// session at the limit that trains on still saves one that opens. A file claiming 2^63 - 1 steps
+// used to pass and wrap around on the next step.
+constexpr std::int64_t kMaxSteps = kMaxTrainerSteps;
 
 std::string at(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
 

@@ -230,5 +230,24 @@ TEST(TrainerState, RestoreContinuesAndRefusesWhatDoesNotFit) {
     EXPECT_EQ(b.mlp().parameters(), before);  // refused: nothing taken
 }
 
+// A run restored one step before the limit takes that step and no more: the state it then saves
+// is within what a session may hold (fuzz_session_values found a session at the limit that trained
+// on and saved a step count its own reader refused).
+TEST(TrainerState, StopsAtTheMostStepsASessionHolds) {
+    TrainerConfig c = config({8}, "relu", OptimizerKind::Adam, 0.02, 3);
+    Trainer t(dataset(DatasetKind::Spiral, 3, 90, 0.1, 0.2), c);
+    t.step(2);
+    TrainerState s = t.state();
+    s.steps = kMaxTrainerSteps - 1;
+    for (HistoryRecord& r : s.history) r.step += kMaxTrainerSteps - 3;
+    ASSERT_FALSE(t.restore(s));
+    EXPECT_EQ(t.step(5), 1);
+    EXPECT_EQ(t.steps(), kMaxTrainerSteps);
+    EXPECT_EQ(t.update(3), 0);
+    EXPECT_EQ(t.steps(), kMaxTrainerSteps);
+    s.steps = kMaxTrainerSteps + 1;
+    EXPECT_TRUE(t.restore(s));  // beyond the limit: refused
+}
+
 }  // namespace
 }  // namespace actviz

@@ -1,6 +1,8 @@
 #include "fuzz_entries.hpp"
 
+#include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -9,7 +11,10 @@
 #include "cli/command_line.hpp"
 #include "cli/subcommands.hpp"
 #include "cli/usage_error.hpp"
+#include "core/bakeoff.hpp"
 #include "session/session_json.hpp"
+#include "session/session_state.hpp"
+#include "settings/bakeoff_settings.hpp"
 
 namespace actviz::fuzz {
 namespace {
@@ -31,19 +36,77 @@ bool at_most(const std::vector<std::string>& arguments, std::string_view flag, l
     return true;
 }
 
-}  // namespace
+[[noreturn]] void fail(const std::string& why) {
+    std::fprintf(stderr, "fuzz: %s\n", why.c_str());
+    std::abort();
+}
 
-void session_loader(const std::uint8_t* data, std::size_t size) {
+// The text parsed and, when accepted, saved and reloaded to the same text.
+session::ParseResult load_and_round_trip(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     session::ParseResult result = session::from_json_text(text);
     if (!result.loaded) {
-        if (result.error.empty()) std::abort();  // a refusal always says why
-        return;
+        if (result.error.empty()) fail("a refusal without a reason");  // a refusal always says why
+        return result;
     }
     // Accepted: saving it must give a file that loads to the same text.
     const std::string saved = session::to_json_text(result.loaded->session);
     const session::ParseResult again = session::from_json_text(saved);
-    if (!again.loaded || session::to_json_text(again.loaded->session) != saved) std::abort();
+    if (!again.loaded) fail("an accepted session saved, then refused: " + again.error);
+    if (session::to_json_text(again.loaded->session) != saved) fail("an accepted session saved and reloaded to other text");
+    return result;
+}
+
+// Multiply-adds of one evaluation of `settings`' network over `points` points, roughly.
+double evaluation_cost(const settings::ClassifierSettings& settings, std::size_t points) {
+    const TrainerConfig config = settings::to_trainer_config(settings);
+    double parameters = 0;
+    int inputs = config.model.features.count();
+    for (const int units : config.model.hidden) {
+        parameters += (inputs + 1.0) * units;
+        inputs = units;
+    }
+    parameters += (inputs + 1.0) * config.model.classes;
+    return parameters * static_cast<double>(points);
+}
+
+// Beyond this a run would take more than a few milliseconds: skipped, to keep the fuzzer fast.
+constexpr double kMaxTrainingCost = 4e6;
+
+}  // namespace
+
+void session_loader(const std::uint8_t* data, std::size_t size) { load_and_round_trip(data, size); }
+
+void session_values(const std::uint8_t* data, std::size_t size) {
+    session::ParseResult result = load_and_round_trip(data, size);
+    if (!result.loaded) return;
+    const session::Session& loaded = result.loaded->session;
+    std::unique_ptr<Trainer> trainer = std::move(result.loaded->trainer);
+    if (trainer) {
+        const Dataset& d = trainer->data();
+        if (evaluation_cost(loaded.classifier, d.train.size() + d.test.size()) > kMaxTrainingCost) trainer.reset();
+    } else if (evaluation_cost(loaded.classifier, static_cast<std::size_t>(loaded.classifier.data.points)) <= kMaxTrainingCost) {
+        // No state: the panel draws the data from the settings and trains from the seed.
+        trainer = std::make_unique<Trainer>(make_dataset(settings::to_dataset_config(loaded.classifier)),
+                                            settings::to_trainer_config(loaded.classifier));
+    }
+    if (trainer) {
+        trainer->step(3);
+        trainer->update(2);
+        trainer->record();
+        // What the app saves after training must open again.
+        session::Session after = loaded;
+        after.classifier_state = session::capture_state(*trainer);
+        const std::string saved = session::to_json_text(after);
+        const session::ParseResult again = session::from_json_text(saved);
+        if (!again.loaded) fail("a session trained from an accepted one saved, then refused: " + again.error);
+    }
+    const settings::BakeoffSettings& bakeoff = loaded.bakeoff;
+    const double contestants = static_cast<double>(bakeoff.activations.size());
+    if (contestants * evaluation_cost(bakeoff.contest, static_cast<std::size_t>(bakeoff.contest.data.points)) <= kMaxTrainingCost) {
+        Bakeoff run(make_dataset(settings::to_dataset_config(bakeoff.contest)), settings::to_bakeoff_config(bakeoff, 0, 1));
+        run.step(2);
+    }
 }
 
 void command_line(const std::uint8_t* data, std::size_t size) {

@@ -12,6 +12,12 @@ namespace actviz::fuzz {
 // when accepted, written and read back (what a valid session saves must load again).
 void session_loader(const std::uint8_t* data, std::size_t size);
 
+// session_loader, then what the app does with an accepted session: the classifier trains a few
+// steps (from its restored state, or from the settings' freshly drawn data when it has none) and
+// the Bake-off's first seed group steps too, each only when its network × data is small enough to
+// keep a run short; the classifier's state after training must save into a session that opens.
+void session_values(const std::uint8_t* data, std::size_t size);
+
 // The bytes as a command line, one argument per line: the top-level parser, then the subcommand
 // it names with its flags: softmax, eval, list, help as given; gradflow, train and bakeoff within
 // a 16 MiB memory budget (train with --steps ≤ 100, bakeoff with --steps ≤ 20 and --seeds ≤ 2),

@@ -37,6 +37,18 @@ TEST(FuzzCorpus, SessionLoaderTakesEveryInput) {
     }
 }
 
+// Every preset's saved session, the Bake-off's, and the reproducers fuzz_session_values found:
+// loaded, round-tripped, trained a few steps, saved and reopened.
+TEST(FuzzCorpus, SessionValuesTakesEveryInput) {
+    const auto files = corpus("session-values");
+    EXPECT_GE(files.size(), 8u);
+    for (const auto& file : files) {
+        SCOPED_TRACE(file.filename().string());
+        const std::string data = bytes_of(file);
+        session_values(reinterpret_cast<const std::uint8_t*>(data.data()), data.size());
+    }
+}
+
 TEST(FuzzCorpus, CommandLineParserTakesEveryInput) {
     const auto files = corpus("command_line");
     EXPECT_GE(files.size(), 10u);
