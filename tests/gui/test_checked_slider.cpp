@@ -1,76 +1,18 @@
-// Values typed into a slider (Ctrl+click, then type) are held to the range of dragged ones. Driven in-process as a user would, without a window.
+// Values typed into a slider (Ctrl+click, then type) are held to the slider's range, and a click on a
+// logarithmic one lands inside it. Driven in-process as a user would, without a window.
 
 #include <gtest/gtest.h>
 #include <imgui.h>
 
-
 #include "app/setting_widgets.hpp"
-#include "settings/classifier_settings.hpp"
 #include "app/widgets.hpp"
+#include "settings/classifier_settings.hpp"
 #include "support/headless_imgui.hpp"
 
 namespace actviz::app {
 namespace {
 
-class CheckedSlider : public ::testing::Test {
-   protected:
-    void frame() {
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImVec2(600, 200));
-        ImGui::Begin("w", nullptr, ImGuiWindowFlags_NoDecoration);
-        checked_slider("temperature", &value, 0.01f, 100.0f, "%.3g", ImGuiSliderFlags_Logarithmic);
-        centre = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
-                        (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
-        ImGui::End();
-        ImGui::Render();
-    }
-
-    // Ctrl+click the slider, type `text`, click elsewhere.
-    void type_into_slider(const char* text) {
-        ImGuiIO& io = ImGui::GetIO();
-        frame();
-        io.MousePos = centre;
-        io.KeyCtrl = true;
-        frame();
-        io.MouseDown[0] = true;
-        frame();
-        io.MouseDown[0] = false;
-        io.KeyCtrl = false;
-        frame();
-        io.AddInputCharactersUTF8(text);
-        frame();
-        frame();
-    }
-
-    test::HeadlessImGui imgui_{ImVec2(600, 200)};
-    float value = 1.0f;
-    ImVec2 centre{};
-};
-
-TEST_F(CheckedSlider, TakesATypedNumberAndClampsIt) {
-    type_into_slider("2.5");
-    EXPECT_FLOAT_EQ(value, 2.5f);
-}
-
-TEST_F(CheckedSlider, ClampsATypedNumberOutsideItsRange) {
-    type_into_slider("500");
-    EXPECT_FLOAT_EQ(value, 100.0f);
-}
-
-TEST_F(CheckedSlider, AnOverflowingNumberClampsToTheTop) {
-    type_into_slider("1e999");
-    EXPECT_FLOAT_EQ(value, 100.0f);
-}
-
-}  // namespace
-}  // namespace actviz::app
-
-// The sliders of described settings (settings/setting.hpp), clicked and typed into as a user would.
-namespace actviz::app {
-namespace {
-
-class SettingSlider : public ::testing::Test {
+class SliderTest : public ::testing::Test {
    protected:
     template <typename Draw>
     void frame(Draw draw) {
@@ -120,14 +62,35 @@ class SettingSlider : public ::testing::Test {
         frame(draw);
     }
 
+    auto temperature_slider() {
+        return [this] { checked_slider("temperature", &temperature, 0.01f, 100.0f, "%.3g", ImGuiSliderFlags_Logarithmic); };
+    }
+
     test::HeadlessImGui imgui_{ImVec2(600, 200)};
     ImVec2 centre{};
     settings::ClassifierHyper hyper;
+    float temperature = 1.0f;
 };
+
+TEST_F(SliderTest, TakesATypedNumberAndClampsIt) {
+    type_into(temperature_slider(), "2.5");
+    EXPECT_FLOAT_EQ(temperature, 2.5f);
+}
+
+TEST_F(SliderTest, ClampsATypedNumberOutsideItsRange) {
+    type_into(temperature_slider(), "500");
+    EXPECT_FLOAT_EQ(temperature, 100.0f);
+}
+
+TEST_F(SliderTest, AnOverflowingNumberClampsToTheTop) {
+    type_into(temperature_slider(), "1e999");
+    EXPECT_FLOAT_EQ(temperature, 100.0f);
+}
+
 
 // One click on the L1 slider set it to 10 once (an "%e" format made ImGui's first non-zero step of
 // a logarithmic slider starting at 0 equal to 10), and the session kept with it no longer opened.
-TEST_F(SettingSlider, OneClickOnTheL1SliderStaysWithinItsRange) {
+TEST_F(SliderTest, OneClickOnTheL1SliderStaysWithinItsRange) {
     for (const auto* setting : {&settings::classifier_setting::kL1, &settings::classifier_setting::kL2}) {
         hyper.l1 = hyper.l2 = 0;
         click_middle([&] { setting_slider(*setting, hyper); });
@@ -138,13 +101,13 @@ TEST_F(SettingSlider, OneClickOnTheL1SliderStaysWithinItsRange) {
 }
 
 // Ctrl+click on a slider at 0, type "*1e309", Enter: ImGui computes 0 × inf = NaN, which was stored.
-TEST_F(SettingSlider, ATypedExpressionGivingNaNLeavesTheValueAsItWas) {
+TEST_F(SliderTest, ATypedExpressionGivingNaNLeavesTheValueAsItWas) {
     hyper.l1 = 0;
     type_into([&] { setting_slider(settings::classifier_setting::kL1, hyper); }, "*1e309");
     EXPECT_EQ(hyper.l1, 0);
 }
 
-TEST_F(SettingSlider, TypedValuesReachTheWholeRangeAndNoFurther) {
+TEST_F(SliderTest, TypedValuesReachTheWholeRangeAndNoFurther) {
     type_into([&] { setting_slider(settings::classifier_setting::kLearningRate, hyper); }, "100");
     EXPECT_EQ(hyper.learning_rate, 100);  // past the drag span (10), within what core accepts
     type_into([&] { setting_slider(settings::classifier_setting::kLearningRate, hyper); }, "1e9");
