@@ -122,10 +122,12 @@ RunFiniteness finiteness_of(const GradflowResult& result) {
     };
     for (size_t l = 0; l < result.layers.size(); ++l) {
         const LayerStats& s = result.layers[l];
-        for (double value : {s.weight_grad_norm, s.act_grad_norm, s.mean_abs_dz, s.act_mean, s.act_std,
-                             s.saturated_fraction, s.dead_fraction}) {
-            note(value, static_cast<int>(l) + 1);
-        }
+        const int layer = static_cast<int>(l) + 1;
+        for (double value : {s.weight_grad_norm, s.act_grad_norm, s.mean_abs_dz}) note(value, layer);
+        const bool activations_finite = std::isfinite(s.act_mean) && std::isfinite(s.act_std) &&
+                                        std::isfinite(s.saturated_fraction) && std::isfinite(s.dead_fraction);
+        if (!activations_finite && run.activations_overflow_layer == 0) run.activations_overflow_layer = layer;
+        if (s.dead_fraction == 1) run.dead_layer = layer;
     }
     note(result.loss, 0);
     return run;
@@ -146,6 +148,11 @@ GradientRatio gradient_ratio(double first, double last, const RunFiniteness& run
     }
     // Both ends exactly 0: every unit dead or every gradient underflowed; nothing learns.
     if (first == 0 && last == 0) return {GradientVerdict::NoGradient, kNaN, "0 / 0", "no gradient at all"};
+    // Layer 1 gets nothing because a whole layer above it is off: blocked, not a vanishing product.
+    if (first == 0 && run.dead_layer > 1) {
+        std::snprintf(text, sizeof text, "no gradient below layer %d: every unit there is off", run.dead_layer);
+        return {GradientVerdict::Blocked, -std::numeric_limits<double>::infinity(), "0 (blocked)", text};
+    }
     const double log_ratio = first == 0  ? -std::numeric_limits<double>::infinity()
                              : last == 0 ? std::numeric_limits<double>::infinity()
                                          : std::log10(first) - std::log10(last);

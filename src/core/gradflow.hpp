@@ -113,28 +113,34 @@ struct GradflowResult {
 
 // [Verdict] How the gradient fares from the output back to layer 1, as the panel states it.
 
-// Whether a run stayed within the floating-point range. An exploding network overflows: values
+// What a run's numbers can say about its gradient ratio. An exploding network overflows: values
 // become ±∞, then NaN where ∞ meets ∞ (∞ − ∞ in W·a, 0·∞), and below that gradients can be exactly
-// 0 (ReLU passes none where its input is NaN). Such zeros come from overflow, not underflow.
+// 0 (ReLU passes none where its input is NaN). Such zeros come from overflow, not underflow. Nor is
+// a zero underflow when a whole layer is off (every unit dead): no gradient passes below it at all.
+// And activations can overflow while the gradients stay finite (their spread squared passes 1e308).
 enum class Overflow { None, Infinity, NotANumber };
 struct RunFiniteness {
-    Overflow overflow = Overflow::None;  // Infinity when any statistic or the loss is ±∞, else NotANumber when any is NaN
-    int first_layer = 0;                 // the lowest hidden layer (from 1) with a non-finite statistic; 0 when none has
+    Overflow overflow = Overflow::None;  // of the gradients or the loss: Infinity when any is ±∞, else NotANumber when any is NaN
+    int first_layer = 0;                 // the lowest hidden layer (from 1) with a non-finite gradient; 0 when none has
+    int activations_overflow_layer = 0;  // the lowest layer whose activation mean or spread is not finite; 0: none
+    int dead_layer = 0;                  // the layer nearest the output with every unit off (dead fraction 1); 0: none
 };
 RunFiniteness finiteness_of(const GradflowResult& result);
 
-enum class GradientVerdict { Healthy, Vanishing, Exploding, NoGradient, Overflow, NotANumber };
+enum class GradientVerdict { Healthy, Vanishing, Exploding, NoGradient, Blocked, Overflow, NotANumber };
 struct GradientRatio {
     GradientVerdict verdict = GradientVerdict::Healthy;
     // log10(first / last): −∞ when the first layer's gradient underflowed to 0, +∞ when the last
     // layer's did, NaN when both did or when the run overflowed (its ratio means nothing then).
     double log10_ratio = 0;
-    std::string ratio_text;  // "2.46e-13", "0 (underflow)", "0 / 0", "∞ (overflow)", "NaN"
-    std::string label;       // "vanishing (< 1e-3)", "exploding (> 1e3)", "healthy", "overflow (∞ from layer 176)", ...
+    std::string ratio_text;  // "2.46e-13", "0 (underflow)", "0 (blocked)", "0 / 0", "∞ (overflow)", "NaN"
+    std::string label;       // "vanishing (< 1e-3)", "exploding (> 1e3)", "healthy", "overflow (∞ from layer 176)",
+                             // "no gradient below layer 175: every unit there is off", ...
 };
 // `first` and `last`: one gradient quantity (e.g. weight_grad_norm) of the first and last hidden
-// layers of a run whose finiteness is `run`. An overflowed run is Overflow or NotANumber whatever
-// the two numbers are; only a finite run's zero is underflow.
+// layers of a run whose finiteness is `run`. A run whose gradients overflowed is Overflow or
+// NotANumber whatever the two numbers are; a zero first gradient below a layer that is entirely off
+// is Blocked; only the remaining zeros are underflow.
 GradientRatio gradient_ratio(double first, double last, const RunFiniteness& run);
 
 // The seeded network and data. Each layer draws from its own stream of `seed`, and the data from

@@ -292,21 +292,29 @@ bool mentions_underflow(const GradientRatio& ratio) {
     return ratio.ratio_text.find("underflow") != std::string::npos || ratio.label.find("underflow") != std::string::npos;
 }
 
-TEST(GradflowVerdict, AnOverflowingNetworkIsCalledOverflowNeverUnderflow) {
-    // It was labelled "0 (underflow) vanishing". In float64 the activations grow to ~1e264, their
-    // spread overflows to ∞ from layer ~100 and layer 175 ends up with every unit off, so layer 1's
-    // gradient is exactly 0; in float32 the activations themselves overflow and the gradients are NaN.
+TEST(GradflowVerdict, AnExplodingNetworkIsNeverCalledUnderflow) {
+    // It was labelled "0 (underflow) vanishing". In float32 the activations overflow and the
+    // gradients are NaN: overflow. In float64 the gradients stay finite (~1e74 at the top); the
+    // activations grow to ~1e264, their spread overflows to ∞ from layer ~100, and layer 175 ends up
+    // with every unit off, so layer 1's gradient is exactly 0: blocked by a dead layer.
     for (bool float32 : {false, true}) {
         const GradflowResult result = simulate_gradient_flow(exploding_relu(float32));
         const RunFiniteness run = finiteness_of(result);
-        EXPECT_NE(run.overflow, Overflow::None) << (float32 ? "float32" : "float64");
-        EXPECT_GE(run.first_layer, 1);
+        const char* which = float32 ? "float32" : "float64";
+        EXPECT_GE(run.activations_overflow_layer, 1) << which;
         for (double LayerStats::*quantity : {&LayerStats::weight_grad_norm, &LayerStats::act_grad_norm, &LayerStats::mean_abs_dz}) {
             const GradientRatio ratio =
                 gradient_ratio(result.layers.front().*quantity, result.layers.back().*quantity, run);
-            EXPECT_TRUE(ratio.verdict == GradientVerdict::Overflow || ratio.verdict == GradientVerdict::NotANumber)
-                << ratio.ratio_text << " " << ratio.label;
-            EXPECT_FALSE(mentions_underflow(ratio)) << ratio.ratio_text << " " << ratio.label;
+            if (float32) {
+                EXPECT_TRUE(ratio.verdict == GradientVerdict::Overflow || ratio.verdict == GradientVerdict::NotANumber)
+                    << ratio.ratio_text << " " << ratio.label;
+            } else {
+                EXPECT_EQ(run.overflow, Overflow::None);
+                EXPECT_GT(run.dead_layer, 1);
+                EXPECT_EQ(result.layers[static_cast<size_t>(run.dead_layer - 1)].dead_fraction, 1.0);
+                EXPECT_EQ(ratio.verdict, GradientVerdict::Blocked) << ratio.ratio_text << " " << ratio.label;
+            }
+            EXPECT_FALSE(mentions_underflow(ratio)) << which << ": " << ratio.ratio_text << " " << ratio.label;
         }
     }
 }
@@ -318,7 +326,10 @@ TEST(GradflowVerdict, InfinityIsOverflowAndNaNHasItsOwnVerdict) {
     result.loss = 1;
     EXPECT_EQ(finiteness_of(result).overflow, Overflow::None);
 
-    result.layers[1].act_mean = std::nan("");
+    result.layers[1].act_mean = std::nan("");  // activations alone: a note, not the gradient's verdict
+    EXPECT_EQ(finiteness_of(result).overflow, Overflow::None);
+    EXPECT_EQ(finiteness_of(result).activations_overflow_layer, 2);
+    result.layers[1].mean_abs_dz = std::nan("");
     const RunFiniteness nan_run = finiteness_of(result);
     EXPECT_EQ(nan_run.overflow, Overflow::NotANumber);
     EXPECT_EQ(nan_run.first_layer, 2);
@@ -480,6 +491,19 @@ TEST(GradflowConfig, MemoryEstimateCoversTheCachedMatricesAndGrowsWithSize) {
     GradflowConfig single32 = single;
     single32.float32 = true;
     EXPECT_LT(estimate_bytes(single32), estimate_bytes(single));
+}
+
+TEST(GradflowVerdict, AZeroBelowALayerThatIsAllOffIsBlockedNotUnderflow) {
+    GradflowResult result;
+    result.layers.resize(4);
+    for (LayerStats& s : result.layers) s.weight_grad_norm = 1;
+    result.layers[0].weight_grad_norm = 0;
+    EXPECT_EQ(gradient_ratio(0, 1, finiteness_of(result)).ratio_text, "0 (underflow)");  // no dead layer: underflow
+    result.layers[2].dead_fraction = 1;
+    const GradientRatio ratio = gradient_ratio(0, 1, finiteness_of(result));
+    EXPECT_EQ(ratio.verdict, GradientVerdict::Blocked);
+    EXPECT_EQ(ratio.ratio_text, "0 (blocked)");
+    EXPECT_EQ(ratio.label, "no gradient below layer 3: every unit there is off");
 }
 
 }  // namespace

@@ -223,6 +223,7 @@ Verdict verdict_of(const GradflowResult& result, GradQuantity quantity) {
                                          quantity_of(result.layers.back(), quantity), finiteness_of(result));
     switch (ratio.verdict) {
         case GradientVerdict::Vanishing:
+        case GradientVerdict::Blocked:
         case GradientVerdict::NoGradient: return {std::move(ratio), ImVec4(0.45f, 0.7f, 1.0f, 1.0f)};
         case GradientVerdict::Exploding:
         case GradientVerdict::Overflow: return {std::move(ratio), ImVec4(1.0f, 0.45f, 0.35f, 1.0f)};
@@ -249,10 +250,14 @@ void draw_verdict(const UiFonts& fonts, const GradflowSettings& settings, const 
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(main.colour, "%s", main.ratio.label.c_str());
-    // An overflowed run's zeros are not underflow (its verdict says what happened instead).
-    const bool finite = main.ratio.verdict != GradientVerdict::Overflow && main.ratio.verdict != GradientVerdict::NotANumber;
-    if (finite && quantity_of(layers.front(), settings.quantity) == 0) {
+    // An overflowed or blocked run's zeros are not underflow (its verdict says what happened instead).
+    const bool underflow = main.ratio.verdict != GradientVerdict::Overflow &&
+                           main.ratio.verdict != GradientVerdict::NotANumber && main.ratio.verdict != GradientVerdict::Blocked;
+    if (underflow && quantity_of(layers.front(), settings.quantity) == 0) {
         ImGui::TextDisabled("layer 1's gradient underflowed to exactly 0");
+    }
+    if (const int layer = finiteness_of(*snapshot.curves[0]).activations_overflow_layer; layer > 0) {
+        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "activations overflow (∞ from layer %d)", layer);
     }
     ImGui::EndGroup();
     if (snapshot.curves.size() < 2) return;
