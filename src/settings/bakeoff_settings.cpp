@@ -1,5 +1,7 @@
 #include "settings/bakeoff_settings.hpp"
 
+#include "settings/preset_list.hpp"
+
 namespace actviz::settings {
 namespace {
 
@@ -83,17 +85,6 @@ const std::vector<BakeoffPreset>& bakeoff_presets() {
     return presets;
 }
 
-const BakeoffPreset* find_bakeoff_preset(std::string_view id) {
-    for (const BakeoffPreset& preset : bakeoff_presets()) {
-        if (preset.id == id) return &preset;
-    }
-    return nullptr;
-}
-
-std::string bakeoff_preset_ids() {
-    std::string ids;
-    for (const BakeoffPreset& preset : bakeoff_presets()) ids += (ids.empty() ? "" : ", ") + std::string(preset.id);
-    return ids;
-}
+const BakeoffPreset* find_bakeoff_preset(std::string_view id) { return find_preset(bakeoff_presets(), id); }
 
 }  // namespace actviz::settings

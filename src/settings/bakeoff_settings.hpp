@@ -74,6 +74,5 @@ struct BakeoffPreset {
 };
 const std::vector<BakeoffPreset>& bakeoff_presets();
 const BakeoffPreset* find_bakeoff_preset(std::string_view id);
-std::string bakeoff_preset_ids();
 
 }  // namespace actviz::settings

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "settings/preset_list.hpp"
+
 namespace actviz::settings {
 namespace {
 
@@ -203,17 +205,8 @@ const std::vector<ClassifierPreset>& classifier_presets() {
     return presets;
 }
 
-const ClassifierPreset* find_classifier_preset(std::string_view id) {
-    for (const ClassifierPreset& preset : classifier_presets()) {
-        if (preset.id == id) return &preset;
-    }
-    return nullptr;
-}
+const ClassifierPreset* find_classifier_preset(std::string_view id) { return find_preset(classifier_presets(), id); }
 
-std::string classifier_preset_ids() {
-    std::string ids;
-    for (const ClassifierPreset& preset : classifier_presets()) ids += (ids.empty() ? "" : ", ") + std::string(preset.id);
-    return ids;
-}
+std::string classifier_preset_ids() { return preset_id_list(classifier_presets()); }
 
 }  // namespace actviz::settings
