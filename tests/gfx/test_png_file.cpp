@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "gfx/png_file.hpp"
+#include "support/file_size_limit.hpp"
 #include "support/temp_folder.hpp"
 
 namespace actviz::gfx {
@@ -72,21 +73,12 @@ TEST(PngFile, APipeIsRefusedAndStaysAPipe) {
 TEST(PngFile, AFullDiskIsAnErrorAndLeavesNoTruncatedFile) {
     TempFolder folder;
     const std::string file = (folder.path / "full.png").string();
-    const pid_t child = ::fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-        std::signal(SIGXFSZ, SIG_IGN);  // write() then fails with EFBIG instead of killing us
-        const rlimit limit{4096, 4096};
-        ::setrlimit(RLIMIT_FSIZE, &limit);
+    EXPECT_TRUE(test::passes_with_full_disk([&] {
         const auto pixels = noise(200, 200);
         std::string error;
         const bool written = write_png_file(file, 200, 200, pixels.data(), 600, error);
-        ::_exit(!written && error.find("too large") != std::string::npos ? 0 : 1);
-    }
-    int status = 0;
-    ::waitpid(child, &status, 0);
-    ASSERT_TRUE(WIFEXITED(status));
-    EXPECT_EQ(WEXITSTATUS(status), 0) << "the write did not fail with \"File too large\"";
+        return !written && error.find("too large") != std::string::npos;
+    })) << "the write did not fail with \"File too large\"";
     EXPECT_TRUE(fs::is_empty(folder.path));
 }
 

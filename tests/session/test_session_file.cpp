@@ -18,6 +18,7 @@
 
 #include "session/session_file.hpp"
 #include "session_fixture.hpp"
+#include "support/file_size_limit.hpp"
 
 namespace actviz::session {
 namespace {
@@ -66,22 +67,10 @@ TEST(SessionFile, AFailedSaveKeepsTheOldFile) {
     const std::string file = (folder.path / "s.json").string();
     ASSERT_FALSE(save_session_file(file, defaults));
     const std::string before = contents(file);
-    const pid_t child = ::fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-        std::signal(SIGXFSZ, SIG_IGN);  // write() then fails with EFBIG instead of killing us
-        const rlimit limit{4096, 4096};
-        ::setrlimit(RLIMIT_FSIZE, &limit);
+    EXPECT_TRUE(test::passes_with_full_disk([&] {  // refused with a reason naming the file and the cause
         const auto error = save_session_file(file, testing::make_scene().session);
-        // Report through the exit code: 0 = refused with a reason naming the file and the cause.
-        ::_exit(error && error->find("s.json") != std::string::npos && error->find("too large") != std::string::npos
-                    ? 0
-                    : 1);
-    }
-    int status = 0;
-    ::waitpid(child, &status, 0);
-    ASSERT_TRUE(WIFEXITED(status));
-    EXPECT_EQ(WEXITSTATUS(status), 0) << "the save did not fail with the expected message";
+        return error && error->find("s.json") != std::string::npos && error->find("too large") != std::string::npos;
+    })) << "the save did not fail with the expected message";
     EXPECT_EQ(contents(file), before);
     EXPECT_EQ(entries(folder.path), 1);
 }
