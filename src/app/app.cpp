@@ -193,6 +193,7 @@ void build_frame(AppState& state) {
                             viewport->Size.y - menu_height - status_height});
     draw_dialogs(state);
     finish_opening(state);
+    draw_file_progress(state);
     if (const int contestant = state.requests.open_contestant_in_classifier; contestant >= 0) {
         notify(state, open_contestant_in_classifier(state.bakeoff, contestant, state.classifier));
         const int page = panel_index(PanelId::Classifier);

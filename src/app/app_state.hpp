@@ -5,6 +5,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "app/activations/activations_panel.hpp"
@@ -12,13 +14,22 @@
 #include "app/classifier/classifier_panel.hpp"
 #include "app/gradflow/gradflow_panel.hpp"
 #include "app/panel_context.hpp"
-#include "app/session_loader.hpp"
+#include "app/file_job.hpp"
 #include "app/session_ui_state.hpp"
 #include "app/softmax/softmax_panel.hpp"
 #include "core/memory_budget.hpp"
+#include "session/session_json.hpp"
 #include "settings/panels.hpp"
 
 namespace actviz::app {
+
+// What a save off the UI thread gives back: why it failed, or how much of the history it kept,
+// and the fingerprint of the state it wrote (captured when the save began).
+struct SavedSession {
+    std::optional<std::string> error;
+    int kept_every = 1;
+    std::uint64_t fingerprint = 0;
+};
 
 struct AppState {
     ActivationsPanel activations;
@@ -39,7 +50,8 @@ struct AppState {
     std::array<std::array<float, 4>, kPanelCount> panel_rects{};  // x, y, width, height drawn last frame (0 width: hidden)
 
     SessionUiState session;  // File menu: the session's file, recent files, dialogs
-    SessionLoader opening;   // File > Open under way, off the UI thread
+    FileJob<session::ParseResult> opening;  // File > Open under way, off the UI thread
+    FileJob<SavedSession> saving;           // File > Save under way, off the UI thread
     std::size_t memory_budget = kDefaultMemoryBudget;  // bytes; heavier configurations are refused (--memory-budget)
 
     bool quit_requested = false;

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <memory>
 
 #include "app/panel_registry.hpp"
 #include "files/atomic_file.hpp"
@@ -74,21 +75,32 @@ void apply_session(AppState& state, session::LoadedSession loaded) {
     for (const PanelEntry& panel : kPanelRegistry) panel.apply(state, loaded);
 }
 
-std::uint64_t session_fingerprint(const AppState& state) {
-    session::Session s = capture_session(state);
+namespace {
+
+// The fingerprint of a captured session (its classifier state is set aside meanwhile, not copied).
+std::uint64_t fingerprint_of(session::Session& s) {
     std::uint64_t extra = 0;
-    if (s.classifier_state) {
+    std::optional<session::ClassifierState> state = std::move(s.classifier_state);
+    s.classifier_state.reset();
+    if (state) {
         // The state's bulk (points, weights, history) summarised: steps and sizes change with
         // training and editing; the weights' bytes catch the rest (a reset at the same step count).
-        const TrainerState& t = s.classifier_state->trainer;
-        extra = static_cast<std::uint64_t>(t.steps) * 1000003u + s.classifier_state->data.train.size() * 7919u +
-                s.classifier_state->data.test.size();
+        const TrainerState& t = state->trainer;
+        extra = static_cast<std::uint64_t>(t.steps) * 1000003u + state->data.train.size() * 7919u + state->data.test.size();
         extra ^= std::hash<std::string_view>{}(std::string_view(reinterpret_cast<const char*>(t.parameters.data()),
                                                                 sizeof(double) * static_cast<std::size_t>(t.parameters.size())));
-        s.classifier_state.reset();
     }
     // The settings are small: their text is the simplest exact summary.
-    return std::hash<std::string>{}(session::to_json_text(s)) ^ (extra * 0x9e3779b97f4a7c15ull);
+    const std::uint64_t settings = std::hash<std::string>{}(session::to_json_text(s));
+    s.classifier_state = std::move(state);
+    return settings ^ (extra * 0x9e3779b97f4a7c15ull);
+}
+
+}  // namespace
+
+std::uint64_t session_fingerprint(const AppState& state) {
+    session::Session s = capture_session(state);
+    return fingerprint_of(s);
 }
 
 bool has_unsaved_changes(const AppState& state) { return session_fingerprint(state) != state.session.saved_fingerprint; }
@@ -109,49 +121,90 @@ bool adopt_opened(AppState& state, const std::string& path, session::ParseResult
     return true;
 }
 
+SavedSession write_session(const std::string& path, const session::Session& s, std::uint64_t fingerprint) {
+    SavedSession saved;
+    saved.fingerprint = fingerprint;
+    saved.error = session::save_session_file(path, s, session::kMaxSessionBytes, &saved.kept_every);
+    return saved;
+}
+
+// What saving does once the file is written, however it was written.
+bool adopt_saved(AppState& state, const std::string& path, const SavedSession& saved) {
+    if (saved.error) {
+        show_error(state, *saved.error);
+        return false;
+    }
+    state.session.path = path;
+    add_recent(state.session, path);
+    state.session.saved_fingerprint = saved.fingerprint;  // what was written: later edits stay unsaved
+    notify(state, saved.kept_every > 1 ? "Saved " + path + " (training history thinned to every " +
+                                             std::to_string(saved.kept_every) + "th record to stay under 64 MiB)"
+                                       : "Saved " + path);
+    return true;
+}
+
+// A small window over the screen while a file job runs: its path, the seconds it has taken, and
+// Cancel where dropping the result makes sense (an open; a save is written or not, atomically).
+template <class Result>
+void draw_progress(AppState& state, FileJob<Result>& job, const char* verb, const char* note, bool cancellable) {
+    state.requests.wake_within_s = std::min(state.requests.wake_within_s, 0.05);  // look again soon
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.4f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    const std::string title = std::string(verb) + "##file-job";
+    if (ImGui::Begin(title.c_str(), nullptr,
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+        ImGui::Text("%s %s … %.1f s", verb, files::printable_path(job.path()).c_str(), job.seconds());
+        ImGui::TextDisabled("%s", note);
+        if (cancellable && ImGui::Button("Cancel", ImVec2(ImGui::GetFontSize() * 6, 0))) {
+            job.cancel();
+            notify(state, std::string(verb) + " " + files::printable_path(job.path()) + " cancelled");
+        }
+    }
+    ImGui::End();
+}
+
 }  // namespace
 
 bool open_session(AppState& state, const std::string& path) {
     return adopt_opened(state, path, session::load_session_file(path));
 }
 
-void begin_opening(AppState& state, const std::string& path) { state.opening.start(path); }
+void begin_opening(AppState& state, const std::string& path) {
+    state.opening.start(path, [path] { return session::load_session_file(path); });
+}
 
 void finish_opening(AppState& state) {
-    if (auto opened = state.opening.take()) {
-        adopt_opened(state, opened->path, std::move(opened->result));
-        return;
-    }
-    if (!state.opening.busy()) return;
-    state.requests.wake_within_s = std::min(state.requests.wake_within_s, 0.05);  // look again soon
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.4f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    if (ImGui::Begin("Opening##session", nullptr,
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
-        ImGui::Text("Opening %s … %.1f s", files::printable_path(state.opening.path()).c_str(), state.opening.seconds());
-        ImGui::TextDisabled("The session on screen stays as it is until the file is read and checked.");
-        if (ImGui::Button("Cancel", ImVec2(ImGui::GetFontSize() * 6, 0))) {
-            state.opening.cancel();
-            notify(state, "Opening " + files::printable_path(state.opening.path()) + " cancelled");
-        }
-    }
-    ImGui::End();
+    if (auto opened = state.opening.take()) adopt_opened(state, opened->path, std::move(opened->result));
 }
 
 bool save_session(AppState& state, const std::string& path) {
-    int kept_every = 1;
-    if (auto error = session::save_session_file(path, capture_session(state), session::kMaxSessionBytes, &kept_every)) {
-        show_error(state, *error);
-        return false;
+    session::Session s = capture_session(state);
+    const std::uint64_t fingerprint = fingerprint_of(s);
+    return adopt_saved(state, path, write_session(path, s, fingerprint));
+}
+
+void begin_saving(AppState& state, const std::string& path) {
+    // Shared, not copied again: the job must be copyable (std::function), the session can be large.
+    auto s = std::make_shared<session::Session>(capture_session(state));
+    const std::uint64_t fingerprint = fingerprint_of(*s);
+    state.saving.start(path, [path, s, fingerprint] { return write_session(path, *s, fingerprint); });
+}
+
+std::optional<bool> finish_saving(AppState& state) {
+    if (auto saved = state.saving.take()) return adopt_saved(state, saved->path, saved->result);
+    return std::nullopt;
+}
+
+void draw_file_progress(AppState& state) {
+    if (state.opening.busy()) {
+        draw_progress(state, state.opening, "Opening",
+                      "The session on screen stays as it is until the file is read and checked.", true);
     }
-    state.session.path = path;
-    add_recent(state.session, path);
-    state.session.saved_fingerprint = session_fingerprint(state);
-    notify(state, kept_every > 1 ? "Saved " + path + " (training history thinned to every " +
-                                       std::to_string(kept_every) + "th record to stay under 64 MiB)"
-                                 : "Saved " + path);
-    return true;
+    if (state.saving.busy()) {
+        draw_progress(state, state.saving, "Saving", "You can go on working: what is saved is the session as it was.",
+                      false);
+    }
 }
 
 void new_session(AppState& state) {

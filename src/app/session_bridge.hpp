@@ -28,10 +28,17 @@ bool open_session(AppState& state, const std::string& path);
 // File > Open and Open recent: starts reading `path` off the UI thread; the frames keep coming and
 // finish_opening() applies it (or shows why not) once it is complete. The state is untouched until then.
 void begin_opening(AppState& state, const std::string& path);
-// Once a frame: applies a finished open; while one is under way, a small window with its path, the
-// seconds it has taken and Cancel.
+// Once a frame: applies a finished open.
 void finish_opening(AppState& state);
+// Writes the session now (the command line's --save-session, the monkey, quitting).
 bool save_session(AppState& state, const std::string& path);
+// File > Save and Save As: captures the session now and writes it (and reads it back) off the UI
+// thread. finish_saving() reports it once it is complete: true when it was saved.
+void begin_saving(AppState& state, const std::string& path);
+std::optional<bool> finish_saving(AppState& state);
+// Once a frame, while an open or a save is under way: a small window with its path and the seconds
+// it has taken (and Cancel, for an open).
+void draw_file_progress(AppState& state);
 void new_session(AppState& state);
 
 // $XDG_STATE_HOME/actviz, else ~/.local/state/actviz (nullopt without either variable).

@@ -22,14 +22,9 @@ void set_input(SessionUiState& ui, const std::string& text) {
     ui.path_input[n] = '\0';
 }
 
-// Runs `action` now, or first asks about unsaved changes.
-void run_or_confirm(AppState& state, PendingAction action, const std::string& path = {}) {
-    state.session.pending = action;
-    state.session.pending_path = path;
-    if (has_unsaved_changes(state)) {
-        open_dialog(state.session, SessionDialog::ConfirmDiscard);
-        return;
-    }
+// Runs what waited for the unsaved-changes question (or nothing waited).
+void run_pending(AppState& state, PendingAction action, const std::string& path) {
+    state.session.pending = PendingAction::None;
     switch (action) {
         case PendingAction::New: new_session(state); break;
         case PendingAction::Open:
@@ -40,7 +35,30 @@ void run_or_confirm(AppState& state, PendingAction action, const std::string& pa
         case PendingAction::Quit: state.quit_requested = true; break;
         case PendingAction::None: break;
     }
-    state.session.pending = PendingAction::None;
+}
+
+// Runs `action` now, or first asks about unsaved changes.
+void run_or_confirm(AppState& state, PendingAction action, const std::string& path = {}) {
+    state.session.pending = action;
+    state.session.pending_path = path;
+    if (has_unsaved_changes(state)) {
+        open_dialog(state.session, SessionDialog::ConfirmDiscard);
+        return;
+    }
+    run_pending(state, action, path);
+}
+
+// A save off the UI thread that completed this frame: what waited for it follows a successful one
+// (training may have gone on meanwhile: the user chose to save, so nothing is asked twice).
+void finish_pending_save(AppState& state) {
+    const std::optional<bool> saved = finish_saving(state);
+    if (!saved) return;
+    const PendingAction action = state.session.pending;
+    if (*saved) {
+        run_pending(state, action, state.session.pending_path);
+    } else {
+        state.session.pending = PendingAction::None;  // the error dialog says why; the user stays
+    }
 }
 
 void save_or_ask(AppState& state) {
@@ -48,7 +66,7 @@ void save_or_ask(AppState& state) {
         set_input(state.session, "session.actviz.json");
         open_dialog(state.session, SessionDialog::SaveAs);
     } else {
-        save_session(state, state.session.path);
+        begin_saving(state, state.session.path);
     }
 }
 
@@ -94,10 +112,10 @@ void draw_path_dialog(AppState& state, bool saving) {
     if (confirm) {
         ui.dialog = SessionDialog::None;  // an error reopens a dialog of its own
         ImGui::CloseCurrentPopup();
-        if (!saving) {
+        if (saving) {
+            begin_saving(state, path);  // what the unsaved-changes question held up follows it
+        } else {
             begin_opening(state, path);
-        } else if (save_session(state, path) && ui.pending != PendingAction::None) {
-            run_or_confirm(state, ui.pending, ui.pending_path);  // what the unsaved-changes question held up
         }
     }
 }
@@ -121,13 +139,9 @@ void draw_confirm_dialog(AppState& state) {
         run_or_confirm(state, action, path);
     };
     if (ImGui::Button("Save", ImVec2(width, 0))) {
-        if (ui.path.empty()) {
-            ui.dialog = SessionDialog::None;
-            ImGui::CloseCurrentPopup();
-            save_or_ask(state);  // Save As first: the pending action follows a successful save
-        } else if (save_session(state, ui.path)) {
-            go_on();
-        }
+        ui.dialog = SessionDialog::None;
+        ImGui::CloseCurrentPopup();
+        save_or_ask(state);  // the pending action follows a successful save (after Save As if untitled)
     }
     ImGui::SameLine();
     if (ImGui::Button(ui.pending == PendingAction::Quit ? "Quit without saving" : "Discard changes",
@@ -176,6 +190,7 @@ void draw_session_menu_items(AppState& state) {
 }
 
 void draw_session_dialogs(AppState& state) {
+    finish_pending_save(state);
     SessionUiState& ui = state.session;
     if (ui.dialog == SessionDialog::None) return;
     const char* title = dialog_title(ui.dialog);
