@@ -34,10 +34,9 @@ inline constexpr int kMaxParameters = 2;
 using ParameterValues = std::array<double, kMaxParameters>;  // in the order of Activation::parameters
 
 struct Properties {
+    // Zero-centred, smooth and monotone depend on the parameters (ELU is C¹ only with α = 1):
+    // core/activation_shape.hpp computes them, with the evidence.
     std::string_view range;  // output range, e.g. "(0, 1)"
-    bool zero_centred;       // f(0) = 0 and outputs of both signs
-    bool smooth;             // f′ continuous everywhere
-    bool monotone;           // f non-decreasing (with default parameters)
     bool saturates;          // f′ → 0 as x → −∞ or +∞
     bool can_die;            // f′ = 0 exactly on a whole interval: units stuck there get no gradient
 };

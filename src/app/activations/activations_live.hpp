@@ -9,6 +9,7 @@
 #include "settings/activations_settings.hpp"
 #include "core/activation.hpp"
 #include "core/activation_analysis.hpp"
+#include "core/activation_shape.hpp"
 #include "app/vocabulary.hpp"
 
 namespace actviz::app {
@@ -23,7 +24,9 @@ struct CachedCurve {
 
 struct CachedFigures {
     std::optional<ParameterValues> parameters;  // empty until computed
+    double share = 0;                           // the saturated share the shape was computed at
     ActivationFigures figures;
+    ShapeEvidence shape;
 };
 
 struct ActivationsLive {

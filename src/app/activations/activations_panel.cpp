@@ -1,7 +1,6 @@
 // [SECTION] Picker: families, search, all / none
 // [SECTION] Toolbar and parameter sliders
 // [SECTION] Curves: f, f′, f″ and the saturated / dead zones
-// [SECTION] Property table
 // [SECTION] The panel
 
 #include <imgui.h>
@@ -15,6 +14,7 @@
 #include "app/activation_colour.hpp"
 #include "app/activation_link_ui.hpp"
 #include "app/activations/activations_panel.hpp"
+#include "app/activations/property_table.hpp"
 #include "app/setting_widgets.hpp"
 #include "app/widgets.hpp"
 #include "plot/plot.hpp"
@@ -108,8 +108,9 @@ void draw_toolbar(ActivationsSettings& settings, PanelContext& context) {
 
     ImGui::Checkbox("zones", &settings.shade_zones);
     help_marker("Shade where the derivative is exactly zero (dead: red) and where it is nearly zero, "
-                "|f′| < ε (saturated: amber), for the function chosen here. A unit whose input stays in "
-                "such a zone learns nothing (dead) or almost nothing (saturated).");
+                "|f′| < ε·max|f′| (saturated: amber), for the function chosen here. A unit whose input stays "
+                "in such a zone learns nothing (dead) or almost nothing (saturated). ε = 1% is the share "
+                "the Gradient flow, Classifier and Bake-off pages use.");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     const Activation* subject = zones_subject(settings);
@@ -213,23 +214,11 @@ const CachedCurve& curve_for(ActivationsPanel& panel, const Activation& activati
     return cached;
 }
 
-std::string tooltip_of(const Activation& activation) {
-    const Properties& props = activation.properties;
-    auto yes = [](bool b) { return b ? "yes" : "no"; };
-    char text[512];
-    std::snprintf(text, sizeof text,
-                  "%s\nrange %s · zero-centred %s · smooth %s · monotone %s\nsaturates %s · can die %s",
-                  std::string(activation.formula).c_str(), std::string(props.range).c_str(), yes(props.zero_centred),
-                  yes(props.smooth), yes(props.monotone), yes(props.saturates), yes(props.can_die));
-    return text;
-}
-
 void draw_zones(ActivationsPanel& panel, const Activation& subject, double lo, double hi, int count) {
-    const CachedCurve& curve = curve_for(panel, subject, lo, hi, count);
-    const DerivativeZones zones = derivative_zones(curve.samples, panel.settings.saturation_epsilon);
+    const DerivativeZones zones = shaded_zones(panel, subject, lo, hi, count);
     for (const Interval& zone : zones.dead) plot::plot_x_span("dead: f′ = 0", zone.from, zone.to, IM_COL32(220, 70, 60, 48));
     for (const Interval& zone : zones.saturated) {
-        plot::plot_x_span("saturated: |f′| < ε", zone.from, zone.to, IM_COL32(230, 170, 40, 40));
+        plot::plot_x_span("saturated: |f′| < ε·max|f′|", zone.from, zone.to, IM_COL32(230, 170, 40, 40));
     }
 }
 
@@ -273,7 +262,7 @@ void draw_curves_plot(ActivationsPanel& panel, int chart, const char* id, ImVec2
         const std::string name(activation.display);
         if (parts.f) {
             plot::plot_line((name + "##f").c_str(), s.x.data(), s.f.data(), n, {colour, 2.0f, false});
-            plot::set_legend_tooltip((name + "##f").c_str(), tooltip_of(activation).c_str());
+            plot::set_legend_tooltip((name + "##f").c_str(), activation_summary(panel, activation).c_str());
         }
         if (parts.df) {
             plot::plot_line((name + " f′##df").c_str(), s.x.data(), s.df.data(), n, {colour, 1.6f, true});
@@ -282,7 +271,7 @@ void draw_curves_plot(ActivationsPanel& panel, int chart, const char* id, ImVec2
             magnitudes.resize(s.df.size());
             std::transform(s.df.begin(), s.df.end(), magnitudes.begin(), [](double v) { return std::fabs(v); });
             plot::plot_line((name + " |f′|##absdf").c_str(), s.x.data(), magnitudes.data(), n, {colour, 1.8f, true});
-            plot::set_legend_tooltip((name + " |f′|##absdf").c_str(), tooltip_of(activation).c_str());
+            plot::set_legend_tooltip((name + " |f′|##absdf").c_str(), activation_summary(panel, activation).c_str());
         }
         if (parts.d2f && !curve.second_derivative.empty()) {
             plot::plot_line((name + " f″##d2f").c_str(), s.x.data(), curve.second_derivative.data(), n,
@@ -292,102 +281,14 @@ void draw_curves_plot(ActivationsPanel& panel, int chart, const char* id, ImVec2
     plot::end_plot();
 }
 
-// [SECTION] Property table ---------------------------------------------------------------------
-
-const ActivationFigures& figures_for(ActivationsPanel& panel, const Activation& activation) {
-    const int index = activation_index(activation);
-    CachedFigures& cached = panel.live.figures[index];
-    const ParameterValues& p = panel.settings.parameters[index];
-    if (!cached.parameters || *cached.parameters != p) {
-        cached.figures = analyse(activation, p);
-        cached.parameters = p;
-    }
-    return cached.figures;
-}
-
-std::string where(const Extremum& e) {
-    char text[96];
-    auto bound = [](double x, bool edge, bool lower) {
-        char b[32];
-        if (edge) return std::string(lower ? "−∞" : "∞");
-        std::snprintf(b, sizeof b, "%.3g", x);
-        return std::string(b);
-    };
-    if (e.x_from == e.x_to) {
-        if (e.at_lower_edge) return "x → −∞";
-        if (e.at_upper_edge) return "x → ∞";
-        std::snprintf(text, sizeof text, "x = %.3g", std::fabs(e.x_from) < 1e-12 ? 0.0 : e.x_from);
-        return text;
-    }
-    // Appended piece by piece: GCC 12 gives a false -Wrestrict for "(" + std::string.
-    std::string interval = e.from_open || e.at_lower_edge ? "(" : "[";
-    interval += bound(e.x_from, e.at_lower_edge, true);
-    interval += ", ";
-    interval += bound(e.x_to, e.at_upper_edge, false);
-    interval += e.to_open || e.at_upper_edge ? ")" : "]";
-    return interval;
-}
-
-void draw_property_table(ActivationsPanel& panel, float height) {
-    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit |
-                                       ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("properties", 9, kFlags, ImVec2(0, height))) return;
-    ImGui::TableSetupScrollFreeze(1, 1);
-    // Widths fixed up front in font units: a fit-to-content column is sized on its first frame and
-    // would clip the longer names and ranges of functions ticked later.
-    struct Column {
-        const char* header;
-        float width;
-    };
-    constexpr Column kColumns[] = {{"function", 9.0f}, {"range", 8.5f},  {"zero-centred", 5.8f},
-                                   {"smooth", 3.6f},   {"monotone", 4.6f}, {"max |f′|", 4.0f},
-                                   {"where", 5.2f},    {"min f", 8.5f},    {"max|f′|¹⁰", 4.6f}};
-    const float font = ImGui::GetFontSize();
-    for (const Column& column : kColumns) {
-        ImGui::TableSetupColumn(column.header, ImGuiTableColumnFlags_WidthFixed, column.width * font);
-    }
-    ImGui::TableHeadersRow();
-    for (const Activation& activation : activations()) {
-        if (!panel.settings.selected[activation_index(activation)]) continue;
-        const ActivationFigures& figures = figures_for(panel, activation);
-        const Properties& props = activation.properties;
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour_of(activation)), "%s",
-                           std::string(activation.display).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(std::string(props.range).c_str());
-        for (bool flag : {props.zero_centred, props.smooth, props.monotone}) {
-            ImGui::TableNextColumn();
-            if (flag) ImGui::TextUnformatted("yes");
-            else ImGui::TextDisabled("no");
-        }
-        ImGui::TableNextColumn();
-        ImGui::Text("%.4g", figures.max_abs_derivative.value);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(where(figures.max_abs_derivative).c_str());
-        ImGui::TableNextColumn();
-        const Extremum& lowest = figures.min_value;
-        if (std::isinf(lowest.value)) ImGui::TextUnformatted(lowest.value < 0 ? "−∞" : "∞");
-        else ImGui::Text("%.4g", lowest.value);
-        if (ImGui::IsItemHovered()) {
-            ImGui::SetTooltip(lowest.is_limit ? "not attained: the limit as %s" : "at %s (searched over [−10, 10])",
-                              where(lowest).c_str());
-        }
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", where(lowest).c_str());
-        ImGui::TableNextColumn();
-        ImGui::Text("%.2g", figures.gradient_after_10_layers);
-        if (ImGui::IsItemHovered()) {
-            ImGui::SetTooltip("Gradient left after 10 layers even at the best point: max|f′|^10.\n"
-                              "Sigmoid: 0.25^10 ≈ 9.5e-7, the vanishing gradient.");
-        }
-    }
-    ImGui::EndTable();
-}
-
 }  // namespace
+
+DerivativeZones shaded_zones(ActivationsPanel& panel, const Activation& subject, double lo, double hi, int count) {
+    const CachedCurve& curve = curve_for(panel, subject, lo, hi, count);
+    // Saturated as on every page: |f′| below a share (ε) of the function's own peak |f′|.
+    const double peak = figures_for(panel, subject).figures.max_abs_derivative.value;
+    return derivative_zones(curve.samples, panel.settings.saturation_epsilon * peak);
+}
 
 // [SECTION] The panel --------------------------------------------------------------------------
 

@@ -13,4 +13,8 @@ struct ActivationsPanel {
 
 void draw_activations_panel(ActivationsPanel& panel, PanelContext& context);
 
+// The dead and saturated zones shaded under `subject`'s curves over [lo, hi] (`count` samples):
+// saturated where |f′| < ε·max|f′|, ε the panel's share.
+DerivativeZones shaded_zones(ActivationsPanel& panel, const Activation& subject, double lo, double hi, int count);
+
 }  // namespace actviz::app

@@ -1,0 +1,191 @@
+#include "app/activations/property_table.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "app/activation_colour.hpp"
+
+namespace actviz::app {
+namespace {
+
+std::string number(const char* format, double value) {
+    char text[48];
+    std::snprintf(text, sizeof text, format, std::fabs(value) < 5e-13 ? 0.0 : value);
+    return text;
+}
+
+std::string where(const Extremum& e) {
+    auto bound = [](double x, bool edge, bool lower) { return edge ? std::string(lower ? "−∞" : "∞") : number("%.3g", x); };
+    if (e.x_from == e.x_to) {
+        if (e.at_lower_edge) return "x → −∞";
+        if (e.at_upper_edge) return "x → ∞";
+        return "x = " + number("%.3g", e.x_from);
+    }
+    // Appended piece by piece: GCC 12 gives a false -Wrestrict for "(" + std::string.
+    std::string interval = e.from_open || e.at_lower_edge ? "(" : "[";
+    interval += bound(e.x_from, e.at_lower_edge, true);
+    interval += ", ";
+    interval += bound(e.x_to, e.at_upper_edge, false);
+    interval += e.to_open || e.at_upper_edge ? ")" : "]";
+    return interval;
+}
+
+// "|x| > 5.99", "x < 0 (f′ = 0)", "-0.77 < x < -0.73": the flat intervals as a student reads them.
+std::string flat_text(const std::vector<FlatInterval>& flat) {
+    if (flat.empty()) return "nowhere";
+    std::string text;
+    for (std::size_t i = 0; i < flat.size(); ++i) {
+        const FlatInterval& piece = flat[i];
+        std::string part;
+        const bool mirrored = i + 1 < flat.size() && piece.to_minus_infinity && flat[i + 1].to_plus_infinity &&
+                              flat[i + 1].kind == piece.kind && std::fabs(piece.to + flat[i + 1].from) < 1e-6;
+        if (piece.to_minus_infinity && piece.to_plus_infinity) part = "everywhere";
+        else if (mirrored) part = "|x| > " + number("%.3g", flat[++i].from);
+        else if (piece.to_minus_infinity) part = "x < " + number("%.3g", piece.to);
+        else if (piece.to_plus_infinity) part = "x > " + number("%.3g", piece.from);
+        else part = number("%.3g", piece.from) + " < x < " + number("%.3g", piece.to);
+        if (piece.kind == FlatKind::Dead) part += " (f′ = 0)";
+        text += (text.empty() ? "" : ", ") + part;
+    }
+    return text;
+}
+
+std::string mean_text(double mean) { return std::fabs(mean) < 5e-4 ? "0: yes" : number("%.3g", mean); }
+
+std::string smooth_text(const ShapeEvidence& shape) {
+    return shape.continuous_slope ? "yes" : "no, x = " + number("%.3g", shape.slope_jump_at);
+}
+
+}  // namespace
+
+const CachedFigures& figures_for(ActivationsPanel& panel, const Activation& activation) {
+    const int index = activation_index(activation);
+    CachedFigures& cached = panel.live.figures[static_cast<std::size_t>(index)];
+    const ParameterValues& p = panel.settings.parameters[static_cast<std::size_t>(index)];
+    const double share = panel.settings.saturation_epsilon;
+    if (!cached.parameters || *cached.parameters != p || cached.share != share) {
+        cached.figures = analyse(activation, p);
+        cached.shape = shape_evidence(activation, p, share);
+        cached.parameters = p;
+        cached.share = share;
+    }
+    return cached;
+}
+
+std::string activation_summary(ActivationsPanel& panel, const Activation& activation) {
+    const CachedFigures& cached = figures_for(panel, activation);
+    const ShapeEvidence& shape = cached.shape;
+    return std::string(activation.formula) + "\nrange " + std::string(activation.properties.range) +
+           " · mean output over N(0, 1) inputs " + mean_text(shape.mean_output) + "\nf′ continuous " +
+           smooth_text(shape) + " · monotone " + (shape.monotone ? "yes" : "no") + "\n|f′| < " +
+           number("%.3g", panel.settings.saturation_epsilon * 100) + "% of its peak: " + flat_text(shape.flat);
+}
+
+void draw_property_table(ActivationsPanel& panel, float height) {
+    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
+                                       ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
+    struct Column {
+        const char* header;
+        float width;  // in font sizes: fixed up front, a fit-to-content column would clip rows ticked later
+        const char* help;
+    };
+    static const std::string flat_header = "flat: |f′| < ε·max";
+    const Column columns[] = {
+        {"function", 9.0f, nullptr},
+        {"range", 6.5f, nullptr},
+        {"mean f(Z)", 5.0f,
+         "Zero-centred? The mean output for standard-normal inputs, E f(Z) with Z ~ N(0, 1): 0 for a "
+         "zero-centred function (tanh), 0.5 for sigmoid. Leaky ReLU, GELU and SiLU, which the textbook calls "
+         "\"approximately\" zero-centred, give 0.39, 0.28 and 0.21."},
+        {"smooth", 5.0f,
+         "Is f′ continuous (C¹)? \"no, x = 0\" names where f′ jumps. ELU is smooth with α = 1 only: "
+         "f′(0⁻) = α, f′(0⁺) = 1."},
+        {"monotone", 4.2f, "Is f non-decreasing (f′ ≥ 0) on [−10, 10]? Hover a \"no\" for where f′ is lowest."},
+        {"max |f′|", 4.0f, "The largest slope, over [−10, 10]."},
+        {"where", 5.2f, nullptr},
+        {flat_header.c_str(), 14.0f,
+         "Where the function is flat: saturated where |f′| is below ε of its own peak (ε from the toolbar, "
+         "1% on every other page), dead where f′ = 0 exactly. Searched over [−10, 10]; an end at ±10 is "
+         "written as x < or x > (it goes on)."},
+        {"min f", 7.5f, nullptr},
+        {"f′(0)¹⁰", 4.4f,
+         "What is left of a gradient after 10 layers whose units all sit at x = 0: f′(0)^10. "
+         "GELU: 0.5^10 ≈ 9.8e-4."},
+        {"best max|f′|¹⁰", 6.0f,
+         "The best case after 10 layers: every unit at the point of steepest slope, max|f′|^10 (the "
+         "activation's factor alone; weights multiply in too). Sigmoid: 0.25^10 ≈ 9.5e-7, the vanishing gradient."},
+    };
+    constexpr int kColumns = static_cast<int>(std::size(columns));
+    if (!ImGui::BeginTable("properties", kColumns, kFlags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    const float font = ImGui::GetFontSize();
+    for (const Column& column : columns) {
+        ImGui::TableSetupColumn(column.header, ImGuiTableColumnFlags_WidthFixed, column.width * font);
+    }
+    // The header row by hand, so each header can explain its column on hover.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < kColumns; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        ImGui::TableHeader(columns[c].header);
+        if (columns[c].help && ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(font * 28);
+            ImGui::TextUnformatted(columns[c].help);
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    }
+    for (const Activation& activation : activations()) {
+        const int index = activation_index(activation);
+        if (!panel.settings.selected[static_cast<std::size_t>(index)]) continue;
+        const CachedFigures& cached = figures_for(panel, activation);
+        const ActivationFigures& figures = cached.figures;
+        const ShapeEvidence& shape = cached.shape;
+        const ParameterValues& p = panel.settings.parameters[static_cast<std::size_t>(index)];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(activation_colour(activation)), "%s",
+                           std::string(activation.display).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(std::string(activation.properties.range).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(mean_text(shape.mean_output).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(smooth_text(shape).c_str());
+        if (!shape.continuous_slope && ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("f′ is %.4g just left of x = %.3g and %.4g just right of it", shape.slope_left,
+                              shape.slope_jump_at, shape.slope_right);
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(shape.monotone ? "yes" : "no");
+        if (!shape.monotone && ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("f falls where f′ < 0: lowest f′ = %.4g at x = %.3g", shape.min_slope, shape.min_slope_at);
+        }
+        ImGui::TableNextColumn();
+        ImGui::Text("%.4g", figures.max_abs_derivative.value);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(where(figures.max_abs_derivative).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(flat_text(shape.flat).c_str());
+        ImGui::TableNextColumn();
+        const Extremum& lowest = figures.min_value;
+        if (std::isinf(lowest.value)) ImGui::TextUnformatted(lowest.value < 0 ? "−∞" : "∞");
+        else ImGui::Text("%.4g", lowest.value);
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip(lowest.is_limit ? "not attained: the limit as %s" : "at %s (searched over [−10, 10])",
+                              where(lowest).c_str());
+        }
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", where(lowest).c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%.2g", std::pow(std::fabs(activation.df(0.0, p)), 10));
+        ImGui::TableNextColumn();
+        ImGui::Text("%.2g", figures.gradient_after_10_layers);
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace actviz::app
