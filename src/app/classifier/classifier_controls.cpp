@@ -55,7 +55,7 @@ void draw_presets(ClassifierSettings& settings) {
 
 // [SECTION] Data -------------------------------------------------------------------------------
 
-void draw_classifier_data(ClassifierSettings& settings) {
+void draw_classifier_data(ClassifierSettings& settings, const Trainer* trained) {
     ClassifierData& data = settings.data;
     const DatasetInfo& info = dataset_info(data.kind);
     ImGui::SetNextItemWidth(item_width());
@@ -75,7 +75,12 @@ void draw_classifier_data(ClassifierSettings& settings) {
     ImGui::EndDisabled();
     ImGui::SetNextItemWidth(item_width());
     setting_slider(classifier_setting::kPoints, data);
-    help_marker("Total over all classes (train + test).");
+    help_marker("Total over all classes (train + test), as drawn from the dataset; points added or erased "
+                "by hand change the count on screen until the data is drawn again.");
+    if (trained) {
+        const auto now = static_cast<int>(trained->data().train.size() + trained->data().test.size());
+        if (now != data.points) ImGui::TextDisabled("on screen: %d points (%+d by hand)", now, now - data.points);
+    }
     ImGui::SetNextItemWidth(item_width());
     setting_slider(classifier_setting::kNoise, data);
     help_marker(std::string(info.noise_meaning).c_str());
@@ -281,7 +286,7 @@ void draw_classifier_controls(ClassifierPanel& panel, PanelContext& context) {
     ClassifierSettings& settings = panel.settings;
     draw_presets(settings);
     const Trainer* trainer = panel.live.trainer();
-    if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) draw_classifier_data(settings);
+    if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) draw_classifier_data(settings, panel.live.trainer_built_for(settings));
     if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) draw_classifier_network(settings, panel.hidden_edit, &context.link);
     if (ImGui::CollapsingHeader("Training", ImGuiTreeNodeFlags_DefaultOpen)) {
         draw_classifier_training(settings, trainer ? static_cast<int>(trainer->data().train.size()) : 0);

@@ -59,6 +59,24 @@ bool PlaneRequest::operator==(const PlaneRequest& other) const {
 ClassifierLive::ClassifierLive() = default;
 ClassifierLive::~ClassifierLive() = default;
 
+Trainer& ClassifierLive::change() {
+    ++model_version_;
+    return *trainer_;
+}
+
+void ClassifierLive::replace(std::unique_ptr<Trainer> trainer) {
+    trainer_ = std::move(trainer);
+    if (trainer_) trainer_->set_history_limit(kHistoryRecords);
+    ++model_version_;
+}
+
+void ClassifierLive::settle() {
+    if (!trainer_ || recorded_version_ == model_version_) return;
+    // A second record at the same step: the charts show the change as a jump where it happened.
+    trainer_->record();
+    recorded_version_ = model_version_;
+}
+
 void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory_budget) {
     if (auto error = settings_error(settings)) {
         error_ = *error;
@@ -83,24 +101,21 @@ void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory
 
 void ClassifierLive::rebuild(const ClassifierSettings& settings) {
     try {
-        trainer_ = std::make_unique<Trainer>(make_dataset(to_dataset_config(settings)), to_trainer_config(settings));
-        trainer_->set_history_limit(kHistoryRecords);
+        replace(std::make_unique<Trainer>(make_dataset(to_dataset_config(settings)), to_trainer_config(settings)));
     } catch (const std::exception& e) {
         error_ = e.what();
         return;
     }
+    recorded_version_ = model_version_;  // a new trainer records its step 0
     data_ = settings.data;
     architecture_ = settings.architecture;
     hyper_ = settings.hyper;
-    ++weights_version_;
-    data_changed_ = true;
 }
 
 void ClassifierLive::apply_hyper(const ClassifierHyper& hyper) {
     if (hyper.activation != hyper_.activation || hyper.parameters != hyper_.parameters) {
-        trainer_->set_activation(-1, LayerActivation{&activations()[static_cast<size_t>(hyper.activation)],
-                                                     hyper.parameters});
-        ++weights_version_;  // same weights, another function
+        change().set_activation(-1, LayerActivation{&activations()[static_cast<size_t>(hyper.activation)],
+                                                    hyper.parameters});  // same weights, another function
     }
     trainer_->set_optimizer(to_optimizer_settings(hyper));
     trainer_->set_batch(hyper.batch);
@@ -126,11 +141,11 @@ void ClassifierLive::train_frame(ClassifierSettings& settings, double other_work
     const double budget_ms = settings.run.frame_budget_ms - other_work_ms - record_ms_;
     const auto budget = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::duration<double, std::milli>(budget_ms));
     const auto start = Clock::now();
-    last_steps_ = run_steps_within(budget, ceiling, [this] { return trainer_->update(1) > 0; });
+    last_steps_ = run_steps_within(budget, ceiling, [this] { return change().update(1) > 0; });
     const auto record_start = Clock::now();
     if (last_steps_ > 0) {
         trainer_->record();
-        ++weights_version_;
+        recorded_version_ = model_version_;
         record_ms_ = milliseconds_since(record_start);
     }
     train_ms_ = milliseconds_since(start);
@@ -140,8 +155,8 @@ void ClassifierLive::train_frame(ClassifierSettings& settings, double other_work
 }
 
 void ClassifierLive::adopt(const ClassifierSettings& settings, std::unique_ptr<Trainer> trainer) {
-    trainer_ = std::move(trainer);
-    if (trainer_) trainer_->set_history_limit(kHistoryRecords);
+    replace(std::move(trainer));
+    recorded_version_ = model_version_;  // its history's last record is of its weights
     error_.clear();
     if (trainer_) {
         data_ = settings.data;
@@ -159,13 +174,13 @@ void ClassifierLive::adopt(const Trainer& trainer, const ClassifierSettings& set
 
 void ClassifierLive::single_step() {
     if (!trainer_ || trainer_->divergence()) return;
-    if (trainer_->step(1) > 0) ++weights_version_;
+    if (change().step(1) > 0) recorded_version_ = model_version_;
 }
 
 void ClassifierLive::reset() {
     if (!trainer_) return;
-    trainer_->reset();
-    ++weights_version_;
+    change().reset();  // records step 0
+    recorded_version_ = model_version_;
 }
 
 void ClassifierLive::resume() {
@@ -176,18 +191,14 @@ void ClassifierLive::add_point(Point point, bool to_test) {
     if (!trainer_) return;
     Dataset data = trainer_->data();
     actviz::add_point(data, point, to_test);
-    trainer_->set_data(std::move(data));
-    data_changed_ = true;
+    change().set_data(std::move(data));
 }
 
 int ClassifierLive::erase_near(double x, double y, double radius) {
     if (!trainer_) return 0;
     Dataset data = trainer_->data();
     const int erased = erase_points_near(data, x, y, radius);
-    if (erased > 0) {
-        trainer_->set_data(std::move(data));
-        data_changed_ = true;
-    }
+    if (erased > 0) change().set_data(std::move(data));
     return erased;
 }
 
@@ -201,12 +212,11 @@ void ClassifierLive::update_planes(const PlaneRequest& request, std::span<const 
                                       std::uint32_t unit_off) {
     boundary_ms_ = dead_map_ms_ = 0;
     if (!trainer_) return;
-    if (predicted_version_ != weights_version_ || data_changed_) {
+    if (predicted_version_ != model_version_) {
         predict_points();
-        predicted_version_ = weights_version_;
-        data_changed_ = false;
+        predicted_version_ = model_version_;
     }
-    if (planes_version_ == weights_version_ && request == planes_ && !regions_.empty()) return;
+    if (planes_version_ == model_version_ && request == planes_ && !regions_.empty()) return;
     const Mlp& mlp = trainer_->mlp();
     const auto start = Clock::now();
     GridRequest grid_request;
@@ -238,7 +248,7 @@ void ClassifierLive::update_planes(const PlaneRequest& request, std::span<const 
     }
     dead_map_ms_ = milliseconds_since(dead_start);
     planes_ = request;
-    planes_version_ = weights_version_;
+    planes_version_ = model_version_;
 }
 
 double ClassifierLive::close_previous_frame(double build_ms, double render_ms) {

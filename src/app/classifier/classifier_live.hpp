@@ -57,6 +57,10 @@ public:
     void single_step();
     void reset();   // weights from the seed, history cleared; hand-edited points kept
     void resume();  // after a divergence
+    // Once a frame, before anything is drawn: when the model changed since its last record (an
+    // activation switch, a point edit, a trainer taken over), records it now, so the header's
+    // loss and accuracy and the unit grid describe the model on screen, not the one before it.
+    void settle();
 
     // Mouse editing of the data: weights kept.
     void add_point(Point point, bool to_test);
@@ -67,6 +71,13 @@ public:
                        std::span<const std::uint32_t> count_ramp, std::uint32_t unit_on, std::uint32_t unit_off);
 
     const Trainer* trainer() const { return trainer_.get(); }
+    // What each picture and readout was computed from: the model's version goes up with every
+    // change to the function the network computes or to its points (all of them go through
+    // change() or replace()); after a frame every other version equals it.
+    struct Versions {
+        std::uint64_t model = 0, recorded = 0, planes = 0, predicted = 0;
+    };
+    Versions versions() const { return {model_version_, recorded_version_, planes_version_, predicted_version_}; }
     // The trainer if it was built for `settings`' data and architecture, else null: what a session
     // may save beside those settings. Between an edit and the next sync (a save or a quit in the
     // frame after it), or while sync refuses the settings, the trainer is the previous one.
@@ -108,10 +119,14 @@ private:
     ClassifierHyper hyper_;
     std::string error_;
 
-    std::uint64_t weights_version_ = 1;  // bumped whenever the function the network computes changes
-    std::uint64_t planes_version_ = 0;   // the weights the planes were computed from
-    std::uint64_t predicted_version_ = 0;
-    bool data_changed_ = true;
+    // The only ways to modify the model: each bumps its version, so no picture can miss a change.
+    Trainer& change();
+    void replace(std::unique_ptr<Trainer> trainer);
+
+    std::uint64_t model_version_ = 1;     // the function the network computes and the points it sees
+    std::uint64_t recorded_version_ = 0;  // the model the trainer's last history record describes
+    std::uint64_t planes_version_ = 0;    // the model the planes were computed from
+    std::uint64_t predicted_version_ = 0; // the model the points' predicted classes came from
 
     GridEvaluator evaluator_;
     GridResult grid_;

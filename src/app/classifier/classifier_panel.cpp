@@ -52,6 +52,7 @@ void draw_classifier_panel(ClassifierPanel& panel, PanelContext& context) {
     const double other_work_ms = session.close_previous_frame(context.times.last_build_ms, context.times.last_render_ms);
     session.sync(panel.settings, context.memory_budget);
     session.train_frame(panel.settings, other_work_ms);
+    session.settle();  // last frame's edits recorded before any readout is drawn
     if (panel.settings.run.playing) context.requests.animating = true;
 
     const float font = ImGui::GetFontSize();

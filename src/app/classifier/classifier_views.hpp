@@ -17,7 +17,8 @@ namespace actviz::app {
 // Left column: presets with their lesson, data, network and training settings, mouse editing, timings.
 void draw_classifier_controls(ClassifierPanel& panel, PanelContext& context);
 // The control groups, shared with the Bake-off panel (which chooses the activations itself).
-void draw_classifier_data(ClassifierSettings& settings);
+// `trained`: the network on screen, whose points may differ from the settings' (edited by hand).
+void draw_classifier_data(ClassifierSettings& settings, const Trainer* trained = nullptr);
 // `link`: to draw the activation choice with its "link" toggle (the Classifier); null: no
 // activation choice (the Bake-off picks several itself).
 void draw_classifier_network(ClassifierSettings& settings, HiddenLayersEdit& hidden, LinkContext* link);
