@@ -52,7 +52,7 @@ constexpr Usage kUsages[] = {
      "  --dataset NAME    spiral, xor, circles, moons, gaussians, checkerboard\n"
      "  --points N        total over all classes          --hidden \"\" or 0: no hidden layer\n"
      "  --optimizer NAME  sgd, momentum (--momentum 0 to 0.999, default 0.9; --nesterov), adam, rmsprop;\n"
-     "                    --lr 1e-5 to 10\n"
+     "                    --lr 1e-5 to 1e4 (the window's slider stops at 10)\n"
      "  --batch B         0 (default) = full batch      --gain G   multiplies the init's scale\n"
      "  --session FILE    take every flag from a saved session's Classifier panel (flags given win);\n"
      "                    train from the seed on the session's points, those added or erased by hand\n"
@@ -60,7 +60,8 @@ constexpr Usage kUsages[] = {
      "                    --seed is given: then new points are drawn, as the panel draws them;\n"
      "                    --steps defaults to the steps the session had trained\n"
      "  --weights FILE    write the trained weights as JSON (per layer W out x in, b, activation)\n" ACTVIZ_PARAMETER_FLAGS
-     "Exit 3 when training diverges (rows up to the divergence, one line on stderr); exit 2 on bad values\n"
+     "Exit 3 when training diverges: the loss NaN or infinite, or above 1000 x its starting level\n"
+     "max(loss at step 0, log K) (rows up to the divergence, one line on stderr); exit 2 on bad values\n"
      "and on configurations above the memory budget (--memory-budget SIZE, default 2GiB).\n"},
     {"bakeoff",
      "usage: actviz bakeoff --dataset NAME [--classes K] [--points N] [--noise S] [--test-ratio R] --hidden 32,32\n"
@@ -86,9 +87,9 @@ constexpr Usage kUsages[] = {
      "                    batch, at mini-batches the first evaluated step (a multiple of E). EMPTY when any\n"
      "                    seed did not reach it within --steps (the mean of the others would flatter it);\n"
      "                    best_test_accuracy is empty with --test-ratio 0\n"
-     "Other flags as in actviz train. Exit 3 when a contestant diverges (its rows stop there, one line\n"
-     "on stderr each); exit 2 on bad values and on configurations above the memory budget (--memory-budget\n"
-     "SIZE, default 2GiB; every contestant is a trainer of its own).\n"},
+     "Other flags as in actviz train. Exit 3 when a contestant diverges, as train defines it (its rows\n"
+     "stop there, one line on stderr each); exit 2 on bad values and on configurations above the memory\n"
+     "budget (--memory-budget SIZE, default 2GiB; every contestant is a trainer of its own).\n"},
 };
 
 #undef ACTVIZ_PARAMETER_FLAGS
