@@ -101,7 +101,7 @@ NetworkVerdict judge_network(const HistoryRecord& record, const HistoryRecord& s
     }
     const std::string also = inactive_text.empty() ? "" : "; " + inactive_text;
     if (stalled(record, start, chance)) {
-        return {Severity::Critical, format("stalled at chance: loss %.4f vs %.4f for guessing the class shares, "
+        return {Severity::Critical, format("stalled, no better than chance: loss %.5g vs %.5g for guessing the class shares; "
                                            "largest ‖∂L/∂W‖ %.1e, %.2g%% of step %lld's",
                                            record.train_loss, chance, largest_gradient(record),
                                            100 * largest_gradient(record) / std::max(largest_gradient(start), 1e-300),
@@ -129,22 +129,22 @@ NetworkVerdict judge_network(const HistoryRecord& record, const HistoryRecord& s
     }
     if (record.step > 0 && at_chance(record, chance) && lowest >= 0 && lowest < kStarvingRatio) {
         return {std::max(Severity::Serious, inactive_worst.severity),
-                format("starving: layer %d gets %.1e × the output layer's ‖∂L/∂W‖ while the loss is still at chance "
-                       "(%.4f vs %.4f)",
+                format("starving: layer %d gets %.1e × the output layer's ‖∂L/∂W‖ while the loss is no better than "
+                       "chance (%.5g vs %.5g)",
                        static_cast<int>(low + 1), lowest, record.train_loss, chance) +
                     also};
     }
     if (!inactive_text.empty()) return {inactive_worst.severity, inactive_worst.word + ": " + inactive_text};
     if (record.step > start.step && at_chance(record, chance)) {
         return {Severity::Healthy,
-                format("no fault found, still at chance: loss %.4f vs %.4f, largest ‖∂L/∂W‖ %.2g%% of step %lld's",
+                format("no fault found, still no better than chance: loss %.5g vs %.5g, largest ‖∂L/∂W‖ %.2g%% of step %lld's",
                        record.train_loss, chance,
                        100 * largest_gradient(record) / std::max(largest_gradient(start), 1e-300),
                        static_cast<long long>(start.step))};
     }
     std::string text = "no fault found";
     if (lowest >= 0) text += format(": ‖∂L/∂W‖ of layer 1 / output %.1e", ratio_to_output(record, 0));
-    if (chance > 0) text += format(", loss %.4f vs %.4f at chance", record.train_loss, chance);
+    if (chance > 0) text += format(", loss %.5g vs %.5g at chance", record.train_loss, chance);
     return {Severity::Healthy, text};
 }
 

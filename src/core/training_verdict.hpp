@@ -16,8 +16,9 @@
 //                             Every unit may be alive and the gradient ratio near 1 there: a deep
 //                             sigmoid stack washes the input out of its last layer, so the output
 //                             layer's gradient is as small as the first's. Critical.
-// "At chance" means a training loss at least 98% of the chance loss: the cross-entropy of
-// predicting every point with the training set's class shares (log K for balanced classes).
+// "At chance" means a training loss no better than 98% of the chance loss (the cross-entropy of
+// predicting every point with the training set's class shares, log K for balanced classes), or
+// worse: the texts say "no better than chance".
 
 #include <span>
 #include <string>

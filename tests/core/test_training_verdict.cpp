@@ -58,11 +58,21 @@ TEST(TrainingVerdict, AtChanceWithTheGradientGoneIsStalledInEveryLayer) {
     for (const LayerVerdict& v : judge_layers(plateau, start, chance)) EXPECT_EQ(v.word, "stalled");
     const NetworkVerdict network = judge_network(plateau, start, chance, "saturated");
     EXPECT_EQ(network.severity, Severity::Critical);
-    EXPECT_EQ(network.text.rfind("stalled at chance", 0), 0u) << network.text;
+    EXPECT_EQ(network.text.rfind("stalled, no better than chance", 0), 0u) << network.text;
     // The same gradients below chance are a network that has learned: nothing to report.
     const HistoryRecord learned = record(500, 0.01, {0, 0, 0}, {1.8e-4, 2.3e-4, 1.9e-4, 1.5e-4});
     for (const LayerVerdict& v : judge_layers(learned, start, chance)) EXPECT_EQ(v.word, "healthy");
     EXPECT_EQ(judge_network(learned, start, chance, "saturated").severity, Severity::Healthy);
+}
+
+// A blown-up loss (far above chance) is not "at chance": the text says what it is, no better than it.
+TEST(TrainingVerdict, ALossFarAboveChanceIsNotCalledAtChance) {
+    const double chance = std::log(3.0);
+    const HistoryRecord start = record(0, 1.1, {0, 0}, {0.3, 0.4, 0.5});
+    const HistoryRecord blown = record(1, 3.5e7, {0.2, 0.4}, {6e3, 5e4, 1e5});
+    const NetworkVerdict verdict = judge_network(blown, start, chance, "dead");
+    EXPECT_EQ(verdict.text.find("at chance"), std::string::npos) << verdict.text;
+    EXPECT_NE(verdict.text.find("no better than chance (3.5e+07 vs 1.0986)"), std::string::npos) << verdict.text;
 }
 
 // The Classifier's "sigmoid in a deep net learns slowly" network (2-16×5-3 sigmoid, SGD + momentum

@@ -307,8 +307,9 @@ void draw_unit_grid(ClassifierPanel& panel, ImVec2 size) {
     help_marker("Per layer, the share of its units that are dead (or saturated), then the worst fault found: "
                 "concerning from 10% of its units inactive, serious above 30%, critical above 50%; vanishing ∇ / "
                 "exploding ∇ when its ‖∂L/∂W‖ is below 1e-3 / above 1e3 × the output layer's; starving when it "
-                "gets under a tenth of the output layer's while the loss is still at chance; stalled when the "
-                "loss is at chance and every gradient has fallen under 1% of its start. Healthy: none of these. "
+                "gets under a tenth of the output layer's while the loss is no better than chance (guessing the "
+                "class shares); stalled when, no better than chance, every gradient has fallen under 1% of its "
+                "start. Healthy: none of these. "
                 "Hover a unit to see where on the plane it is active.");
     if (layers == 0) {
         ImGui::TextDisabled("no hidden layer");
