@@ -91,6 +91,21 @@ TEST(TrainCommand, DivergenceExitsThreeWithOneLineAndNoNanRows) {
     }
 }
 
+// dead_fraction is "dead or saturated" by the activation's rule, and the help says so: tanh has no
+// zero-slope point, so a share it reports above 0 can only be saturated units (a bias of 5 saturates them).
+TEST(TrainCommand, DeadFractionIsSaturationForTanhAndTheHelpSaysSo) {
+    const std::string help = train({"--help"}).out;
+    EXPECT_NE(help.find("dead_fraction     hidden units inactive at every training point"), std::string::npos) << help;
+    EXPECT_NE(help.find("saturated (|f'| < 1% of max|f'|)"), std::string::npos) << help;
+    const CommandOutput result = train({"--dataset", "spiral", "--hidden", "16,16", "--activation", "tanh",
+                                        "--bias", "5", "--optimizer", "adam", "--lr", "0.01", "--steps", "1"});
+    ASSERT_EQ(result.status, 0) << result.err;
+    const auto rows = csv_rows(result.out);
+    EXPECT_GT(std::stod(rows[1][5]), 0);
+    const Activation& tanh = *find_activation("tanh");
+    for (double x = -10; x <= 10; x += 0.01) EXPECT_NE(tanh.df(x, tanh.defaults()), 0) << x;  // the rule samples [−10, 10]
+}
+
 // ReLU with SGD at lr 10⁴: every unit dies and the loss climbs into the thousands, finite. That is
 // a divergence too (issue 13): exit 3, one line naming the blow-up and a smaller learning rate.
 TEST(TrainCommand, AFiniteBlowUpExitsThreeLikeNaN) {
