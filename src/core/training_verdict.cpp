@@ -143,8 +143,8 @@ NetworkVerdict judge_network(const HistoryRecord& record, const HistoryRecord& s
                        static_cast<long long>(start.step))};
     }
     std::string text = "no fault found";
-    if (lowest >= 0) text += format(": ‖∂L/∂W‖ of layer 1 / output %.1e", ratio_to_output(record, 0));
-    if (chance > 0) text += format(", loss %.5g vs %.5g at chance", record.train_loss, chance);
+    if (lowest >= 0) text += format(": layer 1 gets %.1e × the output layer's ‖∂L/∂W‖", ratio_to_output(record, 0));
+    if (chance > 0) text += format("%s loss %.5g, chance %.5g", lowest >= 0 ? ";" : ":", record.train_loss, chance);
     return {Severity::Healthy, text};
 }
 

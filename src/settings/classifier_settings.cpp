@@ -124,8 +124,8 @@ const std::vector<ClassifierPreset>& classifier_presets() {
         {"xor-hidden-layer", "XOR needs a hidden layer",
          "Without a hidden layer the network is a linear classifier. A straight line gets at most three of XOR's "
          "four quadrants right (75%, less on these noisy points), and gradient descent does not even find that "
-         "line: the loss stays at log 2 ≈ 0.693, a coin flip's, and the accuracy is wherever the nearly flat "
-         "boundary happens to fall. Add one hidden layer and it bends the boundary around the quadrants (over 95%).",
+         "line: the loss stays at log 2 ≈ 0.693, a coin flip's, and the accuracy is wherever its barely "
+         "confident line happens to fall. Add one hidden layer and it bends the boundary around the quadrants (over 95%).",
          [](ClassifierSettings& s) {
              start_from_defaults(s, "xor-hidden-layer");
              s.data.kind = DatasetKind::Xor;

@@ -75,6 +75,13 @@ TEST(TrainingVerdict, ALossFarAboveChanceIsNotCalledAtChance) {
     EXPECT_NE(verdict.text.find("no better than chance (3.5e+07 vs 1.0986)"), std::string::npos) << verdict.text;
 }
 
+TEST(TrainingVerdict, AHealthyNetworkSaysWhatWasChecked) {
+    const HistoryRecord start = record(0, 1.1, {0, 0}, {0.3, 0.4, 0.5});
+    const HistoryRecord learned = record(900, 0.04, {0, 0}, {0.05, 0.04, 0.1});
+    EXPECT_EQ(judge_network(learned, start, std::log(3.0), "saturated").text,
+              "no fault found: layer 1 gets 5.0e-01 × the output layer's ‖∂L/∂W‖; loss 0.04, chance 1.0986");
+}
+
 // The Classifier's "sigmoid in a deep net learns slowly" network (2-16×5-3 sigmoid, SGD + momentum
 // at lr 0.05 on the 600-point spiral): while it sits at chance no verdict may say healthy.
 TEST(TrainingVerdict, ADeepSigmoidNetAtChanceIsNeverHealthy) {
