@@ -409,6 +409,7 @@ void Trainer::resume() {
     optimizer_.reset(mlp_);
     // A blown-up (finite) loss stays with these weights: go on from it, pausing again only if it blows up anew.
     raise_reference_loss(failed_loss_);
+    if (!history_.empty() && history_.back().step == steps_) raise_reference_loss(history_.back().train_loss);
     failed_loss_ = 0;
 }
 

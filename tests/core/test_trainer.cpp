@@ -289,9 +289,16 @@ TEST(Trainer, TheBlowUpCheckSeesMiniBatchLossesToo) {
     TrainerConfig c = config({16, 16}, "relu", OptimizerKind::Sgd, 1e4, 3);
     c.batch = 16;
     Trainer trainer(dataset(DatasetKind::Spiral, 3, 600, 0.2, 0.2), c);
-    for (int i = 0; i < 50 && !trainer.divergence(); ++i) trainer.update(1);
+    for (int i = 0; i < 50 && !trainer.divergence(); ++i) trainer.step(1);
     ASSERT_TRUE(trainer.divergence());
     EXPECT_NE(trainer.divergence()->reason.find("blew up"), std::string::npos);
+    // Resumed at a calm learning rate, it trains on from the blown-up weights (batch and full loss alike).
+    OptimizerSettings calm = trainer.config().optimizer;
+    calm.learning_rate = 1e-5;
+    trainer.set_optimizer(calm);
+    trainer.resume();
+    EXPECT_EQ(trainer.step(20), 20);
+    EXPECT_FALSE(trainer.divergence());
 }
 
 TEST(Trainer, ResetAndRestoreStartTheBlowUpReferenceAfresh) {
