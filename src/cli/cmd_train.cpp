@@ -10,8 +10,8 @@
 //   (--dataset --classes --points --noise --test-ratio, or --seed, which also draws the points) asks
 //   for other data: the points are then drawn anew from the flags, as the panel does on such a change.
 // → CSV step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction: a row at step 0, every K
-// steps and at the last step. A diverged run prints its rows up to the divergence, one line on
-// stderr and exits 3. test_loss and test_accuracy are empty with --test-ratio 0.
+// steps and at the last step. A diverged run (the loss NaN, infinite or above Trainer::blow_up_loss())
+// prints its rows up to the divergence, one line on stderr and exits 3. test_loss and test_accuracy are empty with --test-ratio 0.
 
 #include <ostream>
 #include <string>

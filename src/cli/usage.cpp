@@ -49,10 +49,13 @@ constexpr Usage kUsages[] = {
      "                    [--momentum M] [--nesterov] [--batch B] [--l2 X] [--l1 X] --steps N [--seed S] [--every K]\n"
      "Trains the 2D classifier; CSV step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction\n"
      "with a row at step 0, every K steps (default 100) and the last step.\n"
+     "  dead_fraction     hidden units inactive at every training point: dead (f' = 0) for activations\n"
+     "                    with a zero-slope region (relu, hardtanh, ...), saturated (|f'| < 1% of max|f'|)\n"
+     "                    for the others (tanh, sigmoid, gelu, leaky_relu, ...), as the Classifier says\n"
      "  --dataset NAME    spiral, xor, circles, moons, gaussians, checkerboard\n"
      "  --points N        total over all classes          --hidden \"\" or 0: no hidden layer\n"
      "  --optimizer NAME  sgd, momentum (--momentum 0 to 0.999, default 0.9; --nesterov), adam, rmsprop;\n"
-     "                    --lr 1e-5 to 10\n"
+     "                    --lr 1e-5 to 1e4 (the window's slider stops at 10)\n"
      "  --batch B         0 (default) = full batch      --gain G   multiplies the init's scale\n"
      "  --session FILE    take every flag from a saved session's Classifier panel (flags given win);\n"
      "                    train from the seed on the session's points, those added or erased by hand\n"
@@ -60,7 +63,8 @@ constexpr Usage kUsages[] = {
      "                    --seed is given: then new points are drawn, as the panel draws them;\n"
      "                    --steps defaults to the steps the session had trained\n"
      "  --weights FILE    write the trained weights as JSON (per layer W out x in, b, activation)\n" ACTVIZ_PARAMETER_FLAGS
-     "Exit 3 when training diverges (rows up to the divergence, one line on stderr); exit 2 on bad values\n"
+     "Exit 3 when training diverges: the loss NaN or infinite, or above 1000 x its starting level\n"
+     "max(loss at step 0, log K) (rows up to the divergence, one line on stderr); exit 2 on bad values\n"
      "and on configurations above the memory budget (--memory-budget SIZE, default 2GiB).\n"},
     {"bakeoff",
      "usage: actviz bakeoff --dataset NAME [--classes K] [--points N] [--noise S] [--test-ratio R] --hidden 32,32\n"
@@ -80,15 +84,16 @@ constexpr Usage kUsages[] = {
      "                    data, network and optimiser (flags given win); --steps is still yours to give\n"
      "  --seeds K         1-64 (default 1): seeds S, S+1, ..., S+K-1 draw the weights and batch order;\n"
      "                    the data come from --seed S\n"
+     "  dead_fraction     dead or saturated hidden units, as in actviz train --help\n"
      "  first_last_grad_ratio   ||dL/dW|| of the first layer over the output layer's (<< 1: vanishing);\n"
      "                    empty when the output layer's gradient is 0\n"
      "  steps_to_90/95    first step whose weights classify >= 90%/95% of the training set: exact at full\n"
      "                    batch, at mini-batches the first evaluated step (a multiple of E). EMPTY when any\n"
      "                    seed did not reach it within --steps (the mean of the others would flatter it);\n"
      "                    best_test_accuracy is empty with --test-ratio 0\n"
-     "Other flags as in actviz train. Exit 3 when a contestant diverges (its rows stop there, one line\n"
-     "on stderr each); exit 2 on bad values and on configurations above the memory budget (--memory-budget\n"
-     "SIZE, default 2GiB; every contestant is a trainer of its own).\n"},
+     "Other flags as in actviz train. Exit 3 when a contestant diverges, as train defines it (its rows\n"
+     "stop there, one line on stderr each); exit 2 on bad values and on configurations above the memory\n"
+     "budget (--memory-budget SIZE, default 2GiB; every contestant is a trainer of its own).\n"},
 };
 
 #undef ACTVIZ_PARAMETER_FLAGS

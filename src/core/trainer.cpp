@@ -1,5 +1,6 @@
 #include "core/trainer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -16,6 +17,12 @@ const TrainerConfig& validated(const TrainerConfig& config) {
 }
 
 std::string non_finite_kind(double value) { return std::isnan(value) ? "NaN" : "infinite"; }
+
+std::string three_digits(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g", value);
+    return text;
+}
 
 void to_matrices(const std::vector<Point>& points, const FeatureSet& features, Matrix& x, std::vector<int>& labels) {
     Matrix xy(2, static_cast<Eigen::Index>(points.size()));
@@ -51,6 +58,7 @@ Trainer::Trainer(Dataset data, const TrainerConfig& config)
       optimizer_(config.optimizer),
       batch_rng_(stream_seed(config.model.seed, SeedStream::BatchOrder)) {
     if (data_.classes != config.model.classes) throw std::invalid_argument("dataset and model disagree on classes");
+    reference_loss_ = std::log(static_cast<double>(data_.classes));
     optimizer_.reset(mlp_);
     gradient_.setZero(mlp_.layout().size);
     next_parameters_.setZero(mlp_.layout().size);
@@ -130,6 +138,19 @@ void Trainer::diverge(std::int64_t step, std::string reason) {
     divergence_ = Divergence{step, std::move(reason), std::move(message)};
 }
 
+std::optional<std::string> Trainer::loss_failure(double loss, const char* what) const {
+    if (!std::isfinite(loss)) return std::string(what) + " became " + non_finite_kind(loss);
+    if (loss > blow_up_loss()) {
+        return std::string(what) + " blew up to " + three_digits(loss) + ", over " + number_text(kLossBlowUpFactor) +
+               " × its starting level " + three_digits(reference_loss_);
+    }
+    return std::nullopt;
+}
+
+void Trainer::raise_reference_loss(double loss) {
+    if (std::isfinite(loss)) reference_loss_ = std::max(reference_loss_, loss);
+}
+
 int Trainer::update(int k) { return config_.float64 ? update_in<double>(k) : update_in<float>(k); }
 
 template <typename T>
@@ -148,8 +169,9 @@ int Trainer::update_in(int k) {
         const std::vector<int>& labels = full ? train_labels_ : batch_labels_;
         forward<T>(mlp_, input, work);
         const LossResult loss = softmax_cross_entropy<T>(work.logits(), labels, &work.dlogits());
-        if (!std::isfinite(loss.loss)) {
-            diverge(steps_ + 1, "the loss became " + non_finite_kind(loss.loss));
+        if (auto failure = loss_failure(loss.loss, "the loss")) {
+            failed_loss_ = loss.loss;
+            diverge(steps_ + 1, std::move(*failure));
             return s;
         }
         backward<T>(mlp_, input, work);
@@ -230,6 +252,14 @@ void Trainer::record() {
         // Finite weights whose loss is not (logits overflowed): pause like any divergence, record nothing.
         if (!divergence_) diverge(steps_, "the loss over all the data or its gradient became NaN or infinite");
         return;
+    }
+    if (history_.empty() && steps_ == 0) raise_reference_loss(entry.train_loss);  // the run's start
+    // Finite but blown up: recorded (it is what these weights do), and training pauses.
+    if (!divergence_) {
+        if (auto failure = loss_failure(entry.train_loss, "the loss over all the data")) {
+            failed_loss_ = entry.train_loss;
+            diverge(steps_, std::move(*failure));
+        }
     }
     history_.push_back(std::move(entry));
     if (history_limit_ > 0 && history_.size() > history_limit_) thin_history();
@@ -344,12 +374,17 @@ std::optional<std::string> Trainer::restore(TrainerState state) {
     history_ = std::move(state.history);
     batch_indices_.clear();
     divergence_.reset();
+    failed_loss_ = 0;
     // Unit activity belongs to the weights: evaluate them once without adding a record.
     HistoryRecord scratch;
     if (!train_labels_.empty()) {
         if (config_.float64) evaluate_in<double>(scratch);
         else evaluate_in<float>(scratch);
     }
+    // The blow-up reference: the restored run's start, and never below where it stands now.
+    reference_loss_ = std::log(static_cast<double>(data_.classes));
+    if (!history_.empty() && history_.front().step == 0) raise_reference_loss(history_.front().train_loss);
+    if (!train_labels_.empty()) raise_reference_loss(scratch.train_loss);
     return std::nullopt;
 }
 
@@ -363,6 +398,8 @@ void Trainer::reset() {
     last_batch_accuracy_ = 0;
     history_.clear();
     divergence_.reset();
+    failed_loss_ = 0;
+    reference_loss_ = std::log(static_cast<double>(data_.classes));
     record();
 }
 
@@ -370,6 +407,10 @@ void Trainer::resume() {
     if (!divergence_) return;
     divergence_.reset();
     optimizer_.reset(mlp_);
+    // A blown-up (finite) loss stays with these weights: go on from it, pausing again only if it blows up anew.
+    raise_reference_loss(failed_loss_);
+    if (!history_.empty() && history_.back().step == steps_) raise_reference_loss(history_.back().train_loss);
+    failed_loss_ = 0;
 }
 
 void Trainer::set_optimizer(const OptimizerSettings& settings) {

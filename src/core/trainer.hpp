@@ -12,7 +12,8 @@
 //
 // Divergence: before a step is applied, its loss, gradient and the new weights are checked; if any
 // is NaN or infinite the step is dropped, the weights stay those of the last finite step and
-// training pauses (update() does nothing) until resume() or reset().
+// training pauses (update() does nothing) until resume() or reset(). A loss that stays finite but
+// blows up counts the same: above kLossBlowUpFactor × the run's reference loss (blow_up_loss()).
 
 #include <cstdint>
 #include <optional>
@@ -34,6 +35,14 @@ inline constexpr double kMaxPenalty = 10;
 // correction) cannot overflow. update() takes no step past it, and a saved session's step counts are
 // read up to it: a run continued from a session at the limit saves one that opens again.
 inline constexpr std::int64_t kMaxTrainerSteps = 1'000'000'000'000;
+
+// A finite loss above kLossBlowUpFactor × max(loss at step 0, log K) is a divergence. Why 1000 and
+// not less: cross-entropy L means the correct class gets e^−L on average, so at 1000 × log 3 ≈ 1099
+// the network is wrong by a logit margin of about a thousand, far past anything learning does, while
+// the presets' own spikes stay well below (the worst, "dying ReLU: learning rate too high", Adam at lr 1,
+// peaks near 60 × over seeds 0-7; the others never pass their start). ReLU with SGD at lr 10⁴ passes it
+// at its first step (1.1 → 3.5e7). log K stands in for a start that is already below chance.
+inline constexpr double kLossBlowUpFactor = 1000;
 
 struct TrainerConfig {
     ModelConfig model;
@@ -63,8 +72,8 @@ struct HistoryRecord {
 
 struct Divergence {
     std::int64_t step = 0;  // the step that failed: its update was dropped (weights of step − 1 kept), or its
-                            // finite weights gave a non-finite loss over all the data (weights of step kept)
-    std::string reason;     // "the loss became NaN", ...
+                            // finite weights gave a non-finite or blown-up loss over all the data (weights of step kept)
+    std::string reason;     // "the loss became NaN", "the loss blew up to 3.5e+07 (over 1000 × its start, 1.12)", ...
     std::string message;    // one line for the user, with a suggested learning rate
 };
 
@@ -92,7 +101,9 @@ class Trainer {
     void record();        // evaluates the current weights and appends a HistoryRecord (never a non-finite one)
 
     void reset();   // weights and batch order from the seed, optimiser zeroed, history cleared, step 0 recorded
-    void resume();  // clears a divergence and zeroes the optimiser's moments (they hold the blow-up)
+    // Clears a divergence and zeroes the optimiser's moments (they hold the blow-up). After a blown-up
+    // loss the reference rises to the current loss, so training can go on from these weights.
+    void resume();
 
     // Hyper-parameters: the weights are kept.
     void set_optimizer(const OptimizerSettings& settings);  // must be valid
@@ -119,6 +130,10 @@ class Trainer {
     // memory stays flat and older steps are kept at a coarser, still even, spacing.
     void set_history_limit(size_t records);
     const std::optional<Divergence>& divergence() const { return divergence_; }
+    // The loss above which a finite loss counts as diverged: kLossBlowUpFactor × the reference, which is
+    // max(log K, the loss at step 0) — after restore() also the restored weights' loss, after resume()
+    // the loss the run resumed from.
+    double blow_up_loss() const { return kLossBlowUpFactor * reference_loss_; }
     // Per hidden layer: the share of training points at which each unit is active (activity.hpp),
     // from the last record(). A unit with 0 is dead (or saturated: see mlp().inactivity(h)).
     const std::vector<Vector>& unit_activity() const { return unit_activity_; }
@@ -138,6 +153,9 @@ class Trainer {
     template <typename T>
     void next_batch(int batch);
     void diverge(std::int64_t step, std::string reason);
+    // Why `loss` counts as diverged ("the loss became NaN", "... blew up to ..."), or nullopt.
+    std::optional<std::string> loss_failure(double loss, const char* what) const;
+    void raise_reference_loss(double loss);
 
     TrainerConfig config_;
     Dataset data_;
@@ -183,6 +201,8 @@ class Trainer {
     size_t history_limit_ = 0;
     std::vector<Vector> unit_activity_;
     std::optional<Divergence> divergence_;
+    double reference_loss_ = 0;  // see blow_up_loss()
+    double failed_loss_ = 0;     // the loss that caused the divergence (resume() goes on from it when finite)
 };
 
 }  // namespace actviz

@@ -122,8 +122,10 @@ std::optional<std::vector<int>> parse_hidden_text(std::string_view text, std::st
 const std::vector<ClassifierPreset>& classifier_presets() {
     static const std::vector<ClassifierPreset> presets = {
         {"xor-hidden-layer", "XOR needs a hidden layer",
-         "Without a hidden layer the network is a linear classifier: one straight boundary cannot separate XOR's "
-         "diagonal quadrants, so it stalls near 50%. Add one hidden layer and it bends the boundary around them.",
+         "Without a hidden layer the network is a linear classifier. A straight line gets at most three of XOR's "
+         "four quadrants right (75%, less on these noisy points), and gradient descent does not even find that "
+         "line: the loss stays at log 2 ≈ 0.693, a coin flip's, and the accuracy is wherever its barely "
+         "confident line happens to fall. Add one hidden layer and it bends the boundary around the quadrants (over 95%).",
          [](ClassifierSettings& s) {
              start_from_defaults(s, "xor-hidden-layer");
              s.data.kind = DatasetKind::Xor;
@@ -140,11 +142,13 @@ const std::vector<ClassifierPreset>& classifier_presets() {
          }},
         {"spiral-tanh", "spiral with tanh",
          "Three interleaved spiral arms, 2-16-16-3 with tanh and Adam (lr 0.01): the boundary winds itself around "
-         "the arms within about a thousand steps, with no dead units.",
+         "the arms within a few hundred steps (over 99% of the training points by step 300), and no unit "
+         "saturates (tanh has no dead zone: its statistic is saturation).",
          [](ClassifierSettings& s) { start_from_defaults(s, "spiral-tanh"); }, "", nullptr},
         {"dying-relu-bias", "dying ReLU: bias −5",
          "Every hidden bias starts at −5: each ReLU's pre-activation is negative for every input, so f′ = 0 "
-         "everywhere, no gradient flows and the units never recover. The network cannot learn at all.",
+         "everywhere, no gradient reaches any hidden weight and the units never recover. Only the output layer's "
+         "biases learn, so the network can do no better than naming the most common class (34%).",
          [](ClassifierSettings& s) {
              start_from_defaults(s, "dying-relu-bias");
              set_activation(s.hyper, "relu");
@@ -153,8 +157,9 @@ const std::vector<ClassifierPreset>& classifier_presets() {
          },
          "", nullptr},
         {"dying-relu-lr", "dying ReLU: learning rate too high",
-         "ReLU with Adam at lr 1: the first big steps throw many units into the region where they are negative "
-         "for every training point. Watch the dead fraction climb while the loss stalls.",
+         "ReLU with Adam at lr 1: within ten steps the big first steps throw most units into the region where "
+         "they are negative for every training point. The survivors fit part of the spiral for a while, then "
+         "die too: the dead fraction climbs past 90% and the loss falls back to chance, log 3.",
          [](ClassifierSettings& s) {
              start_from_defaults(s, "dying-relu-lr");
              set_activation(s.hyper, "relu");
@@ -164,7 +169,9 @@ const std::vector<ClassifierPreset>& classifier_presets() {
          "", nullptr},
         {"leaky-relu-revives", "leaky ReLU revives the dead",
          "The bias −5 network again, with leaky ReLU (α = 0.1): negative inputs still pass 10% of the gradient, "
-         "so the units climb back and the network learns. Toggle to ReLU to kill them on the spot (weights kept).",
+         "so the units climb back and the network learns (over 95% within about a thousand steps). Toggle to "
+         "ReLU early, before they have climbed back, and every unit dies on the spot (weights kept); toggled "
+         "later, the units that have revived survive.",
          [](ClassifierSettings& s) {
              start_from_defaults(s, "leaky-relu-revives");
              set_activation(s.hyper, "leaky_relu");
@@ -180,9 +187,11 @@ const std::vector<ClassifierPreset>& classifier_presets() {
              s.run.playing = true;
          }},
         {"sigmoid-deep", "sigmoid in a deep net learns slowly",
-         "Five sigmoid layers trained with SGD + momentum: σ′ ≤ 0.25, so the gradient shrinks layer by layer "
-         "(see the gradient-norm chart) and the loss sits at log 3 for thousands of steps. Toggle to tanh: same "
-         "weights, and it learns.",
+         "Five sigmoid layers trained with SGD + momentum. σ′ ≤ 0.25, so at the start the gradient shrinks "
+         "layer by layer: layer 1 gets under a thousandth of the output layer's (see the gradient-norm chart). "
+         "Within a hundred steps or so the output layer settles on the class shares, every layer's gradient "
+         "falls below 1e-3 and the loss sits at log 3 for thousands of steps before the network finally learns. "
+         "Toggle to tanh: same weights, and it learns within a few hundred steps.",
          [](ClassifierSettings& s) {
              start_from_defaults(s, "sigmoid-deep");
              set_activation(s.hyper, "sigmoid");
@@ -192,9 +201,9 @@ const std::vector<ClassifierPreset>& classifier_presets() {
          },
          "Toggle sigmoid ↔ tanh", [](ClassifierSettings& s) { toggle_activation(s, "sigmoid", "tanh"); }},
         {"gelu-vs-relu", "GELU vs ReLU",
-         "The same network with GELU, a smooth ReLU: no unit can die (its derivative is never exactly 0) and the "
-         "boundary is smoother. Toggle to ReLU mid-run to compare on the same weights: the boundary turns "
-         "piecewise linear.",
+         "The same network with GELU, a smooth ReLU: its derivative is 0 only at one point (x ≈ −0.75, its "
+         "minimum), never over a whole side as ReLU's is, so no unit can die. Toggle to ReLU mid-run to compare "
+         "on the same weights: the boundary turns piecewise linear.",
          [](ClassifierSettings& s) {
              start_from_defaults(s, "gelu-vs-relu");
              set_activation(s.hyper, "gelu");

@@ -138,6 +138,20 @@ TEST(BakeoffCommand, MilestonesAreConsistentWithTheRowsAndUnreachedOnesAreEmpty)
     EXPECT_NE(blocks.summary[1][1], "");  // relu gets there within 150 steps
 }
 
+// A contestant whose loss blows up while staying finite is marked diverged as for NaN (issue 13):
+// its own line on stderr, its rows stop there, exit 3; the others train on.
+TEST(BakeoffCommand, AFiniteBlowUpMarksThatContestantDiverged) {
+    const CommandOutput result = bakeoff({"--dataset", "spiral", "--hidden", "16,16", "--activations", "relu,tanh",
+                                          "--optimizer", "sgd", "--lr", "10000", "--steps", "100", "--every", "50"});
+    EXPECT_EQ(result.status, 3) << result.out;
+    EXPECT_NE(result.err.find("actviz bakeoff: relu (seed 0): training diverged"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("blew up"), std::string::npos) << result.err;
+    const Blocks blocks = blocks_of(result.out);
+    int relu_rows = 0;
+    for (size_t i = 1; i < blocks.history.size(); ++i) relu_rows += blocks.history[i][0] == "relu";
+    EXPECT_LT(relu_rows, 3);  // step 0 and at most the blown-up record: not step 50 and 100
+}
+
 TEST(BakeoffCommand, BadValuesExitTwoWithOneLineNamingThem) {
     const std::vector<std::string> base{"--dataset",   "xor",  "--hidden", "4",    "--activations", "tanh,relu",
                                         "--optimizer", "adam", "--lr",     "0.01", "--steps",       "5"};

@@ -91,6 +91,41 @@ TEST(TrainCommand, DivergenceExitsThreeWithOneLineAndNoNanRows) {
     }
 }
 
+// dead_fraction is "dead or saturated" by the activation's rule, and the help says so: tanh has no
+// zero-slope point, so a share it reports above 0 can only be saturated units (a bias of 5 saturates them).
+TEST(TrainCommand, DeadFractionIsSaturationForTanhAndTheHelpSaysSo) {
+    const std::string help = train({"--help"}).out;
+    EXPECT_NE(help.find("dead_fraction     hidden units inactive at every training point"), std::string::npos) << help;
+    EXPECT_NE(help.find("saturated (|f'| < 1% of max|f'|)"), std::string::npos) << help;
+    const CommandOutput result = train({"--dataset", "spiral", "--hidden", "16,16", "--activation", "tanh",
+                                        "--bias", "5", "--optimizer", "adam", "--lr", "0.01", "--steps", "1"});
+    ASSERT_EQ(result.status, 0) << result.err;
+    const auto rows = csv_rows(result.out);
+    EXPECT_GT(std::stod(rows[1][5]), 0);
+    const Activation& tanh = *find_activation("tanh");
+    for (double x = -10; x <= 10; x += 0.01) EXPECT_NE(tanh.df(x, tanh.defaults()), 0) << x;  // the rule samples [−10, 10]
+}
+
+// ReLU with SGD at lr 10⁴: every unit dies and the loss climbs into the thousands, finite. That is
+// a divergence too (issue 13): exit 3, one line naming the blow-up and a smaller learning rate.
+TEST(TrainCommand, AFiniteBlowUpExitsThreeLikeNaN) {
+    const CommandOutput result = train({"--dataset", "spiral", "--hidden", "16,16", "--activation", "relu",
+                                        "--optimizer", "sgd", "--lr", "10000", "--steps", "300", "--every", "100"});
+    EXPECT_EQ(result.status, 3) << result.out;
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+    EXPECT_NE(result.err.find("diverged at step"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("blew up"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("Try a learning rate of 1000 or lower"), std::string::npos) << result.err;
+    const auto rows = csv_rows(result.out);
+    ASSERT_GE(rows.size(), 3u);  // step 0, then the step whose loss blew up
+    EXPECT_LT(rows.size(), 5u);  // and nothing after it
+    const double start = std::stod(rows[1][1]);
+    EXPECT_GT(std::stod(rows.back()[1]), kLossBlowUpFactor * std::max(start, std::log(3.0)));
+    for (size_t i = 1; i + 1 < rows.size(); ++i) {
+        EXPECT_LE(std::stod(rows[i][1]), kLossBlowUpFactor * std::max(start, std::log(3.0))) << i;
+    }
+}
+
 TEST(TrainCommand, BadValuesExitTwoWithOneLineNamingThem) {
     const std::vector<std::string> base{"--dataset",   "xor",  "--hidden", "4",    "--activation", "tanh",
                                         "--optimizer", "adam", "--lr",     "0.01", "--steps",      "5"};

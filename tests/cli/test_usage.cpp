@@ -9,6 +9,7 @@
 
 #include "cli/command_output.hpp"
 #include "cli/subcommands.hpp"
+#include "core/optimizer.hpp"
 
 namespace actviz::cli {
 namespace {
@@ -47,6 +48,30 @@ TEST(Usage, GradflowUsageNamesEveryFlagTheCommandAccepts) {
                              "--seed", "--residual", "--layernorm", "--float32", "--alpha"}) {
         EXPECT_NE(text.find(flag), std::string::npos) << flag;
     }
+}
+
+// The learning-rate range train's help states is the one it accepts (it said "1e-5 to 10", the
+// window's slider range, while 1e4 is accepted).
+TEST(Usage, TrainStatesTheLearningRateRangeItAccepts) {
+    const std::string text = run("train", {"--help"}).out;
+    const size_t at = text.find("--lr 1e");
+    ASSERT_NE(at, std::string::npos) << text;
+    std::istringstream words(text.substr(at + 5));
+    std::string low, to, high;
+    words >> low >> to >> high;
+    EXPECT_EQ(to, "to");
+    EXPECT_EQ(std::stod(low), kMinLearningRate);
+    EXPECT_EQ(std::stod(high), kMaxLearningRate);
+    const std::vector<std::string> base{"--dataset", "xor", "--hidden", "4", "--activation", "tanh", "--optimizer",
+                                        "sgd", "--steps", "1", "--lr"};
+    for (const std::string& lr : {low, high}) {
+        std::vector<std::string> args = base;
+        args.push_back(lr);
+        EXPECT_NE(run("train", args).status, 2) << lr;
+    }
+    std::vector<std::string> above = base;
+    above.push_back(std::to_string(2 * kMaxLearningRate));
+    EXPECT_EQ(run("train", above).status, 2);
 }
 
 }  // namespace

@@ -187,6 +187,21 @@ TEST(Bakeoff, AHistoryLimitKeepsMemoryFlatAndTheMilestones) {
 
 // The classic result the panel is for: sigmoid's 0.25 peak derivative shrinks the gradient layer
 // after layer, so a deep sigmoid network needs far more steps than relu, tanh or gelu.
+// A contestant whose loss blows up while staying finite is diverged in the table as for NaN
+// (issue 13): ReLU with SGD at lr 10⁴ over two seeds; each summary and the per-activation row say so.
+TEST(Bakeoff, AFiniteBlowUpCountsAsDivergedInTheSummaries) {
+    BakeoffConfig c = config({"relu", "relu"}, {16, 16}, 1e4);
+    c.trainer.optimizer.kind = OptimizerKind::Sgd;
+    c.seeds = 2;
+    Bakeoff bakeoff(spiral(300, 0.2), c);
+    bakeoff.step(20);
+    for (const ContestantSummary& s : summarise(bakeoff)) {
+        ASSERT_TRUE(s.diverged_at.has_value()) << s.seed;
+        EXPECT_LE(*s.diverged_at, 20);
+    }
+    for (const ActivationSummary& row : summarise_by_activation(bakeoff)) EXPECT_EQ(row.diverged, 2);
+}
+
 TEST(Bakeoff, DeepSigmoidReachesNinetyPercentLaterThanReluTanhAndGelu) {
     BakeoffConfig c = config({"sigmoid", "relu", "tanh", "gelu"}, {32, 32, 32, 32}, 0.01);
     c.seeds = 3;

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/trainer.hpp"
@@ -247,6 +248,75 @@ TEST(TrainerState, StopsAtTheMostStepsASessionHolds) {
     EXPECT_EQ(t.steps(), kMaxTrainerSteps);
     s.steps = kMaxTrainerSteps + 1;
     EXPECT_TRUE(t.restore(s));  // beyond the limit: refused
+}
+
+}  // namespace
+}  // namespace actviz
+
+namespace actviz {
+namespace {
+
+// A loss that stays finite but blows up is a divergence as NaN is: ReLU with SGD at lr 10⁴ kills
+// every unit and leaves the loss in the thousands, finite (issue 13).
+TEST(Trainer, AFiniteLossThatBlowsUpPausesLikeNaN) {
+    Trainer trainer(dataset(DatasetKind::Spiral, 3, 600, 0.2, 0.2), config({16, 16}, "relu", OptimizerKind::Sgd, 1e4, 3));
+    // The rule, from the run's own start: 1000 × max(log K, the loss at step 0).
+    const double start = trainer.history().front().train_loss;
+    EXPECT_EQ(trainer.blow_up_loss(), kLossBlowUpFactor * std::max(std::log(3.0), start));
+    for (int i = 0; i < 100 && !trainer.divergence(); ++i) trainer.step(1);
+    ASSERT_TRUE(trainer.divergence());
+    const Divergence& divergence = *trainer.divergence();
+    EXPECT_NE(divergence.reason.find("blew up"), std::string::npos) << divergence.reason;
+    EXPECT_NE(divergence.message.find("learning rate of 1000 or lower"), std::string::npos) << divergence.message;
+    EXPECT_TRUE(trainer.mlp().parameters().allFinite());
+    // Every record is finite; the last one is the blown-up loss that tripped it.
+    for (const HistoryRecord& r : trainer.history()) EXPECT_TRUE(std::isfinite(r.train_loss));
+    EXPECT_GT(trainer.history().back().train_loss, trainer.blow_up_loss());
+    // Paused as for NaN.
+    const std::int64_t steps = trainer.steps();
+    EXPECT_EQ(trainer.step(10), 0);
+    EXPECT_EQ(trainer.steps(), steps);
+    // Resume with a small learning rate goes on from these weights without tripping again at once.
+    OptimizerSettings calm = trainer.config().optimizer;
+    calm.learning_rate = 1e-5;
+    trainer.set_optimizer(calm);
+    trainer.resume();
+    EXPECT_EQ(trainer.step(10), 10);
+    EXPECT_FALSE(trainer.divergence());
+}
+
+TEST(Trainer, TheBlowUpCheckSeesMiniBatchLossesToo) {
+    TrainerConfig c = config({16, 16}, "relu", OptimizerKind::Sgd, 1e4, 3);
+    c.batch = 16;
+    Trainer trainer(dataset(DatasetKind::Spiral, 3, 600, 0.2, 0.2), c);
+    for (int i = 0; i < 50 && !trainer.divergence(); ++i) trainer.step(1);
+    ASSERT_TRUE(trainer.divergence());
+    EXPECT_NE(trainer.divergence()->reason.find("blew up"), std::string::npos);
+    // Resumed at a calm learning rate, it trains on from the blown-up weights (batch and full loss alike).
+    OptimizerSettings calm = trainer.config().optimizer;
+    calm.learning_rate = 1e-5;
+    trainer.set_optimizer(calm);
+    trainer.resume();
+    EXPECT_EQ(trainer.step(20), 20);
+    EXPECT_FALSE(trainer.divergence());
+}
+
+TEST(Trainer, ResetAndRestoreStartTheBlowUpReferenceAfresh) {
+    Trainer trainer(dataset(DatasetKind::Spiral, 3, 300, 0.2, 0.2), config({8}, "relu", OptimizerKind::Sgd, 1e4, 3));
+    trainer.step(20);
+    ASSERT_TRUE(trainer.divergence());
+    trainer.reset();
+    EXPECT_FALSE(trainer.divergence());
+    EXPECT_EQ(trainer.blow_up_loss(),
+              kLossBlowUpFactor * std::max(std::log(3.0), trainer.history().front().train_loss));
+    // A healthy run's state restored: its reference is its own start, and it trains on.
+    Trainer healthy(dataset(DatasetKind::Spiral, 3, 300, 0.2, 0.2), config({8}, "tanh", OptimizerKind::Adam, 0.01, 3));
+    healthy.step(50);
+    Trainer copy(healthy.data(), healthy.config());
+    ASSERT_FALSE(copy.restore(healthy.state()));
+    EXPECT_EQ(copy.blow_up_loss(), healthy.blow_up_loss());
+    EXPECT_EQ(copy.step(50), 50);
+    EXPECT_FALSE(copy.divergence());
 }
 
 }  // namespace

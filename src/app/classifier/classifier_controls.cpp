@@ -242,8 +242,9 @@ void draw_mouse_tools(ClassifierView& view, int classes) {
             const bool selected = view.paint_class == k;
             ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(class_colour(k)));
             char label[8];
-            std::snprintf(label, sizeof label, selected ? "[%d]" : " %d ", k + 1);
+            std::snprintf(label, sizeof label, selected ? "[%d]" : " %d ", k);  // classes 0..K−1
             if (ImGui::Button(label)) view.paint_class = k;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("add %s points", class_label(k).c_str());
             ImGui::PopStyleColor();
             ImGui::PopID();
         }

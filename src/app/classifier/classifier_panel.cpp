@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "app/classifier/classifier_views.hpp"
 #include "app/classifier/classifier_panel.hpp"
@@ -45,6 +46,26 @@ void draw_dead_layer_choice(ClassifierPanel& panel) {
     ImGui::Checkbox("log ‖∂L/∂W‖", &panel.settings.view.log_grad);
 }
 
+// What is wrong with the network now, in one line over the unit grid (core/training_verdict.hpp):
+// a starving or stalled network is never called healthy because its units are alive.
+void draw_network_verdict(const ClassifierPanel& panel, ImVec2 size) {
+    const Trainer& trainer = *panel.live.trainer();
+    const NetworkVerdict verdict =
+        judge_network(trainer.history().back(), trainer.history().front(),
+                      chance_loss(trainer.data().train, trainer.data().classes), inactivity_word(trainer));
+    const std::string text = "network: " + verdict.text;
+    // Wrapped to `size`; what does not fit is clipped and the tooltip has it whole.
+    ImGui::BeginChild("##verdict", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+    ImGui::PushStyleColor(ImGuiCol_Text, severity_colour(verdict.severity));
+    const bool wrap = size.y >= 2 * ImGui::GetTextLineHeight();
+    if (wrap) ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(text.c_str());
+    if (wrap) ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::EndChild();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+}
+
 }  // namespace
 
 void draw_classifier_panel(ClassifierPanel& panel, PanelContext& context) {
@@ -78,10 +99,13 @@ void draw_classifier_panel(ClassifierPanel& panel, PanelContext& context) {
     const float right = avail.x - side - style.ItemSpacing.x;
     draw_dead_layer_choice(panel);
     const int layers = session.trainer()->mlp().hidden_count();
+    // Two lines when the window is tall enough, one (clipped, whole in its tooltip) when it is not.
+    const float verdict_height = ImGui::GetTextLineHeight() * (top > font * 22 ? 2 : 1) + style.ItemSpacing.y;
     const float grid_height = std::min(top * 0.45f, font * (1.6f + 1.6f * static_cast<float>(std::max(layers, 1))));
     const float plane = std::floor(std::min(right, top - grid_height - ImGui::GetFrameHeightWithSpacing() -
-                                                       style.ItemSpacing.y));
+                                                       verdict_height - style.ItemSpacing.y));
     draw_dead_plane(panel, ImVec2(plane, plane));
+    draw_network_verdict(panel, ImVec2(right, verdict_height));
     draw_unit_grid(panel, ImVec2(right, grid_height));
     ImGui::EndGroup();
     draw_classifier_charts(panel, ImVec2(avail.x, std::max(ImGui::GetContentRegionAvail().y, font * 6)));

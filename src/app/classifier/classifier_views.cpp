@@ -21,6 +21,8 @@ namespace actviz::app {
 
 ImU32 class_colour(int k) { return plot::series_colour(k); }
 
+std::string class_label(int k) { return "class " + std::to_string(k); }
+
 const char* inactivity_word(const Trainer& trainer) {
     const Mlp& mlp = trainer.mlp();
     for (int h = 0; h < mlp.hidden_count(); ++h) {
@@ -124,9 +126,7 @@ void draw_points(const ClassifierPanel& panel) {
         for (const Point& p : data.train) {
             if (p.label == k) columns.add(p);
         }
-        char label[32];
-        std::snprintf(label, sizeof label, "class %d", k + 1);
-        plot::plot_scatter(label, columns.xs.data(), columns.ys.data(), columns.size(), class_colour(k), 3.4f, true);
+        plot::plot_scatter(class_label(k).c_str(), columns.xs.data(), columns.ys.data(), columns.size(), class_colour(k), 3.4f, true);
     }
     if (panel.settings.view.show_test) {
         for (int k = 0; k < data.classes; ++k) {
@@ -172,11 +172,11 @@ void draw_hover(ClassifierPanel& panel, const GridView& view) {
     if (column >= 0 && column < grid.width && row >= 0 && row < grid.height && !grid.probabilities.empty()) {
         const size_t p = static_cast<size_t>(row) * grid.width + column;
         for (int k = 0; k < grid.classes; ++k) {
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(class_colour(k)), "class %d: %.3f", k + 1,
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(class_colour(k)), "%s: %.3f", class_label(k).c_str(),
                                grid.probabilities[p * grid.classes + k]);
         }
     }
-    if (settings.tool == MouseTool::Add) ImGui::TextDisabled("click: add a class %d point", settings.paint_class + 1);
+    if (settings.tool == MouseTool::Add) ImGui::TextDisabled("click: add a %s point", class_label(settings.paint_class).c_str());
     if (settings.tool == MouseTool::Erase) ImGui::TextDisabled("click: erase the points in the circle");
     ImGui::EndTooltip();
     double cx = 0, cy = 0;
@@ -280,20 +280,17 @@ void draw_dead_plane(ClassifierPanel& panel, ImVec2 size) {
 
 namespace {
 
-struct Verdict {
-    const char* word;
-    ImU32 colour;
-};
-
-// The usual thresholds for the share of dead units in a layer.
-Verdict verdict_of(double dead_fraction) {
-    if (dead_fraction < 0.10) return {"healthy", IM_COL32(120, 210, 120, 255)};
-    if (dead_fraction <= 0.30) return {"concerning", IM_COL32(240, 200, 80, 255)};
-    if (dead_fraction <= 0.50) return {"serious", IM_COL32(245, 150, 60, 255)};
-    return {"critical", IM_COL32(240, 90, 80, 255)};
-}
-
 }  // namespace
+
+ImU32 severity_colour(Severity severity) {
+    switch (severity) {
+        case Severity::Healthy: return IM_COL32(120, 210, 120, 255);
+        case Severity::Concerning: return IM_COL32(240, 200, 80, 255);
+        case Severity::Serious: return IM_COL32(245, 150, 60, 255);
+        case Severity::Critical: break;
+    }
+    return IM_COL32(240, 90, 80, 255);
+}
 
 void draw_unit_grid(ClassifierPanel& panel, ImVec2 size) {
     ClassifierView& view = panel.settings.view;
@@ -307,9 +304,13 @@ void draw_unit_grid(ClassifierPanel& panel, ImVec2 size) {
     const char* word = inactivity_word(*trainer);
     ImGui::TextDisabled("hidden units, coloured by the share of training points that activate them; × = %s", word);
     ImGui::SameLine();
-    help_marker("Per layer, the share of its units that are dead (or saturated) against the usual thresholds: "
-                "healthy below 10%, concerning 10–30%, critical above 50%. Hover a unit to see where on the "
-                "plane it is active.");
+    help_marker("Per layer, the share of its units that are dead (or saturated), then the worst fault found: "
+                "concerning from 10% of its units inactive, serious above 30%, critical above 50%; vanishing ∇ / "
+                "exploding ∇ when its ‖∂L/∂W‖ is below 1e-3 / above 1e3 × the output layer's; starving when it "
+                "gets under a tenth of the output layer's while the loss is no better than chance (guessing the "
+                "class shares); stalled when, no better than chance, every gradient has fallen under 1% of its "
+                "start. Healthy: none of these. "
+                "Hover a unit to see where on the plane it is active.");
     if (layers == 0) {
         ImGui::TextDisabled("no hidden layer");
         ImGui::EndChild();
@@ -318,12 +319,15 @@ void draw_unit_grid(ClassifierPanel& panel, ImVec2 size) {
     int widest = 1;
     for (int h = 0; h < layers; ++h) widest = std::max(widest, mlp.units(h));
     const float font = ImGui::GetFontSize();
-    const float label_width = font * 3.0f, verdict_width = font * 9.5f;
+    const float label_width = font * 3.0f;
+    const float verdict_width = ImGui::CalcTextSize("100% saturated · vanishing ∇").x + font * 0.8f;  // the longest
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float cell = std::clamp(std::min((avail.x - label_width - verdict_width) / widest,
                                            (avail.y - 2) / layers),
                                   4.0f, font * 1.3f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
+    const std::vector<LayerVerdict> verdicts = judge_layers(
+        trainer->history().back(), trainer->history().front(), chance_loss(trainer->data().train, trainer->data().classes));
     for (int h = 0; h < layers; ++h) {
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         const Vector& share = activity[static_cast<size_t>(h)];
@@ -351,11 +355,12 @@ void draw_unit_grid(ClassifierPanel& panel, ImVec2 size) {
             }
         }
         const double fraction = share.size() > 0 ? static_cast<double>(dead) / static_cast<double>(share.size()) : 0;
-        const Verdict verdict = verdict_of(fraction);
+        const LayerVerdict verdict = static_cast<size_t>(h) < verdicts.size() ? verdicts[static_cast<size_t>(h)]
+                                                                               : LayerVerdict{Severity::Healthy, "healthy"};
         char text[64];
-        std::snprintf(text, sizeof text, "%3.0f%% %s · %s", 100 * fraction, word, verdict.word);
+        std::snprintf(text, sizeof text, "%3.0f%% %s · %s", 100 * fraction, word, verdict.word.c_str());
         draw->AddText(ImVec2(origin.x + label_width + widest * cell + font * 0.6f, origin.y + (cell - font) / 2),
-                      verdict.colour, text);
+                      severity_colour(verdict.severity), text);
         ImGui::Dummy(ImVec2(label_width + widest * cell + verdict_width, cell));
     }
     ImGui::EndChild();

@@ -11,6 +11,7 @@
 
 #include "app/classifier/classifier_panel.hpp"
 #include "app/classifier/classifier_image.hpp"
+#include "core/training_verdict.hpp"
 
 namespace actviz::app {
 
@@ -39,9 +40,14 @@ void draw_classifier_charts(ClassifierPanel& panel, ImVec2 size);
 
 // Colours shared by the views: class k's colour, and the statistic's name ("dead" or "saturated").
 ImU32 class_colour(int k);
+// What the legend, tooltips and mouse tools call the points labelled k: "class 0" .. "class K−1",
+// numbered as the data (Point::label), the Softmax page (p0, z0), the CLI and PyTorch number them.
+std::string class_label(int k);
 // The same as pixels for classifier_image.hpp: class colours, and the plane's background.
 std::span<const Rgb> class_rgb_palette();
 Rgb plane_background();
 const char* inactivity_word(const Trainer& trainer);
+// A verdict's colour: green (healthy) through yellow and orange to red (critical).
+ImU32 severity_colour(Severity severity);
 
 }  // namespace actviz::app
