@@ -313,6 +313,11 @@ ImU32 text_colour_on(ImU32 background) {
 
 void plot_heatmap(const char* label, const double* values, int rows, int cols, double x_min, double x_max, double y_min,
                   double y_max, double v_min, double v_max) {
+    plot_heatmap(label, values, rows, cols, x_min, x_max, y_min, y_max, v_min, v_max, HeatmapLabels{});
+}
+
+void plot_heatmap(const char* label, const double* values, int rows, int cols, double x_min, double x_max, double y_min,
+                  double y_max, double v_min, double v_max, const HeatmapLabels& labels) {
     finish_setup();
     if (!values || rows <= 0 || cols <= 0 || rows > 64 || cols > 64) return;
     if (!std::isfinite(x_min + x_max + y_min + y_max)) return;
@@ -336,14 +341,24 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
                 mouse.y < cell.Max.y) {
                 hovered_row = r, hovered_col = c, hovered_cell = cell;
             }
-            if (std::isnan(v)) continue;  // not computed (yet): the background shows through
-            const ImU32 colour =
-                diverging ? diverging_colour(v / magnitude) : sequential_colour((v - v_min) / (v_max - v_min));
+            const size_t index = static_cast<size_t>(r) * cols + c;
+            const bool labelled = labels.text && !labels.text[index].empty();
+            if (std::isnan(v) && !labelled) continue;  // not computed (yet): the background shows through
+            const double shown = std::isinf(v) ? (v > 0 ? v_max : v_min) : v;  // the scale saturates
+            const ImU32 colour = std::isnan(v) ? IM_COL32(128, 128, 128, 255)
+                                 : diverging   ? diverging_colour(shown / magnitude)
+                                               : sequential_colour((shown - v_min) / (v_max - v_min));
             g_frame.draw->AddRectFilled(cell.Min, cell.Max, colour);
-            // Roomy cells carry their value, in a text colour that reads on the cell.
-            const std::string text = number_text(format_tick(v, value_step));
-            const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-            if (cell.GetWidth() > size.x + 6 && cell.GetHeight() > size.y + 2) {
+            // Roomy cells carry their value (or the caller's text, or its short form), in a text colour
+            // that reads on the cell.
+            const auto fits = [&](const std::string& text) {
+                const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+                return cell.GetWidth() > size.x + 6 && cell.GetHeight() > size.y + 2;
+            };
+            std::string text = labelled ? labels.text[index] : number_text(format_tick(v, value_step));
+            if (!fits(text) && labels.short_text) text = labels.short_text[index];
+            if (!text.empty() && fits(text)) {
+                const ImVec2 size = ImGui::CalcTextSize(text.c_str());
                 g_frame.draw->AddText(ImVec2(cell.GetCenter().x - size.x / 2, cell.GetCenter().y - size.y / 2),
                                       text_colour_on(colour), text.c_str());
             }
@@ -353,9 +368,16 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
     add_extent(x_max, y_max);
     if (hovered_row >= 0) {
         g_frame.draw->AddRect(hovered_cell.Min, hovered_cell.Max, IM_COL32(255, 255, 255, 255), 0, 0, 2.0f);
-        const double v = values[static_cast<size_t>(hovered_row) * cols + hovered_col];
+        const size_t index = static_cast<size_t>(hovered_row) * cols + hovered_col;
+        const double v = values[index];
         const std::string name = display_name(label ? label : "");
         ImGui::BeginTooltip();
+        if (labels.tooltip && !labels.tooltip[index].empty()) {
+            ImGui::TextUnformatted(labels.tooltip[index].c_str());
+            ImGui::EndTooltip();
+            g_frame.readout_suppressed = true;
+            return;
+        }
         if (!name.empty()) ImGui::TextUnformatted(name.c_str());
         ImGui::TextDisabled("row %d, column %d", hovered_row, hovered_col);
         if (std::isnan(v))

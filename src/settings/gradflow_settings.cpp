@@ -78,9 +78,11 @@ std::vector<GradflowPreset> gradflow_presets() {
          }},
         {"20 layers: factor 0.2 vs 0.5 per layer",
          "A linear network with orthogonal weights scaled by g multiplies the gradient by exactly g per layer: "
-         "0.2^20 ≈ 1e-14 against 0.5^20 ≈ 9.5e-7.",
+         "20 layers give 0.2^20 ≈ 1.05e-14 against 0.5^20 ≈ 9.5e-7. Layer 1 / layer N spans the N − 1 layers "
+         "above layer 1, so the network has 21 hidden layers: layer 1 / layer 21 is exactly 20 factors.",
          [](GradflowSettings& s) {
              s = GradflowSettings();
+             s.simulation.depth = 21;  // layer 1 / layer 21: the factors of layers 2..21, twenty of them
              s.simulation.curves = {curve("identity", InitScheme::Orthogonal, 0.2f), curve("identity", InitScheme::Orthogonal, 0.5f)};
              s.quantity = GradQuantity::ActivationGrad;  // weight gradients also carry the shrinking forward signal
              s.show_chain_rule_bound = false;

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -44,9 +45,23 @@ TEST(Usage, HelpForAnUnknownSubcommandExitsTwoWithOneLine) {
 TEST(Usage, GradflowUsageNamesEveryFlagTheCommandAccepts) {
     const std::string text = run("gradflow", {"--help"}).out;
     for (const char* flag : {"--depth", "--width", "--activation", "--init", "--gain", "--std", "--bias", "--batch",
-                             "--seed", "--residual", "--layernorm", "--float32", "--alpha"}) {
+                             "--seed", "--residual", "--layernorm", "--float32", "--bound", "--alpha"}) {
         EXPECT_NE(text.find(flag), std::string::npos) << flag;
     }
+}
+
+TEST(Usage, GradflowUsageNamesEveryColumnTheCommandPrints) {
+    const std::string text = run("gradflow", {"--help"}).out;
+    const std::string header = run("gradflow", {"--depth", "2", "--width", "2", "--activation", "relu", "--bound"}).out;
+    std::string columns = header.substr(0, header.find('\n'));
+    for (size_t start = 0; start <= columns.size();) {
+        const size_t comma = std::min(columns.find(',', start), columns.size());
+        const std::string column = columns.substr(start, comma - start);
+        EXPECT_NE(text.find(column), std::string::npos) << column;
+        start = comma + 1;
+    }
+    EXPECT_NE(text.find("zero_slope_fraction"), std::string::npos);
+    EXPECT_EQ(text.find("dead_fraction"), std::string::npos) << "the old, ambiguous column name";
 }
 
 }  // namespace

@@ -15,6 +15,13 @@ int worker_threads() { return static_cast<int>(std::max(1u, std::thread::hardwar
 
 }  // namespace
 
+GradflowConfig map_base_config(const GradflowSimulation& simulation) {
+    GradflowConfig base = simulation.config_for(0);
+    base.width = std::min(base.width, kMapMaxWidth);
+    base.batch = std::min(base.batch, kMapMaxBatch);
+    return base;
+}
+
 double quantity_of(const LayerStats& layer, GradQuantity quantity) {
     switch (quantity) {
         case GradQuantity::WeightGrad: return layer.weight_grad_norm;
@@ -79,7 +86,9 @@ void GradflowLive::run(const Job& job, const std::atomic<bool>& cancel) {
         control.cancel = &cancel;
         control.progress = &curve_progress_;
         control.threads = worker_threads();
-        GradflowResult result = simulate_gradient_flow(settings.config_for(i), control);
+        const GradflowConfig config = settings.config_for(i);
+        control.spectral_bound = config.width <= kBoundMaxWidth;
+        GradflowResult result = simulate_gradient_flow(config, control);
         if (result.cancelled || cancel) return;
         std::lock_guard lock(mutex_);
         if (!is_current(job)) return;  // a newer request reset the snapshot before cancel reached this job
@@ -92,10 +101,7 @@ void GradflowLive::run(const Job& job, const std::atomic<bool>& cancel) {
         if (is_current(job)) shared_.busy = false;
         return;
     }
-    // The map varies depth and gain of the first curve; a narrower, smaller batch keeps it quick.
-    GradflowConfig base = settings.config_for(0);
-    base.width = std::min(base.width, 64);
-    base.batch = std::min(base.batch, 128);
+    const GradflowConfig base = map_base_config(settings);
     for (size_t g = 0; g < kMapGains.size(); ++g) {
         for (size_t d = 0; d < kMapDepths.size(); ++d) {
             if (cancel) return;
