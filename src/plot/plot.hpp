@@ -90,7 +90,7 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
 // the printed text need not. A NaN cell with a text is drawn neutral grey with it (e.g. "0/0").
 struct HeatmapLabels {
     const std::string* text = nullptr;        // printed in the cell when it fits
-    const std::string* short_text = nullptr;  // printed instead when `text` does not fit
+    const std::string* short_text = nullptr;  // printed instead when `text` does not fit (shrunk to fit, down to 65%)
     const std::string* tooltip = nullptr;     // the hover tooltip, instead of "row r, column c" and the value
 };
 void plot_heatmap(const char* label, const double* values, int rows, int cols, double x_min, double x_max, double y_min,

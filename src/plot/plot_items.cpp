@@ -328,6 +328,36 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
     const double cell_w = (x_max - x_min) / cols, cell_h = (y_max - y_min) / rows;
     const double value_step = (v_max - v_min) / 100;  // two significant digits of the range
     const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const float font_size = ImGui::GetFontSize();
+    const auto fits = [](const ImRect& cell, const std::string& text, float scale) {
+        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        return cell.GetWidth() > size.x * scale + 6 && cell.GetHeight() > size.y * scale + 2;
+    };
+    // The caller's texts share one form across the grid (all full, or all short), so a column never
+    // mixes "0.8" with "−1": full texts when every one fits, else the short ones, shrunk (down to 65% of
+    // the font) until every one fits; a text that still does not is left to the tooltip.
+    struct {
+        bool short_texts = false;
+        float scale = 1;
+    } caller_form;
+    if (labels.text) {
+        const ImVec2 a = to_pixels(x_min, y_max), b = to_pixels(x_min + cell_w, y_max - cell_h);
+        const ImRect cell(ImVec2(std::min(a.x, b.x), std::min(a.y, b.y)), ImVec2(std::max(a.x, b.x), std::max(a.y, b.y)));
+        // The largest scale at which every text of `texts` fits (1 when all do at full size).
+        const auto scale_for = [&](const std::string* texts) {
+            float scale = 1;
+            for (int i = 0; i < rows * cols; ++i) {
+                const ImVec2 size = ImGui::CalcTextSize(texts[i].c_str());
+                if (size.x > 0) scale = std::min(scale, (cell.GetWidth() - 6.5f) / size.x);
+                if (size.y > 0) scale = std::min(scale, (cell.GetHeight() - 2.5f) / size.y);
+            }
+            return scale;
+        };
+        if (scale_for(labels.text) < 1 && labels.short_text) {
+            caller_form.short_texts = true;
+            caller_form.scale = std::clamp(scale_for(labels.short_text), 0.65f, 1.0f);
+        }
+    }
     int hovered_row = -1, hovered_col = -1;
     ImRect hovered_cell;
     for (int r = 0; r < rows; ++r) {
@@ -351,15 +381,13 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
             g_frame.draw->AddRectFilled(cell.Min, cell.Max, colour);
             // Roomy cells carry their value (or the caller's text, or its short form), in a text colour
             // that reads on the cell.
-            const auto fits = [&](const std::string& text) {
-                const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-                return cell.GetWidth() > size.x + 6 && cell.GetHeight() > size.y + 2;
-            };
             std::string text = labelled ? labels.text[index] : number_text(format_tick(v, value_step));
-            if (!fits(text) && labels.short_text) text = labels.short_text[index];
-            if (!text.empty() && fits(text)) {
+            if (labelled && caller_form.short_texts) text = labels.short_text[index];
+            const float scale = labelled ? caller_form.scale : 1.0f;
+            if (!text.empty() && fits(cell, text, scale)) {
                 const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-                g_frame.draw->AddText(ImVec2(cell.GetCenter().x - size.x / 2, cell.GetCenter().y - size.y / 2),
+                g_frame.draw->AddText(ImGui::GetFont(), font_size * scale,
+                                      ImVec2(cell.GetCenter().x - size.x * scale / 2, cell.GetCenter().y - size.y * scale / 2),
                                       text_colour_on(colour), text.c_str());
             }
         }

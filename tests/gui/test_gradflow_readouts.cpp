@@ -123,7 +123,9 @@ TEST(GradflowMap, SaysWhichCurveItBelongsToAndWhenItRunsACutDownConfiguration) {
     simulation.curves.push_back(simulation.curves[0]);
     simulation.curves[1].activation = activation_index(*find_activation("relu"));
     const std::string title = map_title(simulation, GradQuantity::ActivationGrad);
-    EXPECT_NE(title.find("curve 1 (" + curve_name(simulation.curves[0]) + ")"), std::string::npos) << title;
+    EXPECT_NE(title.find("curve 1 (" + std::string(activations()[simulation.curves[0].activation].display) + ")"),
+              std::string::npos)
+        << title;
     EXPECT_NE(title.find("‖∂L/∂a‖"), std::string::npos) << title;
     simulation.batch = 1024;
     const auto note = map_differs_note(simulation);
@@ -162,6 +164,50 @@ TEST(GradflowPresets, TwentyFactorsOf0Point2And0Point5ReproduceTheExercise) {
         EXPECT_EQ(ratio.ratio_text, texts[c]);
     }
     EXPECT_NE(preset->lesson.find("1.05e-14"), std::string_view::npos);
+}
+
+GradflowSettings preset_settings(std::string_view fragment, std::string_view* lesson) {
+    for (const GradflowPreset& preset : gradflow_presets()) {
+        if (preset.name.find(fragment) == std::string_view::npos) continue;
+        GradflowSettings settings;
+        preset.apply(settings);
+        *lesson = preset.lesson;
+        return settings;
+    }
+    ADD_FAILURE() << "no preset named like " << fragment;
+    return {};
+}
+
+double ratio_of(const GradflowSettings& settings, int curve) {
+    const GradflowResult result = simulate_gradient_flow(settings.simulation.config_for(curve));
+    return quantity_of(result.layers.front(), settings.quantity) / quantity_of(result.layers.back(), settings.quantity);
+}
+
+TEST(GradflowPresets, TheExplodingPresetsTextMatchesItsRatio) {
+    // It said "30 layers explode by ~1e9": the ratio spans 29 layers' factors and reads 2.7e9.
+    std::string_view lesson;
+    const GradflowSettings settings = preset_settings("exploding", &lesson);
+    EXPECT_NE(lesson.find(std::to_string(ratio_factor_count(settings.simulation.depth)) + " layers' factors"),
+              std::string_view::npos);
+    const double ratio = ratio_of(settings, 0);
+    EXPECT_GT(ratio, 1e9);
+    EXPECT_LT(ratio, 1e10);
+    EXPECT_NE(lesson.find("~3e9"), std::string_view::npos);
+    EXPECT_NEAR(std::log10(ratio), std::log10(3e9), 0.5);
+}
+
+TEST(GradflowPresets, TheResidualPresetsTextMatchesItsRatios) {
+    // It said "even sigmoid trains at depth 100", which this page does not show; it now states the ratios.
+    std::string_view lesson;
+    const GradflowSettings settings = preset_settings("residual", &lesson);
+    ASSERT_EQ(settings.simulation.curves.size(), 2u);
+    ASSERT_FALSE(settings.simulation.curves[0].residual);
+    ASSERT_TRUE(settings.simulation.curves[1].residual);
+    EXPECT_EQ(lesson.find("trains"), std::string_view::npos);
+    EXPECT_NEAR(std::log10(ratio_of(settings, 1)), -2, 0.5) << "with the residual: ~1e-2";
+    EXPECT_NEAR(std::log10(ratio_of(settings, 0)), -63, 0.5) << "without: ~1e-63";
+    EXPECT_NE(lesson.find("~1e-2"), std::string_view::npos);
+    EXPECT_NE(lesson.find("~1e-63"), std::string_view::npos);
 }
 
 }  // namespace

@@ -66,7 +66,8 @@ void draw_network_controls(GradflowSettings& settings) {
     sim.seed = std::max(sim.seed, 0);
     setting_checkbox(gradflow_setting::kFloat32, sim);
     help_marker("Compute in float32 with denormals flushed to zero, as training hardware does: gradients below "
-                "~1e-38 become exactly 0 (shown as underflow). Off: double, which shows sigmoid's true 1e-64.");
+                "~1e-38 become exactly 0 (shown as underflow). Off: double, which keeps them (sigmoid at depth 100: "
+                "layer 1 / layer 100 ≈ 7e-64).");
 }
 
 bool draw_curve_row(GradflowSimulation& sim, int index) {
@@ -285,7 +286,17 @@ void draw_verdict(const UiFonts& fonts, const GradflowSettings& settings, const 
     }
     ImGui::EndGroup();
     if (snapshot.curves.size() < 2) return;
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    // Beside the headline when the other curves' lines fit there, else below it (never clipped).
+    const float headline_width = ImGui::GetItemRectSize().x, gap = ImGui::GetFontSize() * 2;
+    float others_width = 0;
+    for (size_t c = 1; c < snapshot.curves.size() && c < sim.curves.size(); ++c) {
+        const auto& result = snapshot.curves[c];
+        if (!result || result->layers.empty()) continue;
+        const Verdict other = verdict_of(*result, settings.quantity);
+        const std::string line = curve_name(sim.curves[c]) + ": " + other.ratio.ratio_text + "  " + other.ratio.label;
+        others_width = std::max(others_width, ImGui::CalcTextSize(line.c_str()).x + ImGui::GetStyle().ItemSpacing.x);
+    }
+    if (headline_width + gap + others_width <= ImGui::GetContentRegionAvail().x) ImGui::SameLine(0, gap);
     ImGui::BeginGroup();
     for (size_t c = 1; c < snapshot.curves.size() && c < sim.curves.size(); ++c) {
         const auto& result = snapshot.curves[c];
@@ -304,10 +315,12 @@ void draw_verdict(const UiFonts& fonts, const GradflowSettings& settings, const 
 void draw_stats_chart(GradflowPanel& panel, const GradflowSnapshot& snapshot, ImVec2 size) {
     const GradflowSettings& settings = panel.settings;
     const GradflowSimulation& sim = settings.simulation;
-    if (!plot::begin_plot("##stats", size,
-                          "activations: mean ± std; saturated (dashed), zero-slope share (dots), dead units (thin)")) {
-        return;
-    }
+    // One curve: the legend names the marks (and its tooltips define them). Several: the legend names
+    // the curves and the title the marks.
+    const bool marks_in_legend = sim.curves.size() == 1;
+    const char* title = marks_in_legend ? "activation statistics per layer"
+                                        : "mean ± std; saturated --, zero-slope share ··, dead units ▮";
+    if (!plot::begin_plot("##stats", size, title)) return;
     plot::setup_axis(plot::AxisId::X, "hidden layer");
     plot::setup_axis(plot::AxisId::Y, "value / fraction");
     plot::setup_axis_limits(plot::AxisId::X, 0.5, sim.depth + 0.5, plot::Cond::Always);
@@ -344,17 +357,28 @@ void draw_stats_chart(GradflowPanel& panel, const GradflowSnapshot& snapshot, Im
         }
         const ImU32 colour = curve_colour(sim, static_cast<int>(c));
         const std::string name = curve_name(sim.curves[c]);
-        // One legend entry per curve; the caption above the chart says which mark is which.
+        const auto label = [&](const char* mark, const char* tooltip) {
+            if (!marks_in_legend) return "##" + std::string(mark) + name;
+            plot::set_legend_tooltip(mark, tooltip);
+            return std::string(mark);
+        };
         plot::plot_band(("##std" + name).c_str(), layers.data(), low.data(), high.data(), n,
                         (colour & 0x00FFFFFF) | 0x30000000);
-        plot::plot_line(name.c_str(), layers.data(), mean.data(), n, {colour, 2.0f, false});
-        plot::plot_line(("##saturated" + name).c_str(), layers.data(), saturated.data(), n, {colour, 1.4f, true});
+        plot::plot_line(marks_in_legend ? "mean ± std" : name.c_str(), layers.data(), mean.data(), n,
+                        {colour, 2.0f, false});
+        plot::plot_line(label("saturated", "Share of (unit, sample) pairs with 0 < |f′| < 1% of max|f′|.").c_str(),
+                        layers.data(), saturated.data(), n, {colour, 1.4f, true});
         // Rings while layers are a few pixels apart; deeper, small squares (a ring costs software GL
         // ~70 triangles, a square 2, and a thousand rings in a few hundred pixels are a smear anyway).
         const bool sparse = n * 6.0f <= plot::plot_width_pixels();
-        plot::plot_scatter(("##zeroslope" + name).c_str(), layers.data(), zero_slope.data(), n, colour, sparse ? 3.0f : 1.2f,
-                           !sparse);
-        plot::plot_line(("##deadunits" + name).c_str(), layers.data(), dead_units.data(), n, {colour, 1.0f, false});
+        plot::plot_scatter(label("zero-slope share", "Share of (unit, sample) pairs with f′ = 0 exactly. About half "
+                                                     "for a healthy ReLU: sparsity, not death.")
+                               .c_str(),
+                           layers.data(), zero_slope.data(), n, colour, sparse ? 3.0f : 1.2f, !sparse);
+        plot::plot_bars(label("dead units", "Share of the layer's units with f′ = 0 for every sample of the batch: "
+                                            "they pass no gradient and can never learn again.")
+                            .c_str(),
+                        layers.data(), dead_units.data(), n, 0.6, (colour & 0x00FFFFFF) | 0x70000000);
     }
     plot::end_plot();
 }
@@ -393,11 +417,12 @@ void draw_map(GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVe
         ImGui::TextDisabled("%s", note->c_str());
         ImGui::PopTextWrapPos();
     }
+    const float map_height = size.y > 0 ? size.y : ImGui::GetContentRegionAvail().y;
     if (!plot::begin_plot("##map", size, title.c_str())) {
         ImGui::EndGroup();
         return;
     }
-    plot::setup_axis(plot::AxisId::X, "depth  (click a cell: curve 1 takes its depth and gain)");
+    plot::setup_axis(plot::AxisId::X, "depth  (click a cell: curve 1 takes it)");
     plot::setup_axis(plot::AxisId::Y, "init gain");
     plot::setup_axis_limits(plot::AxisId::X, -0.5, cols - 0.5, plot::Cond::Always);
     plot::setup_axis_limits(plot::AxisId::Y, -0.5, rows - 0.5, plot::Cond::Always);
@@ -408,7 +433,10 @@ void draw_map(GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVe
     for (int d = 0; d < cols; ++d) column_centres[d] = d;
     for (int g = 0; g < rows; ++g) row_centres[g] = g;
     plot::setup_axis_ticks(plot::AxisId::X, column_centres, kDepthLabels, cols);
-    plot::setup_axis_ticks(plot::AxisId::Y, row_centres, kGainLabels, rows);
+    // Every gain labelled while the rows are a line of text high; in a short map, every other one.
+    static const char* const kAlternateGainLabels[] = {"0.25", "", "0.5", "", "1", "", "2", "", "4"};
+    const bool roomy = map_height > rows * ImGui::GetTextLineHeight() * 1.1f + 3 * ImGui::GetFrameHeight();
+    plot::setup_axis_ticks(plot::AxisId::Y, row_centres, roomy ? kGainLabels : kAlternateGainLabels, rows);
     plot::HeatmapLabels labels;
     labels.text = texts.data();
     labels.short_text = short_texts.data();
@@ -476,7 +504,7 @@ void draw_gradflow_panel(GradflowPanel& panel, PanelContext& context) {
     }
     if (snapshot.error.empty()) draw_verdict(context.fonts, settings, snapshot);  // nothing is computing otherwise
     const float rest = ImGui::GetContentRegionAvail().y;
-    const float top = std::floor(rest * 0.55f);
+    const float top = std::floor(rest * 0.5f);
     draw_norm_chart(settings, snapshot, ImVec2(-1, top));
     const float half = std::floor(ImGui::GetContentRegionAvail().x / 2);
     draw_stats_chart(panel, snapshot, ImVec2(half, -1));

@@ -96,9 +96,9 @@ MapCellView map_cell_view(const GradflowMapCell& cell, GradQuantity quantity, in
 }
 
 std::string map_title(const GradflowSimulation& simulation, GradQuantity quantity) {
-    std::string title = "curve 1";
-    if (!simulation.curves.empty()) title += " (" + curve_name(simulation.curves[0]) + ")";
-    return title + ": log10 " + quantity_label(quantity) + " layer 1 / layer N";
+    std::string title = std::string("log10 ") + quantity_label(quantity) + " 1/N, curve 1";
+    if (!simulation.curves.empty()) title += " (" + std::string(activations()[simulation.curves[0].activation].display) + ")";
+    return title;
 }
 
 std::optional<std::string> map_differs_note(const GradflowSimulation& simulation) {

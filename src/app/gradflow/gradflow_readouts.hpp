@@ -31,7 +31,8 @@ struct MapCellView {
 };
 MapCellView map_cell_view(const GradflowMapCell& cell, GradQuantity quantity, int depth, double gain);
 
-// "curve 1 (sigmoid, xavier_normal): log10 ‖∂L/∂W‖ layer 1 / layer N"
+// "log10 ‖∂L/∂W‖ 1/N, curve 1 (Sigmoid)": short enough for the map's title at 1024 pixels; the
+// tooltip of each cell names the full ratio.
 std::string map_title(const GradflowSimulation& simulation, GradQuantity quantity);
 // Why the map's cell for curve 1's depth and gain would not show the headline's figure, or nullopt
 // when it is the very same run: "map at width 64, batch 256 (curve 1: width 128, batch 1024) …".
