@@ -319,7 +319,7 @@ void draw_stats_chart(GradflowPanel& panel, const GradflowSnapshot& snapshot, Im
     // the curves and the title the marks.
     const bool marks_in_legend = sim.curves.size() == 1;
     const char* title = marks_in_legend ? "activation statistics per layer"
-                                        : "mean ± std; saturated --, zero-slope share ··, dead units ▮";
+                                        : "mean±std, saturated --, zero-slope ··, dead units ▮";
     if (!plot::begin_plot("##stats", size, title)) return;
     plot::setup_axis(plot::AxisId::X, "hidden layer");
     plot::setup_axis(plot::AxisId::Y, "value / fraction");
