@@ -113,26 +113,7 @@ GradflowResult simulate_gradient_flow(const GradflowConfig& config, const Networ
     GradflowResult result = config.float32 ? detail::gradflow_pass<float>(config, network, data, control)
                                            : detail::gradflow_pass<double>(config, network, data, control);
     if (!control.spectral_bound || result.cancelled) return result;
-    // One SVD per hidden layer, handed out to the threads layer by layer.
-    result.spectral_norms.assign(config.depth, 0.0);
-    std::atomic<int> next{0};
-    const auto work = [&] {
-        for (int l; (l = next.fetch_add(1)) < config.depth;) {
-            if (control.cancel && control.cancel->load(std::memory_order_relaxed)) return;
-            result.spectral_norms[l] = spectral_norm(network.weights[l]);
-        }
-    };
-    const int threads = std::min(detail::gradflow_thread_count(control), config.depth);
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t) {
-        try {
-            pool.emplace_back(work);
-        } catch (const std::system_error&) {
-            break;
-        }
-    }
-    work();
-    for (std::thread& thread : pool) thread.join();
+    result.spectral_norms = spectral_norms(network, control);
     if (control.cancel && control.cancel->load(std::memory_order_relaxed)) {
         GradflowResult cancelled;
         cancelled.cancelled = true;
@@ -147,6 +128,33 @@ double spectral_norm(const Eigen::MatrixXd& w) {
     if (!w.allFinite()) return std::numeric_limits<double>::quiet_NaN();
     const Eigen::BDCSVD<Eigen::MatrixXd> svd(w);
     return svd.singularValues()(0);
+}
+
+std::vector<double> spectral_norms(const Network& network, const GradflowControl& control) {
+    const int depth = network.depth();
+    std::vector<double> norms(std::max(depth, 0), 0.0);
+    // One SVD per hidden layer, handed out to the threads layer by layer.
+    std::atomic<int> next{0};
+    const auto cancelled = [&] { return control.cancel && control.cancel->load(std::memory_order_relaxed); };
+    const auto work = [&] {
+        for (int l; (l = next.fetch_add(1)) < depth;) {
+            if (cancelled()) return;
+            norms[l] = spectral_norm(network.weights[l]);
+        }
+    };
+    const int threads = std::min(detail::gradflow_thread_count(control), std::max(depth, 1));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t) {
+        try {
+            pool.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;
+        }
+    }
+    work();
+    for (std::thread& thread : pool) thread.join();
+    if (cancelled()) return {};
+    return norms;
 }
 
 double backward_factor_bound(double spectral_norm, const LayerStats& layer, bool residual, bool layernorm) {

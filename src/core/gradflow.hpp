@@ -128,6 +128,9 @@ struct GradflowResult {
 
 // ‖W‖₂: the largest singular value (Eigen's BDCSVD, singular values only).
 double spectral_norm(const Eigen::MatrixXd& w);
+// ‖W_l‖₂ of hidden layers 1..depth, on control.threads threads (an SVD each: ~20 ms at width 256);
+// empty when control.cancel is set during the work.
+std::vector<double> spectral_norms(const Network& network, const GradflowControl& control = {});
 
 // The factor by which the backward step through hidden layer l (from ∂L/∂a_l to ∂L/∂a_{l−1}) can at
 // most multiply the gradient's norm: ∂L/∂a_{l−1} = W_lᵀ J_LNᵀ (f′(u_l) ⊙ ∂L/∂a_l) (+ ∂L/∂a_l with the

@@ -210,5 +210,38 @@ TEST(GradflowPresets, TheResidualPresetsTextMatchesItsRatios) {
     EXPECT_NE(lesson.find("~1e-63"), std::string_view::npos);
 }
 
+TEST(GradflowLive, CurvesGetTheCoresTrueBoundAfterwardsUpToWidth256) {
+    GradflowSimulation simulation;
+    simulation.depth = 12;
+    simulation.batch = 32;
+    simulation.curves[0].activation = activation_index(*find_activation("relu"));
+    simulation.curves[0].parameters = find_activation("relu")->defaults();
+    simulation.curves[0].init = InitScheme::HeNormal;
+    simulation.curves[0].gain = 2;
+    simulation.curves.push_back(simulation.curves[0]);
+    simulation.curves[1].residual = true;
+    GradflowLive live;
+    live.request(simulation);
+    GradflowSnapshot snapshot = finished_snapshot(live);
+    ASSERT_FALSE(snapshot.busy);
+    for (int c = 0; c < 2; ++c) {
+        GradflowControl control;
+        control.spectral_bound = true;
+        const GradflowResult expected = simulate_gradient_flow(simulation.config_for(c), control);
+        ASSERT_TRUE(snapshot.curves[c].has_value());
+        EXPECT_EQ(snapshot.curves[c]->act_grad_bound, expected.act_grad_bound) << "curve " << c + 1;
+        for (size_t l = 0; l < expected.layers.size(); ++l) {
+            EXPECT_LE(snapshot.curves[c]->layers[l].act_grad_norm, snapshot.curves[c]->act_grad_bound[l] * (1 + 1e-12));
+        }
+    }
+    simulation.width = kBoundMaxWidth + 1;
+    simulation.depth = 2;
+    simulation.batch = 2;
+    live.request(simulation);
+    snapshot = finished_snapshot(live);
+    ASSERT_TRUE(snapshot.curves[0].has_value());
+    EXPECT_TRUE(snapshot.curves[0]->act_grad_bound.empty());
+}
+
 }  // namespace
 }  // namespace actviz::app

@@ -86,9 +86,7 @@ void GradflowLive::run(const Job& job, const std::atomic<bool>& cancel) {
         control.cancel = &cancel;
         control.progress = &curve_progress_;
         control.threads = worker_threads();
-        const GradflowConfig config = settings.config_for(i);
-        control.spectral_bound = config.width <= kBoundMaxWidth;
-        GradflowResult result = simulate_gradient_flow(config, control);
+        GradflowResult result = simulate_gradient_flow(settings.config_for(i), control);
         if (result.cancelled || cancel) return;
         std::lock_guard lock(mutex_);
         if (!is_current(job)) return;  // a newer request reset the snapshot before cancel reached this job
@@ -100,6 +98,25 @@ void GradflowLive::run(const Job& job, const std::atomic<bool>& cancel) {
         std::lock_guard lock(mutex_);
         if (is_current(job)) shared_.busy = false;
         return;
+    }
+    // Then the true bounds, which need an SVD per layer (at width 256 about ten times a layer's pass):
+    // after every curve is on screen, the network rebuilt from the seed rather than kept.
+    for (int i = 0; i < curves && !cancel; ++i) {
+        const GradflowConfig config = settings.config_for(i);
+        if (config.width > kBoundMaxWidth) continue;
+        GradflowControl control;
+        control.cancel = &cancel;
+        control.threads = worker_threads();
+        const Network network = make_network(config, control);
+        if (cancel) return;
+        const std::vector<double> norms = spectral_norms(network, control);
+        if (cancel || norms.empty()) return;
+        std::lock_guard lock(mutex_);
+        if (!is_current(job)) return;
+        if (!shared_.curves[i]) continue;
+        GradflowResult& result = *shared_.curves[i];
+        result.spectral_norms = norms;
+        result.act_grad_bound = act_grad_bounds(result.layers, norms, config.residual, config.layernorm);
     }
     const GradflowConfig base = map_base_config(settings);
     for (size_t g = 0; g < kMapGains.size(); ++g) {

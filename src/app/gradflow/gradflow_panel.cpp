@@ -180,7 +180,10 @@ void draw_norm_chart(const GradflowSettings& settings, const GradflowSnapshot& s
         fit(lines[c].bound);
         if (bound_applies && result->act_grad_bound.empty()) bound_missing = true;
     }
-    if (bound_missing) title += "; true bound: not computed above width " + std::to_string(kBoundMaxWidth);
+    if (bound_missing) {
+        title += sim.width > kBoundMaxWidth ? "; true bound: not computed above width " + std::to_string(kBoundMaxWidth)
+                                            : std::string("; true bound: computing…");
+    }
     if (!plot::begin_plot("##norms", size, title.c_str())) return;
     plot::setup_axis(plot::AxisId::X, "hidden layer");
     plot::setup_axis(plot::AxisId::Y, quantity_label(settings.quantity), plot::Scale::Log10);
