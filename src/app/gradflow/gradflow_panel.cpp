@@ -57,7 +57,8 @@ void draw_network_controls(GradflowSettings& settings) {
     setting_slider(gradflow_setting::kBatch, sim);
     ImGui::SetNextItemWidth(width);
     setting_slider(gradflow_setting::kBias, sim);
-    help_marker("Initial value of every bias. Negative biases push ReLU units into their dead zone.");
+    help_marker("Initial value of every bias. Negative biases push ReLU units to zero slope (f′ = 0); a unit at zero "
+                "slope for every sample of the batch is dead.");
     ImGui::SetNextItemWidth(width);
     setting_slider(gradflow_setting::kNormalStd, sim);
     help_marker("Standard deviation of the 'normal' initialisation (the other schemes derive theirs from the width).");
