@@ -146,6 +146,7 @@ class Pass {
     // [(layer − 1) · width + unit]: set once any sample gives the unit a non-zero f′ (a unit never set is
     // dead). Atomic because the slices' threads set them concurrently; only ever set, never read, until the end.
     std::unique_ptr<std::atomic<bool>[]> unit_alive_;
+    std::unique_ptr<std::atomic<int>[]> units_alive_;  // [layer − 1]: how many of unit_alive_ are set
     std::vector<long double> slice_loss_;              // Σ (y − t)² per slice
     std::vector<long double> weight_grad_sq_;          // [layer] ‖∂L/∂W_l‖²
     Progress progress_;
@@ -206,6 +207,8 @@ Pass<T>::Pass(const GradflowConfig& config, const Network& network, const Gradfl
     partials_.assign(slices_, std::vector<SlicePartial>(depth_ + 1));
     unit_alive_ = std::make_unique<std::atomic<bool>[]>(static_cast<size_t>(depth_) * width_);
     for (size_t i = 0; i < static_cast<size_t>(depth_) * width_; ++i) unit_alive_[i].store(false, std::memory_order_relaxed);
+    units_alive_ = std::make_unique<std::atomic<int>[]>(static_cast<size_t>(depth_));
+    for (int l = 0; l < depth_; ++l) units_alive_[l].store(0, std::memory_order_relaxed);
     slice_loss_.assign(slices_, 0);
     weight_grad_sq_.assign(depth_ + 1, 0);
     if (GradflowGradients* g = control.gradients) {
@@ -258,12 +261,21 @@ void Pass<T>::forward(int s) {
             partial.max_rstd =
                 static_cast<double>(rstd_[l].segment(c0, n).template maxCoeff<Eigen::PropagateNaN>());
         }
-        // A unit (row) with any non-zero f′ in this slice is alive; rows of the slice are strided by width.
-        const Eigen::Map<const Mat> d_block(d, width_, n);
+        // A unit (row) with any non-zero f′ in this slice is alive. Only while some unit of the layer has
+        // not been seen alive: in a healthy layer the first slice finds them all and the rest skip this.
         std::atomic<bool>* alive = unit_alive_.get() + static_cast<size_t>(l - 1) * width_;
-        for (int i = 0; i < width_; ++i) {
-            if (alive[i].load(std::memory_order_relaxed)) continue;
-            if ((d_block.row(i).array() != T(0)).any()) alive[i].store(true, std::memory_order_relaxed);
+        if (partial.zero_slope > 0 && units_alive_[l - 1].load(std::memory_order_relaxed) < width_) {
+            const Eigen::Map<const Mat> d_block(d, width_, n);
+            const Eigen::Array<bool, Eigen::Dynamic, 1> any = (d_block.array() != T(0)).rowwise().any();
+            for (int i = 0; i < width_; ++i) {
+                if (any[i] && !alive[i].exchange(true, std::memory_order_relaxed)) {
+                    units_alive_[l - 1].fetch_add(1, std::memory_order_relaxed);
+                }
+            }
+        } else if (partial.zero_slope == 0) {
+            for (int i = 0; i < width_; ++i) {  // no zero anywhere: every unit alive
+                if (!alive[i].exchange(true, std::memory_order_relaxed)) units_alive_[l - 1].fetch_add(1, std::memory_order_relaxed);
+            }
         }
         // Sums in T (Eigen's vectorised pairwise reductions): float32 runs report float statistics.
         const T mean = a_flat.sum() / static_cast<T>(count);
