@@ -1,5 +1,5 @@
 // actviz gradflow --depth N --width W --activation NAME [activation parameter flags] [--init NAME]
-//   [--gain G] [--std S] [--bias B] [--batch B] [--seed S] [--residual] [--layernorm] [--float32]
+//   [--gain G] [--std S] [--bias B] [--batch B] [--seed S] [--residual] [--layernorm] [--float32] [--bound]
 //   or --session FILE [--curve N] with any of those flags overriding the session's Gradient flow panel
 // → CSV, one row per hidden layer, layer 1 nearest the input: the numbers the Gradient flow panel plots.
 
@@ -36,6 +36,7 @@ constexpr std::array kGradflowFlags{FlagSpec{"depth"},
                                     flag_spec(settings::gradflow_setting::kResidual),
                                     flag_spec(settings::gradflow_setting::kLayernorm),
                                     flag_spec(settings::gradflow_setting::kFloat32),
+                                    FlagSpec{"bound", false},
                                     kMemoryBudgetFlag};
 
 template <typename Owner>
@@ -108,21 +109,27 @@ int run_gradflow(std::span<const std::string> args, std::ostream& out, std::ostr
     if (auto refusal = over_budget(what, static_cast<double>(estimate_bytes(config)), memory_budget_from_flags(flags))) {
         throw UsageError(*refusal);
     }
+    const bool bound = flags.has("bound");
+    GradflowControl control;
+    control.spectral_bound = bound;
     GradflowResult result;
     try {
-        result = simulate_gradient_flow(config);
+        result = simulate_gradient_flow(config, control);
     } catch (const std::bad_alloc&) {  // within the budget but the machine has less free
         throw UsageError(what + " needs about " + format_bytes(static_cast<double>(estimate_bytes(config))) +
                          " and the system could not provide it; use a smaller depth, width or batch");
     }
-    out << "layer,weight_grad_norm,act_grad_norm,mean_abs_dz,act_mean,act_std,saturated_fraction,dead_fraction\n";
+    out << "layer,weight_grad_norm,act_grad_norm,mean_abs_dz,act_mean,act_std,saturated_fraction,"
+           "zero_slope_fraction,dead_unit_fraction"
+        << (bound ? ",spectral_norm,act_grad_bound" : "") << '\n';
     for (size_t l = 0; l < result.layers.size(); ++l) {
         const LayerStats& s = result.layers[l];
         out << l + 1;
         for (double value : {s.weight_grad_norm, s.act_grad_norm, s.mean_abs_dz, s.act_mean, s.act_std,
-                             s.saturated_fraction, s.dead_fraction}) {
+                             s.saturated_fraction, s.zero_slope_fraction, s.dead_unit_fraction}) {
             out << ',' << format_number(value);
         }
+        if (bound) out << ',' << format_number(result.spectral_norms[l]) << ',' << format_number(result.act_grad_bound[l]);
         out << '\n';
     }
     return 0;

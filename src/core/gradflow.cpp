@@ -9,6 +9,8 @@
 #include <system_error>
 #include <thread>
 
+#include <Eigen/SVD>
+
 #include "core/gradflow_pass.hpp"
 #include "core/rng.hpp"
 
@@ -108,8 +110,68 @@ GradflowResult simulate_gradient_flow(const GradflowConfig& config, const Networ
                        network.biases[l].size() == config.width;
     }
     if (!shapes_match) throw std::invalid_argument("gradient flow: network or data shape differs from the config");
-    return config.float32 ? detail::gradflow_pass<float>(config, network, data, control)
-                          : detail::gradflow_pass<double>(config, network, data, control);
+    GradflowResult result = config.float32 ? detail::gradflow_pass<float>(config, network, data, control)
+                                           : detail::gradflow_pass<double>(config, network, data, control);
+    if (!control.spectral_bound || result.cancelled) return result;
+    result.spectral_norms = spectral_norms(network, control);
+    if (control.cancel && control.cancel->load(std::memory_order_relaxed)) {
+        GradflowResult cancelled;
+        cancelled.cancelled = true;
+        return cancelled;
+    }
+    result.act_grad_bound = act_grad_bounds(result.layers, result.spectral_norms, config.residual, config.layernorm);
+    return result;
+}
+
+double spectral_norm(const Eigen::MatrixXd& w) {
+    if (w.size() == 0) return 0;
+    if (!w.allFinite()) return std::numeric_limits<double>::quiet_NaN();
+    const Eigen::BDCSVD<Eigen::MatrixXd> svd(w);
+    return svd.singularValues()(0);
+}
+
+std::vector<double> spectral_norms(const Network& network, const GradflowControl& control) {
+    const int depth = network.depth();
+    std::vector<double> norms(std::max(depth, 0), 0.0);
+    // One SVD per hidden layer, handed out to the threads layer by layer.
+    std::atomic<int> next{0};
+    const auto cancelled = [&] { return control.cancel && control.cancel->load(std::memory_order_relaxed); };
+    const auto work = [&] {
+        for (int l; (l = next.fetch_add(1)) < depth;) {
+            if (cancelled()) return;
+            norms[l] = spectral_norm(network.weights[l]);
+        }
+    };
+    const int threads = std::min(detail::gradflow_thread_count(control), std::max(depth, 1));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t) {
+        try {
+            pool.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;
+        }
+    }
+    work();
+    for (std::thread& thread : pool) thread.join();
+    if (cancelled()) return {};
+    return norms;
+}
+
+double backward_factor_bound(double spectral_norm, const LayerStats& layer, bool residual, bool layernorm) {
+    const double factor = spectral_norm * layer.max_abs_slope * (layernorm ? layer.max_inverse_std : 1.0);
+    return residual ? 1 + factor : factor;
+}
+
+std::vector<double> act_grad_bounds(const std::vector<LayerStats>& layers, const std::vector<double>& spectral_norms,
+                                    bool residual, bool layernorm) {
+    const int n = static_cast<int>(layers.size());
+    if (n == 0 || spectral_norms.size() != layers.size()) return {};
+    std::vector<double> bound(n);
+    bound[n - 1] = layers[n - 1].act_grad_norm;
+    for (int l = n - 1; l >= 1; --l) {  // 0-based l is hidden layer l + 1: its step leads to layer l
+        bound[l - 1] = bound[l] * backward_factor_bound(spectral_norms[l], layers[l], residual, layernorm);
+    }
+    return bound;
 }
 
 RunFiniteness finiteness_of(const GradflowResult& result) {
@@ -125,9 +187,9 @@ RunFiniteness finiteness_of(const GradflowResult& result) {
         const int layer = static_cast<int>(l) + 1;
         for (double value : {s.weight_grad_norm, s.act_grad_norm, s.mean_abs_dz}) note(value, layer);
         const bool activations_finite = std::isfinite(s.act_mean) && std::isfinite(s.act_std) &&
-                                        std::isfinite(s.saturated_fraction) && std::isfinite(s.dead_fraction);
+                                        std::isfinite(s.saturated_fraction) && std::isfinite(s.zero_slope_fraction);
         if (!activations_finite && run.activations_overflow_layer == 0) run.activations_overflow_layer = layer;
-        if (s.dead_fraction == 1) run.dead_layer = layer;
+        if (s.zero_slope_fraction == 1) run.dead_layer = layer;
     }
     note(result.loss, 0);
     return run;
@@ -166,7 +228,11 @@ GradientRatio gradient_ratio(double first, double last, const RunFiniteness& run
 GradflowResult simulate_gradient_flow(const GradflowConfig& config, const GradflowControl& control) {
     if (auto reason = config.validate()) throw std::invalid_argument(*reason);
     const Network network = make_network(config, control);
-    if (control.cancel && control.cancel->load(std::memory_order_relaxed)) return GradflowResult{{}, 0, true};
+    if (control.cancel && control.cancel->load(std::memory_order_relaxed)) {
+        GradflowResult cancelled;
+        cancelled.cancelled = true;
+        return cancelled;
+    }
     return simulate_gradient_flow(config, network, make_batch(config), control);
 }
 

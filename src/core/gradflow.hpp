@@ -17,8 +17,14 @@
 //   act_grad_norm      ‖∂L/∂a_l‖ Frobenius over the batch (the gradient arriving at the layer's output)
 //   mean_abs_dz        mean |∂L/∂z_l| (z before layer norm)
 //   act_mean/act_std   mean and population standard deviation of a_l
-//   saturated_fraction 0 < |f′(u_l)| < 1% of max|f′| (max over x from actviz::analyse)
-//   dead_fraction      f′(u_l) = 0 exactly; dead entries are not counted as saturated, so the two add up
+//   saturated_fraction   0 < |f′(u_l)| < 1% of max|f′| (max over x from actviz::analyse; the share is
+//                        kSaturatedDerivativeShare, the one definition of "saturated" in actviz)
+//   zero_slope_fraction  f′(u_l) = 0 exactly; zero-slope entries are not counted as saturated, so the two
+//                        add up. A healthy ReLU layer has ~50%: sparsity, not death.
+//   dead_unit_fraction   units whose f′ is exactly 0 for EVERY sample of the batch: dead units, in the
+//                        Classifier's sense (core/activity.hpp), which can never learn again
+//   max_abs_slope        max |f′(u_l)| over the batch: what the layer's chain-rule factor can be at most
+//   max_inverse_std      layer norm: max over samples of 1/√(var + ε) (the norm of its Jacobian); else 1
 // Gradients that underflow are exactly 0 and reported as 0 (norms are computed with scaling, so a
 // tiny non-zero gradient never rounds to 0 through squaring). float32 runs flush denormals to zero.
 
@@ -32,6 +38,7 @@
 #include <Eigen/Core>
 
 #include "core/activation.hpp"
+#include "core/activity.hpp"
 #include "core/init.hpp"
 
 namespace actviz {
@@ -42,7 +49,6 @@ inline constexpr int kGradflowMaxBatch = 4096;
 inline constexpr double kGradflowMaxGain = 100;       // also the largest std of InitScheme::Normal
 inline constexpr double kGradflowMaxBias = 100;       // |bias|
 inline constexpr double kLayerNormEpsilon = 1e-5;     // torch.nn.LayerNorm's default
-inline constexpr double kSaturationThreshold = 0.01;  // of max|f′|
 
 struct GradflowConfig {
     int depth = 20;   // hidden layers, 1..1000
@@ -93,6 +99,7 @@ struct GradflowControl {
     std::atomic<double>* progress = nullptr;    // rises from 0 to 1 as layers finish
     int threads = 0;                            // 0: every hardware thread
     GradflowGradients* gradients = nullptr;     // filled when given (costs memory: tests and small nets)
+    bool spectral_bound = false;                // also compute GradflowResult::act_grad_bound (an SVD per layer)
 };
 
 struct LayerStats {
@@ -102,14 +109,42 @@ struct LayerStats {
     double act_mean = 0;
     double act_std = 0;
     double saturated_fraction = 0;
-    double dead_fraction = 0;
+    double zero_slope_fraction = 0;
+    double dead_unit_fraction = 0;
+    double max_abs_slope = 0;
+    double max_inverse_std = 1;
 };
 
 struct GradflowResult {
     std::vector<LayerStats> layers;  // one per hidden layer, [0] = layer 1 nearest the input; empty when cancelled
     double loss = 0;
     bool cancelled = false;
+    // With GradflowControl::spectral_bound: ‖W_l‖₂ of layers 1..depth (largest singular value), and
+    // per hidden layer a true upper bound on its ‖∂L/∂a_l‖, anchored at the last layer's measured value
+    // (see act_grad_bounds). Empty otherwise.
+    std::vector<double> spectral_norms;
+    std::vector<double> act_grad_bound;
 };
+
+// ‖W‖₂: the largest singular value (Eigen's BDCSVD, singular values only).
+double spectral_norm(const Eigen::MatrixXd& w);
+// ‖W_l‖₂ of hidden layers 1..depth, on control.threads threads (an SVD each: ~20 ms at width 256);
+// empty when control.cancel is set during the work.
+std::vector<double> spectral_norms(const Network& network, const GradflowControl& control = {});
+
+// The factor by which the backward step through hidden layer l (from ∂L/∂a_l to ∂L/∂a_{l−1}) can at
+// most multiply the gradient's norm: ∂L/∂a_{l−1} = W_lᵀ J_LNᵀ (f′(u_l) ⊙ ∂L/∂a_l) (+ ∂L/∂a_l with the
+// residual), so per sample and hence over the batch (Frobenius)
+//   ‖∂L/∂a_{l−1}‖ ≤ ‖W_l‖₂ · max|f′(u_l)| · max 1/σ  (+ 1 with the residual) · ‖∂L/∂a_l‖.
+// The layer-norm Jacobian r(I − 11ᵀ/N − uuᵀ/N) has norm ≤ r = 1/σ since u ⟂ 1 and ‖u‖² ≤ N.
+double backward_factor_bound(double spectral_norm, const LayerStats& layer, bool residual, bool layernorm);
+
+// bound[l] ≥ ‖∂L/∂a_{l+1}‖ for every hidden layer (0-based), from the last layer's measured ‖∂L/∂a‖
+// and the factors of the layers above: bound[depth−1] = its value, bound[l−1] = bound[l] · factor(l+1).
+// Unlike max|f′|^k (the activation's factor alone, the best case when the weights preserve norms),
+// this holds whatever the weights, up to rounding. `spectral_norms`: ‖W_l‖₂ of layers 1..depth.
+std::vector<double> act_grad_bounds(const std::vector<LayerStats>& layers, const std::vector<double>& spectral_norms,
+                                    bool residual, bool layernorm);
 
 // [Verdict] How the gradient fares from the output back to layer 1, as the panel states it.
 
@@ -123,7 +158,7 @@ struct RunFiniteness {
     Overflow overflow = Overflow::None;  // of the gradients or the loss: Infinity when any is ±∞, else NotANumber when any is NaN
     int first_layer = 0;                 // the lowest hidden layer (from 1) with a non-finite gradient; 0 when none has
     int activations_overflow_layer = 0;  // the lowest layer whose activation mean or spread is not finite; 0: none
-    int dead_layer = 0;                  // the layer nearest the output with every unit off (dead fraction 1); 0: none
+    int dead_layer = 0;                  // the layer nearest the output with every unit off (zero-slope share 1); 0: none
 };
 RunFiniteness finiteness_of(const GradflowResult& result);
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <stdexcept>
 #include <system_error>
 #include <thread>
@@ -93,7 +94,9 @@ struct SlicePartial {
     long double grad_sq = 0;  // Σ (∂L/∂a_l)²
     double abs_dz = 0;        // Σ |∂L/∂z_l|
     long long saturated = 0;  // entries with 0 < |f′(u_l)| < threshold
-    long long dead = 0;       // entries with f′(u_l) = 0
+    long long zero_slope = 0; // entries with f′(u_l) = 0
+    double max_slope = 0;     // max |f′(u_l)|
+    double max_rstd = 1;      // layer norm: max 1/σ over the slice's samples
 };
 
 // [SECTION] Pass: the cached matrices ---------------------------------------------------------------
@@ -121,7 +124,7 @@ class Pass {
     const Activation& activation_;
     const ParameterValues parameters_;
     const int depth_, width_, batch_, slices_;
-    const double saturation_threshold_;  // 1% of max|f′|
+    const double saturation_threshold_;  // kSaturatedDerivativeShare (1%) of max|f′|
     const ActivationKernel<T> kernel_;
 
     std::vector<Mat> converted_weights_;  // float32 runs: the network's weights as T
@@ -140,6 +143,10 @@ class Pass {
     std::vector<int> slice_begin_;  // slices + 1 column offsets
 
     std::vector<std::vector<SlicePartial>> partials_;  // [slice][layer], layer 1..depth
+    // [(layer − 1) · width + unit]: set once any sample gives the unit a non-zero f′ (a unit never set is
+    // dead). Atomic because the slices' threads set them concurrently; only ever set, never read, until the end.
+    std::unique_ptr<std::atomic<bool>[]> unit_alive_;
+    std::unique_ptr<std::atomic<int>[]> units_alive_;  // [layer − 1]: how many of unit_alive_ are set
     std::vector<long double> slice_loss_;              // Σ (y − t)² per slice
     std::vector<long double> weight_grad_sq_;          // [layer] ‖∂L/∂W_l‖²
     Progress progress_;
@@ -156,7 +163,7 @@ Pass<T>::Pass(const GradflowConfig& config, const Network& network, const Gradfl
       width_(config.width),
       batch_(config.batch),
       slices_(gradflow_slice_count(config.batch)),
-      saturation_threshold_(kSaturationThreshold *
+      saturation_threshold_(kSaturatedDerivativeShare *
                             analyse(*config.activation, config.parameters).max_abs_derivative.value),
       kernel_(*config.activation, config.parameters),
       progress_(control, 2LL * slices_ * config.depth + config.depth) {
@@ -198,6 +205,10 @@ Pass<T>::Pass(const GradflowConfig& config, const Network& network, const Gradfl
         grad_next_.emplace_back(width_, n);
     }
     partials_.assign(slices_, std::vector<SlicePartial>(depth_ + 1));
+    unit_alive_ = std::make_unique<std::atomic<bool>[]>(static_cast<size_t>(depth_) * width_);
+    for (size_t i = 0; i < static_cast<size_t>(depth_) * width_; ++i) unit_alive_[i].store(false, std::memory_order_relaxed);
+    units_alive_ = std::make_unique<std::atomic<int>[]>(static_cast<size_t>(depth_));
+    for (int l = 0; l < depth_; ++l) units_alive_[l].store(0, std::memory_order_relaxed);
     slice_loss_.assign(slices_, 0);
     weight_grad_sq_.assign(depth_ + 1, 0);
     if (GradflowGradients* g = control.gradients) {
@@ -243,8 +254,29 @@ void Pass<T>::forward(int s) {
         const Flat d_flat(d, count);
         if (config_.residual) a_flat += Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>(previous, count);
         SlicePartial& partial = partials_[s][l];
-        partial.dead = (d_flat == T(0)).count();
-        partial.saturated = (d_flat.abs() < static_cast<T>(saturation_threshold_)).count() - partial.dead;
+        partial.zero_slope = (d_flat == T(0)).count();
+        partial.saturated = (d_flat.abs() < static_cast<T>(saturation_threshold_)).count() - partial.zero_slope;
+        partial.max_slope = static_cast<double>(d_flat.abs().template maxCoeff<Eigen::PropagateNaN>());
+        if (config_.layernorm) {
+            partial.max_rstd =
+                static_cast<double>(rstd_[l].segment(c0, n).template maxCoeff<Eigen::PropagateNaN>());
+        }
+        // A unit (row) with any non-zero f′ in this slice is alive. Only while some unit of the layer has
+        // not been seen alive: in a healthy layer the first slice finds them all and the rest skip this.
+        std::atomic<bool>* alive = unit_alive_.get() + static_cast<size_t>(l - 1) * width_;
+        if (partial.zero_slope > 0 && units_alive_[l - 1].load(std::memory_order_relaxed) < width_) {
+            const Eigen::Map<const Mat> d_block(d, width_, n);
+            const Eigen::Array<bool, Eigen::Dynamic, 1> any = (d_block.array() != T(0)).rowwise().any();
+            for (int i = 0; i < width_; ++i) {
+                if (any[i] && !alive[i].exchange(true, std::memory_order_relaxed)) {
+                    units_alive_[l - 1].fetch_add(1, std::memory_order_relaxed);
+                }
+            }
+        } else if (partial.zero_slope == 0) {
+            for (int i = 0; i < width_; ++i) {  // no zero anywhere: every unit alive
+                if (!alive[i].exchange(true, std::memory_order_relaxed)) units_alive_[l - 1].fetch_add(1, std::memory_order_relaxed);
+            }
+        }
         // Sums in T (Eigen's vectorised pairwise reductions): float32 runs report float statistics.
         const T mean = a_flat.sum() / static_cast<T>(count);
         partial.act_mean = static_cast<double>(mean);
@@ -323,13 +355,18 @@ LayerStats Pass<T>::combine(int l) const {
     const double total = static_cast<double>(width_) * batch_;
     long double grad_sq = 0;
     double abs_dz = 0, mean = 0;
-    long long saturated = 0, dead = 0;
+    long long saturated = 0, zero_slope = 0;
+    double max_slope = 0, max_rstd = 1;
+    bool nan_slope = false;
     for (int s = 0; s < slices_; ++s) {
         const SlicePartial& p = partials_[s][l];
         grad_sq += p.grad_sq;
         abs_dz += p.abs_dz;
         saturated += p.saturated;
-        dead += p.dead;
+        zero_slope += p.zero_slope;
+        nan_slope |= std::isnan(p.max_slope);
+        max_slope = std::max(max_slope, p.max_slope);
+        max_rstd = s == 0 ? p.max_rstd : std::max(max_rstd, p.max_rstd);
         mean += p.act_mean * (static_cast<double>(slice_begin_[s + 1] - slice_begin_[s]) * width_);
     }
     mean /= total;
@@ -346,7 +383,13 @@ LayerStats Pass<T>::combine(int l) const {
     stats.act_mean = mean;
     stats.act_std = std::sqrt(m2 / total);
     stats.saturated_fraction = static_cast<double>(saturated) / total;
-    stats.dead_fraction = static_cast<double>(dead) / total;
+    stats.zero_slope_fraction = static_cast<double>(zero_slope) / total;
+    long long dead_units = 0;
+    const std::atomic<bool>* alive = unit_alive_.get() + static_cast<size_t>(l - 1) * width_;
+    for (int i = 0; i < width_; ++i) dead_units += !alive[i].load(std::memory_order_relaxed);
+    stats.dead_unit_fraction = static_cast<double>(dead_units) / width_;
+    stats.max_abs_slope = nan_slope ? std::numeric_limits<double>::quiet_NaN() : max_slope;
+    stats.max_inverse_std = max_rstd;
     return stats;
 }
 

@@ -85,6 +85,16 @@ void plot_x_span(const char* label, double x0, double x1, ImU32 colour);
 // and images fill the plot and get no legend entry.
 void plot_heatmap(const char* label, const double* values, int rows, int cols, double x_min, double x_max, double y_min,
                   double y_max, double v_min, double v_max);
+// The same with the caller's words for each cell (arrays of rows × cols, row-major, any may be null).
+// Values beyond [v_min, v_max] (±∞ included) take the colour of the nearer end: the scale saturates,
+// the printed text need not. A NaN cell with a text is drawn neutral grey with it (e.g. "0/0").
+struct HeatmapLabels {
+    const std::string* text = nullptr;        // printed in the cell when it fits
+    const std::string* short_text = nullptr;  // printed instead when `text` does not fit (shrunk to fit, down to 65%)
+    const std::string* tooltip = nullptr;     // the hover tooltip, instead of "row r, column c" and the value
+};
+void plot_heatmap(const char* label, const double* values, int rows, int cols, double x_min, double x_max, double y_min,
+                  double y_max, double v_min, double v_max, const HeatmapLabels& labels);
 void plot_image(const char* label, ImTextureID texture, double x_min, double y_min, double x_max, double y_max);
 
 // Disjoint segments (x0,y0)-(x1,y1), (x2,y2)-(x3,y3), ...: contour lines. No hover readout.

@@ -313,6 +313,11 @@ ImU32 text_colour_on(ImU32 background) {
 
 void plot_heatmap(const char* label, const double* values, int rows, int cols, double x_min, double x_max, double y_min,
                   double y_max, double v_min, double v_max) {
+    plot_heatmap(label, values, rows, cols, x_min, x_max, y_min, y_max, v_min, v_max, HeatmapLabels{});
+}
+
+void plot_heatmap(const char* label, const double* values, int rows, int cols, double x_min, double x_max, double y_min,
+                  double y_max, double v_min, double v_max, const HeatmapLabels& labels) {
     finish_setup();
     if (!values || rows <= 0 || cols <= 0 || rows > 64 || cols > 64) return;
     if (!std::isfinite(x_min + x_max + y_min + y_max)) return;
@@ -323,6 +328,36 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
     const double cell_w = (x_max - x_min) / cols, cell_h = (y_max - y_min) / rows;
     const double value_step = (v_max - v_min) / 100;  // two significant digits of the range
     const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const float font_size = ImGui::GetFontSize();
+    const auto fits = [](const ImRect& cell, const std::string& text, float scale) {
+        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        return cell.GetWidth() > size.x * scale + 6 && cell.GetHeight() > size.y * scale + 2;
+    };
+    // The caller's texts share one form across the grid (all full, or all short), so a column never
+    // mixes "0.8" with "−1": full texts when every one fits, else the short ones, shrunk (down to 65% of
+    // the font) until every one fits; a text that still does not is left to the tooltip.
+    struct {
+        bool short_texts = false;
+        float scale = 1;
+    } caller_form;
+    if (labels.text) {
+        const ImVec2 a = to_pixels(x_min, y_max), b = to_pixels(x_min + cell_w, y_max - cell_h);
+        const ImRect cell(ImVec2(std::min(a.x, b.x), std::min(a.y, b.y)), ImVec2(std::max(a.x, b.x), std::max(a.y, b.y)));
+        // The largest scale at which every text of `texts` fits (1 when all do at full size).
+        const auto scale_for = [&](const std::string* texts) {
+            float scale = 1;
+            for (int i = 0; i < rows * cols; ++i) {
+                const ImVec2 size = ImGui::CalcTextSize(texts[i].c_str());
+                if (size.x > 0) scale = std::min(scale, (cell.GetWidth() - 6.5f) / size.x);
+                if (size.y > 0) scale = std::min(scale, (cell.GetHeight() - 2.5f) / size.y);
+            }
+            return scale;
+        };
+        if (scale_for(labels.text) < 1 && labels.short_text) {
+            caller_form.short_texts = true;
+            caller_form.scale = std::clamp(scale_for(labels.short_text), 0.65f, 1.0f);
+        }
+    }
     int hovered_row = -1, hovered_col = -1;
     ImRect hovered_cell;
     for (int r = 0; r < rows; ++r) {
@@ -336,15 +371,23 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
                 mouse.y < cell.Max.y) {
                 hovered_row = r, hovered_col = c, hovered_cell = cell;
             }
-            if (std::isnan(v)) continue;  // not computed (yet): the background shows through
-            const ImU32 colour =
-                diverging ? diverging_colour(v / magnitude) : sequential_colour((v - v_min) / (v_max - v_min));
+            const size_t index = static_cast<size_t>(r) * cols + c;
+            const bool labelled = labels.text && !labels.text[index].empty();
+            if (std::isnan(v) && !labelled) continue;  // not computed (yet): the background shows through
+            const double shown = std::isinf(v) ? (v > 0 ? v_max : v_min) : v;  // the scale saturates
+            const ImU32 colour = std::isnan(v) ? IM_COL32(128, 128, 128, 255)
+                                 : diverging   ? diverging_colour(shown / magnitude)
+                                               : sequential_colour((shown - v_min) / (v_max - v_min));
             g_frame.draw->AddRectFilled(cell.Min, cell.Max, colour);
-            // Roomy cells carry their value, in a text colour that reads on the cell.
-            const std::string text = number_text(format_tick(v, value_step));
-            const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-            if (cell.GetWidth() > size.x + 6 && cell.GetHeight() > size.y + 2) {
-                g_frame.draw->AddText(ImVec2(cell.GetCenter().x - size.x / 2, cell.GetCenter().y - size.y / 2),
+            // Roomy cells carry their value (or the caller's text, or its short form), in a text colour
+            // that reads on the cell.
+            std::string text = labelled ? labels.text[index] : number_text(format_tick(v, value_step));
+            if (labelled && caller_form.short_texts) text = labels.short_text[index];
+            const float scale = labelled ? caller_form.scale : 1.0f;
+            if (!text.empty() && fits(cell, text, scale)) {
+                const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+                g_frame.draw->AddText(ImGui::GetFont(), font_size * scale,
+                                      ImVec2(cell.GetCenter().x - size.x * scale / 2, cell.GetCenter().y - size.y * scale / 2),
                                       text_colour_on(colour), text.c_str());
             }
         }
@@ -353,9 +396,16 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
     add_extent(x_max, y_max);
     if (hovered_row >= 0) {
         g_frame.draw->AddRect(hovered_cell.Min, hovered_cell.Max, IM_COL32(255, 255, 255, 255), 0, 0, 2.0f);
-        const double v = values[static_cast<size_t>(hovered_row) * cols + hovered_col];
+        const size_t index = static_cast<size_t>(hovered_row) * cols + hovered_col;
+        const double v = values[index];
         const std::string name = display_name(label ? label : "");
         ImGui::BeginTooltip();
+        if (labels.tooltip && !labels.tooltip[index].empty()) {
+            ImGui::TextUnformatted(labels.tooltip[index].c_str());
+            ImGui::EndTooltip();
+            g_frame.readout_suppressed = true;
+            return;
+        }
         if (!name.empty()) ImGui::TextUnformatted(name.c_str());
         ImGui::TextDisabled("row %d, column %d", hovered_row, hovered_col);
         if (std::isnan(v))

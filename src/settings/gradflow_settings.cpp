@@ -59,7 +59,7 @@ std::vector<GradflowPreset> gradflow_presets() {
          }},
         {"ReLU with gain 2 (exploding)",
          "He init already has ReLU's √2; doubling the scale on top makes each layer grow the gradient "
-         "about twofold: 30 layers explode by ~1e9. Plotted as ‖∂L/∂a‖: the weight gradients ‖δ aᵀ‖ stay "
+         "about twofold: the 29 layers' factors between layer 1 and layer 30 multiply to ~3e9. Plotted as ‖∂L/∂a‖: the weight gradients ‖δ aᵀ‖ stay "
          "level because the forward signal grows as fast as the backward one shrinks — all of them ~1e19.",
          [](GradflowSettings& s) {
              s = GradflowSettings();
@@ -68,8 +68,8 @@ std::vector<GradflowPreset> gradflow_presets() {
              s.quantity = GradQuantity::ActivationGrad;
          }},
         {"residual connections rescue depth 100",
-         "a ← a + f(W a + b): the identity path carries the gradient past every layer, so even sigmoid trains "
-         "at depth 100.",
+         "a ← a + f(W a + b): the identity path carries the gradient past every layer. At depth 100, sigmoid's "
+         "layer 1 still gets ~1e-2 of the last layer's gradient with it, ~1e-63 without.",
          [](GradflowSettings& s) {
              s = GradflowSettings();
              s.simulation.depth = 100;
@@ -78,9 +78,11 @@ std::vector<GradflowPreset> gradflow_presets() {
          }},
         {"20 layers: factor 0.2 vs 0.5 per layer",
          "A linear network with orthogonal weights scaled by g multiplies the gradient by exactly g per layer: "
-         "0.2^20 ≈ 1e-14 against 0.5^20 ≈ 9.5e-7.",
+         "20 layers give 0.2^20 ≈ 1.05e-14 against 0.5^20 ≈ 9.5e-7. Layer 1 / layer N spans the N − 1 layers "
+         "above layer 1, so the network has 21 hidden layers: layer 1 / layer 21 is exactly 20 factors.",
          [](GradflowSettings& s) {
              s = GradflowSettings();
+             s.simulation.depth = 21;  // layer 1 / layer 21: the factors of layers 2..21, twenty of them
              s.simulation.curves = {curve("identity", InitScheme::Orthogonal, 0.2f), curve("identity", InitScheme::Orthogonal, 0.5f)};
              s.quantity = GradQuantity::ActivationGrad;  // weight gradients also carry the shrinking forward signal
              s.show_chain_rule_bound = false;

@@ -28,7 +28,8 @@ TEST(GradflowCommand, PrintsOneRowPerHiddenLayerWithTheCoreNumbers) {
     const auto rows = csv_rows(result.out);
     ASSERT_EQ(rows.size(), 13u);
     EXPECT_EQ(rows[0], (std::vector<std::string>{"layer", "weight_grad_norm", "act_grad_norm", "mean_abs_dz",
-                                                 "act_mean", "act_std", "saturated_fraction", "dead_fraction"}));
+                                                 "act_mean", "act_std", "saturated_fraction", "zero_slope_fraction",
+                                                 "dead_unit_fraction"}));
     GradflowConfig config;
     config.depth = 12;
     config.width = 16;
@@ -42,14 +43,69 @@ TEST(GradflowCommand, PrintsOneRowPerHiddenLayerWithTheCoreNumbers) {
     config.layernorm = true;
     const GradflowResult expected = simulate_gradient_flow(config);
     for (size_t l = 1; l < rows.size(); ++l) {
-        ASSERT_EQ(rows[l].size(), 8u);
+        ASSERT_EQ(rows[l].size(), 9u);
         EXPECT_EQ(rows[l][0], std::to_string(l));  // layer 1 nearest the input
         const LayerStats& s = expected.layers[l - 1];
         EXPECT_EQ(std::stod(rows[l][1]), s.weight_grad_norm);  // %.17g round-trips
         EXPECT_EQ(std::stod(rows[l][2]), s.act_grad_norm);
         EXPECT_EQ(std::stod(rows[l][5]), s.act_std);
-        EXPECT_EQ(std::stod(rows[l][7]), s.dead_fraction);
+        EXPECT_EQ(std::stod(rows[l][6]), s.saturated_fraction);
+        EXPECT_EQ(std::stod(rows[l][7]), s.zero_slope_fraction);
+        EXPECT_EQ(std::stod(rows[l][8]), s.dead_unit_fraction);
     }
+}
+
+TEST(GradflowCommand, ZeroSlopeShareIsNotDeadUnits) {
+    // A healthy He-initialised ReLU net: about half its (unit, sample) pairs have zero slope, yet no
+    // unit of layer 1 is dead and deeper layers have far fewer dead units than zero-slope pairs. The
+    // column that used to be called dead_fraction said 0.5 for every layer.
+    const CommandOutput result =
+        gradflow({"--depth", "10", "--width", "64", "--activation", "relu", "--init", "he_normal"});
+    ASSERT_EQ(result.status, 0) << result.err;
+    const auto rows = csv_rows(result.out);
+    ASSERT_EQ(rows.size(), 11u);
+    const auto column = [&](const std::string& name) {
+        return static_cast<size_t>(std::find(rows[0].begin(), rows[0].end(), name) - rows[0].begin());
+    };
+    ASSERT_LT(column("zero_slope_fraction"), rows[0].size());
+    ASSERT_LT(column("dead_unit_fraction"), rows[0].size());
+    EXPECT_EQ(column("dead_fraction"), rows[0].size()) << "the ambiguous name is gone";
+    for (size_t l = 1; l < rows.size(); ++l) {
+        EXPECT_NEAR(std::stod(rows[l][column("zero_slope_fraction")]), 0.5, 0.1) << "layer " << l;
+        EXPECT_LT(std::stod(rows[l][column("dead_unit_fraction")]), 0.3) << "layer " << l;
+    }
+    EXPECT_EQ(std::stod(rows[1][column("dead_unit_fraction")]), 0);
+}
+
+TEST(GradflowCommand, BoundAddsTheSpectralNormsAndTheTrueBound) {
+    const std::vector<std::string> args{"--depth", "15", "--width", "32", "--activation", "relu", "--init", "he_normal",
+                                        "--gain", "2", "--batch", "64"};
+    std::vector<std::string> with_bound = args;
+    with_bound.push_back("--bound");
+    const CommandOutput result = gradflow(with_bound);
+    ASSERT_EQ(result.status, 0) << result.err;
+    const auto rows = csv_rows(result.out);
+    ASSERT_EQ(rows.size(), 16u);
+    ASSERT_EQ(rows[0].size(), 11u);
+    EXPECT_EQ(rows[0][9], "spectral_norm");
+    EXPECT_EQ(rows[0][10], "act_grad_bound");
+    GradflowConfig config;
+    config.depth = 15;
+    config.width = 32;
+    config.batch = 64;
+    config.activation = find_activation("relu");
+    config.init = InitScheme::HeNormal;
+    config.gain = 2;
+    GradflowControl control;
+    control.spectral_bound = true;
+    const GradflowResult expected = simulate_gradient_flow(config, control);
+    for (size_t l = 1; l < rows.size(); ++l) {
+        EXPECT_EQ(std::stod(rows[l][9]), expected.spectral_norms[l - 1]);
+        EXPECT_EQ(std::stod(rows[l][10]), expected.act_grad_bound[l - 1]);
+        EXPECT_LE(std::stod(rows[l][2]), std::stod(rows[l][10]) * (1 + 1e-12)) << "layer " << l;
+    }
+    // Without the flag, the nine columns.
+    EXPECT_EQ(csv_rows(gradflow(args).out)[0].size(), 9u);
 }
 
 TEST(GradflowCommand, SwitchesChangeTheResult) {

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -45,7 +46,7 @@ TEST(Usage, HelpForAnUnknownSubcommandExitsTwoWithOneLine) {
 TEST(Usage, GradflowUsageNamesEveryFlagTheCommandAccepts) {
     const std::string text = run("gradflow", {"--help"}).out;
     for (const char* flag : {"--depth", "--width", "--activation", "--init", "--gain", "--std", "--bias", "--batch",
-                             "--seed", "--residual", "--layernorm", "--float32", "--alpha"}) {
+                             "--seed", "--residual", "--layernorm", "--float32", "--bound", "--alpha"}) {
         EXPECT_NE(text.find(flag), std::string::npos) << flag;
     }
 }
@@ -72,6 +73,20 @@ TEST(Usage, TrainStatesTheLearningRateRangeItAccepts) {
     std::vector<std::string> above = base;
     above.push_back(std::to_string(2 * kMaxLearningRate));
     EXPECT_EQ(run("train", above).status, 2);
+}
+
+TEST(Usage, GradflowUsageNamesEveryColumnTheCommandPrints) {
+    const std::string text = run("gradflow", {"--help"}).out;
+    const std::string header = run("gradflow", {"--depth", "2", "--width", "2", "--activation", "relu", "--bound"}).out;
+    std::string columns = header.substr(0, header.find('\n'));
+    for (size_t start = 0; start <= columns.size();) {
+        const size_t comma = std::min(columns.find(',', start), columns.size());
+        const std::string column = columns.substr(start, comma - start);
+        EXPECT_NE(text.find(column), std::string::npos) << column;
+        start = comma + 1;
+    }
+    EXPECT_NE(text.find("zero_slope_fraction"), std::string::npos);
+    EXPECT_EQ(text.find("dead_fraction"), std::string::npos) << "the old, ambiguous column name";
 }
 
 }  // namespace

@@ -11,6 +11,9 @@
 #include <string>
 #include <thread>
 
+#include <Eigen/Geometry>
+
+#include "core/activity.hpp"
 #include "core/gradflow.hpp"
 
 #if defined(__x86_64__)
@@ -181,8 +184,8 @@ TEST(GradflowAgainstPyTorch, PerLayerStatisticsMatchAutogradInFloat64) {
     const std::vector<FixtureCase> cases = load_fixture();
     ASSERT_GE(cases.size(), 8u);
     const char* names[] = {"weight_grad_norm", "act_grad_norm", "mean_abs_dz", "act_mean",
-                           "act_std",          "saturated",     "dead"};
-    bool saw_saturation = false, saw_dead = false;
+                           "act_std",          "saturated",     "zero-slope"};
+    bool saw_saturation = false, saw_zero_slope = false;
     for (const FixtureCase& c : cases) {
         const GradflowResult result = simulate_gradient_flow(c.config, c.network, c.data);
         EXPECT_NEAR(result.loss, c.loss, 1e-12 * c.loss) << c.name;
@@ -190,7 +193,7 @@ TEST(GradflowAgainstPyTorch, PerLayerStatisticsMatchAutogradInFloat64) {
         for (size_t l = 0; l < c.stats.size(); ++l) {
             const LayerStats& s = result.layers[l];
             const double ours[] = {s.weight_grad_norm, s.act_grad_norm,      s.mean_abs_dz,  s.act_mean,
-                                   s.act_std,          s.saturated_fraction, s.dead_fraction};
+                                   s.act_std,          s.saturated_fraction, s.zero_slope_fraction};
             for (int k = 0; k < 7; ++k) {
                 const double torch = c.stats[l][k];
                 // Fractions are counts over 20 entries: exact. The mean may cancel to near 0: an absolute floor.
@@ -198,10 +201,10 @@ TEST(GradflowAgainstPyTorch, PerLayerStatisticsMatchAutogradInFloat64) {
                 EXPECT_NEAR(ours[k], torch, tolerance) << c.name << " layer " << l + 1 << " " << names[k];
             }
             saw_saturation |= c.stats[l][5] > 0;
-            saw_dead |= c.stats[l][6] > 0;
+            saw_zero_slope |= c.stats[l][6] > 0;
         }
     }
-    EXPECT_TRUE(saw_saturation && saw_dead) << "the fixture should exercise both fractions";
+    EXPECT_TRUE(saw_saturation && saw_zero_slope) << "the fixture should exercise both fractions";
 }
 
 // [SECTION] What a user relies on ----------------------------------------------------------------------
@@ -234,9 +237,13 @@ TEST(GradflowTextbook, ReluWithHeInitKeepsAllTwentyLayersWithinAFactorOf20) {
     }
     EXPECT_GT(lo, 0);
     EXPECT_LE(hi / lo, 20);
-    // About half of a ReLU layer's units are off for any one sample, and none is merely saturated.
-    EXPECT_NEAR(result.layers[10].dead_fraction, 0.5, 0.1);
+    // About half of a ReLU layer's units are off for any one sample (healthy sparsity: the zero-slope
+    // share) and none is merely saturated. No unit of layer 1 is dead (each is on for some sample); deeper,
+    // some are, at initialisation already (the inputs' directions collapse with depth), yet far from half.
+    EXPECT_NEAR(result.layers[10].zero_slope_fraction, 0.5, 0.1);
     EXPECT_EQ(result.layers[10].saturated_fraction, 0);
+    EXPECT_EQ(result.layers[0].dead_unit_fraction, 0);
+    EXPECT_LE(result.layers[10].dead_unit_fraction, result.layers[10].zero_slope_fraction);
 }
 
 TEST(GradflowTextbook, ResidualConnectionsRescueSigmoidAtDepth100) {
@@ -311,7 +318,7 @@ TEST(GradflowVerdict, AnExplodingNetworkIsNeverCalledUnderflow) {
             } else {
                 EXPECT_EQ(run.overflow, Overflow::None);
                 EXPECT_GT(run.dead_layer, 1);
-                EXPECT_EQ(result.layers[static_cast<size_t>(run.dead_layer - 1)].dead_fraction, 1.0);
+                EXPECT_EQ(result.layers[static_cast<size_t>(run.dead_layer - 1)].zero_slope_fraction, 1.0);
                 EXPECT_EQ(ratio.verdict, GradientVerdict::Blocked) << ratio.ratio_text << " " << ratio.label;
             }
             EXPECT_FALSE(mentions_underflow(ratio)) << which << ": " << ratio.ratio_text << " " << ratio.label;
@@ -499,11 +506,160 @@ TEST(GradflowVerdict, AZeroBelowALayerThatIsAllOffIsBlockedNotUnderflow) {
     for (LayerStats& s : result.layers) s.weight_grad_norm = 1;
     result.layers[0].weight_grad_norm = 0;
     EXPECT_EQ(gradient_ratio(0, 1, finiteness_of(result)).ratio_text, "0 (underflow)");  // no dead layer: underflow
-    result.layers[2].dead_fraction = 1;
+    result.layers[2].zero_slope_fraction = 1;
     const GradientRatio ratio = gradient_ratio(0, 1, finiteness_of(result));
     EXPECT_EQ(ratio.verdict, GradientVerdict::Blocked);
     EXPECT_EQ(ratio.ratio_text, "0 (blocked)");
     EXPECT_EQ(ratio.label, "no gradient below layer 3: every unit there is off");
+}
+
+// [SECTION] Zero-slope share, dead units, and the true bound ----------------------------------------
+
+// The forward pass of a plain ReLU network written out again, independently of the simulator: per
+// hidden layer, the share of (unit, sample) pairs with z ≤ 0 (relu′ = 0) and of units with z ≤ 0 for
+// every sample.
+struct ReluCounts {
+    std::vector<double> zero_slope, dead_units;
+};
+ReluCounts count_relu_zeros(const GradflowConfig& config) {
+    const Network network = make_network(config);
+    Eigen::MatrixXd a = make_batch(config).inputs;
+    ReluCounts counts;
+    for (int l = 0; l < config.depth; ++l) {
+        const Eigen::MatrixXd z = (network.weights[l] * a).colwise() + network.biases[l];
+        const Eigen::ArrayXXd off = (z.array() <= 0).cast<double>();
+        counts.zero_slope.push_back(off.mean());
+        counts.dead_units.push_back((off.rowwise().minCoeff() == 1).cast<double>().mean());
+        a = z.cwiseMax(0.0);
+    }
+    return counts;
+}
+
+TEST(GradflowVocabulary, ZeroSlopeShareCountsPairsAndDeadUnitsCountUnitsOffForEverySample) {
+    // He-initialised ReLU with a negative bias: about half the pairs and more have zero slope, and
+    // some units are off for the whole batch (dead), most are not.
+    GradflowConfig config = deep("relu", 12, InitScheme::HeNormal);
+    config.width = 32;
+    config.batch = 300;  // three slices: a unit must be off in every slice to be dead
+    config.bias = -0.6;
+    const ReluCounts expected = count_relu_zeros(config);
+    for (int threads : {1, 3}) {
+        GradflowControl control;
+        control.threads = threads;
+        const GradflowResult result = simulate_gradient_flow(config, control);
+        ASSERT_EQ(result.layers.size(), 12u);
+        bool some_dead = false, some_alive_though_mostly_off = false;
+        for (size_t l = 0; l < result.layers.size(); ++l) {
+            const LayerStats& s = result.layers[l];
+            EXPECT_NEAR(s.zero_slope_fraction, expected.zero_slope[l], 1e-12) << "layer " << l + 1;
+            EXPECT_NEAR(s.dead_unit_fraction, expected.dead_units[l], 1e-12) << "layer " << l + 1;
+            EXPECT_LE(s.dead_unit_fraction, s.zero_slope_fraction);  // a dead unit's every pair has zero slope
+            some_dead |= s.dead_unit_fraction > 0;
+            some_alive_though_mostly_off |= s.zero_slope_fraction > 0.5 && s.dead_unit_fraction < s.zero_slope_fraction;
+        }
+        EXPECT_TRUE(some_dead) << "the case should have dead units";
+        EXPECT_TRUE(some_alive_though_mostly_off) << "the case should tell the two statistics apart";
+    }
+}
+
+TEST(GradflowVocabulary, ActivationsWithoutAHardZeroHaveNeitherZeroSlopeNorDeadUnits) {
+    const GradflowResult result = simulate_gradient_flow(deep("tanh", 10, InitScheme::XavierNormal));
+    for (const LayerStats& s : result.layers) {
+        EXPECT_EQ(s.zero_slope_fraction, 0);
+        EXPECT_EQ(s.dead_unit_fraction, 0);
+    }
+}
+
+TEST(GradflowVocabulary, SaturationUsesTheSameShareOfMaxSlopeAsTheClassifier) {
+    // One constant for "saturated" across the app: the gradient-flow statistic counts 0 < |f′| below
+    // the same threshold the Classifier's inactivity rule uses for sigmoid.
+    GradflowConfig config = deep("sigmoid", 3, InitScheme::Normal);
+    config.normal_std = 3;  // wide pre-activations: many saturated entries
+    config.width = 16;
+    config.batch = 64;
+    const InactivityRule rule = inactivity_rule(*config.activation, config.parameters);
+    ASSERT_TRUE(rule.saturation);
+    const Network network = make_network(config);
+    Eigen::MatrixXd a = make_batch(config).inputs;
+    const GradflowResult result = simulate_gradient_flow(config);
+    for (int l = 0; l < config.depth; ++l) {
+        const Eigen::MatrixXd z = (network.weights[l] * a).colwise() + network.biases[l];
+        const Eigen::ArrayXXd s = 1 / (1 + (-z.array()).exp());
+        // σ′ = e^−|z| / (1 + e^−|z|)²: never 0 where σ rounds to 1 (σ(1 − σ) would be).
+        const Eigen::ArrayXXd e = (-z.array().abs()).exp();
+        const Eigen::ArrayXXd slope = e / ((1 + e) * (1 + e));
+        const double saturated = ((slope > 0) && (slope < rule.threshold)).cast<double>().mean();
+        EXPECT_NEAR(result.layers[l].saturated_fraction, saturated, 1e-12) << "layer " << l + 1;
+        a = s.matrix();
+    }
+    EXPECT_GT(result.layers[0].saturated_fraction, 0.1);
+}
+
+TEST(GradflowBound, SpectralNormOfScaledOrthogonalWeightsIsTheScale) {
+    GradflowConfig config = deep("identity", 4, InitScheme::Orthogonal);
+    config.gain = 0.37;
+    const Network network = make_network(config);
+    for (int l = 0; l < config.depth; ++l) EXPECT_NEAR(spectral_norm(network.weights[l]), 0.37, 1e-12);
+    // And a matrix whose singular values are known: diag(3, −5, 2) rotated stays 5.
+    Eigen::Matrix3d d = Eigen::Vector3d(3, -5, 2).asDiagonal();
+    const Eigen::Matrix3d q = Eigen::AngleAxisd(0.7, Eigen::Vector3d(1, 2, 3).normalized()).toRotationMatrix();
+    EXPECT_NEAR(spectral_norm(q * d * q.transpose()), 5, 1e-12);
+}
+
+TEST(GradflowBound, TheTrueBoundHoldsWhereTheActivationFactorAloneIsExceeded) {
+    struct Case {
+        const char* name;
+        GradflowConfig config;
+    };
+    std::vector<Case> cases;
+    cases.push_back({"sigmoid xavier", deep("sigmoid", 20, InitScheme::XavierNormal)});
+    GradflowConfig exploding = deep("relu", 30, InitScheme::HeNormal);  // the exploding preset's curve
+    exploding.gain = 2;
+    cases.push_back({"relu he x2", exploding});
+    GradflowConfig residual = deep("tanh", 25, InitScheme::XavierNormal);
+    residual.residual = true;
+    cases.push_back({"tanh residual", residual});
+    GradflowConfig layernorm = deep("gelu", 15, InitScheme::HeNormal);
+    layernorm.layernorm = true;
+    layernorm.bias = 0.3;
+    cases.push_back({"gelu layer norm", layernorm});
+    GradflowConfig both = deep("elu", 15, InitScheme::XavierUniform);
+    both.layernorm = both.residual = true;
+    cases.push_back({"elu residual + layer norm", both});
+    GradflowConfig linear = deep("identity", 21, InitScheme::Orthogonal);  // the bound is exact here
+    linear.gain = 0.2;
+    cases.push_back({"identity orthogonal x0.2", linear});
+    GradflowConfig float32 = exploding;
+    float32.float32 = true;
+    cases.push_back({"relu he x2 float32", float32});
+    for (const Case& c : cases) {
+        GradflowControl control;
+        control.spectral_bound = true;
+        const GradflowResult result = simulate_gradient_flow(c.config, control);
+        ASSERT_EQ(result.act_grad_bound.size(), result.layers.size()) << c.name;
+        // Up to rounding: float32 gradients carry ~1e-7 relative error per layer.
+        const double slack = c.config.float32 ? 1e-5 : 1e-12;
+        for (size_t l = 0; l < result.layers.size(); ++l) {
+            EXPECT_LE(result.layers[l].act_grad_norm, result.act_grad_bound[l] * (1 + slack))
+                << c.name << " layer " << l + 1;
+        }
+        EXPECT_EQ(result.act_grad_bound.back(), result.layers.back().act_grad_norm) << c.name;
+    }
+    // Identity with weights g·Q multiplies every gradient by exactly g: the bound is tight.
+    GradflowControl control;
+    control.spectral_bound = true;
+    const GradflowResult tight = simulate_gradient_flow(linear, control);
+    EXPECT_NEAR(tight.act_grad_bound.front() / tight.layers.front().act_grad_norm, 1, 1e-9);
+    // The activation's factor alone, max|f′|^k = 1 for ReLU, is passed by nine orders of magnitude
+    // in the exploding case: it is no bound, which is why the panel no longer calls it one.
+    const GradflowResult exploded = simulate_gradient_flow(exploding);
+    EXPECT_GT(exploded.layers.front().act_grad_norm, 1e6 * exploded.layers.back().act_grad_norm);
+}
+
+TEST(GradflowBound, NotComputedUnlessAsked) {
+    const GradflowResult result = simulate_gradient_flow(deep("tanh", 5, InitScheme::XavierNormal));
+    EXPECT_TRUE(result.act_grad_bound.empty());
+    EXPECT_TRUE(result.spectral_norms.empty());
 }
 
 }  // namespace

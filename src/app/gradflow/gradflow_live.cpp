@@ -15,6 +15,13 @@ int worker_threads() { return static_cast<int>(std::max(1u, std::thread::hardwar
 
 }  // namespace
 
+GradflowConfig map_base_config(const GradflowSimulation& simulation) {
+    GradflowConfig base = simulation.config_for(0);
+    base.width = std::min(base.width, kMapMaxWidth);
+    base.batch = std::min(base.batch, kMapMaxBatch);
+    return base;
+}
+
 double quantity_of(const LayerStats& layer, GradQuantity quantity) {
     switch (quantity) {
         case GradQuantity::WeightGrad: return layer.weight_grad_norm;
@@ -92,10 +99,26 @@ void GradflowLive::run(const Job& job, const std::atomic<bool>& cancel) {
         if (is_current(job)) shared_.busy = false;
         return;
     }
-    // The map varies depth and gain of the first curve; a narrower, smaller batch keeps it quick.
-    GradflowConfig base = settings.config_for(0);
-    base.width = std::min(base.width, 64);
-    base.batch = std::min(base.batch, 128);
+    // Then the true bounds, which need an SVD per layer (at width 256 about ten times a layer's pass):
+    // after every curve is on screen, the network rebuilt from the seed rather than kept.
+    for (int i = 0; i < curves && !cancel; ++i) {
+        const GradflowConfig config = settings.config_for(i);
+        if (config.width > kBoundMaxWidth) continue;
+        GradflowControl control;
+        control.cancel = &cancel;
+        control.threads = worker_threads();
+        const Network network = make_network(config, control);
+        if (cancel) return;
+        const std::vector<double> norms = spectral_norms(network, control);
+        if (cancel || norms.empty()) return;
+        std::lock_guard lock(mutex_);
+        if (!is_current(job)) return;
+        if (!shared_.curves[i]) continue;
+        GradflowResult& result = *shared_.curves[i];
+        result.spectral_norms = norms;
+        result.act_grad_bound = act_grad_bounds(result.layers, norms, config.residual, config.layernorm);
+    }
+    const GradflowConfig base = map_base_config(settings);
     for (size_t g = 0; g < kMapGains.size(); ++g) {
         for (size_t d = 0; d < kMapDepths.size(); ++d) {
             if (cancel) return;

@@ -22,6 +22,17 @@ namespace actviz::app {
 inline constexpr std::array<int, 12> kMapDepths{1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100};
 inline constexpr std::array<double, 9> kMapGains{0.25, 0.3536, 0.5, 0.7071, 1.0, 1.4142, 2.0, 2.8284, 4.0};
 
+// The map varies depth and gain of curve 1's configuration. It keeps curve 1's width and batch up to
+// these (so by default its cell for curve 1's depth and gain is the headline's very run); wider or larger
+// batches are cut to them to keep the 108 runs quick, and the panel then says its figures differ.
+inline constexpr int kMapMaxWidth = 64;
+inline constexpr int kMapMaxBatch = 256;
+GradflowConfig map_base_config(const GradflowSimulation& simulation);
+
+// The true bound (an SVD per layer) is computed for curves up to this width; wider, it would cost
+// more than the run itself and the panel says it is not drawn.
+inline constexpr int kBoundMaxWidth = 256;
+
 // One depth × gain map cell: what its verdict needs.
 struct GradflowMapCell {
     LayerStats first, last;     // the first and last hidden layers' statistics

@@ -1,5 +1,5 @@
 // [SECTION] Controls: presets, shared network settings, the overlaid curves
-// [SECTION] Gradient norm per layer, with the chain-rule bound
+// [SECTION] Gradient norm per layer, with the activation's factor alone and the true bound
 // [SECTION] Ratio and verdict
 // [SECTION] Activation statistics per layer
 // [SECTION] Depth × gain map
@@ -16,6 +16,7 @@
 
 #include "app/activation_link_ui.hpp"
 #include "app/gradflow/gradflow_panel.hpp"
+#include "app/gradflow/gradflow_readouts.hpp"
 #include "app/setting_widgets.hpp"
 #include "app/widgets.hpp"
 #include "core/activation_analysis.hpp"
@@ -23,28 +24,6 @@
 
 namespace actviz::app {
 namespace {
-
-const char* quantity_label(GradQuantity quantity) {
-    switch (quantity) {
-        case GradQuantity::WeightGrad: return "‖∂L/∂W‖";
-        case GradQuantity::ActivationGrad: return "‖∂L/∂a‖";
-        case GradQuantity::MeanAbsDz: return "mean |∂L/∂z|";
-    }
-    return "";
-}
-
-std::string curve_name(const GradflowCurve& curve) {
-    std::string name(activations()[curve.activation].display);
-    name += ", " + std::string(init_scheme_name(curve.init));
-    if (curve.gain != 1.0f) {
-        char gain[32];
-        std::snprintf(gain, sizeof gain, " ×%.3g", curve.gain);
-        name += gain;
-    }
-    if (curve.residual) name += ", residual";
-    if (curve.layernorm) name += ", layer norm";
-    return name;
-}
 
 // Curves of one activation share its colour (as in the Activations panel); repeats get the next
 // colours of the palette, far down the list, so they still differ.
@@ -78,7 +57,8 @@ void draw_network_controls(GradflowSettings& settings) {
     setting_slider(gradflow_setting::kBatch, sim);
     ImGui::SetNextItemWidth(width);
     setting_slider(gradflow_setting::kBias, sim);
-    help_marker("Initial value of every bias. Negative biases push ReLU units into their dead zone.");
+    help_marker("Initial value of every bias. Negative biases push ReLU units to zero slope (f′ = 0); a unit at zero "
+                "slope for every sample of the batch is dead.");
     ImGui::SetNextItemWidth(width);
     setting_slider(gradflow_setting::kNormalStd, sim);
     help_marker("Standard deviation of the 'normal' initialisation (the other schemes derive theirs from the width).");
@@ -87,7 +67,8 @@ void draw_network_controls(GradflowSettings& settings) {
     sim.seed = std::max(sim.seed, 0);
     setting_checkbox(gradflow_setting::kFloat32, sim);
     help_marker("Compute in float32 with denormals flushed to zero, as training hardware does: gradients below "
-                "~1e-38 become exactly 0 (shown as underflow). Off: double, which shows sigmoid's true 1e-64.");
+                "~1e-38 become exactly 0 (shown as underflow). Off: double, which keeps them (sigmoid at depth 100: "
+                "layer 1 / layer 100 ≈ 7e-64).");
 }
 
 bool draw_curve_row(GradflowSimulation& sim, int index) {
@@ -149,63 +130,105 @@ void draw_curves_editor(GradflowSimulation& sim, LinkContext& link) {
     draw_link_checkbox(link, gradflow_choice(sim), "link curve 1");
 }
 
-// [SECTION] Gradient norm per layer, with the chain-rule bound ---------------------------------
+// [SECTION] Gradient norm per layer, with the activation's factor alone and the true bound -----
+
+// max|f′|^k anchored at the last layer: the activation's factor alone, k layers back. It ignores the
+// weights: the best case when they preserve norms, not a bound (amplifying weights exceed it).
+std::vector<double> activation_factor_line(const GradflowCurve& curve, const std::vector<double>& values) {
+    const Activation& activation = activations()[curve.activation];
+    const double peak = analyse(activation, curve.parameters).max_abs_derivative.value;
+    const int n = static_cast<int>(values.size());
+    std::vector<double> line(n);
+    for (int l = 0; l < n; ++l) line[l] = values[n - 1] * std::pow(peak, n - 1 - l);
+    return line;
+}
 
 void draw_norm_chart(const GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVec2 size) {
     const GradflowSimulation& sim = settings.simulation;
-    // With several curves the bounds stay off the legend (it would double in size and cover the
-    // data); the title says what the dashed lines are.
-    const bool bounds_in_legend = sim.curves.size() == 1;
-    const bool bounds_shown = settings.show_chain_rule_bound;
-    char title[128];
-    std::snprintf(title, sizeof title, "%s per layer (input → output)%s", quantity_label(settings.quantity),
-                  bounds_shown && !bounds_in_legend ? ", dashed: max|f′|^k bound" : "");
-    if (!plot::begin_plot("##norms", size, title)) return;
+    // With several curves the dashed lines stay off the legend (it would double in size and cover the
+    // data); the title says what they are.
+    const bool lines_in_legend = sim.curves.size() == 1;
+    const bool lines_shown = settings.show_chain_rule_bound;
+    // The true bound bounds ‖∂L/∂a‖, the quantity the chain rule multiplies; it is drawn with that.
+    const bool bound_applies = settings.quantity == GradQuantity::ActivationGrad;
+    std::string title = std::string(quantity_label(settings.quantity)) + " per layer (input → output)";
+    if (lines_shown && !lines_in_legend) {
+        title += bound_applies ? "; dashed: max|f′|^k (activation alone), dotted: true bound"
+                               : "; dashed: max|f′|^k (activation alone)";
+    }
+    if (lines_shown && !bound_applies) title += "; true bound: plot ‖∂L/∂a‖";
+    // Every line drawn, the bounds included, is computed first so the axis fits them all.
+    struct Lines {
+        std::vector<double> values, factor, bound;
+    };
+    std::vector<Lines> lines(std::min(snapshot.curves.size(), sim.curves.size()));
+    double lowest = 1e300, highest = 0;
+    bool bound_missing = false;
+    const auto fit = [&](const std::vector<double>& v) {
+        for (double x : v) {
+            if (x > 0 && std::isfinite(x)) lowest = std::min(lowest, x), highest = std::max(highest, x);
+        }
+    };
+    for (size_t c = 0; c < lines.size(); ++c) {
+        const auto& result = snapshot.curves[c];
+        if (!result || result->layers.empty()) continue;
+        for (const LayerStats& layer : result->layers) lines[c].values.push_back(quantity_of(layer, settings.quantity));
+        fit(lines[c].values);
+        if (!lines_shown) continue;
+        if (!sim.curves[c].residual) lines[c].factor = activation_factor_line(sim.curves[c], lines[c].values);
+        if (bound_applies) lines[c].bound = result->act_grad_bound;
+        fit(lines[c].factor);
+        fit(lines[c].bound);
+        if (bound_applies && result->act_grad_bound.empty()) bound_missing = true;
+    }
+    if (bound_missing) {
+        title += sim.width > kBoundMaxWidth ? "; true bound: not computed above width " + std::to_string(kBoundMaxWidth)
+                                            : std::string("; true bound: computing…");
+    }
+    if (!plot::begin_plot("##norms", size, title.c_str())) return;
     plot::setup_axis(plot::AxisId::X, "hidden layer");
     plot::setup_axis(plot::AxisId::Y, quantity_label(settings.quantity), plot::Scale::Log10);
     plot::setup_axis_limits(plot::AxisId::X, 0.5, sim.depth + 0.5, plot::Cond::Always);
-    double lowest = 1e300, highest = 0;
-    for (const auto& result : snapshot.curves) {
-        if (!result) continue;
-        for (const LayerStats& layer : result->layers) {
-            const double v = quantity_of(layer, settings.quantity);
-            if (v > 0) lowest = std::min(lowest, v), highest = std::max(highest, v);
-        }
-    }
     if (highest > 0) {
         plot::setup_axis_limits(plot::AxisId::Y, std::pow(10, std::floor(std::log10(lowest)) - 0.5),
                                 std::pow(10, std::ceil(std::log10(highest)) + 0.5), plot::Cond::Always);
     } else {
         plot::setup_axis_limits(plot::AxisId::Y, 1e-8, 1.0, plot::Cond::Always);
     }
-    std::vector<double> layers, values, bound;
-    for (size_t c = 0; c < snapshot.curves.size() && c < sim.curves.size(); ++c) {
-        const auto& result = snapshot.curves[c];
-        if (!result || result->layers.empty()) continue;
-        const int n = static_cast<int>(result->layers.size());
+    std::vector<double> layers;
+    for (size_t c = 0; c < lines.size(); ++c) {
+        const Lines& line = lines[c];
+        if (line.values.empty()) continue;
+        const int n = static_cast<int>(line.values.size());
         layers.resize(n);
-        values.resize(n);
-        for (int l = 0; l < n; ++l) {
-            layers[l] = l + 1;
-            values[l] = quantity_of(result->layers[l], settings.quantity);
-        }
+        for (int l = 0; l < n; ++l) layers[l] = l + 1;
         const ImU32 colour = curve_colour(sim, static_cast<int>(c));
         const std::string name = curve_name(sim.curves[c]);
-        plot::plot_line(name.c_str(), layers.data(), values.data(), n, {colour, 2.0f, false});
+        plot::plot_line(name.c_str(), layers.data(), line.values.data(), n, {colour, 2.0f, false});
         // A dot per layer while layers are told apart (a few pixels each); deeper, the line is enough.
         if (n * 6.0f <= plot::plot_width_pixels()) {
-            plot::plot_scatter(("##points" + name).c_str(), layers.data(), values.data(), n, colour, 2.5f);
+            plot::plot_scatter(("##points" + name).c_str(), layers.data(), line.values.data(), n, colour, 2.5f);
         }
-        if (bounds_shown && !sim.curves[c].residual) {
-            // max|f′|^k, anchored at the output layer: the most a chain of k layers can pass back
-            // when the weights preserve norms.
-            const Activation& activation = activations()[sim.curves[c].activation];
-            const double peak = analyse(activation, sim.curves[c].parameters).max_abs_derivative.value;
-            bound.resize(n);
-            for (int l = 0; l < n; ++l) bound[l] = values[n - 1] * std::pow(peak, n - 1 - l);
-            const std::string label = bounds_in_legend ? name + ": max|f′|^k bound" : "##bound" + name;
-            plot::plot_line(label.c_str(), layers.data(), bound.data(), n,
-                            {(colour & 0x00FFFFFF) | 0xA0000000, 1.2f, true});
+        const ImU32 faint = (colour & 0x00FFFFFF) | 0xA0000000;
+        if (static_cast<int>(line.factor.size()) == n) {
+            const std::string label = lines_in_legend ? "max|f′|^k: activation alone" : "##factor" + name;
+            plot::plot_line(label.c_str(), layers.data(), line.factor.data(), n, {faint, 1.2f, true});
+            if (lines_in_legend) {
+                plot::set_legend_tooltip(label.c_str(), "The activation's factor alone, drawn back from the last "
+                                                        "layer: max|f′| per layer. It ignores the weights: the best "
+                                                        "case for norm-preserving weights, not a bound.");
+            }
+        }
+        if (static_cast<int>(line.bound.size()) == n) {
+            const std::string label = lines_in_legend ? "true bound ∏‖W‖₂·max|f′|" : "##bound" + name;
+            plot::plot_line(label.c_str(), layers.data(), line.bound.data(), n, {faint, 1.0f, false});
+            plot::plot_scatter(("##boundpoints" + name).c_str(), layers.data(), line.bound.data(), n, faint, 1.2f);
+            if (lines_in_legend) {
+                plot::set_legend_tooltip(label.c_str(), "A true upper bound on ‖∂L/∂a‖, drawn back from the last "
+                                                        "layer: per layer ‖W‖₂ (largest singular value) × the "
+                                                        "largest |f′| the layer saw (× max 1/σ with layer norm, "
+                                                        "1 + that with the residual). No gradient can pass it.");
+            }
         }
     }
     plot::end_plot();
@@ -243,13 +266,19 @@ void draw_verdict(const UiFonts& fonts, const GradflowSettings& settings, const 
     const auto& layers = snapshot.curves[0]->layers;
     const Verdict main = verdict_of(*snapshot.curves[0], settings.quantity);
     ImGui::BeginGroup();
-    ImGui::TextDisabled("‖grad layer 1‖ / ‖grad layer %d‖ (%s)", sim.depth, curve_name(sim.curves[0]).c_str());
+    ImGui::TextDisabled("%s · curve 1: %s", ratio_span_text(sim.depth, settings.quantity).c_str(),
+                        curve_name(sim.curves[0]).c_str());
     ImGui::PushFont(fonts.large);
     ImGui::TextColored(main.colour, "%s", main.ratio.ratio_text.c_str());
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(main.colour, "%s", main.ratio.label.c_str());
+    if (std::isfinite(main.ratio.log10_ratio)) {
+        // The map prints log10 of this same ratio: say it here too, so the two read alike.
+        ImGui::SameLine();
+        ImGui::TextDisabled("(log10 %s)", log10_text(main.ratio.log10_ratio).c_str());
+    }
     // An overflowed or blocked run's zeros are not underflow (its verdict says what happened instead).
     const bool underflow = main.ratio.verdict != GradientVerdict::Overflow &&
                            main.ratio.verdict != GradientVerdict::NotANumber && main.ratio.verdict != GradientVerdict::Blocked;
@@ -261,7 +290,17 @@ void draw_verdict(const UiFonts& fonts, const GradflowSettings& settings, const 
     }
     ImGui::EndGroup();
     if (snapshot.curves.size() < 2) return;
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    // Beside the headline when the other curves' lines fit there, else below it (never clipped).
+    const float headline_width = ImGui::GetItemRectSize().x, gap = ImGui::GetFontSize() * 2;
+    float others_width = 0;
+    for (size_t c = 1; c < snapshot.curves.size() && c < sim.curves.size(); ++c) {
+        const auto& result = snapshot.curves[c];
+        if (!result || result->layers.empty()) continue;
+        const Verdict other = verdict_of(*result, settings.quantity);
+        const std::string line = curve_name(sim.curves[c]) + ": " + other.ratio.ratio_text + "  " + other.ratio.label;
+        others_width = std::max(others_width, ImGui::CalcTextSize(line.c_str()).x + ImGui::GetStyle().ItemSpacing.x);
+    }
+    if (headline_width + gap + others_width <= ImGui::GetContentRegionAvail().x) ImGui::SameLine(0, gap);
     ImGui::BeginGroup();
     for (size_t c = 1; c < snapshot.curves.size() && c < sim.curves.size(); ++c) {
         const auto& result = snapshot.curves[c];
@@ -280,10 +319,12 @@ void draw_verdict(const UiFonts& fonts, const GradflowSettings& settings, const 
 void draw_stats_chart(GradflowPanel& panel, const GradflowSnapshot& snapshot, ImVec2 size) {
     const GradflowSettings& settings = panel.settings;
     const GradflowSimulation& sim = settings.simulation;
-    if (!plot::begin_plot("##stats", size,
-                          "activations: mean ± std, saturated (dashed), dead (dots)")) {
-        return;
-    }
+    // One curve: the legend names the marks (and its tooltips define them). Several: the legend names
+    // the curves and the title the marks.
+    const bool marks_in_legend = sim.curves.size() == 1;
+    const char* title = marks_in_legend ? "activation statistics per layer"
+                                        : "mean±std, saturated --, zero-slope ··, dead units ▮";
+    if (!plot::begin_plot("##stats", size, title)) return;
     plot::setup_axis(plot::AxisId::X, "hidden layer");
     plot::setup_axis(plot::AxisId::Y, "value / fraction");
     plot::setup_axis_limits(plot::AxisId::X, 0.5, sim.depth + 0.5, plot::Cond::Always);
@@ -301,12 +342,13 @@ void draw_stats_chart(GradflowPanel& panel, const GradflowSnapshot& snapshot, Im
     const bool refit = y_min != panel.stats_fitted_min || y_max != panel.stats_fitted_max;
     panel.stats_fitted_min = y_min, panel.stats_fitted_max = y_max;
     plot::setup_axis_limits(plot::AxisId::Y, y_min, y_max, refit ? plot::Cond::Always : plot::Cond::Once);
-    std::vector<double> layers, mean, low, high, saturated, dead;
+    std::vector<double> layers, mean, low, high, saturated, zero_slope, dead_units;
     for (size_t c = 0; c < snapshot.curves.size() && c < sim.curves.size(); ++c) {
         const auto& result = snapshot.curves[c];
         if (!result || result->layers.empty()) continue;
         const int n = static_cast<int>(result->layers.size());
-        layers.resize(n), mean.resize(n), low.resize(n), high.resize(n), saturated.resize(n), dead.resize(n);
+        layers.resize(n), mean.resize(n), low.resize(n), high.resize(n), saturated.resize(n), zero_slope.resize(n),
+            dead_units.resize(n);
         for (int l = 0; l < n; ++l) {
             const LayerStats& s = result->layers[l];
             layers[l] = l + 1;
@@ -314,19 +356,33 @@ void draw_stats_chart(GradflowPanel& panel, const GradflowSnapshot& snapshot, Im
             low[l] = s.act_mean - s.act_std;
             high[l] = s.act_mean + s.act_std;
             saturated[l] = s.saturated_fraction;
-            dead[l] = s.dead_fraction;
+            zero_slope[l] = s.zero_slope_fraction;
+            dead_units[l] = s.dead_unit_fraction;
         }
         const ImU32 colour = curve_colour(sim, static_cast<int>(c));
         const std::string name = curve_name(sim.curves[c]);
-        // One legend entry per curve; the caption above the chart says which mark is which.
+        const auto label = [&](const char* mark, const char* tooltip) {
+            if (!marks_in_legend) return "##" + std::string(mark) + name;
+            plot::set_legend_tooltip(mark, tooltip);
+            return std::string(mark);
+        };
         plot::plot_band(("##std" + name).c_str(), layers.data(), low.data(), high.data(), n,
                         (colour & 0x00FFFFFF) | 0x30000000);
-        plot::plot_line(name.c_str(), layers.data(), mean.data(), n, {colour, 2.0f, false});
-        plot::plot_line(("##saturated" + name).c_str(), layers.data(), saturated.data(), n, {colour, 1.4f, true});
+        plot::plot_line(marks_in_legend ? "mean ± std" : name.c_str(), layers.data(), mean.data(), n,
+                        {colour, 2.0f, false});
+        plot::plot_line(label("saturated", "Share of (unit, sample) pairs with 0 < |f′| < 1% of max|f′|.").c_str(),
+                        layers.data(), saturated.data(), n, {colour, 1.4f, true});
         // Rings while layers are a few pixels apart; deeper, small squares (a ring costs software GL
         // ~70 triangles, a square 2, and a thousand rings in a few hundred pixels are a smear anyway).
         const bool sparse = n * 6.0f <= plot::plot_width_pixels();
-        plot::plot_scatter(("##dead" + name).c_str(), layers.data(), dead.data(), n, colour, sparse ? 3.0f : 1.2f, !sparse);
+        plot::plot_scatter(label("zero-slope share", "Share of (unit, sample) pairs with f′ = 0 exactly. About half "
+                                                     "for a healthy ReLU: sparsity, not death.")
+                               .c_str(),
+                           layers.data(), zero_slope.data(), n, colour, sparse ? 3.0f : 1.2f, !sparse);
+        plot::plot_bars(label("dead units", "Share of the layer's units with f′ = 0 for every sample of the batch: "
+                                            "they pass no gradient and can never learn again.")
+                            .c_str(),
+                        layers.data(), dead_units.data(), n, 0.6, (colour & 0x00FFFFFF) | 0x70000000);
     }
     plot::end_plot();
 }
@@ -335,29 +391,42 @@ void draw_stats_chart(GradflowPanel& panel, const GradflowSnapshot& snapshot, Im
 
 void draw_map(GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVec2 size) {
     constexpr int rows = static_cast<int>(kMapGains.size()), cols = static_cast<int>(kMapDepths.size());
-    // Row 0 at the top is the largest gain; columns run through the depths.
+    // Row 0 at the top is the largest gain; columns run through the depths. Cells hold the true log10
+    // of the ratio (the colour saturates at ±15, the printed number does not).
     std::vector<double> cells(static_cast<size_t>(rows) * cols, std::nan(""));
+    std::vector<std::string> texts(cells.size()), short_texts(cells.size()), tooltips(cells.size());
     for (int g = 0; g < rows; ++g) {
         for (int d = 0; d < cols; ++d) {
+            const size_t index = static_cast<size_t>(rows - 1 - g) * cols + d;
             if (const auto& cell = snapshot.map[d][g]) {
-                const GradientRatio ratio = gradient_ratio(quantity_of(cell->first, settings.quantity),
-                                                           quantity_of(cell->last, settings.quantity), cell->finiteness);
-                // An overflowed cell is exploding beyond what the numbers can hold: the red end, not a blank.
-                const bool overflowed = ratio.verdict == GradientVerdict::Overflow || ratio.verdict == GradientVerdict::NotANumber;
-                const double value = overflowed ? 30.0 : ratio.log10_ratio;
-                cells[static_cast<size_t>(rows - 1 - g) * cols + d] = std::clamp(value, -30.0, 30.0);
+                MapCellView view = map_cell_view(*cell, settings.quantity, kMapDepths[d], kMapGains[g]);
+                cells[index] = view.value;
+                texts[index] = std::move(view.text);
+                short_texts[index] = std::move(view.short_text);
+                tooltips[index] = std::move(view.tooltip);
+            } else {
+                char text[96];
+                std::snprintf(text, sizeof text, "depth %d, gain %.3g\nnot computed yet", kMapDepths[d], kMapGains[g]);
+                tooltips[index] = text;
             }
         }
     }
-    char title[128];
+    std::string title = map_title(settings.simulation, settings.quantity);
     const int done = snapshot.map_cells_done;
-    std::snprintf(title, sizeof title, "log10 %s 1/N: blue vanishing, red exploding", quantity_label(settings.quantity));
-    if (done < rows * cols) {  // still filling in: say how far
-        const size_t used = std::strlen(title);
-        std::snprintf(title + used, sizeof title - used, " (%d/%d)", done, rows * cols);
+    if (done < rows * cols) title += " (" + std::to_string(done) + "/" + std::to_string(rows * cols) + ")";
+    // The note (when the map runs a cut-down configuration) sits above the map, in the map's column.
+    ImGui::BeginGroup();
+    if (const auto note = map_differs_note(settings.simulation)) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", note->c_str());
+        ImGui::PopTextWrapPos();
     }
-    if (!plot::begin_plot("##map", size, title)) return;
-    plot::setup_axis(plot::AxisId::X, "depth  (click a cell to use its depth and gain)");
+    const float map_height = size.y > 0 ? size.y : ImGui::GetContentRegionAvail().y;
+    if (!plot::begin_plot("##map", size, title.c_str())) {
+        ImGui::EndGroup();
+        return;
+    }
+    plot::setup_axis(plot::AxisId::X, "depth  (click a cell: curve 1 takes it)");
     plot::setup_axis(plot::AxisId::Y, "init gain");
     plot::setup_axis_limits(plot::AxisId::X, -0.5, cols - 0.5, plot::Cond::Always);
     plot::setup_axis_limits(plot::AxisId::Y, -0.5, rows - 0.5, plot::Cond::Always);
@@ -368,8 +437,15 @@ void draw_map(GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVe
     for (int d = 0; d < cols; ++d) column_centres[d] = d;
     for (int g = 0; g < rows; ++g) row_centres[g] = g;
     plot::setup_axis_ticks(plot::AxisId::X, column_centres, kDepthLabels, cols);
-    plot::setup_axis_ticks(plot::AxisId::Y, row_centres, kGainLabels, rows);
-    plot::plot_heatmap("log10 ratio", cells.data(), rows, cols, -0.5, cols - 0.5, -0.5, rows - 0.5, -15.0, 15.0);
+    // Every gain labelled while the rows are a line of text high; in a short map, every other one.
+    static const char* const kAlternateGainLabels[] = {"0.25", "", "0.5", "", "1", "", "2", "", "4"};
+    const bool roomy = map_height > rows * ImGui::GetTextLineHeight() * 1.1f + 3 * ImGui::GetFrameHeight();
+    plot::setup_axis_ticks(plot::AxisId::Y, row_centres, roomy ? kGainLabels : kAlternateGainLabels, rows);
+    plot::HeatmapLabels labels;
+    labels.text = texts.data();
+    labels.short_text = short_texts.data();
+    labels.tooltip = tooltips.data();
+    plot::plot_heatmap("log10 ratio", cells.data(), rows, cols, -0.5, cols - 0.5, -0.5, rows - 0.5, -15.0, 15.0, labels);
     double x = 0, y = 0;
     if (plot::is_plot_clicked(&x, &y)) {
         const int d = std::clamp(static_cast<int>(std::lround(x)), 0, cols - 1);
@@ -378,6 +454,7 @@ void draw_map(GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVe
         settings.simulation.curves[0].gain = static_cast<float>(kMapGains[g]);
     }
     plot::end_plot();
+    ImGui::EndGroup();
 }
 
 }  // namespace
@@ -404,9 +481,17 @@ void draw_gradflow_panel(GradflowPanel& panel, PanelContext& context) {
     ImGui::Combo("plotted", &quantity, "‖∂L/∂W‖\0‖∂L/∂a‖\0mean |∂L/∂z|\0");
     settings.quantity = static_cast<GradQuantity>(quantity);
     ImGui::SameLine();
-    ImGui::Checkbox("max|f′|^k bound", &settings.show_chain_rule_bound);
-    help_marker("The chain rule multiplies one f′ per layer: at best max|f′| each (sigmoid: 0.25, so "
-                "0.25^10 ≈ 9.5e-7). The dashed line is that bound, drawn back from the last layer.");
+    ImGui::Checkbox("max|f′|^k and true bound", &settings.show_chain_rule_bound);
+    help_marker("Two lines per curve, both drawn back from the last layer's value.\n"
+                "Dashed, max|f′|^k: the activation's factor alone. The chain rule multiplies one f′ per layer, at "
+                "most max|f′| (sigmoid: 0.25, so 0.25^10 ≈ 9.5e-7). It ignores the weights: the best case when they "
+                "preserve norms, not a bound (weights that amplify, as in the exploding preset, pass it).\n"
+                "Thin, dotted, true bound: per layer ‖W‖₂ (the largest singular value) × the largest |f′| the layer "
+                "saw (× max 1/σ with layer norm; 1 + that with the residual). No ‖∂L/∂a‖ can pass it, whatever the "
+                "weights; it is drawn when ‖∂L/∂a‖ is plotted, for widths up to 256.\n"
+                "Statistics: saturated = 0 < |f′| < 1% of max|f′|; zero-slope share = the (unit, sample) pairs with "
+                "f′ = 0 exactly (about half for a healthy ReLU: sparsity, not death); dead units = units with f′ = 0 "
+                "for every sample of the batch, which can never learn again.");
     if (!snapshot.error.empty()) {
         // Wrapped: a memory-budget refusal is a sentence with the estimate and what to do.
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
@@ -423,7 +508,7 @@ void draw_gradflow_panel(GradflowPanel& panel, PanelContext& context) {
     }
     if (snapshot.error.empty()) draw_verdict(context.fonts, settings, snapshot);  // nothing is computing otherwise
     const float rest = ImGui::GetContentRegionAvail().y;
-    const float top = std::floor(rest * 0.55f);
+    const float top = std::floor(rest * 0.5f);
     draw_norm_chart(settings, snapshot, ImVec2(-1, top));
     const float half = std::floor(ImGui::GetContentRegionAvail().x / 2);
     draw_stats_chart(panel, snapshot, ImVec2(half, -1));
