@@ -147,6 +147,20 @@ void Monkey::release_transient_input() {
     io.KeyCtrl = false;
 }
 
+// Where the panels keep their sliders: the controls column along each shown panel's left side
+// (Gradient flow, Classifier and Bake-off; the Activations picker and toolbar have some too).
+Monkey::Point Monkey::control_point(const app::AppState& state) {
+    std::vector<std::size_t> shown;
+    for (std::size_t i = 0; i < state.panel_rects.size(); ++i) {
+        if (state.panel_rects[i][2] > 0) shown.push_back(i);
+    }
+    if (shown.empty()) return random_point(state);
+    const auto& r = state.panel_rects[shown[static_cast<std::size_t>(uniform(0, static_cast<int>(shown.size()) - 1))]];
+    const float font = ImGui::GetFontSize();
+    auto within = [this](float lo, float size) { return lo + std::uniform_real_distribution<float>(0, std::max(size, 1.0f))(rng_); };
+    return {within(r[0] + 0.5f * font, std::min(r[2], 10 * font)), within(r[1], r[3])};
+}
+
 Monkey::Point Monkey::random_point(const app::AppState& state) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     auto within = [this](float lo, float size) {
@@ -209,34 +223,40 @@ void Monkey::plan_key(int key, bool ctrl) {
 }
 
 // Ctrl+click (a slider turns into a text box), select all, type a value, Enter. It points at
-// something first (up to six tries, one a frame): a Ctrl+click on empty space tests little.
+// something first and tries again elsewhere when no text box opened (up to twelve tries, one a
+// frame): a Ctrl+click on empty space or a button tests little.
 void Monkey::plan_typed_value(const app::AppState& state) {
     const std::vector<std::string> values = typed_values();
     std::string text = values[static_cast<std::size_t>(uniform(0, static_cast<int>(values.size()) - 1))];
     if (chance(0.2)) text = std::to_string(std::uniform_real_distribution<double>(-1e3, 1e3)(rng_));
-    const Point first = random_point(state);
+    const Point first = chance(0.75) ? control_point(state) : random_point(state);
     steps_.push_back([this, first](app::AppState&, GLFWwindow*) { mouse_ = first; });
-    steps_.push_back(point_then_type(std::move(text), 6));
+    steps_.push_back(point_then_type(std::move(text), 12));
 }
 
 Monkey::Step Monkey::point_then_type(std::string text, int tries) {
     return [this, text = std::move(text), tries](app::AppState& state, GLFWwindow*) {
         if (!ImGui::IsAnyItemHovered() && tries > 0) {  // the last frame's hover, under mouse_
-            mouse_ = random_point(state);
+            mouse_ = chance(0.75) ? control_point(state) : random_point(state);
             steps_.push_front(point_then_type(text, tries - 1));
             return;
         }
         in_front([&] {
             plan_click(mouse_, true);
             plan_key(GLFW_KEY_A, true);
-            steps_.push_back([this, text](app::AppState&, GLFWwindow*) {
+            steps_.push_back([this, text, tries](app::AppState& now, GLFWwindow*) {
                 ImGuiIO& io = ImGui::GetIO();
+                if (!io.WantTextInput && tries > 0) {  // a button or a plot, not a slider: point elsewhere
+                    mouse_ = chance(0.75) ? control_point(now) : random_point(now);
+                    steps_.push_front(point_then_type(text, tries - 1));
+                    return;
+                }
                 if (io.WantTextInput) ++typed_into_text_box_;
                 log("type \"" + (text.size() > 20 ? text.substr(0, 12) + "…\" (" + std::to_string(text.size()) + " characters)" : text + "\"") +
                     (io.WantTextInput ? " into a text box" : ""));
                 io.AddInputCharactersUTF8(text.c_str());
+                in_front([&] { plan_key(chance(0.85) ? GLFW_KEY_ENTER : GLFW_KEY_ESCAPE, false); });
             });
-            plan_key(chance(0.85) ? GLFW_KEY_ENTER : GLFW_KEY_ESCAPE, false);
         });
     };
 }

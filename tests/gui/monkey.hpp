@@ -71,6 +71,7 @@ class Monkey {
     struct Point {
         float x, y;
     };
+    Point control_point(const app::AppState& state);
     Point random_point(const app::AppState& state);
     int uniform(int lo, int hi);  // inclusive
     bool chance(double p);

@@ -69,7 +69,7 @@ TEST(FileJobFrames, FramesKeepComingWhileA60MegabyteSessionOpensAndSaves) {
     const std::string saved = (folder.path / "saved.actviz.json").string();
 
     enum class Phase { Before, Opening, Opened, Saving, Done } phase = Phase::Before;
-    Gaps opening, saving;
+    Gaps idle, opening, saving;
     Clock::time_point previous{};
     const Clock::time_point launched = Clock::now();
     settings::LaunchOptions launch;
@@ -81,12 +81,12 @@ TEST(FileJobFrames, FramesKeepComingWhileA60MegabyteSessionOpensAndSaves) {
         const Clock::time_point now = Clock::now();
         const double gap = frame > 0 ? std::chrono::duration<double>(now - previous).count() : 0;
         previous = now;
-        if (phase == Phase::Opening || phase == Phase::Saving) {
-            Gaps& g = phase == Phase::Opening ? opening : saving;
+        if (frame > 1) {  // the first frames build fonts and layout
+            Gaps& g = phase == Phase::Before ? idle : phase == Phase::Opening || phase == Phase::Opened ? opening : saving;
             ++g.frames;
             g.longest_s = std::max(g.longest_s, gap);
         }
-        if (phase == Phase::Before && frame == 5) {
+        if (phase == Phase::Before && frame == 30) {
             begin_opening(state, large);
             phase = Phase::Opening;
         } else if (phase == Phase::Opening && state.session.path == large) {
@@ -103,12 +103,15 @@ TEST(FileJobFrames, FramesKeepComingWhileA60MegabyteSessionOpensAndSaves) {
     });
     EXPECT_EQ(status, 0);
     ASSERT_EQ(phase, Phase::Done) << "the open or the save never completed";
-    std::cout << "opening: " << opening.frames << " frames, longest gap " << opening.longest_s * 1000 << " ms; saving: "
+    std::cout << "before: longest gap " << idle.longest_s * 1000 << " ms; opening: " << opening.frames << " frames, longest gap " << opening.longest_s * 1000 << " ms; saving: "
               << saving.frames << " frames, longest gap " << saving.longest_s * 1000 << " ms\n";
     EXPECT_GE(opening.frames, 5) << "the frames stopped while the file was read";
     EXPECT_GE(saving.frames, 1) << "the frames stopped while the file was written";
-    EXPECT_LT(opening.longest_s, kMaxGapS);
-    EXPECT_LT(saving.longest_s, kMaxGapS);
+    // On a machine busy with other work every frame is slower: the file may add no pause beyond
+    // twice the longest gap of the frames before it.
+    const double bound = std::max(kMaxGapS, 2 * idle.longest_s);
+    EXPECT_LT(opening.longest_s, bound);
+    EXPECT_LT(saving.longest_s, bound);
     // What was saved opens again, its history spanning the same steps (the live classifier keeps a
     // thinned history of at most a few thousand records: the file written is smaller).
     const session::ParseResult original = session::load_session_file(large), reopened = session::load_session_file(saved);

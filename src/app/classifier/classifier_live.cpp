@@ -156,7 +156,10 @@ void ClassifierLive::train_frame(ClassifierSettings& settings, double other_work
 
 void ClassifierLive::adopt(const ClassifierSettings& settings, std::unique_ptr<Trainer> trainer) {
     replace(std::move(trainer));
-    recorded_version_ = model_version_;  // its history's last record is of its weights
+    // Its last record describes its weights only when taken at its last step (a Bake-off
+    // contestant records every few steps): otherwise settle() records them.
+    const bool recorded = trainer_ && !trainer_->history().empty() && trainer_->history().back().step == trainer_->steps();
+    if (recorded) recorded_version_ = model_version_;
     error_.clear();
     if (trainer_) {
         data_ = settings.data;

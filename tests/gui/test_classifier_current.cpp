@@ -1,0 +1,114 @@
+// Every picture and readout of the Classifier belongs to the model on screen: after each way the
+// model can change (a step, a reset, an activation switch, a Bake-off contestant opened, a session
+// opened, a point added), one frame later the header's record, the decision regions, the dead-unit
+// map and the points' predicted classes all describe the same model. The header's train accuracy
+// must equal the share of training points the drawn predictions get right.
+
+#include <gtest/gtest.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "app/app_state.hpp"
+#include "app/bakeoff/bakeoff_panel.hpp"
+#include "app/session_bridge.hpp"
+#include "support/temp_folder.hpp"
+
+namespace actviz::app {
+namespace {
+
+// Why the Classifier's readouts and pictures disagree with its model, or "" when they agree.
+std::string disagreement(const AppState& state) {
+    const ClassifierLive& live = state.classifier.live;
+    const Trainer* trainer = live.trainer();
+    if (!trainer) return "no trainer";
+    const ClassifierLive::Versions v = live.versions();
+    if (v.recorded != v.model) return "the header's record is of an older model";
+    if (v.planes != v.model) return "the decision regions and dead-unit map are of an older model";
+    if (v.predicted != v.model) return "the points' predicted classes are of an older model";
+    const std::vector<Point>& train = trainer->data().train;
+    const std::vector<int>& predicted = live.train_predicted();
+    if (predicted.size() != train.size()) return "predictions for another set of points";
+    int right = 0;
+    for (std::size_t i = 0; i < train.size(); ++i) right += predicted[i] == train[i].label ? 1 : 0;
+    const double shown = trainer->history().back().train_accuracy;
+    const double drawn = train.empty() ? 0 : static_cast<double>(right) / static_cast<double>(train.size());
+    if (std::fabs(shown - drawn) > 1e-12) {
+        return "header says " + std::to_string(shown) + " train accuracy, the points drawn say " + std::to_string(drawn);
+    }
+    return "";
+}
+
+struct Change {
+    std::string name;
+    std::function<void(AppState&)> apply;
+};
+
+TEST(ClassifierCurrent, EveryReadoutAndPictureFollowsTheModelAfterOneFrame) {
+    const char* display = std::getenv("DISPLAY");
+    if (!display || !*display) GTEST_SKIP() << "no X display; the test command runs this under xvfb-run";
+    testing::TempFolder folder;
+    const std::string saved = (folder.path / "other.actviz.json").string();
+    const int classifier = panel_index(PanelId::Classifier);
+
+    const std::vector<Change> changes = {
+        {"single step", [](AppState& s) { s.classifier.live.single_step(); }},
+        {"activation switched (paused, no reset)",
+         [](AppState& s) {
+             int& activation = s.classifier.settings.hyper.activation;
+             const int gelu = activation_index(*find_activation("gelu"));
+             activation = activation == gelu ? activation_index(*find_activation("tanh")) : gelu;
+         }},
+        {"point added by hand", [](AppState& s) { s.classifier.live.add_point(Point{0.2, -0.3, 1}, false); }},
+        {"points erased by hand", [](AppState& s) { s.classifier.live.erase_near(0.0, 0.0, 0.4); }},
+        {"reset", [](AppState& s) { s.classifier.live.reset(); }},
+        {"Bake-off contestant opened",
+         [](AppState& s) { open_contestant_in_classifier(s.bakeoff, 1, s.classifier); }},
+        {"session opened", [&saved](AppState& s) { ASSERT_TRUE(open_session(s, saved)); }},
+    };
+    std::vector<std::string> failures;
+    std::size_t next = 0;
+    int changed_at = -1;
+    settings::LaunchOptions launch;
+    launch.fresh = true;
+    launch.width = 1000;
+    launch.height = 700;
+    launch.panel = "bakeoff";
+    launch.preset = "bakeoff-spiral";
+    launch.frames = 400;
+    const int status = run(launch, [&](AppState& state, GLFWwindow*, int frame) {
+        if (frame == 20) {  // the Bake-off has trained a while: on to the Classifier, paused
+            state.bakeoff.settings.playing = false;
+            state.maximised_panel = classifier;
+            state.classifier.settings.run.playing = true;
+        } else if (frame == 40) {
+            state.classifier.settings.run.playing = false;
+            ASSERT_TRUE(save_session(state, saved));  // what "session opened" opens: trained 20 frames
+            state.classifier.live.reset();            // so that opening it changes the model
+        } else if (frame > 45 && next < changes.size()) {
+            if (changed_at < 0) {
+                changes[next].apply(state);
+                changed_at = frame;
+            } else if (frame == changed_at + 2) {  // one whole frame drawn since the change
+                if (std::string why = disagreement(state); !why.empty()) failures.push_back(changes[next].name + ": " + why);
+                ++next;
+                changed_at = -1;
+            }
+        } else if (next == changes.size()) {
+            state.quit_requested = true;
+        }
+    });
+    EXPECT_EQ(status, 0);
+    EXPECT_EQ(next, changes.size()) << "the run ended before every change was tried";
+    for (const std::string& failure : failures) ADD_FAILURE() << failure;
+}
+
+}  // namespace
+}  // namespace actviz::app
