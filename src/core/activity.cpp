@@ -11,13 +11,16 @@ InactivityRule inactivity_rule(const Activation& activation, const ParameterValu
     const std::string_view name = activation.name;
     // The leaky family is the common case and changes with every PReLU step: answer it directly.
     if (name == "leaky_relu" || name == "prelu") {
-        if (p[0] == 0) return {false, 0};
-        return {true, kSaturatedDerivativeShare * std::max(1.0, std::fabs(p[0]))};
+        const double slope = std::fabs(p[0]);
+        if (slope == 0) return {InactivityKind::Dead, 0};
+        // Between the two slopes: below it is the negative side (|f′| = |α|), above it z > 0 (1).
+        if (slope < 1) return {InactivityKind::NegativeSide, (1 + slope) / 2};
+        return {InactivityKind::Saturated, kSaturatedDerivativeShare * slope};
     }
     const CurveSamples curve = sample_curve(activation, p, -10, 10, 2001);
-    if (std::any_of(curve.df.begin(), curve.df.end(), [](double d) { return d == 0; })) return {false, 0};
+    if (std::any_of(curve.df.begin(), curve.df.end(), [](double d) { return d == 0; })) return {InactivityKind::Dead, 0};
     const double peak = std::fabs(analyse(activation, p).max_abs_derivative.value);
-    return {true, kSaturatedDerivativeShare * peak};
+    return {InactivityKind::Saturated, kSaturatedDerivativeShare * peak};
 }
 
 }  // namespace actviz

@@ -578,7 +578,7 @@ TEST(GradflowVocabulary, SaturationUsesTheSameShareOfMaxSlopeAsTheClassifier) {
     config.width = 16;
     config.batch = 64;
     const InactivityRule rule = inactivity_rule(*config.activation, config.parameters);
-    ASSERT_TRUE(rule.saturation);
+    ASSERT_EQ(rule.kind, InactivityKind::Saturated);
     const Network network = make_network(config);
     Eigen::MatrixXd a = make_batch(config).inputs;
     const GradflowResult result = simulate_gradient_flow(config);

@@ -260,14 +260,20 @@ TEST(Mlp, ChangingTheActivationKeepsTheWeightsAndResetRedrawsThem) {
 }
 
 TEST(Mlp, InactivityRuleIsDeadForHardZerosAndSaturatedOtherwise) {
-    EXPECT_FALSE(inactivity_rule(*find_activation("relu"), {}).saturation);
-    EXPECT_FALSE(inactivity_rule(*find_activation("hardtanh"), find_activation("hardtanh")->defaults()).saturation);
-    EXPECT_FALSE(inactivity_rule(*find_activation("leaky_relu"), {0.0, 0}).saturation);
+    EXPECT_EQ(inactivity_rule(*find_activation("relu"), {}).kind, InactivityKind::Dead);
+    EXPECT_EQ(inactivity_rule(*find_activation("hardtanh"), find_activation("hardtanh")->defaults()).kind, InactivityKind::Dead);
+    EXPECT_EQ(inactivity_rule(*find_activation("leaky_relu"), {0.0, 0}).kind, InactivityKind::Dead);
     const InactivityRule tanh_rule = inactivity_rule(*find_activation("tanh"), {});
-    EXPECT_TRUE(tanh_rule.saturation);
+    EXPECT_EQ(tanh_rule.kind, InactivityKind::Saturated);
     EXPECT_NEAR(tanh_rule.threshold, 0.01, 1e-9);  // max tanh′ = 1
     EXPECT_NEAR(inactivity_rule(*find_activation("sigmoid"), {}).threshold, 0.0025, 1e-9);
     EXPECT_EQ(tanh_rule.statistic(), "saturated");
+    // Leaky ReLU (0 < α < 1): inactive on the negative side, where the slope is α rather than 1.
+    const InactivityRule leaky = inactivity_rule(*find_activation("leaky_relu"), {0.1, 0});
+    EXPECT_EQ(leaky.kind, InactivityKind::NegativeSide);
+    EXPECT_LT(0.1, leaky.limit<double>());
+    EXPECT_GT(1.0, leaky.limit<double>());
+    EXPECT_EQ(leaky.statistic(), "negative-side");
 }
 
 }  // namespace

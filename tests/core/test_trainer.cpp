@@ -119,16 +119,22 @@ TEST(Trainer, ReluWithBiasMinusFiveIsDeadAndLeakyReluIsNot) {
     dead.step(50);
     const HistoryRecord& d = dead.history().back();
     EXPECT_GE(d.dead_fraction, 0.9);
-    EXPECT_FALSE(dead.mlp().inactivity(0).saturation);  // reported as dead, not saturated
+    EXPECT_EQ(dead.mlp().inactivity(0).kind, InactivityKind::Dead);  // reported as dead, not saturated
     for (double layer : d.layer_dead_fraction) EXPECT_GE(layer, 0.9);
     for (const Vector& activity : dead.unit_activity()) EXPECT_GE((activity.array() == 0).count(), 14);
 
     TrainerConfig leaky = relu;
     leaky.model.activations = {{find_activation("leaky_relu"), find_activation("leaky_relu")->defaults()}};
     Trainer alive(dataset(DatasetKind::Spiral, 3, 300, 0.2, 0.2), leaky);
-    alive.step(50);
-    EXPECT_EQ(alive.history().back().dead_fraction, 0.0);
-    EXPECT_TRUE(alive.mlp().inactivity(0).saturation);  // leaky ReLU has no hard zero: the saturated count
+    // Leaky ReLU has no hard zero: its count is of units on their negative side (z < 0 at every
+    // point), where a ReLU unit would be dead. At bias −5 that is almost every unit, as for ReLU...
+    EXPECT_EQ(alive.mlp().inactivity(0).kind, InactivityKind::NegativeSide);
+    EXPECT_GE(alive.history().front().dead_fraction, 0.9);
+    // ...and the leaky slope lets them climb back, which the count shows as it happens (ReLU's stays).
+    alive.step(1500);
+    dead.step(1450);
+    EXPECT_LT(alive.history().back().dead_fraction, 0.5 * alive.history().front().dead_fraction);
+    EXPECT_GE(dead.history().back().dead_fraction, 0.9);
 }
 
 TEST(Trainer, HistoryHoldsPerLayerGradientNormsAndActivity) {

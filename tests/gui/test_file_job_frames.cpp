@@ -120,7 +120,10 @@ TEST(FileJobFrames, FramesKeepComingWhileA60MegabyteSessionOpensAndSaves) {
     const auto& after = reopened.loaded->session.classifier_state->trainer.history;
     ASSERT_FALSE(after.empty());
     EXPECT_EQ(after.front().step, before.front().step);
-    EXPECT_EQ(after.back().step, before.back().step);
+    // (The Classifier records the weights it took over when the file's last record is of an earlier
+    // step, as this file's is: one more record, at the trainer's own step.)
+    EXPECT_EQ(after.back().step, original.loaded->trainer->steps());
+    EXPECT_GE(after.back().step, before.back().step);
 }
 
 }  // namespace

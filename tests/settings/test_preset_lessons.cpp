@@ -101,7 +101,7 @@ TEST(PresetLessons, SpiralWithTanhWindsAroundTheArmsWithinAFewHundredStepsAndNot
         EXPECT_GT(t.history().back().train_accuracy, 0.99) << seed;
         t.step(700);
         for (const HistoryRecord& r : t.history()) EXPECT_EQ(r.dead_fraction, 0) << seed;  // no unit saturates
-        EXPECT_TRUE(t.mlp().inactivity(0).saturation);  // and the statistic is saturation, as the text says
+        EXPECT_EQ(t.mlp().inactivity(0).kind, InactivityKind::Saturated);  // and the statistic is saturation, as the text says
     }
 }
 
@@ -199,9 +199,9 @@ TEST(PresetLessons, GeluHasAZeroDerivativeAtOnePointOnlySoNoUnitCanDie) {
     }
     ASSERT_EQ(sign_changes.size(), 1u);
     EXPECT_NEAR(sign_changes[0], -0.75, 0.01);
-    EXPECT_TRUE(inactivity_rule(gelu, p).saturation);  // no dead zone: its statistic is saturation
+    EXPECT_EQ(inactivity_rule(gelu, p).kind, InactivityKind::Saturated);  // no dead zone: its statistic is saturation
     const Activation& relu = *find_activation("relu");
-    EXPECT_FALSE(inactivity_rule(relu, relu.defaults()).saturation);  // ReLU's whole negative side is dead
+    EXPECT_EQ(inactivity_rule(relu, relu.defaults()).kind, InactivityKind::Dead);  // ReLU's whole negative side is dead
 }
 
 // The blow-up rule of divergence never trips on a preset: every Classifier preset and variant over

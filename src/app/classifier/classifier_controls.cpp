@@ -332,11 +332,12 @@ void draw_classifier_toolbar(ClassifierPanel& panel, const UiFonts& fonts) {
     ImGui::EndGroup();
     ImGui::SameLine(0, font);
     ImGui::PushFont(fonts.large);
-    const double accuracy = last.test_accuracy.value_or(last.train_accuracy);
+    // The big number is the train accuracy, and so is its colour.
+    const double accuracy = last.train_accuracy;
     const ImVec4 colour = accuracy > 0.95 ? ImVec4(0.5f, 0.9f, 0.5f, 1)
                           : accuracy > 0.8 ? ImVec4(0.95f, 0.8f, 0.35f, 1)
                                            : ImVec4(0.95f, 0.5f, 0.4f, 1);
-    ImGui::TextColored(colour, "%.1f%%", 100 * last.train_accuracy);
+    ImGui::TextColored(colour, "%.1f%%", 100 * accuracy);
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::BeginGroup();

@@ -26,7 +26,8 @@ std::string class_label(int k) { return "class " + std::to_string(k); }
 const char* inactivity_word(const Trainer& trainer) {
     const Mlp& mlp = trainer.mlp();
     for (int h = 0; h < mlp.hidden_count(); ++h) {
-        if (mlp.inactivity(h).saturation) return "saturated";
+        if (mlp.inactivity(h).kind == InactivityKind::Saturated) return "saturated";
+        if (mlp.inactivity(h).kind == InactivityKind::NegativeSide) return "negative-side";
     }
     return "dead";
 }
