@@ -85,7 +85,9 @@ std::optional<double> interpolate_at(const double* xs, const double* ys, int cou
 }
 
 std::string format_readout(double value, Scale scale) {
-    if (scale == Scale::Log10 && value == 0) return "underflow (0)";
+    // Exactly 0: the plot cannot know why (an underflow, a dead ReLU's f′, a layer cut off by dead
+    // units); the panels say which where they know.
+    if (scale == Scale::Log10 && value == 0) return "0 (at the floor)";
     if (scale == Scale::Log10 && value < 0) return "\xE2\x89\xA4 0";  // "≤ 0"
     char text[32];
     std::snprintf(text, sizeof text, "%.4g", value);

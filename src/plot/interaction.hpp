@@ -46,7 +46,7 @@ Placement place_on_axis(double value, Scale scale, double floor);
 std::optional<double> interpolate_at(const double* xs, const double* ys, int count, double x,
                                      Scale x_scale = Scale::Linear, Scale y_scale = Scale::Linear);
 
-// The readout text for a value: "%.4g", or on a log axis "underflow (0)" for an exact zero and
+// The readout text for a value: "%.4g", or on a log axis "0 (at the floor)" for an exact zero and
 // "≤ 0" for negative values (both drawn at the floor).
 std::string format_readout(double value, Scale scale);
 

@@ -25,7 +25,7 @@
 //   - hover the data: a cursor line, and a tooltip with x and the value of every visible line
 //     (interpolated; "—" outside the series) and bar under the mouse.
 // On a log axis, values ≤ 0 (and −∞) cannot be drawn: they are held at the floor with a ▼ marker
-// and a note "values ≤ 0 shown at the floor"; the readout says "≤ 0" or "underflow (0)". NaN (and
+// and a note "values ≤ 0 shown at the floor"; the readout says "≤ 0" or "0 (at the floor)". NaN (and
 // +∞) break a line. The legend goes to the corner that hides the fewest data points.
 //
 // Labels follow ImGui: "name##id" shows "name"; a label starting with "##" has no legend entry.

@@ -124,8 +124,9 @@ TEST(Interpolate, IsGeometricOnALogAxisAndReportsValuesAtTheFloor) {
     EXPECT_NEAR(*interpolate_at(log_xs, line, 2, 10.0, Scale::Log10, Scale::Linear), 1.0, 1e-12);
 }
 
-TEST(Readout, NamesUnderflowAndNonPositiveValuesOnALogAxis) {
-    EXPECT_EQ(format_readout(0.0, Scale::Log10), "underflow (0)");
+// A zero is not called an underflow: ReLU's f′ on its negative side is exactly 0 by definition.
+TEST(Readout, NamesZeroAndNonPositiveValuesOnALogAxis) {
+    EXPECT_EQ(format_readout(0.0, Scale::Log10), "0 (at the floor)");
     EXPECT_EQ(format_readout(-2.0, Scale::Log10), "\xE2\x89\xA4 0");
     EXPECT_EQ(format_readout(0.25, Scale::Log10), "0.25");
     EXPECT_EQ(format_readout(0.0, Scale::Linear), "0");
