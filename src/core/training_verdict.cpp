@@ -66,12 +66,14 @@ double chance_loss(std::span<const Point> points, int classes) {
     return entropy;
 }
 
-std::vector<LayerVerdict> judge_layers(const HistoryRecord& record, const HistoryRecord& start, double chance) {
+std::vector<LayerVerdict> judge_layers(const HistoryRecord& record, const HistoryRecord& start, double chance,
+                                       std::string_view inactive) {
     std::vector<LayerVerdict> verdicts;
     const bool network_stalled = stalled(record, start, chance);
     const bool chance_level = record.step > 0 && at_chance(record, chance);
+    const bool inactive_is_fault = inactive != "negative-side";
     for (size_t h = 0; h < record.layer_dead_fraction.size(); ++h) {
-        LayerVerdict verdict = inactive_verdict(record.layer_dead_fraction[h]);
+        LayerVerdict verdict = inactive_is_fault ? inactive_verdict(record.layer_dead_fraction[h]) : LayerVerdict{Severity::Healthy, "healthy"};
         const double ratio = ratio_to_output(record, h);
         if (ratio >= 0 && ratio < kVanishingRatio) keep_worse(verdict, {Severity::Critical, "vanishing ∇"});
         if (ratio > kExplodingRatio) keep_worse(verdict, {Severity::Critical, "exploding ∇"});
@@ -91,7 +93,13 @@ NetworkVerdict judge_network(const HistoryRecord& record, const HistoryRecord& s
     for (size_t h = 0; h < record.layer_dead_fraction.size(); ++h) {
         if (record.layer_dead_fraction[h] > record.layer_dead_fraction[worst]) worst = h;
     }
-    if (!record.layer_dead_fraction.empty()) {
+    const bool inactive_is_fault = inactive != "negative-side";
+    std::string information;  // negative-side units: not a fault, but the lesson's number
+    if (!inactive_is_fault && !record.layer_dead_fraction.empty() && record.layer_dead_fraction[worst] > 0) {
+        information = format("; %.0f%% of layer %d's units on their negative side (learning through α)",
+                             100 * record.layer_dead_fraction[worst], static_cast<int>(worst + 1));
+    }
+    if (inactive_is_fault && !record.layer_dead_fraction.empty()) {
         inactive_worst = inactive_verdict(record.layer_dead_fraction[worst]);
         if (inactive_worst.severity != Severity::Healthy) {
             inactive_text = format("%.0f%% of layer %d's units are ", 100 * record.layer_dead_fraction[worst],
@@ -140,12 +148,13 @@ NetworkVerdict judge_network(const HistoryRecord& record, const HistoryRecord& s
                 format("no fault found, still no better than chance: loss %.5g vs %.5g, largest ‖∂L/∂W‖ %.2g%% of step %lld's",
                        record.train_loss, chance,
                        100 * largest_gradient(record) / std::max(largest_gradient(start), 1e-300),
-                       static_cast<long long>(start.step))};
+                       static_cast<long long>(start.step)) +
+                    information};
     }
     std::string text = "no fault found";
     if (lowest >= 0) text += format(": layer 1 gets %.1e × the output layer's ‖∂L/∂W‖", ratio_to_output(record, 0));
     if (chance > 0) text += format("%s loss %.5g, chance %.5g", lowest >= 0 ? ";" : ":", record.train_loss, chance);
-    return {Severity::Healthy, text};
+    return {Severity::Healthy, text + information};
 }
 
 }  // namespace actviz

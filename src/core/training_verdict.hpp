@@ -53,10 +53,14 @@ struct NetworkVerdict {
 double chance_loss(std::span<const Point> points, int classes);
 
 // One verdict per hidden layer of `record` (input side first). `start` is the run's first record
-// (step 0: Trainer::history().front()); `chance` is chance_loss() of the training points.
-std::vector<LayerVerdict> judge_layers(const HistoryRecord& record, const HistoryRecord& start, double chance);
+// (step 0: Trainer::history().front()); `chance` is chance_loss() of the training points;
+// `inactive` the statistic's word (InactivityRule::statistic()). Units on their negative side
+// (leaky ReLU) still learn through α: their share is shown, never judged a fault.
+std::vector<LayerVerdict> judge_layers(const HistoryRecord& record, const HistoryRecord& start, double chance,
+                                       std::string_view inactive = "dead");
 // The network's worst fault in one line: stalled, vanishing, exploding, starving, then the layer with
-// the most `inactive` ("dead" or "saturated") units; when none, what was checked.
+// the most `inactive` ("dead" or "saturated") units; when none, what was checked (and, for
+// "negative-side" units, their largest share, as information).
 NetworkVerdict judge_network(const HistoryRecord& record, const HistoryRecord& start, double chance,
                              std::string_view inactive);
 

@@ -128,5 +128,22 @@ TEST(TrainingVerdict, TheSameNetWithTanhLearnsAndIsHealthy) {
     EXPECT_GT(trainer.history().back().train_accuracy, 0.95);
 }
 
+// Leaky ReLU's units on their negative side still learn through α: the share is the lesson's
+// number (it falls as they climb back), never a "critical" verdict as dead ReLU units are.
+TEST(TrainingVerdict, NegativeSideUnitsAreShownNotJudged) {
+    HistoryRecord start, r;
+    start.layer_grad_norm = r.layer_grad_norm = {1.0, 1.0, 1.0};
+    start.layer_dead_fraction = r.layer_dead_fraction = {0.75, 0.4};
+    start.train_loss = 1.2;
+    r.step = 400;
+    r.train_loss = 0.4;
+    for (const LayerVerdict& v : judge_layers(r, start, std::log(3.0), "negative-side")) EXPECT_EQ(v.severity, Severity::Healthy);
+    const NetworkVerdict network = judge_network(r, start, std::log(3.0), "negative-side");
+    EXPECT_EQ(network.severity, Severity::Healthy);
+    EXPECT_NE(network.text.find("75% of layer 1's units on their negative side"), std::string::npos) << network.text;
+    // The same shares of dead units are critical.
+    EXPECT_EQ(judge_network(r, start, std::log(3.0), "dead").severity, Severity::Critical);
+}
+
 }  // namespace
 }  // namespace actviz

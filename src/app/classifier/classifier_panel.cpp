@@ -37,8 +37,9 @@ void draw_dead_layer_choice(ClassifierPanel& panel) {
         }
         ImGui::EndCombo();
     }
-    help_marker("The plane below counts, at each point, the hidden units whose derivative is zero there (dead "
-                "mode) or below 1% of its maximum (saturation mode, for activations without a hard zero). "
+    help_marker("The plane below counts, at each point, the hidden units inactive there: f′ = 0 (ReLU and others "
+                "with a hard zero), z < 0 (leaky ReLU, PReLU: their negative side, where a ReLU would be dead) or "
+                "|f′| below 1% of its maximum (saturated: tanh, sigmoid, GELU, …). "
                 "Hover a unit in the grid to see its own active region.");
     ImGui::SameLine();
     ImGui::Checkbox("log loss", &panel.settings.view.log_loss);

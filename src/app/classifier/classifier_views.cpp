@@ -305,7 +305,8 @@ void draw_unit_grid(ClassifierPanel& panel, ImVec2 size) {
     const char* word = inactivity_word(*trainer);
     ImGui::TextDisabled("hidden units, coloured by the share of training points that activate them; × = %s", word);
     ImGui::SameLine();
-    help_marker("Per layer, the share of its units that are dead (or saturated), then the worst fault found: "
+    help_marker("Per layer, the share of its units inactive at every training point — dead (f′ = 0), on their "
+                "negative side (leaky ReLU, PReLU) or saturated (|f′| < 1% of its maximum) — then the worst fault found: "
                 "concerning from 10% of its units inactive, serious above 30%, critical above 50%; vanishing ∇ / "
                 "exploding ∇ when its ‖∂L/∂W‖ is below 1e-3 / above 1e3 × the output layer's; starving when it "
                 "gets under a tenth of the output layer's while the loss is no better than chance (guessing the "
@@ -327,8 +328,9 @@ void draw_unit_grid(ClassifierPanel& panel, ImVec2 size) {
                                            (avail.y - 2) / layers),
                                   4.0f, font * 1.3f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const std::vector<LayerVerdict> verdicts = judge_layers(
-        trainer->history().back(), trainer->history().front(), chance_loss(trainer->data().train, trainer->data().classes));
+    const std::vector<LayerVerdict> verdicts =
+        judge_layers(trainer->history().back(), trainer->history().front(),
+                     chance_loss(trainer->data().train, trainer->data().classes), word);
     for (int h = 0; h < layers; ++h) {
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         const Vector& share = activity[static_cast<size_t>(h)];
@@ -352,7 +354,8 @@ void draw_unit_grid(ClassifierPanel& panel, ImVec2 size) {
                               2.0f);
                 ImGui::SetTooltip("layer %d, unit %d: active for %.1f%% of the training points%s\n"
                                   "its active region is shown on the plane",
-                                  h + 1, static_cast<int>(u) + 1, 100.0 * share[u], share[u] == 0 ? " (dead)" : "");
+                                  h + 1, static_cast<int>(u) + 1, 100.0 * share[u],
+                                  share[u] == 0 ? (std::string(" (") + word + ")").c_str() : "");
             }
         }
         const double fraction = share.size() > 0 ? static_cast<double>(dead) / static_cast<double>(share.size()) : 0;
