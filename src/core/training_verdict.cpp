@@ -50,6 +50,23 @@ std::string format(const char* pattern, Args... args) {
     return text;
 }
 
+// "within 2% of": a loss a hair below the chance loss still counts as no better than chance.
+std::string chance_text(const HistoryRecord& record, double chance) {
+    return format("loss %.5g, %s %.5g for guessing the class shares", record.train_loss,
+                  record.train_loss < chance ? "within 2% of" : "vs", chance);
+}
+
+// How the largest gradient compares with the run's start; a start of exactly 0 (every unit dead
+// from the first step) has no share to give.
+std::string gradient_then_text(const HistoryRecord& record, const HistoryRecord& start) {
+    if (largest_gradient(start) == 0) {
+        return format("largest ‖∂L/∂W‖ %.1e, already 0 at step %lld", largest_gradient(record),
+                      static_cast<long long>(start.step));
+    }
+    return format("largest ‖∂L/∂W‖ %.1e, %.2g%% of step %lld's", largest_gradient(record),
+                  100 * largest_gradient(record) / largest_gradient(start), static_cast<long long>(start.step));
+}
+
 }  // namespace
 
 double chance_loss(std::span<const Point> points, int classes) {
@@ -109,12 +126,8 @@ NetworkVerdict judge_network(const HistoryRecord& record, const HistoryRecord& s
     }
     const std::string also = inactive_text.empty() ? "" : "; " + inactive_text;
     if (stalled(record, start, chance)) {
-        return {Severity::Critical, format("stalled, no better than chance: loss %.5g vs %.5g for guessing the class shares; "
-                                           "largest ‖∂L/∂W‖ %.1e, %.2g%% of step %lld's",
-                                           record.train_loss, chance, largest_gradient(record),
-                                           100 * largest_gradient(record) / std::max(largest_gradient(start), 1e-300),
-                                           static_cast<long long>(start.step)) +
-                                        also};
+        return {Severity::Critical,
+                "stalled, no better than chance: " + chance_text(record, chance) + "; " + gradient_then_text(record, start) + also};
     }
     // The layer furthest from the output layer's gradient, either way.
     size_t low = 0, high = 0;
@@ -145,11 +158,8 @@ NetworkVerdict judge_network(const HistoryRecord& record, const HistoryRecord& s
     if (!inactive_text.empty()) return {inactive_worst.severity, inactive_worst.word + ": " + inactive_text};
     if (record.step > start.step && at_chance(record, chance)) {
         return {Severity::Healthy,
-                format("no fault found, still no better than chance: loss %.5g vs %.5g, largest ‖∂L/∂W‖ %.2g%% of step %lld's",
-                       record.train_loss, chance,
-                       100 * largest_gradient(record) / std::max(largest_gradient(start), 1e-300),
-                       static_cast<long long>(start.step)) +
-                    information};
+                "no fault found, still no better than chance: " + chance_text(record, chance) + "; " +
+                    gradient_then_text(record, start) + information};
     }
     std::string text = "no fault found";
     if (lowest >= 0) text += format(": layer 1 gets %.1e × the output layer's ‖∂L/∂W‖", ratio_to_output(record, 0));

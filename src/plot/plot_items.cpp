@@ -381,7 +381,9 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
             g_frame.draw->AddRectFilled(cell.Min, cell.Max, colour);
             // Roomy cells carry their value (or the caller's text, or its short form), in a text colour
             // that reads on the cell.
-            std::string text = labelled ? labels.text[index] : number_text(format_tick(v, value_step));
+            // A value that rounds to zero at the ticks' precision reads "0", never "−0".
+            const double rounded = std::fabs(v) < value_step / 2 ? 0.0 : v;
+            std::string text = labelled ? labels.text[index] : number_text(format_tick(rounded, value_step));
             if (labelled && caller_form.short_texts) text = labels.short_text[index];
             const float scale = labelled ? caller_form.scale : 1.0f;
             if (!text.empty() && fits(cell, text, scale)) {

@@ -145,5 +145,21 @@ TEST(TrainingVerdict, NegativeSideUnitsAreShownNotJudged) {
     EXPECT_EQ(judge_network(r, start, std::log(3.0), "dead").severity, Severity::Critical);
 }
 
+// Said as its numbers show it: a loss a hair below chance is "within 2% of" it, not "vs" it as if
+// worse; a gradient that was already 0 at step 0 did not fall to "0% of" anything.
+TEST(TrainingVerdict, ItsSentencesAgreeWithTheirOwnNumbers) {
+    HistoryRecord start, r;
+    start.layer_grad_norm = {0.0, 0.0, 0.0};
+    r.layer_grad_norm = {0.0, 0.0, 0.0};
+    start.layer_dead_fraction = r.layer_dead_fraction = {1.0, 1.0};
+    start.train_loss = 1.1;
+    r.step = 200;
+    r.train_loss = 0.995 * std::log(3.0);
+    const NetworkVerdict v = judge_network(r, start, std::log(3.0), "dead");
+    EXPECT_NE(v.text.find("within 2% of 1.0986"), std::string::npos) << v.text;
+    EXPECT_NE(v.text.find("already 0 at step 0"), std::string::npos) << v.text;
+    EXPECT_EQ(v.text.find("0% of step"), std::string::npos) << v.text;
+}
+
 }  // namespace
 }  // namespace actviz

@@ -190,7 +190,7 @@ void draw_bakeoff_charts(BakeoffPanel& panel, ImVec2 size) {
         return;
     }
     layer_chart(
-        *bakeoff, "##bakeoff-dead", fitting_title("dead / saturated per layer, now", "inactive now", cell.x), hidden, false, false, true,
+        *bakeoff, "##bakeoff-dead", fitting_title("inactive units per layer, now", "inactive now", cell.x), hidden, false, false, true,
         [](const HistoryRecord& r, int l) {
             return static_cast<size_t>(l) < r.layer_dead_fraction.size() ? r.layer_dead_fraction[static_cast<size_t>(l)]
                                                                           : NAN;

@@ -38,7 +38,7 @@ constexpr ColumnInfo kColumns[ColumnCount] = {
     {"grad first/last", ImGuiTableColumnFlags_PreferSortDescending, 1.3f,
      "‖∂L/∂W‖ of the first layer over the output layer's, at the last record: far below 1 means the gradient "
      "vanishes on its way to the input side."},
-    {"dead / sat.", ImGuiTableColumnFlags_PreferSortAscending, 1.2f,
+    {"inactive", ImGuiTableColumnFlags_PreferSortAscending, 1.2f,
      "Share of hidden units inactive on every training point at the last record: dead (f′ = 0: ReLU, hardtanh, …), "
      "on their negative side (z < 0: leaky ReLU, PReLU) or saturated (|f′| below 1% of its maximum: tanh, sigmoid, "
      "GELU, …)."},

@@ -59,9 +59,15 @@ void draw_network_controls(GradflowSettings& settings) {
     setting_slider(gradflow_setting::kBias, sim);
     help_marker("Initial value of every bias. Negative biases push ReLU units to zero slope (f′ = 0); a unit at zero "
                 "slope for every sample of the batch is dead.");
+    // Used only by curves initialised 'normal': greyed out when no curve is, as it changes nothing then.
+    const bool normal_in_use = std::any_of(sim.curves.begin(), sim.curves.end(),
+                                           [](const auto& curve) { return curve.init == InitScheme::Normal; });
+    ImGui::BeginDisabled(!normal_in_use);
     ImGui::SetNextItemWidth(width);
     setting_slider(gradflow_setting::kNormalStd, sim);
-    help_marker("Standard deviation of the 'normal' initialisation (the other schemes derive theirs from the width).");
+    ImGui::EndDisabled();
+    help_marker("Standard deviation of the 'normal' initialisation (the other schemes derive theirs from the width); "
+                "greyed out while no curve uses it.");
     ImGui::SetNextItemWidth(width);
     ImGui::InputInt("seed", &sim.seed);
     sim.seed = std::max(sim.seed, 0);
