@@ -615,6 +615,8 @@ void draw_swatch(ImDrawList* draw, const LegendEntry& entry, ImVec2 min, float w
         }
     } else if (entry.kind == ItemKind::Marker) {
         draw->AddCircleFilled(ImVec2(min.x + width / 2, mid), 4.0f, colour);
+    } else if (entry.kind == ItemKind::Ring) {  // as the points are drawn: hollow
+        draw->AddCircle(ImVec2(min.x + width / 2, mid), 4.5f, colour, 0, 1.8f);
     } else {
         // Fills are often faint on purpose (a shaded region): show them a little stronger, outlined.
         const ImVec2 a(min.x + 1, min.y + 3), b(min.x + width - 1, min.y + height - 3);

@@ -56,7 +56,7 @@ struct PlotState {
     bool legend_open = false;    // a crowded legend shown in full because the mouse is over it
 };
 
-enum class ItemKind { Line, Fill, Marker };
+enum class ItemKind { Line, Fill, Marker, Ring };  // Ring: a hollow marker
 
 struct LegendEntry {
     std::string label;  // the full label, "name##id"

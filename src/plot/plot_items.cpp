@@ -256,7 +256,7 @@ constexpr float kSquareDotRadius = 1.5f;
 
 void plot_scatter(const char* label, const double* xs, const double* ys, int count, ImU32 colour, float radius,
                   bool filled) {
-    const ItemLook look = begin_item(label, colour, false, ItemKind::Marker);
+    const ItemLook look = begin_item(label, colour, false, filled ? ItemKind::Marker : ItemKind::Ring);
     if (!look.visible || count <= 0 || !xs || !ys) return;
     if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, ys, count);
     radius = std::clamp(std::isfinite(radius) ? radius : 3.0f, 0.5f, 50.0f) * (look.emphasis > 1 ? 1.4f : 1.0f);
