@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <memory>
 
 #include "app/panel_registry.hpp"
@@ -77,7 +78,7 @@ void apply_session(AppState& state, session::LoadedSession loaded) {
 
 namespace {
 
-// The fingerprint of a captured session (its classifier state is set aside meanwhile, not copied).
+// The fingerprint of a captured session's work (its classifier state is set aside meanwhile, not copied).
 std::uint64_t fingerprint_of(session::Session& s) {
     std::uint64_t extra = 0;
     std::optional<session::ClassifierState> state = std::move(s.classifier_state);
@@ -90,9 +91,15 @@ std::uint64_t fingerprint_of(session::Session& s) {
         extra ^= std::hash<std::string_view>{}(std::string_view(reinterpret_cast<const char*>(t.parameters.data()),
                                                                 sizeof(double) * static_cast<std::size_t>(t.parameters.size())));
     }
+    // The page shown and the panels hidden are where the user looks, not their work: looking around
+    // is no unsaved change (they are still saved, and kept in last.json).
+    std::string page = std::move(s.page);
+    std::map<std::string, bool> visible = std::move(s.panel_visible);
+    s.page.clear(), s.panel_visible.clear();
     // The settings are small: their text is the simplest exact summary.
     const std::uint64_t settings = std::hash<std::string>{}(session::to_json_text(s));
     s.classifier_state = std::move(state);
+    s.page = std::move(page), s.panel_visible = std::move(visible);
     return settings ^ (extra * 0x9e3779b97f4a7c15ull);
 }
 

@@ -115,6 +115,17 @@ TEST(SessionSaver, ASaveWritesTheSessionAsItWasWhenItBegan) {
     std::filesystem::remove(path);
 }
 
+// Looking around is not work: switching pages or hiding a panel asks nothing on quit; a setting does.
+TEST(UnsavedChanges, SwitchingPagesIsNotAnUnsavedChange) {
+    AppState state;
+    state.session.saved_fingerprint = session_fingerprint(state);
+    state.maximised_panel = panel_index(PanelId::Gradflow);
+    state.panel_visible[0] = false;
+    EXPECT_FALSE(has_unsaved_changes(state));
+    state.gradflow.settings.simulation.depth += 1;
+    EXPECT_TRUE(has_unsaved_changes(state));
+}
+
 TEST(SessionSaver, AFailedSaveKeepsTheSessionUntitledAndSaysWhy) {
     AppState state;
     begin_saving(state, "/nonexistent-actviz-folder/s.json");
