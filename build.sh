@@ -19,7 +19,9 @@ with_display() {
     if [ -n "${DISPLAY:-}" ]; then
         "$@"
     else
-        xvfb-run -a -s "-screen 0 1600x1000x24" "$@"
+        # -noreset: Xvfb otherwise resets when its last client leaves, and a window opened during
+        # the reset fails ("Failed to open display"): the GUI tests open and close many in a row.
+        xvfb-run -a -s "-screen 0 1600x1000x24 -noreset" "$@"
     fi
 }
 

@@ -4,7 +4,7 @@
 //
 // In CI: one seed, a few hundred frames (about a minute under ASan+UBSan). The long run, by hand:
 //   ACTVIZ_MONKEY_SECONDS=600 [ACTVIZ_MONKEY_SEEDS=N] [ACTVIZ_MONKEY_SEED=first] [ACTVIZ_MONKEY_FRAMES=per seed]
-//   xvfb-run -a -s "-screen 0 1600x1000x24" build/tests/actviz_gui_tests --gtest_filter='GuiMonkey.LongRun'
+//   xvfb-run -a -s "-screen 0 1600x1000x24 -noreset" build/tests/actviz_gui_tests --gtest_filter='GuiMonkey.LongRun'
 // runs seeds first, first+1, … of ACTVIZ_MONKEY_FRAMES frames each (default 2000) until the time
 // or the seeds run out, and lists every failing seed. ACTVIZ_MONKEY_SEED and ACTVIZ_MONKEY_FRAMES
 // also replay one seed in the CI test.

@@ -44,7 +44,7 @@ wait "$pid"
 end=$(date +%s.%N)
 echo "$start $hidden $end" > quit.txt
 RUN
-xvfb-run -a -s "-screen 0 1600x1000x24" sh "$dir/run.sh" "$dir" "$build" "$budget" "$wait_s"
+xvfb-run -a -s "-screen 0 1600x1000x24 -noreset" sh "$dir/run.sh" "$dir" "$build" "$budget" "$wait_s"
 [ -n "${KEEP_LOG:-}" ] && cp "$dir/stats.csv" "$KEEP_LOG"
 if grep -q "memory budget" "$dir/app.err"; then cat "$dir/app.err"; fi
 # The first second is start-up (fonts, first layout); the computation starts with the first frame.

@@ -9,7 +9,7 @@ build=${1:-build}
 minutes=${2:-10}
 log=${3:-soak.csv}
 seconds=$((minutes * 60))
-timeout -s INT "$seconds" xvfb-run -a -s "-screen 0 1600x1000x24" \
+timeout -s INT "$seconds" xvfb-run -a -s "-screen 0 1600x1000x24 -noreset" \
     "$build/src/actviz" --fresh --size 1280x800 --panel classifier --preset spiral-tanh --stats-log "$log" || true
 awk -F, 'NR > 1 {
     if ($1 >= 60 && !minute) minute = $4
