@@ -264,6 +264,14 @@ namespace {
 
 // A loss that stays finite but blows up is a divergence as NaN is: ReLU with SGD at lr 10⁴ kills
 // every unit and leaves the loss in the thousands, finite (issue 13).
+// What the divergence message suggests: a much smaller learning rate, then Resume.
+void resume_calmly(Trainer& trainer) {
+    OptimizerSettings calm = trainer.config().optimizer;
+    calm.learning_rate = 1e-5;
+    trainer.set_optimizer(calm);
+    trainer.resume();
+}
+
 TEST(Trainer, AFiniteLossThatBlowsUpPausesLikeNaN) {
     Trainer trainer(dataset(DatasetKind::Spiral, 3, 600, 0.2, 0.2), config({16, 16}, "relu", OptimizerKind::Sgd, 1e4, 3));
     // The rule, from the run's own start: 1000 × max(log K, the loss at step 0).
@@ -283,10 +291,7 @@ TEST(Trainer, AFiniteLossThatBlowsUpPausesLikeNaN) {
     EXPECT_EQ(trainer.step(10), 0);
     EXPECT_EQ(trainer.steps(), steps);
     // Resume with a small learning rate goes on from these weights without tripping again at once.
-    OptimizerSettings calm = trainer.config().optimizer;
-    calm.learning_rate = 1e-5;
-    trainer.set_optimizer(calm);
-    trainer.resume();
+    resume_calmly(trainer);
     EXPECT_EQ(trainer.step(10), 10);
     EXPECT_FALSE(trainer.divergence());
 }
@@ -299,10 +304,7 @@ TEST(Trainer, TheBlowUpCheckSeesMiniBatchLossesToo) {
     ASSERT_TRUE(trainer.divergence());
     EXPECT_NE(trainer.divergence()->reason.find("blew up"), std::string::npos);
     // Resumed at a calm learning rate, it trains on from the blown-up weights (batch and full loss alike).
-    OptimizerSettings calm = trainer.config().optimizer;
-    calm.learning_rate = 1e-5;
-    trainer.set_optimizer(calm);
-    trainer.resume();
+    resume_calmly(trainer);
     EXPECT_EQ(trainer.step(20), 20);
     EXPECT_FALSE(trainer.divergence());
 }
