@@ -743,7 +743,7 @@ void draw_readout() {
     draw->PushClipRect(g_frame.data.Min, g_frame.data.Max, true);
     draw->AddLine(ImVec2(std::round(mouse.x), g_frame.data.Min.y), ImVec2(std::round(mouse.x), g_frame.data.Max.y),
                   IM_COL32(255, 255, 255, 100));
-    const double x = g_frame.x.from_pixel(mouse.x);
+    const double x = g_frame.readout_x();
     // A dot where the cursor line meets each series.
     for (const ReadoutEntry& entry : g_frame.readout) {
         if (!entry.value) continue;

@@ -49,6 +49,7 @@ enum PlotFlags : int {
     PlotFlags_NoLegend = 1 << 1,
     PlotFlags_NoInteraction = 1 << 2,  // fixed view: no pan, zoom, fit or menu (hover still reads out)
     PlotFlags_NoReadout = 1 << 3,      // no cursor line or value tooltip: the caller shows its own
+    PlotFlags_WholeX = 1 << 4,         // x takes whole values (steps, classes): the readout is at the nearest one
 };
 
 // `size`: 0 or negative components fill the available space (minus |size|), as ImGui widgets do.

@@ -81,6 +81,11 @@ struct Frame {
     Axis x, y;
     std::string title;
     int flags = 0;
+    // The x the hover readout is taken at: the mouse's, or the nearest whole one (PlotFlags_WholeX).
+    double readout_x() const {
+        const double at = x.from_pixel(ImGui::GetIO().MousePos.x);
+        return (flags & PlotFlags_WholeX) ? std::round(at) : at;
+    }
     bool limits_given[2] = {false, false};  // setup_axis_limits called this frame, [X], [Y]
     bool setup_done = false;
     // Input, read once right after the plot's invisible button: later ImGui calls (tooltips)

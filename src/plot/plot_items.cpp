@@ -70,7 +70,7 @@ void draw_floor_marker(const PlacedPoint& p, ImU32 colour) {
 
 void record_readout(const char* label, const LineStyle& style, const double* xs, const double* ys, int count) {
     if (!g_frame.hovered) return;
-    const double x = g_frame.x.from_pixel(ImGui::GetIO().MousePos.x);
+    const double x = g_frame.readout_x();
     g_frame.readout.push_back({display_name(label), style.colour, style.dashed, ItemKind::Line,
                                interpolate_at(xs, ys, count, x, g_frame.x.scale, g_frame.y.scale)});
 }
@@ -215,7 +215,7 @@ void plot_bars(const char* label, const double* xs, const double* heights, int c
     if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, heights, count);
     if (!(bar_width > 0) || !std::isfinite(bar_width)) bar_width = 0.8;
     if (g_frame.hovered) {
-        const double mouse_x = g_frame.x.from_pixel(ImGui::GetIO().MousePos.x);
+        const double mouse_x = g_frame.readout_x();
         for (int i = 0; i < count; ++i) {
             if (std::fabs(mouse_x - xs[i]) <= bar_width / 2) {
                 g_frame.readout.push_back({display_name(label), colour, false, ItemKind::Fill, heights[i]});

@@ -60,7 +60,7 @@ ImU32 layer_colour(int layer, int count) {
 }
 
 void loss_chart(const std::vector<const HistoryRecord*>& records, bool log, ImVec2 size) {
-    if (!plot::begin_plot("##loss", size, "cross-entropy loss")) return;
+    if (!plot::begin_plot("##loss", size, "cross-entropy loss", plot::PlotFlags_WholeX)) return;
     setup_steps(records);
     plot::setup_axis(plot::AxisId::Y, "", log ? plot::Scale::Log10 : plot::Scale::Linear);
     line("train", series_of(records, [](const HistoryRecord& r) { return r.train_loss; }), plot::series_colour(0));
@@ -72,7 +72,7 @@ void loss_chart(const std::vector<const HistoryRecord*>& records, bool log, ImVe
 }
 
 void accuracy_chart(const std::vector<const HistoryRecord*>& records, ImVec2 size) {
-    if (!plot::begin_plot("##accuracy", size, "accuracy")) return;
+    if (!plot::begin_plot("##accuracy", size, "accuracy", plot::PlotFlags_WholeX)) return;
     setup_steps(records);
     plot::setup_axis(plot::AxisId::Y, "");
     plot::setup_axis_limits(plot::AxisId::Y, 0, 1.02, plot::Cond::Always);
@@ -87,7 +87,7 @@ void accuracy_chart(const std::vector<const HistoryRecord*>& records, ImVec2 siz
 void dead_chart(const Trainer& trainer, const std::vector<const HistoryRecord*>& records, ImVec2 size) {
     char title[64];
     std::snprintf(title, sizeof title, "%s units per layer", inactivity_word(trainer));
-    if (!plot::begin_plot("##dead", size, title)) return;
+    if (!plot::begin_plot("##dead", size, title, plot::PlotFlags_WholeX)) return;
     setup_steps(records);
     plot::setup_axis(plot::AxisId::Y, "");
     plot::setup_axis_limits(plot::AxisId::Y, 0, 1.02, plot::Cond::Always);
@@ -104,7 +104,7 @@ void dead_chart(const Trainer& trainer, const std::vector<const HistoryRecord*>&
 }
 
 void gradient_chart(const Trainer& trainer, const std::vector<const HistoryRecord*>& records, bool log, ImVec2 size) {
-    if (!plot::begin_plot("##grad", size, "‖∂L/∂W‖ per layer")) return;
+    if (!plot::begin_plot("##grad", size, "‖∂L/∂W‖ per layer", plot::PlotFlags_WholeX)) return;
     setup_steps(records);
     plot::setup_axis(plot::AxisId::Y, "", log ? plot::Scale::Log10 : plot::Scale::Linear);
     const int layers = trainer.mlp().layer_count();

@@ -65,7 +65,7 @@ void set_class_ticks(plot::AxisId axis, int k, bool top_down) {
 
 void draw_probabilities(const SoftmaxResult& result, ImVec2 size) {
     const int k = static_cast<int>(result.probabilities.size());
-    if (!plot::begin_plot("##probabilities", size, "probabilities p = softmax(z / T)", plot::PlotFlags_NoLegend)) {
+    if (!plot::begin_plot("##probabilities", size, "probabilities p = softmax(z / T)", plot::PlotFlags_NoLegend | plot::PlotFlags_WholeX)) {
         return;
     }
     plot::setup_axis(plot::AxisId::X, "class");
