@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace actviz::app {
 
@@ -83,6 +84,16 @@ bool range_slider(const char* label, float* value, double min, double max, doubl
 bool range_slider(const char* label, int* value, double min, double max, double slider_min, double slider_max,
                   const char* format, int flags) {
     return scalar_range_slider(label, ImGuiDataType_S32, value, min, max, slider_min, slider_max, format, flags);
+}
+
+bool bounded_text_input(const char* label, const char* hint, std::string& text, std::size_t max_bytes) {
+    // A fixed buffer: ImGui inserts whole characters while they fit and drops the rest.
+    std::vector<char> buffer(max_bytes + 1, '\0');
+    const std::size_t kept = std::min(text.size(), max_bytes);
+    std::copy_n(text.begin(), kept, buffer.begin());
+    if (!ImGui::InputTextWithHint(label, hint, buffer.data(), buffer.size())) return false;
+    text = buffer.data();
+    return true;
 }
 
 }  // namespace actviz::app

@@ -1,12 +1,17 @@
 #pragma once
 // Small ImGui helpers shared by the panels.
 
+#include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace actviz::app {
 
 // A greyed "(?)" that shows `text` in a tooltip when hovered (as in imgui_demo.cpp).
 void help_marker(const char* text);
+// A one-line text box that holds at most `max_bytes` of UTF-8 (typing or pasting more stops there,
+// at a character's boundary), so its text always fits where it is saved.
+bool bounded_text_input(const char* label, const char* hint, std::string& text, std::size_t max_bytes);
 // `text` in a tooltip wrapped at `wrap_em` font sizes, while the last item is hovered.
 void item_tooltip(std::string_view text, float wrap_em = 24);
 

@@ -58,8 +58,6 @@ void read_parameters(const ObjectReader& in, const Activation& activation, Param
 
 // [SECTION] panels' settings
 
-constexpr std::size_t kMaxSearchLength = 256;
-
 settings::ActivationsSettings read_activations(const ObjectReader& in) {
     settings::ActivationsSettings s;
     if (in.has("functions")) {
@@ -84,7 +82,7 @@ settings::ActivationsSettings read_activations(const ObjectReader& in) {
     in.number("x_max", s.x_max, -settings::kMaxAbsX, settings::kMaxAbsX);
     if (!(s.x_min < s.x_max)) fail(in.path_of("x_max"), "must be greater than x_min");
     if (in.has("zones_of") && !in.member("zones_of").is_null()) read_activation(in, "zones_of", s.zones_of);
-    in.text("search", s.search, kMaxSearchLength);
+    in.text("search", s.search, settings::kMaxSearchLength);
     return s;
 }
 

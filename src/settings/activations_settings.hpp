@@ -2,6 +2,7 @@
 // What the Activations and Softmax panels show. Widgets edit these fields directly; everything
 // drawn is computed by src/core from them.
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,8 @@ struct SoftmaxSettings {
 inline constexpr Setting<ActivationsSettings, float> kSaturationEpsilon{.key = "saturation_epsilon", .flag = "",
     .label = "ε", .member = &ActivationsSettings::saturation_epsilon, .min = 1e-4, .max = 0.5, .slider_min = 1e-4,
     .slider_max = 0.5, .scale = Scale::Log, .format = "%.4g"};
+// The picker's search text, in bytes: the box takes no more, and a session holds no more.
+inline constexpr std::size_t kMaxSearchLength = 256;
 // Each end of the x range (x_min < x_max besides).
 inline constexpr float kMaxAbsX = 1e4f;
 inline constexpr Setting<SoftmaxSettings, float> kTemperature{.key = "temperature", .flag = "temperature",

@@ -6,6 +6,7 @@
 
 #include "app/setting_widgets.hpp"
 #include "app/widgets.hpp"
+#include "settings/activations_settings.hpp"
 #include "settings/classifier_settings.hpp"
 #include "support/headless_imgui.hpp"
 
@@ -106,6 +107,31 @@ TEST_F(SliderTest, TypedValuesReachTheWholeRangeAndNoFurther) {
     EXPECT_EQ(hyper.learning_rate, 100);  // past the drag span (10), within what core accepts
     type_into([&] { setting_slider(settings::classifier_setting::kLearningRate, hyper); }, "1e9");
     EXPECT_EQ(hyper.learning_rate, settings::classifier_setting::kLearningRate.max);
+}
+
+// The Activations search box holds what a session can hold: 10,000 typed characters (the GUI
+// monkey's) stop at kMaxSearchLength bytes, and two-byte characters are never cut in half.
+TEST_F(SliderTest, TheSearchBoxTakesNoMoreThanASessionHolds) {
+    std::string search;
+    const auto box = [&] { bounded_text_input("##search", "search…", search, settings::kMaxSearchLength); };
+    click_middle(box);
+    ImGui::GetIO().AddInputCharactersUTF8(std::string(10000, 'x').c_str());
+    frame(box);
+    frame(box);
+    EXPECT_EQ(search.size(), settings::kMaxSearchLength);
+}
+
+TEST_F(SliderTest, TheSearchBoxNeverCutsACharacterInHalf) {
+    std::string search;
+    const auto box = [&] { bounded_text_input("##search", "search…", search, settings::kMaxSearchLength); };
+    click_middle(box);
+    std::string accents;
+    for (int i = 0; i < 200; ++i) accents += "é";  // 2 bytes each: 400 bytes
+    ImGui::GetIO().AddInputCharactersUTF8(accents.c_str());
+    frame(box);
+    frame(box);
+    EXPECT_LE(search.size(), settings::kMaxSearchLength);
+    EXPECT_EQ(search.size() % 2, 0u) << "a character cut in half";
 }
 
 }  // namespace

@@ -4,7 +4,6 @@
 // [SECTION] The panel
 
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -51,7 +50,7 @@ const Activation* zones_subject(const ActivationsSettings& settings) {
 
 void draw_picker(ActivationsSettings& settings, const ActivationLink& link) {
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputTextWithHint("##search", "search…", &settings.search);
+    bounded_text_input("##search", "search…", settings.search, kMaxSearchLength);
     const auto catalogue = activations();
     if (ImGui::SmallButton("all")) {
         for (const Activation& a : catalogue) settings.selected[activation_index(a)] = matches(a, settings.search);
