@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <limits>
 #include <stdexcept>
 #include <system_error>
@@ -31,6 +32,21 @@ std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t tag) {
     Rng mixer(seed ^ (tag * 0x9e3779b97f4a7c15ULL));
     mixer.next_u64();
     return mixer.next_u64() ^ tag;
+}
+
+// Runs `work` on this thread and threads − 1 more (fewer when the system refuses one); each copy
+// takes its share of the layers from a shared counter.
+void run_on_threads(int threads, const std::function<void()>& work) {
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t) {
+        try {
+            pool.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;
+        }
+    }
+    work();
+    for (std::thread& thread : pool) thread.join();
 }
 
 }  // namespace
@@ -72,17 +88,7 @@ Network make_network(const GradflowConfig& config, const GradflowControl& contro
             initialise_weights(network.weights[l], config.init, config.gain, config.normal_std, rng);
         }
     };
-    const int threads = std::min(detail::gradflow_thread_count(control), config.depth + 1);
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t) {
-        try {
-            pool.emplace_back(fill);
-        } catch (const std::system_error&) {
-            break;
-        }
-    }
-    fill();
-    for (std::thread& thread : pool) thread.join();
+    run_on_threads(std::min(detail::gradflow_thread_count(control), config.depth + 1), fill);
     return network;
 }
 
@@ -142,17 +148,7 @@ std::vector<double> spectral_norms(const Network& network, const GradflowControl
             norms[l] = spectral_norm(network.weights[l]);
         }
     };
-    const int threads = std::min(detail::gradflow_thread_count(control), std::max(depth, 1));
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t) {
-        try {
-            pool.emplace_back(work);
-        } catch (const std::system_error&) {
-            break;
-        }
-    }
-    work();
-    for (std::thread& thread : pool) thread.join();
+    run_on_threads(std::min(detail::gradflow_thread_count(control), std::max(depth, 1)), work);
     if (cancelled()) return {};
     return norms;
 }
