@@ -7,11 +7,12 @@ namespace actviz {
 template <typename T>
 LossResult softmax_cross_entropy(const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& logits,
                                  std::span<const int> labels,
-                                 Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>* dlogits) {
+                                 Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>* dlogits, std::span<int> predicted) {
     const Eigen::Index n = logits.cols();
     const Eigen::Index classes = logits.rows();
     LossResult result;
     if (n == 0) return result;
+    const bool classes_wanted = static_cast<Eigen::Index>(predicted.size()) == n;
     // Σ_i log s_i is taken as the log of products of 16 sums (each s_i ∈ [1, K]: no overflow), so a
     // batch costs n/16 logarithms instead of n. Columns are short (K ≤ a few): plain pointer loops.
     constexpr Eigen::Index kLogGroup = 16;
@@ -31,6 +32,7 @@ LossResult softmax_cross_entropy(const Eigen::Ref<const Eigen::Matrix<T, Eigen::
         for (Eigen::Index k = 1; k < classes; ++k) best = z[k] > z[best] ? k : best;
         margin += static_cast<double>(z[best]) - static_cast<double>(z[y]);
         result.correct += best == y;
+        if (classes_wanted) predicted[static_cast<size_t>(i)] = static_cast<int>(best);
         return z[best];
     };
     const T* z_data = logits.data();
@@ -68,8 +70,10 @@ LossResult softmax_cross_entropy(const Eigen::Ref<const Eigen::Matrix<T, Eigen::
     return result;
 }
 
-template LossResult softmax_cross_entropy<float>(const Eigen::Ref<const MatrixF>&, std::span<const int>, MatrixF*);
-template LossResult softmax_cross_entropy<double>(const Eigen::Ref<const Matrix>&, std::span<const int>, Matrix*);
+template LossResult softmax_cross_entropy<float>(const Eigen::Ref<const MatrixF>&, std::span<const int>, MatrixF*,
+                                                 std::span<int>);
+template LossResult softmax_cross_entropy<double>(const Eigen::Ref<const Matrix>&, std::span<const int>, Matrix*,
+                                                  std::span<int>);
 
 double weight_penalty(const Mlp& mlp, double l2, double l1) {
     const auto w = mlp.parameters().head(mlp.layout().weight_count);

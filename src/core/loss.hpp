@@ -18,17 +18,19 @@ struct LossResult {
 };
 
 // `logits` is K × n (K ≥ 2), `labels` has n entries in 0..K−1. When `dlogits` is given (K × n) it
-// receives ∂loss/∂logits. Non-finite logits give a non-finite loss, never a crash. The sums are
+// receives ∂loss/∂logits; when `predicted` is given (n entries) it receives each column's class, the
+// very one `correct` counts. Non-finite logits give a non-finite loss, never a crash. The sums are
 // accumulated in double whatever T is.
 template <typename T>
 LossResult softmax_cross_entropy(const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& logits,
                                  std::span<const int> labels,
-                                 Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>* dlogits = nullptr);
+                                 Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>* dlogits = nullptr,
+                                 std::span<int> predicted = {});
 
 extern template LossResult softmax_cross_entropy<float>(const Eigen::Ref<const MatrixF>&, std::span<const int>,
-                                                        MatrixF*);
+                                                        MatrixF*, std::span<int>);
 extern template LossResult softmax_cross_entropy<double>(const Eigen::Ref<const Matrix>&, std::span<const int>,
-                                                         Matrix*);
+                                                         Matrix*, std::span<int>);
 
 double weight_penalty(const Mlp& mlp, double l2, double l1);
 // gradient += ∂penalty/∂θ (weights only).

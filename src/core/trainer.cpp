@@ -207,7 +207,8 @@ bool Trainer::evaluate_in(HistoryRecord& entry) {
     PassWorkspace<T>& work = lane.eval_work;
     work.resize(mlp_, n);
     forward<T>(mlp_, lane.train_x, work);
-    const LossResult train = softmax_cross_entropy<T>(work.logits(), train_labels_, &work.dlogits());
+    predicted_train_.resize(static_cast<size_t>(n));
+    const LossResult train = softmax_cross_entropy<T>(work.logits(), train_labels_, &work.dlogits(), predicted_train_);
     entry.train_loss = train.loss;
     entry.train_accuracy = static_cast<double>(train.correct) / static_cast<double>(n);
     backward<T>(mlp_, lane.train_x, work);
@@ -231,10 +232,12 @@ bool Trainer::evaluate_in(HistoryRecord& entry) {
     }
     entry.dead_fraction = units == 0 ? 0.0 : static_cast<double>(dead) / units;
 
+    predicted_test_.clear();
     if (lane.test_x.cols() > 0) {
         lane.test_work.resize(mlp_, lane.test_x.cols());
         forward<T>(mlp_, lane.test_x, lane.test_work);
-        const LossResult test = softmax_cross_entropy<T>(lane.test_work.logits(), test_labels_);
+        predicted_test_.resize(static_cast<size_t>(lane.test_x.cols()));
+        const LossResult test = softmax_cross_entropy<T>(lane.test_work.logits(), test_labels_, nullptr, predicted_test_);
         entry.test_loss = test.loss;
         entry.test_accuracy = static_cast<double>(test.correct) / static_cast<double>(lane.test_x.cols());
     }

@@ -125,6 +125,10 @@ class Trainer {
     std::int64_t steps() const { return steps_; }
     int effective_batch() const;  // what one step uses now
     const std::vector<HistoryRecord>& history() const { return history_; }
+    // Each training and test point's predicted class at the last evaluation (record()), the very
+    // predictions its accuracies count; empty before one.
+    const std::vector<int>& predicted_train() const { return predicted_train_; }
+    const std::vector<int>& predicted_test() const { return predicted_test_; }
     // Caps the history at `records` (0: unlimited, the default) for runs that never end, such as
     // the GUI's: past the cap every other record between the first and the last is dropped, so
     // memory stays flat and older steps are kept at a coarser, still even, spacing.
@@ -193,6 +197,7 @@ class Trainer {
     Vector gradient_;         // P: ∂(loss + penalty)/∂θ of the current step, double
     Vector next_parameters_;  // P: θ after the step, swapped in when finite
     Vector eval_gradient_;    // P: the full training gradient of record()
+    std::vector<int> predicted_train_, predicted_test_;  // of the last evaluation
 
     std::int64_t steps_ = 0;
     double last_batch_loss_ = 0;

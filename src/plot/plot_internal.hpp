@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -103,6 +104,8 @@ struct Frame {
     std::vector<Tick> custom_ticks[2];  // [X], [Y]: set by setup_axis_ticks, else nice numbers
     ImRect corners[4];                  // where the legend could go, scored by the points under them
     int points_under[4] = {0, 0, 0, 0};
+    // Scratch for plot_scatter: which marker-sized cells of the data area a series has drawn into.
+    std::vector<std::uint8_t> marker_cells;
     // The items' data, collected only while the context menu is open (it may export them).
     std::optional<CsvTable> capture;
 };

@@ -260,7 +260,17 @@ void plot_scatter(const char* label, const double* xs, const double* ys, int cou
     if (!look.visible || count <= 0 || !xs || !ys) return;
     if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, ys, count);
     radius = std::clamp(std::isfinite(radius) ? radius : 3.0f, 0.5f, 50.0f) * (look.emphasis > 1 ? 1.4f : 1.0f);
-    ImVec2 last_drawn(-1e9f, -1e9f);
+    // At most one marker per radius-sized cell of the data area: a marker whose centre falls where
+    // one of the same series is already drawn adds vertices but nothing a reader can see. This bounds
+    // a series' cost by the plot's area, not by its length (100,000 points drew for a second a frame;
+    // a thousand layers in a few hundred pixels would otherwise cost ~100k vertices).
+    // Markers whose centre is farther out than their radius are clipped away entirely.
+    ImRect area = g_frame.data;
+    area.Expand(radius);
+    const float cell = std::max(radius, 1.0f);
+    const int columns = static_cast<int>(area.GetWidth() / cell) + 1, rows = static_cast<int>(area.GetHeight() / cell) + 1;
+    std::vector<std::uint8_t>& drawn = g_frame.marker_cells;
+    drawn.assign(static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows), 0);
     for (int i = 0; i < count; ++i) {
         const PlacedPoint p = place(xs[i], ys[i]);
         if (!p.drawable) continue;
@@ -270,10 +280,12 @@ void plot_scatter(const char* label, const double* xs, const double* ys, int cou
             continue;
         }
         add_extent(xs[i], ys[i]);
-        // A marker mostly covering the one before it adds nothing to the picture but vertices: a
-        // series of a thousand layers in a few hundred pixels would otherwise cost ~100k of them.
-        if (std::fabs(p.pixel.x - last_drawn.x) < radius && std::fabs(p.pixel.y - last_drawn.y) < radius) continue;
-        last_drawn = p.pixel;
+        if (!area.Contains(p.pixel)) continue;
+        const int column = std::min(static_cast<int>((p.pixel.x - area.Min.x) / cell), columns - 1);
+        const int row = std::min(static_cast<int>((p.pixel.y - area.Min.y) / cell), rows - 1);
+        std::uint8_t& taken = drawn[static_cast<std::size_t>(row) * static_cast<std::size_t>(columns) + column];
+        if (taken) continue;
+        taken = 1;
         // Vertices are what a scatter of hundreds of points costs under software GL: a dot under two
         // pixels across is a square (4 vertices instead of ~24), larger ones get ImGui's segment
         // count for their radius rather than a fixed 12.

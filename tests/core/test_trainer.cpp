@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
+#include "core/features.hpp"
+#include "core/mlp_pass.hpp"
 #include "core/trainer.hpp"
 
 namespace actviz {
@@ -325,6 +328,48 @@ TEST(Trainer, ResetAndRestoreStartTheBlowUpReferenceAfresh) {
     EXPECT_EQ(copy.blow_up_loss(), healthy.blow_up_loss());
     EXPECT_EQ(copy.step(50), 50);
     EXPECT_FALSE(copy.divergence());
+}
+
+// The misclassified points drawn on the plane are the record's own predictions: they count its
+// accuracy exactly, and they are each point's argmax of an independent double forward pass
+// (wherever the two largest logits are not a near tie, where float and double may differ).
+TEST(Trainer, EachRecordsPredictionsAreTheClassesItsAccuracyCounts) {
+    Trainer trainer(dataset(DatasetKind::Spiral, 3, 600, 0.2, 0.25), config({16, 16}, "gelu", OptimizerKind::Adam, 0.02, 3));
+    for (int round = 0; round < 4; ++round) {
+        trainer.step(round == 0 ? 0 : 40);
+        if (round == 0) trainer.record();
+        const HistoryRecord& last = trainer.history().back();
+        const Dataset& data = trainer.data();
+        const auto share_right = [](const std::vector<Point>& points, const std::vector<int>& predicted) {
+            int right = 0;
+            for (std::size_t i = 0; i < points.size(); ++i) right += predicted[i] == points[i].label;
+            return static_cast<double>(right) / static_cast<double>(points.size());
+        };
+        ASSERT_EQ(trainer.predicted_train().size(), data.train.size());
+        ASSERT_EQ(trainer.predicted_test().size(), data.test.size());
+        EXPECT_EQ(share_right(data.train, trainer.predicted_train()), last.train_accuracy) << "step " << last.step;
+        EXPECT_EQ(share_right(data.test, trainer.predicted_test()), *last.test_accuracy) << "step " << last.step;
+
+        const auto n = static_cast<Eigen::Index>(data.train.size());
+        Matrix xy(2, n);
+        for (Eigen::Index i = 0; i < n; ++i) xy(0, i) = data.train[i].x, xy(1, i) = data.train[i].y;
+        Matrix input(trainer.mlp().input_size(), n);
+        expand_features(trainer.mlp().config().features, xy, input);
+        PassWorkspace<double> work;
+        work.resize(trainer.mlp(), n);
+        forward<double>(trainer.mlp(), input, work);
+        int compared = 0;
+        for (Eigen::Index i = 0; i < n; ++i) {
+            Vector z = work.logits().col(i);
+            Eigen::Index best = 0;
+            const double top = z.maxCoeff(&best);
+            z(best) = -std::numeric_limits<double>::infinity();
+            if (top - z.maxCoeff() < 1e-4) continue;
+            ++compared;
+            EXPECT_EQ(trainer.predicted_train()[static_cast<std::size_t>(i)], best) << "point " << i << ", step " << last.step;
+        }
+        EXPECT_GT(compared, n * 9 / 10);
+    }
 }
 
 }  // namespace

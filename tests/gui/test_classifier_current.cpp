@@ -32,7 +32,6 @@ std::string disagreement(const AppState& state) {
     const ClassifierLive::Versions v = live.versions();
     if (v.recorded != v.model) return "the header's record is of an older model";
     if (v.planes != v.model) return "the decision regions and dead-unit map are of an older model";
-    if (v.predicted != v.model) return "the points' predicted classes are of an older model";
     const std::vector<Point>& train = trainer->data().train;
     const std::vector<int>& predicted = live.train_predicted();
     if (predicted.size() != train.size()) return "predictions for another set of points";

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <set>
 #include <thread>
@@ -243,6 +244,58 @@ TEST(ClassifierLive, TheStepRateIsMeasuredWhilePlayingAndClearedWhenPaused) {
     settings.run.playing = false;
     session.train_frame(settings, 0);
     EXPECT_EQ(session.steps_per_second(), 0);
+}
+
+// 100,000 points made every frame wait for an evaluation of all of them (~150 ms) and a full-size
+// decision plane: a dear record is taken only often enough to cost a quarter of the time, and the
+// readouts catch up as soon as training pauses.
+TEST(ClassifierLive, ADearRecordWaitsItsTurnWhilePlayingAndCatchesUpWhenPaused) {
+    ClassifierSettings settings = small_settings();
+    settings.run.playing = true;
+    settings.run.steps_per_frame = 1;
+    settings.run.frame_budget_ms = 1e-6;  // every record is dear against this budget
+    settings.data.points = 3000;           // and takes long against the calls between two frames
+    ClassifierLive session;
+    session.sync(settings);
+    session.train_frame(settings, 0);  // no cost known yet: it records
+    session.settle();
+    EXPECT_EQ(session.trainer()->history().back().step, 1);
+    session.train_frame(settings, 0);  // at once: not due
+    session.settle();                  // playing: settle leaves it to train_frame
+    EXPECT_EQ(session.trainer()->steps(), 2);
+    EXPECT_EQ(session.trainer()->history().back().step, 1);
+    EXPECT_NE(session.versions().recorded, session.versions().model);
+    settings.run.playing = false;
+    session.train_frame(settings, 0);
+    session.settle();
+    EXPECT_EQ(session.trainer()->history().back().step, 2);
+    EXPECT_EQ(session.versions().recorded, session.versions().model);
+}
+
+TEST(DearWork, ACheapRecordFollowsEveryFrameADearOneAQuarterOfTheTime) {
+    EXPECT_TRUE(record_due(2.0, 0.0, 16.7));      // 2 ms of 16.7: every frame
+    EXPECT_FALSE(record_due(150.0, 100.0, 16.7));  // 150 ms: not 100 ms after the last
+    EXPECT_TRUE(record_due(150.0, 600.0, 16.7));   // but 600 ms after it: 150 of every 750 ms
+}
+
+TEST(DearWork, APlaneTooDearForTheBudgetIsComputedOnACoarserGridOfTheSameExtent) {
+    GridView full;
+    full.width = 256, full.height = 200, full.x_min = -2, full.x_max = 3, full.y_min = -1, full.y_max = 1;
+    const double ms_per_cell = 100.0 / (256 * 200);  // 100 ms for the full plane
+    EXPECT_EQ(coarser_view(full, 1000, ms_per_cell).width, 256);  // fits a quarter of a 1 s budget
+    EXPECT_EQ(coarser_view(full, 16.7, 0).width, 256);             // no cost known yet
+    const GridView coarse = coarser_view(full, 16.7, ms_per_cell);
+    EXPECT_LT(coarse.width, 256);
+    EXPECT_GE(coarse.width, kMinPlaneSide);
+    EXPECT_GE(coarse.height, kMinPlaneSide);
+    EXPECT_EQ(coarse.x_min, full.x_min);
+    EXPECT_EQ(coarse.y_max, full.y_max);
+    // Its cost fits the share, unless the floor of 64 a side is dearer still.
+    const double cost = coarse.width * coarse.height * ms_per_cell;
+    EXPECT_LE(cost, std::max(kDearWorkShare * 16.7 * 1.05, kMinPlaneSide * kMinPlaneSide * ms_per_cell * 1.3));
+    const GridView tiny = coarser_view(full, 16.7, 1.0);  // absurdly dear: the floor
+    EXPECT_EQ(tiny.width, kMinPlaneSide);
+    EXPECT_EQ(tiny.height, kMinPlaneSide);
 }
 
 TEST(StepRate, FramesSlowerThanASecondStillGiveTheirRate) {

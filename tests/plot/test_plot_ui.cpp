@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -348,6 +349,43 @@ TEST_F(PlotUi, DenseBandsAndScattersCostPixelsNotSamples) {
     EXPECT_LT(dense.top, flat.top - 50) << "the one-sample spike is missing from the thinned band";
     const Drawn few_dots = draw(100, false, false), many_dots = draw(50000, false, false);
     EXPECT_LT(many_dots.vertices, few_dots.vertices * 4) << "50000 overlapping rings cost " << many_dots.vertices;
+}
+
+// A cloud of points in any order (the Classifier's 100,000-point data sets) costs what the plot's
+// area can show, not a marker per point: yet a lone point away from the cloud is still drawn.
+TEST_F(PlotUi, AScatterCloudCostsItsAreaAndKeepsItsOutliers) {
+    auto draw = [&](int cloud) {
+        std::vector<double> xs, ys;
+        std::uint64_t state = 12345;
+        const auto uniform = [&state] {  // a fixed sequence: the test draws the same picture every run
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            return static_cast<double>(state >> 11) / 9007199254740992.0;
+        };
+        for (int i = 0; i < cloud; ++i) xs.push_back(0.1 * uniform()), ys.push_back(0.1 * uniform());
+        xs.push_back(0.9), ys.push_back(0.9);  // the outlier, drawn last
+        ImVec2 outlier{};
+        auto body = [&] {
+            setup_axis_limits(AxisId::X, 0, 1, Cond::Always);
+            setup_axis_limits(AxisId::Y, 0, 1, Cond::Always);
+            plot_scatter("##dots", xs.data(), ys.data(), static_cast<int>(xs.size()), series_colour(0), 3.0f, true);
+            outlier = data_to_pixels(0.9, 0.9);
+        };
+        frames(2, body);
+        int vertices = 0;
+        bool outlier_drawn = false;
+        const ImDrawData* data = ImGui::GetDrawData();
+        for (int l = 0; l < data->CmdListsCount; ++l) {
+            for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) {
+                if (v.col != series_colour(0)) continue;
+                ++vertices;
+                outlier_drawn = outlier_drawn || (std::fabs(v.pos.x - outlier.x) < 4 && std::fabs(v.pos.y - outlier.y) < 4);
+            }
+        }
+        EXPECT_TRUE(outlier_drawn) << "the lone point after a cloud of " << cloud;
+        return vertices;
+    };
+    const int few = draw(2000), many = draw(100000);
+    EXPECT_LT(many, few * 2) << "100000 points in the corner cost " << many << " vertices, 2000 cost " << few;
 }
 
 TEST_F(PlotUi, HiddenStateIsPerPlot) {

@@ -2,11 +2,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <stdexcept>
 
-#include "core/features.hpp"
 #include "core/step_loop.hpp"
-#include "core/mlp_pass.hpp"
 
 namespace actviz::app {
 namespace {
@@ -24,29 +23,6 @@ double milliseconds_since(Clock::time_point start) {
 bool same_view(const GridView& a, const GridView& b) {
     return a.width == b.width && a.height == b.height && a.x_min == b.x_min && a.x_max == b.x_max &&
            a.y_min == b.y_min && a.y_max == b.y_max;
-}
-
-// Predicted classes of `points` through a double forward pass.
-void predict(const Mlp& mlp, const std::vector<Point>& points, std::vector<int>& predicted) {
-    predicted.assign(points.size(), 0);
-    if (points.empty()) return;
-    const auto n = static_cast<Eigen::Index>(points.size());
-    Matrix xy(2, n);
-    for (Eigen::Index i = 0; i < n; ++i) {
-        xy(0, i) = points[static_cast<size_t>(i)].x;
-        xy(1, i) = points[static_cast<size_t>(i)].y;
-    }
-    Matrix input(mlp.input_size(), n);
-    expand_features(mlp.config().features, xy, input);
-    PassWorkspace<double> work;
-    work.resize(mlp, n);
-    forward<double>(mlp, input, work);
-    const Matrix& logits = work.logits();
-    for (Eigen::Index i = 0; i < n; ++i) {
-        Eigen::Index best = 0;
-        logits.col(i).maxCoeff(&best);
-        predicted[static_cast<size_t>(i)] = static_cast<int>(best);
-    }
 }
 
 }  // namespace
@@ -71,7 +47,8 @@ void ClassifierLive::replace(std::unique_ptr<Trainer> trainer) {
 }
 
 void ClassifierLive::settle() {
-    if (!trainer_ || recorded_version_ == model_version_) return;
+    // While playing, train_frame records as often as the record's cost allows.
+    if (!trainer_ || recorded_version_ == model_version_ || playing_) return;
     // A second record at the same step: the charts show the change as a jump where it happened.
     trainer_->record();
     recorded_version_ = model_version_;
@@ -126,6 +103,8 @@ void ClassifierLive::apply_hyper(const ClassifierHyper& hyper) {
 void ClassifierLive::train_frame(ClassifierSettings& settings, double other_work_ms) {
     train_ms_ = 0;
     last_steps_ = 0;
+    playing_ = false;
+    frame_budget_ms_ = settings.run.frame_budget_ms;
     if (!trainer_ || !settings.run.playing || !error_.empty()) {
         rate_.clear();  // not training: the rate shown is that of the next run, not a stale one
         return;
@@ -134,19 +113,23 @@ void ClassifierLive::train_frame(ClassifierSettings& settings, double other_work
         settings.run.playing = false;
         return;
     }
+    playing_ = true;
+    // A record dearer than a share of the budget waits its turn (classifier_timing.hpp).
+    const bool record_now = record_due(record_ms_, milliseconds_since(recorded_at_), settings.run.frame_budget_ms);
     // Steps per frame is a ceiling under the frame's budget, never a promise: the budget is what
     // the rest of the last frame left, less the record that follows the steps (its last cost).
     // Automatic mode has no ceiling but the budget; its steps per frame shows what fitted.
     const int ceiling = settings.run.automatic ? kMaxStepsPerFrame : std::clamp(settings.run.steps_per_frame, 1, kMaxStepsPerFrame);
-    const double budget_ms = settings.run.frame_budget_ms - other_work_ms - record_ms_;
+    const double budget_ms = settings.run.frame_budget_ms - other_work_ms - (record_now ? record_ms_ : 0.0);
     const auto budget = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::duration<double, std::milli>(budget_ms));
     const auto start = Clock::now();
     last_steps_ = run_steps_within(budget, ceiling, [this] { return change().update(1) > 0; });
     const auto record_start = Clock::now();
-    if (last_steps_ > 0) {
+    if (last_steps_ > 0 && record_now) {
         trainer_->record();
         recorded_version_ = model_version_;
         record_ms_ = milliseconds_since(record_start);
+        recorded_at_ = Clock::now();
     }
     train_ms_ = milliseconds_since(start);
     if (settings.run.automatic) settings.run.steps_per_frame = std::max(last_steps_, 1);
@@ -205,21 +188,15 @@ int ClassifierLive::erase_near(double x, double y, double radius) {
     return erased;
 }
 
-void ClassifierLive::predict_points() {
-    predict(trainer_->mlp(), trainer_->data().train, train_predicted_);
-    predict(trainer_->mlp(), trainer_->data().test, test_predicted_);
-}
-
 void ClassifierLive::update_planes(const PlaneRequest& request, std::span<const Rgb> palette, Rgb background,
                                       std::span<const std::uint32_t> count_ramp, std::uint32_t unit_on,
                                       std::uint32_t unit_off) {
     boundary_ms_ = dead_map_ms_ = 0;
     if (!trainer_) return;
-    if (predicted_version_ != model_version_) {
-        predict_points();
-        predicted_version_ = model_version_;
-    }
-    if (planes_version_ == model_version_ && request == planes_ && !regions_.empty()) return;
+    const GridView view = playing_ ? coarser_view(request.view, frame_budget_ms_, plane_ms_per_cell_)
+                                   : request.view;
+    if (planes_version_ == model_version_ && request == planes_ && same_view(view, computed_view_) && !regions_.empty())
+        return;
     const Mlp& mlp = trainer_->mlp();
     const auto start = Clock::now();
     GridRequest grid_request;
@@ -230,11 +207,13 @@ void ClassifierLive::update_planes(const PlaneRequest& request, std::span<const 
                   request.unit < mlp.units(request.unit_layer);
     grid_request.unit_layer = unit_shown_ ? request.unit_layer : -1;
     grid_request.unit = unit_shown_ ? request.unit : -1;
-    evaluator_.evaluate(mlp, request.view, grid_request, grid_);
+    evaluator_.evaluate(mlp, view, grid_request, grid_);
+    computed_view_ = view;
     colour_regions(grid_, palette, background, pixels_);
     regions_.upload(pixels_.data(), grid_.width, grid_.height, true);
     decision_contours(grid_, contours_);
     boundary_ms_ = milliseconds_since(start);
+    if (same_view(view, request.view)) plane_ms_per_cell_ = boundary_ms_ / (static_cast<double>(view.width) * view.height);
 
     const auto dead_start = Clock::now();
     if (grid_request.inactive_counts) {

@@ -6,6 +6,7 @@
 // the visible plane or the requested layer/unit changed.
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -75,9 +76,9 @@ public:
     // change to the function the network computes or to its points (all of them go through
     // change() or replace()); after a frame every other version equals it.
     struct Versions {
-        std::uint64_t model = 0, recorded = 0, planes = 0, predicted = 0;
+        std::uint64_t model = 0, recorded = 0, planes = 0;
     };
-    Versions versions() const { return {model_version_, recorded_version_, planes_version_, predicted_version_}; }
+    Versions versions() const { return {model_version_, recorded_version_, planes_version_}; }
     // The trainer if it was built for `settings`' data and architecture, else null: what a session
     // may save beside those settings. Between an edit and the next sync (a save or a quit in the
     // frame after it), or while sync refuses the settings, the trainer is the previous one.
@@ -91,10 +92,12 @@ public:
     bool has_unit_plane() const { return unit_shown_; }
     const std::vector<Segment>& contours() const { return contours_; }
     const GridResult& grid() const { return grid_; }  // probabilities and counts behind the planes
-    const GridView& plane_view() const { return planes_.view; }
-    // Predicted class of each training / test point for the current weights.
-    const std::vector<int>& train_predicted() const { return train_predicted_; }
-    const std::vector<int>& test_predicted() const { return test_predicted_; }
+    // The grid the planes were computed on: the plot's view, coarser while training is dear.
+    const GridView& plane_view() const { return computed_view_; }
+    // Predicted class of each training / test point, from the evaluation behind the last record:
+    // the very predictions the header's accuracies count (no second pass over the data).
+    const std::vector<int>& train_predicted() const { return trainer_ ? trainer_->predicted_train() : no_predictions_; }
+    const std::vector<int>& test_predicted() const { return trainer_ ? trainer_->predicted_test() : no_predictions_; }
     int last_steps() const { return last_steps_; }  // steps run in the last train_frame
     double steps_per_second() const { return rate_.per_second(); }  // while playing, over the last second
 
@@ -111,7 +114,6 @@ public:
 private:
     void rebuild(const ClassifierSettings& settings);
     void apply_hyper(const ClassifierHyper& hyper);
-    void predict_points();
 
     std::unique_ptr<Trainer> trainer_;
     std::optional<ClassifierData> data_;
@@ -126,7 +128,6 @@ private:
     std::uint64_t model_version_ = 1;     // the function the network computes and the points it sees
     std::uint64_t recorded_version_ = 0;  // the model the trainer's last history record describes
     std::uint64_t planes_version_ = 0;    // the model the planes were computed from
-    std::uint64_t predicted_version_ = 0; // the model the points' predicted classes came from
 
     GridEvaluator evaluator_;
     GridResult grid_;
@@ -135,10 +136,16 @@ private:
     gfx::Texture regions_, counts_, unit_;
     bool unit_shown_ = false;
     std::vector<Segment> contours_;
-    std::vector<int> train_predicted_, test_predicted_;
+    const std::vector<int> no_predictions_;
 
     int last_steps_ = 0;
     double record_ms_ = 0;  // the last record's cost, kept free in the next frame's budget
+    std::chrono::steady_clock::time_point recorded_at_{};  // when train_frame last recorded
+    // Set by train_frame for the frame's update_planes and settle: training, and the frame's budget.
+    bool playing_ = false;
+    double frame_budget_ms_ = 16.7;
+    double plane_ms_per_cell_ = 0;  // the last full-resolution planes' cost
+    GridView computed_view_;
     StepRate rate_;
     double train_ms_ = 0, boundary_ms_ = 0, dead_map_ms_ = 0;
     FrameBreakdown breakdown_;

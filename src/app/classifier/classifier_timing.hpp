@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/grid.hpp"
+
 namespace actviz::app {
 
 // Whether the frame loop draws: not while the window is minimised (iconified) or has no pixels.
@@ -49,5 +51,20 @@ private:
     int next_ = 0;
     std::vector<std::array<double, kFramePhaseCount>> frames_;
 };
+
+// While training, a record (an evaluation of all the data) and the planes (an evaluation of every
+// grid cell) are a frame's dear work besides the steps. Each may take kDearWorkShare of the frame's
+// budget: a record dearer than that is taken only often enough to cost that share of the time, and
+// the planes are computed on a coarser grid (never below kMinPlaneSide cells a side). Paused, both
+// are taken in full at once. Cheap ones (the usual sizes) still follow every frame.
+inline constexpr double kDearWorkShare = 0.25;
+inline constexpr int kMinPlaneSide = 64;
+
+// Whether a record that last cost `record_ms`, taken `since_ms` ago, is due in a frame of `budget_ms`.
+bool record_due(double record_ms, double since_ms, double budget_ms);
+
+// The plot's grid `view` with fewer cells, the same extent, when computing all of them at
+// `ms_per_cell` would pass `kDearWorkShare × budget_ms`; `view` itself when it fits or no cost is known.
+GridView coarser_view(const GridView& view, double budget_ms, double ms_per_cell);
 
 }  // namespace actviz::app
