@@ -24,8 +24,12 @@ constexpr Usage kUsages[] = {
      "  --from A --to B --n N   N evenly spaced points from A to B\n"
      "At a kink f' follows PyTorch's autograd (relu'(0) = 0).\n"},
     {"softmax",
-     "usage: actviz softmax --logits L1,L2,... [--temperature T]\n"
+     "usage: actviz softmax --logits L1,L2,... [--temperature T] [--steps]\n"
      "Softmax of logits/T as CSV: index,logit,probability,log_probability, then a last line entropy,<nats>.\n"
+     "  --steps           how it is computed, step by step, instead: index,logit,shifted (z/T - max z/T),\n"
+     "                    exp_shifted,probability,naive_exp (e^(z/T)),naive_probability, a row\n"
+     "                    sum,,,<sums of each column>, then entropy: the naive columns overflow to inf and\n"
+     "                    give nan for logits near 1000 (e^z underflows to 0, and 0/0 is nan, near -1000)\n"
      "  --temperature T   0.01 to 100, as the panel's slider (default 1); small T tends to argmax, large T to uniform\n"},
     {"gradflow",
      "usage: actviz gradflow --depth N --width W --activation NAME [parameter flags] [--init NAME] [--gain G]\n"
