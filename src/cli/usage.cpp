@@ -15,8 +15,19 @@ struct Usage {
 
 constexpr Usage kUsages[] = {
     {"list",
-     "usage: actviz list\n"
-     "The activation catalogue as CSV: name,parameters (parameters as alpha=0.01;... with their defaults).\n"},
+     "usage: actviz list [--properties [--cost-budget S]]\n"
+     "The activation catalogue as CSV: name,parameters (parameters as alpha=0.01;... with their defaults).\n"
+     "  --properties      the property table instead, one row per activation at its defaults, as the\n"
+     "                    Activations page computes it: name,derivative (f' as a formula),range,mean_output\n"
+     "                    (E f(Z), Z ~ N(0,1): 0 is zero-centred),max_abs_derivative,max_abs_derivative_at,\n"
+     "                    flat (where |f'| < 1% of max|f'|: saturated, or f' = 0: dead; searched over\n"
+     "                    [-10, 10], an end at +-10 written as x < or x >),can_die (f' = 0 on a whole\n"
+     "                    interval),ns_per_element (f and f' together over 65536 float32 inputs by the\n"
+     "                    kernels training runs, the median of repeated runs on this machine),\n"
+     "                    relative_to_relu,kernel (simd, or scalar: the catalogue's double functions one\n"
+     "                    element at a time, so a scalar row's cost is the kernel's, not the formula's);\n"
+     "                    text fields with a comma are in double quotes\n"
+     "  --cost-budget S   seconds of timing per activation, 0.001 to 10 (default 0.05)\n"},
     {"eval",
      "usage: actviz eval NAME [parameter flags] (--x X1,X2,... | --from A --to B --n N)\n"
      "An activation f and its derivative f' at the given points, as CSV: x,f,df.\n" ACTVIZ_PARAMETER_FLAGS
