@@ -15,8 +15,19 @@ struct Usage {
 
 constexpr Usage kUsages[] = {
     {"list",
-     "usage: actviz list\n"
-     "The activation catalogue as CSV: name,parameters (parameters as alpha=0.01;... with their defaults).\n"},
+     "usage: actviz list [--properties [--cost-budget S]]\n"
+     "The activation catalogue as CSV: name,parameters (parameters as alpha=0.01;... with their defaults).\n"
+     "  --properties      the property table instead, one row per activation at its defaults, as the\n"
+     "                    Activations page computes it: name,derivative (f' as a formula),range,mean_output\n"
+     "                    (E f(Z), Z ~ N(0,1): 0 is zero-centred),max_abs_derivative,max_abs_derivative_at,\n"
+     "                    flat (where |f'| < 1% of max|f'|: saturated, or f' = 0: dead; searched over\n"
+     "                    [-10, 10], an end at +-10 written as x < or x >),can_die (f' = 0 on a whole\n"
+     "                    interval),ns_per_element (f and f' together over 65536 float32 inputs by the\n"
+     "                    kernels training runs, the median of repeated runs on this machine),\n"
+     "                    relative_to_relu,kernel (simd, or scalar: the catalogue's double functions one\n"
+     "                    element at a time, so a scalar row's cost is the kernel's, not the formula's);\n"
+     "                    text fields with a comma are in double quotes\n"
+     "  --cost-budget S   seconds of timing per activation, 0.001 to 10 (default 0.05)\n"},
     {"eval",
      "usage: actviz eval NAME [parameter flags] (--x X1,X2,... | --from A --to B --n N)\n"
      "An activation f and its derivative f' at the given points, as CSV: x,f,df.\n" ACTVIZ_PARAMETER_FLAGS
@@ -24,8 +35,12 @@ constexpr Usage kUsages[] = {
      "  --from A --to B --n N   N evenly spaced points from A to B\n"
      "At a kink f' follows PyTorch's autograd (relu'(0) = 0).\n"},
     {"softmax",
-     "usage: actviz softmax --logits L1,L2,... [--temperature T]\n"
+     "usage: actviz softmax --logits L1,L2,... [--temperature T] [--steps]\n"
      "Softmax of logits/T as CSV: index,logit,probability,log_probability, then a last line entropy,<nats>.\n"
+     "  --steps           how it is computed, step by step, instead: index,logit,shifted (z/T - max z/T),\n"
+     "                    exp_shifted,probability,naive_exp (e^(z/T)),naive_probability, a row\n"
+     "                    sum,,,<sums of each column>, then entropy: the naive columns overflow to inf and\n"
+     "                    give nan for logits near 1000 (e^z underflows to 0, and 0/0 is nan, near -1000)\n"
      "  --temperature T   0.01 to 100, as the panel's slider (default 1); small T tends to argmax, large T to uniform\n"},
     {"gradflow",
      "usage: actviz gradflow --depth N --width W --activation NAME [parameter flags] [--init NAME] [--gain G]\n"

@@ -1,8 +1,8 @@
 #pragma once
 // The activation catalogue: every elementwise activation of PyTorch's torch.nn, with PyTorch's
 // names, defaults and semantics. Each entry carries f and its analytic derivative f′ (written side
-// by side in activation_math.hpp), its parameters with their allowed ranges, a formula for display
-// and its qualitative properties.
+// by side in activation_math.hpp), its parameters with their allowed ranges, formulas of f and f′ for
+// display and its qualitative properties.
 //
 // Derivative convention at kinks: f′ is what PyTorch's autograd returns there, e.g. relu′(0) = 0,
 // leaky_relu′(0) = α, elu′(0) = α, hardtanh′(±1) = 0, hardswish′(−3) = −0.5 and hardswish′(3) = 1, softshrink′(±λ) = 0.
@@ -46,6 +46,7 @@ struct Activation {
     std::string_view display;  // for the UI, e.g. "Leaky ReLU"
     Family family;
     std::string_view formula;  // for display, Unicode
+    std::string_view derivative_formula;  // f′ the same way, as the catalogue's df computes it (kinks as autograd)
     std::array<Parameter, kMaxParameters> parameters;
     int parameter_count;
     Properties properties;

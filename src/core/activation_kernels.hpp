@@ -33,6 +33,9 @@ class ActivationKernel {
             kind_ = Kind::Identity;
     }
 
+    // False when every element goes through the catalogue's scalar functions (no SIMD path).
+    bool vectorised() const { return kind_ != Kind::Generic; }
+
     // f(u) into f, f′(u) into df; `count` entries each. f may be u itself (computed in place):
     // every kernel reads u[i] before it writes f[i], and df never overlaps u.
     void apply(const T* u, T* f, T* df, Eigen::Index count) const {

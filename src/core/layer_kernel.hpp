@@ -46,6 +46,11 @@ class LayerKernel {
             kind_ = Kind::Leaky;
     }
 
+    // False when every element goes through the catalogue's scalar functions (no SIMD path).
+    bool vectorised() const {
+        return kind_ != Kind::Other || smooth_.kind() != FloatSmoothKernel::Kind::None || generic_.vectorised();
+    }
+
     // f(u) into f, f′(u) into df (`count` entries each); f may alias u, df may not.
     void apply(const T* u, T* f, T* df, Eigen::Index count) const {
         if constexpr (std::is_same_v<T, float>) {

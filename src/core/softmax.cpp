@@ -4,9 +4,13 @@
 
 namespace actviz {
 
-SoftmaxResult softmax(const Eigen::VectorXd& logits, double temperature) {
+Eigen::VectorXd shifted_logits(const Eigen::VectorXd& logits, double temperature) {
     // Scaling the max-subtracted logits keeps every exponent ≤ 0, whatever T is.
-    const Eigen::VectorXd shifted = (logits.array() - logits.maxCoeff()) / temperature;
+    return (logits.array() - logits.maxCoeff()) / temperature;
+}
+
+SoftmaxResult softmax(const Eigen::VectorXd& logits, double temperature) {
+    const Eigen::VectorXd shifted = shifted_logits(logits, temperature);
     const double log_sum = std::log(shifted.array().exp().sum());  // sum ≥ 1: the max term is e^0
     SoftmaxResult result;
     result.log_probabilities = shifted.array() - log_sum;

@@ -14,6 +14,10 @@ struct SoftmaxResult {
     double entropy = 0;                 // −Σ p log p in nats; 0 for one-hot, log K for uniform
 };
 
+// (z − max z) / T, the exponents the stable softmax takes: every one ≤ 0, so e^(·) ≤ 1 never
+// overflows. For T > 0 this is z/T − max(z/T) (the step-by-step table shows it: softmax_steps.hpp).
+Eigen::VectorXd shifted_logits(const Eigen::VectorXd& logits, double temperature);
+
 // Requires a non-empty vector of finite logits and T > 0 (callers validate user input).
 SoftmaxResult softmax(const Eigen::VectorXd& logits, double temperature = 1.0);
 

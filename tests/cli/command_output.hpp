@@ -37,4 +37,23 @@ inline std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
     return rows;
 }
 
+// The same for CSV with quoted text fields (RFC 4180: "a, b" is one field, "" inside is a quote).
+inline std::vector<std::vector<std::string>> csv_quoted_rows(const std::string& text) {
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        std::vector<std::string> fields(1);
+        bool quoted = false;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            const char c = line[i];
+            if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') fields.back() += line[++i];
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) fields.emplace_back();
+            else fields.back() += c;
+        }
+        rows.push_back(fields);
+    }
+    return rows;
+}
+
 }  // namespace actviz::cli

@@ -3,62 +3,13 @@
 #include <imgui.h>
 
 #include <cmath>
-#include <cstdio>
+#include <utility>
 
 #include "app/activation_colour.hpp"
+#include "core/activation_properties.hpp"
+#include "core/property_text.hpp"
 
 namespace actviz::app {
-namespace {
-
-std::string number(const char* format, double value) {
-    char text[48];
-    std::snprintf(text, sizeof text, format, std::fabs(value) < 5e-13 ? 0.0 : value);
-    return text;
-}
-
-std::string where(const Extremum& e) {
-    auto bound = [](double x, bool edge, bool lower) { return edge ? std::string(lower ? "−∞" : "∞") : number("%.3g", x); };
-    if (e.x_from == e.x_to) {
-        if (e.at_lower_edge) return "x → −∞";
-        if (e.at_upper_edge) return "x → ∞";
-        return "x = " + number("%.3g", e.x_from);
-    }
-    // Appended piece by piece: GCC 12 gives a false -Wrestrict for "(" + std::string.
-    std::string interval = e.from_open || e.at_lower_edge ? "(" : "[";
-    interval += bound(e.x_from, e.at_lower_edge, true);
-    interval += ", ";
-    interval += bound(e.x_to, e.at_upper_edge, false);
-    interval += e.to_open || e.at_upper_edge ? ")" : "]";
-    return interval;
-}
-
-// "|x| > 5.99", "x < 0 (f′ = 0)", "-0.77 < x < -0.73": the flat intervals as a student reads them.
-std::string flat_text(const std::vector<FlatInterval>& flat) {
-    if (flat.empty()) return "nowhere";
-    std::string text;
-    for (std::size_t i = 0; i < flat.size(); ++i) {
-        const FlatInterval& piece = flat[i];
-        std::string part;
-        const bool mirrored = i + 1 < flat.size() && piece.to_minus_infinity && flat[i + 1].to_plus_infinity &&
-                              flat[i + 1].kind == piece.kind && std::fabs(piece.to + flat[i + 1].from) < 1e-6;
-        if (piece.to_minus_infinity && piece.to_plus_infinity) part = "everywhere";
-        else if (mirrored) part = "|x| > " + number("%.3g", flat[++i].from);
-        else if (piece.to_minus_infinity) part = "x < " + number("%.3g", piece.to);
-        else if (piece.to_plus_infinity) part = "x > " + number("%.3g", piece.from);
-        else part = number("%.3g", piece.from) + " < x < " + number("%.3g", piece.to);
-        if (piece.kind == FlatKind::Dead) part += " (f′ = 0)";
-        text += (text.empty() ? "" : ", ") + part;
-    }
-    return text;
-}
-
-std::string mean_text(double mean) { return std::fabs(mean) < 5e-4 ? "0: yes" : number("%.3g", mean); }
-
-std::string smooth_text(const ShapeEvidence& shape) {
-    return shape.continuous_slope ? "yes" : "no, x = " + number("%.3g", shape.slope_jump_at);
-}
-
-}  // namespace
 
 const CachedFigures& figures_for(ActivationsPanel& panel, const Activation& activation) {
     const int index = activation_index(activation);
@@ -66,8 +17,9 @@ const CachedFigures& figures_for(ActivationsPanel& panel, const Activation& acti
     const ParameterValues& p = panel.settings.parameters[static_cast<std::size_t>(index)];
     const double share = panel.settings.saturation_epsilon;
     if (!cached.parameters || *cached.parameters != p || cached.share != share) {
-        cached.figures = analyse(activation, p);
-        cached.shape = shape_evidence(activation, p, share);
+        ActivationProperties properties = activation_properties(activation, p, share);
+        cached.figures = properties.figures;
+        cached.shape = std::move(properties.shape);
         cached.parameters = p;
         cached.share = share;
     }
@@ -80,7 +32,7 @@ std::string activation_summary(ActivationsPanel& panel, const Activation& activa
     return std::string(activation.formula) + "\nrange " + std::string(activation.properties.range) +
            " · mean output over N(0, 1) inputs " + mean_text(shape.mean_output) + "\nf′ continuous " +
            smooth_text(shape) + " · monotone " + (shape.monotone ? "yes" : "no") + "\n|f′| < " +
-           number("%.3g", panel.settings.saturation_epsilon * 100) + "% of its peak: " + flat_text(shape.flat);
+           property_number("%.3g", panel.settings.saturation_epsilon * 100) + "% of its peak: " + flat_text(shape.flat);
 }
 
 void draw_property_table(ActivationsPanel& panel, float height) {
@@ -167,7 +119,7 @@ void draw_property_table(ActivationsPanel& panel, float height) {
         ImGui::TableNextColumn();
         ImGui::Text("%.4g", figures.max_abs_derivative.value);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(where(figures.max_abs_derivative).c_str());
+        ImGui::TextUnformatted(where_text(figures.max_abs_derivative).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(flat_text(shape.flat).c_str());
         ImGui::TableNextColumn();
@@ -176,10 +128,10 @@ void draw_property_table(ActivationsPanel& panel, float height) {
         else ImGui::Text("%.4g", lowest.value);
         if (ImGui::IsItemHovered()) {
             ImGui::SetTooltip(lowest.is_limit ? "not attained: the limit as %s" : "at %s (searched over [−10, 10])",
-                              where(lowest).c_str());
+                              where_text(lowest).c_str());
         }
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", where(lowest).c_str());
+        ImGui::TextDisabled("%s", where_text(lowest).c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%.2g", std::pow(std::fabs(activation.df(0.0, p)), 10));
         ImGui::TableNextColumn();
