@@ -29,7 +29,7 @@ constexpr std::array<PanelEntry, kPanelCount> kRows{{
     {PanelId::Gradflow,
      [](AppState& s, PanelContext& c) { draw_gradflow_panel(s.gradflow, c); },
      nullptr,
-     nullptr,
+     [](AppState& s, std::string_view id) { apply_named_preset(find_gradflow_preset(id), s.gradflow.settings); },
      [](const AppState& s, session::Session& out) { out.gradflow = s.gradflow.settings; },
      [](AppState& s, session::LoadedSession& in) { s.gradflow.settings = std::move(in.session.gradflow); }},
     {PanelId::Classifier,

@@ -200,6 +200,41 @@ const std::vector<ClassifierPreset>& classifier_presets() {
              s.hyper.learning_rate = 0.05;
          },
          "Toggle sigmoid ↔ tanh", [](ClassifierSettings& s) { toggle_activation(s, "sigmoid", "tanh"); }},
+        {"linear-collapse", "stacked linear layers collapse to one",
+         "Three hidden layers of 8 with the identity as activation, on the two moons: a product of linear maps "
+         "is linear, so the network equals one layer, logits = W*·x + b* (shown beside the plane, live), and "
+         "its boundary stays a straight line however long it trains. A network with no hidden layer, trained "
+         "alongside on the same points, ends at the same loss (the best a straight line does, ~88% here). "
+         "Toggle to tanh: the same three layers bend the boundary around the moons.",
+         [](ClassifierSettings& s) {
+             start_from_defaults(s, "linear-collapse");
+             s.data.kind = DatasetKind::Moons;
+             s.data.classes = 2;
+             s.data.noise = dataset_info(DatasetKind::Moons).default_noise;
+             s.architecture.hidden = {8, 8, 8};
+             set_activation(s.hyper, "identity");
+         },
+         "Toggle identity ↔ tanh", [](ClassifierSettings& s) { toggle_activation(s, "identity", "tanh"); }},
+        {"debugging-challenge", "debugging challenge: a deep ReLU net that will not learn",
+         "The chapter's exercise: five ReLU layers of 16 that sit at chance (a third on three arms) however long "
+         "they train. Read the unit grid before the fix: the dead share rises with depth, to every unit of the "
+         "last layers. Why: Xavier's scale is made for tanh, but a ReLU zeroes half of its inputs, so the signal's "
+         "variance halves at every layer, and the small negative bias (−0.3) soon outweighs it: deeper "
+         "pre-activations are negative for every point, f′ = 0, and no gradient passes. The fix is one click: He "
+         "initialisation (√2 larger, made for ReLU) and zero bias.",
+         [](ClassifierSettings& s) {
+             start_from_defaults(s, "debugging-challenge");
+             set_activation(s.hyper, "relu");
+             s.architecture.hidden = {16, 16, 16, 16, 16};
+             s.architecture.init = InitScheme::XavierUniform;
+             s.architecture.bias = -0.3;
+         },
+         "Apply the fix: He init, bias 0",
+         [](ClassifierSettings& s) {
+             s.architecture.init = InitScheme::HeUniform;
+             s.architecture.bias = 0;
+             s.run.playing = true;
+         }},
         {"gelu-vs-relu", "GELU vs ReLU",
          "The same network with GELU, a smooth ReLU: its derivative is 0 only at one point (x ≈ −0.75, its "
          "minimum), never over a whole side as ReLU's is, so no unit can die. Toggle to ReLU mid-run to compare "

@@ -82,10 +82,12 @@ static_assert(well_formed(kDepth) && well_formed(kWidth) && well_formed(kBatch) 
 }  // namespace gradflow_setting
 
 struct GradflowPreset {
-    std::string_view name;
+    std::string_view id;    // for --preset: "sigmoid-20"
+    std::string_view name;  // menu label
     std::string_view lesson;  // shown as the preset's tooltip
     void (*apply)(GradflowSettings&);
 };
-std::vector<GradflowPreset> gradflow_presets();
+const std::vector<GradflowPreset>& gradflow_presets();
+const GradflowPreset* find_gradflow_preset(std::string_view id);
 
 }  // namespace actviz::settings

@@ -4,6 +4,7 @@
 
 #include "settings/bakeoff_settings.hpp"
 #include "settings/classifier_settings.hpp"
+#include "settings/gradflow_settings.hpp"
 
 namespace actviz::settings {
 
@@ -24,6 +25,8 @@ std::vector<std::string_view> preset_ids(PanelId panel) {
     std::vector<std::string_view> ids;
     if (panel == PanelId::Classifier) {
         for (const ClassifierPreset& preset : classifier_presets()) ids.push_back(preset.id);
+    } else if (panel == PanelId::Gradflow) {
+        for (const GradflowPreset& preset : gradflow_presets()) ids.push_back(preset.id);
     } else if (panel == PanelId::Bakeoff) {
         for (const BakeoffPreset& preset : bakeoff_presets()) ids.push_back(preset.id);
     }

@@ -166,6 +166,32 @@ TEST(GradflowPresets, TwentyFactorsOf0Point2And0Point5ReproduceTheExercise) {
     EXPECT_NE(preset->lesson.find("1.05e-14"), std::string_view::npos);
 }
 
+TEST(GradflowPresets, TanhVanishesAtHalfXaviersScaleAndNotWithXavier) {
+    const GradflowPreset* preset = find_gradflow_preset("tanh-vanishes");
+    ASSERT_NE(preset, nullptr);
+    GradflowSettings settings;
+    preset->apply(settings);
+    ASSERT_EQ(settings.simulation.curves.size(), 2u);
+    double ratios[2] = {0, 0}, weight_grads[2] = {0, 0};
+    for (int c = 0; c < 2; ++c) {
+        const GradflowResult result = simulate_gradient_flow(settings.simulation.config_for(c));
+        ratios[c] = std::pow(10.0, gradient_ratio(quantity_of(result.layers.front(), settings.quantity),
+                                                  quantity_of(result.layers.back(), settings.quantity),
+                                                  finiteness_of(result)).log10_ratio);
+        weight_grads[c] = result.layers.front().weight_grad_norm;
+    }
+    EXPECT_GT(ratios[0], 1e-2) << "Xavier keeps tanh healthy";
+    EXPECT_LT(ratios[1], 1e-3) << "gain 0.5 vanishes (the issue's bar)";
+    EXPECT_LT(ratios[1], 1e-8);   // the lesson's "~1e-9"
+    EXPECT_GT(ratios[1], 1e-10);
+    EXPECT_LT(weight_grads[1], 1e-9);  // "~1e-10"
+    EXPECT_GT(weight_grads[0], 5e-3);  // "~0.02"
+    // "try gain 4": it explodes instead.
+    settings.simulation.curves[0].gain = 4;
+    const GradflowResult big = simulate_gradient_flow(settings.simulation.config_for(0));
+    EXPECT_GT(big.layers.front().act_grad_norm / big.layers.back().act_grad_norm, 1e3);
+}
+
 GradflowSettings preset_settings(std::string_view fragment, std::string_view* lesson) {
     for (const GradflowPreset& preset : gradflow_presets()) {
         if (preset.name.find(fragment) == std::string_view::npos) continue;

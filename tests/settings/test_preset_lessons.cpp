@@ -214,6 +214,46 @@ constexpr int kBlowUpSeeds = 1, kBlowUpBakeoffSteps = 60;
 constexpr int kBlowUpSeeds = 4, kBlowUpBakeoffSteps = 300;
 #endif
 
+TEST(PresetLessons, IdentityLayersCollapseToOneAndEndWhereNoHiddenLayerEnds) {
+    const ClassifierSettings s = preset("linear-collapse");
+    Trainer deep = trainer_of(s);
+    ASSERT_EQ(deep.mlp().hidden_count(), 3);
+    ClassifierSettings flat_settings = s;
+    flat_settings.architecture.hidden.clear();
+    Trainer flat = trainer_of(flat_settings);
+    deep.step(3000);
+    flat.step(3000);
+    const HistoryRecord& d = deep.history().back();
+    const HistoryRecord& f = flat.history().back();
+    EXPECT_NEAR(d.train_loss, f.train_loss, 0.01) << "the same loss: the best a straight line does";
+    EXPECT_NEAR(d.train_accuracy, f.train_accuracy, 0.02);
+    // "~88% here": the best straight line's accuracy on these points, found independently.
+    EXPECT_NEAR(best_line_accuracy(deep.data().train), 0.88, 0.03);
+    EXPECT_LE(d.train_accuracy, best_line_accuracy(deep.data().train) + 1e-12);
+    // The variant: tanh bends the boundary around the moons.
+    ClassifierSettings bent = s;
+    find_classifier_preset("linear-collapse")->apply_variant(bent);
+    Trainer tanh = trainer_of(bent);
+    tanh.step(3000);
+    EXPECT_GT(tanh.history().back().train_accuracy, d.train_accuracy + 0.08);
+}
+
+TEST(PresetLessons, DebuggingChallengeDiesDeeperAtChanceAndTheFixLearns) {
+    Trainer broken = trainer_of(preset("debugging-challenge"));
+    broken.step(1000);
+    const HistoryRecord& b = broken.history().back();
+    const std::vector<double>& dead = b.layer_dead_fraction;
+    ASSERT_EQ(dead.size(), 5u);
+    EXPECT_LT(dead.front(), dead.back()) << "the dead share rises with depth";
+    EXPECT_EQ(dead.back(), 1.0);
+    for (std::size_t l = 1; l < dead.size(); ++l) EXPECT_GE(dead[l], dead[l - 1]) << "layer " << l + 1;
+    EXPECT_LT(b.train_accuracy, 0.40) << "a third on three arms";
+    EXPECT_NEAR(b.train_loss, chance_of(broken), 0.01);
+    Trainer fixed = trainer_of(preset("debugging-challenge", true));
+    fixed.step(1000);
+    EXPECT_GT(fixed.history().back().train_accuracy, 0.95);
+}
+
 TEST(PresetLessons, NoPresetTripsTheBlowUpRule) {
     for (const ClassifierPreset& p : classifier_presets()) {
         for (int variant = 0; variant < (p.apply_variant ? 2 : 1); ++variant) {

@@ -9,6 +9,7 @@
 #include "settings/activations_settings.hpp"
 #include "core/activation.hpp"
 #include "core/activation_analysis.hpp"
+#include "core/activation_cost.hpp"
 #include "core/activation_shape.hpp"
 #include "app/vocabulary.hpp"
 
@@ -27,6 +28,9 @@ struct CachedFigures {
     double share = 0;                           // the saturated share the shape was computed at
     ActivationFigures figures;
     ShapeEvidence shape;
+    bool can_die = false;
+    // Measured once per activation, a frame at a time (the table's cost column): ns per element.
+    std::optional<ActivationCost> cost;
 };
 
 struct ActivationsLive {

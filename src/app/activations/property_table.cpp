@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <cstdio>
+#include <string>
 #include <utility>
 
 #include "app/activation_colour.hpp"
@@ -20,6 +22,7 @@ const CachedFigures& figures_for(ActivationsPanel& panel, const Activation& acti
         ActivationProperties properties = activation_properties(activation, p, share);
         cached.figures = properties.figures;
         cached.shape = std::move(properties.shape);
+        cached.can_die = properties.can_die;
         cached.parameters = p;
         cached.share = share;
     }
@@ -35,7 +38,41 @@ std::string activation_summary(ActivationsPanel& panel, const Activation& activa
            property_number("%.3g", panel.settings.saturation_epsilon * 100) + "% of its peak: " + flat_text(shape.flat);
 }
 
+namespace {
+
+// The cost column is measured, not quoted: one activation a frame, within a few milliseconds, ReLU
+// first (the column's unit), each once at the parameters in use when it is first shown.
+constexpr double kCostBudgetSeconds = 0.004;
+
+void measure_one_cost(ActivationsPanel& panel) {
+    const auto measure = [&panel](const Activation& activation) {
+        CachedFigures& cached = panel.live.figures[static_cast<std::size_t>(activation_index(activation))];
+        if (cached.cost) return false;
+        cached.cost = measure_activation_cost(
+            activation, panel.settings.parameters[static_cast<std::size_t>(activation_index(activation))], kCostBudgetSeconds);
+        return true;
+    };
+    if (measure(*find_activation("relu"))) return;
+    for (const Activation& activation : activations()) {
+        if (panel.settings.selected[static_cast<std::size_t>(activation_index(activation))] && measure(activation)) return;
+    }
+}
+
+std::string cost_text(const CachedFigures& cached, const CachedFigures& relu) {
+    if (!cached.cost) return "…";
+    char text[48];
+    if (relu.cost && relu.cost->ns_per_element > 0)
+        std::snprintf(text, sizeof text, "%.2g ns (%.1f×)", cached.cost->ns_per_element,
+                      cached.cost->ns_per_element / relu.cost->ns_per_element);
+    else
+        std::snprintf(text, sizeof text, "%.2g ns", cached.cost->ns_per_element);
+    return text;
+}
+
+}  // namespace
+
 void draw_property_table(ActivationsPanel& panel, float height) {
+    measure_one_cost(panel);
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                        ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
                                        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
@@ -47,6 +84,7 @@ void draw_property_table(ActivationsPanel& panel, float height) {
     static const std::string flat_header = "flat: |f′| < ε·max";
     const Column columns[] = {
         {"function", 9.0f, nullptr},
+        {"f′(x)", 11.0f, "The derivative as the catalogue computes it (at a kink, the side PyTorch's autograd takes). Hover a cell for all of it."},
         {"range", 6.5f, nullptr},
         {"mean f(Z)", 5.0f,
          "Zero-centred? The mean output for standard-normal inputs, E f(Z) with Z ~ N(0, 1): 0 for a "
@@ -62,6 +100,11 @@ void draw_property_table(ActivationsPanel& panel, float height) {
          "Where the function is flat: saturated where |f′| is below ε of its own peak (ε from the toolbar, "
          "1% on every other page), dead where f′ = 0 exactly. Searched over [−10, 10]; an end at ±10 is "
          "written as x < or x > (it goes on)."},
+        {"can die", 3.6f,
+         "Is f′ = 0 on a whole interval (ReLU for x < 0, hardtanh outside its range)? A unit whose inputs all "
+         "land there gets no gradient at all and never recovers: it is dead. Read from f′ itself, for the "
+         "parameters in use (leaky ReLU at α = 0 can die). Saturating functions instead flatten gradually: "
+         "see the flat column."},
         {"min f", 7.5f, nullptr},
         {"f′(0)¹⁰", 4.4f,
          "What is left of a gradient after 10 layers whose units all sit at x = 0: f′(0)^10. "
@@ -69,6 +112,11 @@ void draw_property_table(ActivationsPanel& panel, float height) {
         {"best max|f′|¹⁰", 6.0f,
          "The best case after 10 layers: every unit at the point of steepest slope, max|f′|^10 (the "
          "activation's factor alone; weights multiply in too). Sigmoid: 0.25^10 ≈ 9.5e-7, the vanishing gradient."},
+        {"cost", 6.8f,
+         "Measured on this machine: ns per element to compute f and f′ over 65,536 float32 inputs with the "
+         "kernels training uses, the median of repeated runs, and its ratio to ReLU. Activations without a "
+         "SIMD kernel of their own (marked scalar on hover) pay for that, not for their formula. Timings "
+         "move with the machine's load: compare ratios, measured together."},
     };
     constexpr int kColumns = static_cast<int>(std::size(columns));
     if (!ImGui::BeginTable("properties", kColumns, kFlags, ImVec2(0, height))) return;
@@ -102,6 +150,10 @@ void draw_property_table(ActivationsPanel& panel, float height) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(activation_colour(activation)), "%s",
                            std::string(activation.display).c_str());
         ImGui::TableNextColumn();
+        const std::string derivative(activation.derivative_formula);
+        ImGui::TextUnformatted(derivative.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("f′(x) = %s", derivative.c_str());
+        ImGui::TableNextColumn();
         ImGui::TextUnformatted(std::string(activation.properties.range).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(mean_text(shape.mean_output).c_str());
@@ -123,6 +175,8 @@ void draw_property_table(ActivationsPanel& panel, float height) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(flat_text(shape.flat).c_str());
         ImGui::TableNextColumn();
+        ImGui::TextUnformatted(cached.can_die ? "yes" : "no");
+        ImGui::TableNextColumn();
         const Extremum& lowest = figures.min_value;
         if (std::isinf(lowest.value)) ImGui::TextUnformatted(lowest.value < 0 ? "−∞" : "∞");
         else ImGui::Text("%.4g", lowest.value);
@@ -136,6 +190,13 @@ void draw_property_table(ActivationsPanel& panel, float height) {
         ImGui::Text("%.2g", std::pow(std::fabs(activation.df(0.0, p)), 10));
         ImGui::TableNextColumn();
         ImGui::Text("%.2g", figures.gradient_after_10_layers);
+        ImGui::TableNextColumn();
+        const CachedFigures& relu = panel.live.figures[static_cast<std::size_t>(activation_index(*find_activation("relu")))];
+        ImGui::TextUnformatted(cost_text(cached, relu).c_str());
+        if (cached.cost && ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%s kernel, median of %d runs over %lld elements", cached.cost->vectorised ? "SIMD" : "scalar",
+                              cached.cost->repetitions, static_cast<long long>(kCostElements));
+        }
     }
     ImGui::EndTable();
 }

@@ -13,6 +13,7 @@
 #include "app/classifier/classifier_views.hpp"
 #include "app/classifier/classifier_panel.hpp"
 #include "app/widgets.hpp"
+#include "core/linear_collapse.hpp"
 
 namespace actviz::app {
 namespace {
@@ -105,7 +106,11 @@ void draw_classifier_panel(ClassifierPanel& panel, PanelContext& context) {
     const float grid_height = std::min(top * 0.45f, font * (1.6f + 1.6f * static_cast<float>(std::max(layers, 1))));
     const float plane = std::floor(std::min(right, top - grid_height - ImGui::GetFrameHeightWithSpacing() -
                                                        verdict_height - style.ItemSpacing.y));
-    draw_dead_plane(panel, ImVec2(plane, plane));
+    // Identity layers cannot die or saturate: their place shows the one layer they collapse to.
+    if (layers > 0 && all_hidden_layers_linear(session.trainer()->mlp()))
+        draw_collapsed_map(*session.trainer(), panel.linear_twin, ImVec2(right, plane));
+    else
+        draw_dead_plane(panel, ImVec2(plane, plane));
     draw_network_verdict(panel, ImVec2(right, verdict_height));
     draw_unit_grid(panel, ImVec2(right, grid_height));
     ImGui::EndGroup();

@@ -2,6 +2,7 @@
 // The Classifier panel: its settings, the live trainer with its images, and the text being typed
 // into the hidden-layers box.
 
+#include "app/classifier/classifier_collapse.hpp"
 #include "app/classifier/classifier_live.hpp"
 #include "app/panel_context.hpp"
 #include "settings/classifier_settings.hpp"
@@ -18,6 +19,7 @@ struct ClassifierPanel {
     ClassifierSettings settings;
     ClassifierLive live;
     HiddenLayersEdit hidden_edit;
+    LinearTwin linear_twin;  // shown while every hidden layer is the identity
 };
 
 void draw_classifier_panel(ClassifierPanel& panel, PanelContext& context);
