@@ -59,6 +59,7 @@ struct AppState {
     int panel_screenshot_requested = -1;  // File > Screenshot of one panel: that panel's index
     bool show_about = false;
     bool show_shortcuts = false;
+    bool show_guide = false;  // Help > Choosing an activation
 
     StatusLine status;
     FrameTimes times;

@@ -9,6 +9,7 @@
 
 #include "app/activation_link_ui.hpp"
 #include "app/export.hpp"
+#include "app/guide_window.hpp"
 #include "app/panel_registry.hpp"
 #include "app/session_ui.hpp"
 #include "app/widgets.hpp"
@@ -56,6 +57,13 @@ void draw_page_switcher(AppState& state) {
     const float width = ImGui::CalcTextSize("All panels").x + ImGui::GetStyle().FramePadding.x * 2;
     if (ImGui::Selectable("All panels", state.maximised_panel < 0, ImGuiSelectableFlags_None, ImVec2(width, 0))) {
         state.maximised_panel = -1;
+    }
+    // The guide, one click from every page.
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    ImGui::TextDisabled("|");
+    const float guide_width = ImGui::CalcTextSize("Which activation?").x + ImGui::GetStyle().FramePadding.x * 2;
+    if (ImGui::Selectable("Which activation?", state.show_guide, ImGuiSelectableFlags_None, ImVec2(guide_width, 0))) {
+        state.show_guide = !state.show_guide;
     }
 }
 
@@ -143,6 +151,7 @@ float draw_main_menu(AppState& state) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("Choosing an activation")) state.show_guide = true;
         if (ImGui::MenuItem("Keyboard shortcuts", "F1")) state.show_shortcuts = true;
         if (ImGui::MenuItem("About actviz")) state.show_about = true;
         ImGui::EndMenu();
@@ -192,6 +201,7 @@ float draw_status_bar(AppState& state) {
 
 void draw_dialogs(AppState& state) {
     draw_session_dialogs(state);
+    draw_guide_window(state);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const ImVec2 centre(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.5f);
     if (state.show_about) {
