@@ -9,6 +9,10 @@
 #include "core/features.hpp"
 #include "core/init.hpp"
 #include "session/session_file.hpp"
+#include "settings/bakeoff_settings.hpp"
+#include "settings/classifier_settings.hpp"
+#include "settings/gradflow_settings.hpp"
+#include "settings/panels.hpp"
 
 namespace actviz::cli {
 namespace {
@@ -153,22 +157,48 @@ void bakeoff_flags(const session::Session& s, const Flags& given, Implied& impli
     if (!given.has("seed")) implied.add("seed", seed_text(b.contest.architecture.seed, "bakeoff"));
 }
 
+// A fresh session whose `subcommand`'s panel has the preset `id` applied: what the window shows
+// after --panel P --preset ID, before it trains.
+session::Session preset_session(const std::string& subcommand, std::string_view id) {
+    const settings::PanelId panel = subcommand == "gradflow" ? settings::PanelId::Gradflow
+                                    : subcommand == "bakeoff" ? settings::PanelId::Bakeoff
+                                                              : settings::PanelId::Classifier;
+    if (!settings::has_preset(panel, id)) {
+        std::string ids;
+        for (std::string_view known : settings::preset_ids(panel)) ids += (ids.empty() ? "" : ", ") + std::string(known);
+        throw UsageError("--preset expects one of " + ids + ", got '" + std::string(id) + "'");
+    }
+    session::Session s;
+    if (panel == settings::PanelId::Gradflow) settings::find_gradflow_preset(id)->apply(s.gradflow);
+    else if (panel == settings::PanelId::Bakeoff) settings::find_bakeoff_preset(id)->apply(s.bakeoff);
+    else settings::find_classifier_preset(id)->apply(s.classifier);
+    return s;
+}
+
 }  // namespace
 
 SessionArgs expand_session_flags(const std::string& subcommand, std::span<const std::string> args,
                                  std::span<const FlagSpec> known) {
     std::vector<FlagSpec> specs(known.begin(), known.end());
     specs.push_back(FlagSpec{"session"});
+    specs.push_back(FlagSpec{"preset"});
     if (subcommand == "gradflow") specs.push_back(FlagSpec{"curve"});
     const Flags given(args, specs);
     const auto path = given.value("session");
-    if (!path) {
-        if (given.has("curve")) throw UsageError("--curve picks a curve of --session's gradient flow panel");
+    const auto preset = given.value("preset");
+    if (path && preset) throw UsageError("--session and --preset both choose the settings: give one");
+    if (!path && !preset) {
+        if (given.has("curve")) throw UsageError("--curve picks a curve of --session's or --preset's gradient flow panel");
         return {{args.begin(), args.end()}, std::nullopt};
     }
-    session::ParseResult loaded = session::load_session_file(std::string(*path));
-    if (!loaded.loaded) throw UsageError(loaded.error);
-    const session::Session& s = loaded.loaded->session;
+    session::Session s;
+    if (path) {
+        session::ParseResult loaded = session::load_session_file(std::string(*path));
+        if (!loaded.loaded) throw UsageError(loaded.error);
+        s = std::move(loaded.loaded->session);
+    } else {
+        s = preset_session(subcommand, *preset);
+    }
     Implied implied(given);
     SessionArgs result;
     if (subcommand == "gradflow") {
@@ -182,11 +212,11 @@ SessionArgs expand_session_flags(const std::string& subcommand, std::span<const 
     result.args = std::move(implied.args());
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string_view arg = args[i];
-        if (arg == "--session" || arg == "--curve") {
+        if (arg == "--session" || arg == "--preset" || arg == "--curve") {
             ++i;  // and its value
             continue;
         }
-        if (arg.starts_with("--session=") || arg.starts_with("--curve=")) continue;
+        if (arg.starts_with("--session=") || arg.starts_with("--preset=") || arg.starts_with("--curve=")) continue;
         result.args.push_back(args[i]);
     }
     return result;

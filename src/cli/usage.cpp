@@ -62,7 +62,9 @@ constexpr Usage kUsages[] = {
      "                    the layers above (x max 1/sigma with --layernorm, 1 + that with --residual; an SVD\n"
      "                    per layer)\n"
      "  --session FILE    take every flag from a saved session's Gradient flow panel (flags given win);\n"
-     "                    --curve N picks its Nth curve (default 1)\n" ACTVIZ_PARAMETER_FLAGS
+     "                    --curve N picks its Nth curve (default 1)\n"
+     "  --preset ID       the same from one of the panel's presets (sigmoid-20, tanh-vanishes, ...;\n"
+     "                    a wrong ID lists them), as the window's --panel gradflow --preset ID starts it\n" ACTVIZ_PARAMETER_FLAGS
      "Configurations above the memory budget (--memory-budget SIZE, default 2GiB) are refused with the\n"
      "estimate (exit 2).\n"},
     {"train",
@@ -86,6 +88,8 @@ constexpr Usage kUsages[] = {
      "                    included, unless --dataset, --classes, --points, --noise, --test-ratio or\n"
      "                    --seed is given: then new points are drawn, as the panel draws them;\n"
      "                    --steps defaults to the steps the session had trained\n"
+     "  --preset ID       the same from one of the Classifier's presets (linear-collapse, debugging-challenge,\n"
+     "                    ...; a wrong ID lists them), with its points drawn from its settings\n"
      "  --weights FILE    write the trained weights as JSON (per layer W out x in, b, activation)\n" ACTVIZ_PARAMETER_FLAGS
      "Exit 3 when training diverges: the loss NaN or infinite, or above 1000 x its starting level\n"
      "max(loss at step 0, log K) (rows up to the divergence, one line on stderr); exit 2 on bad values\n"
@@ -106,6 +110,7 @@ constexpr Usage kUsages[] = {
      "  --activations     2-8 catalogue names (actviz list), at their PyTorch defaults; repeats allowed\n"
      "  --session FILE    take the contest from a saved session's Bake-off panel: its activations, seeds,\n"
      "                    data, network and optimiser (flags given win); --steps is still yours to give\n"
+     "  --preset ID       the same from one of the Bake-off's presets (bakeoff-spiral, ...)\n"
      "  --seeds K         1-64 (default 1): seeds S, S+1, ..., S+K-1 draw the weights and batch order;\n"
      "                    the data come from --seed S\n"
      "  dead_fraction     dead or saturated hidden units, as in actviz train --help\n"
