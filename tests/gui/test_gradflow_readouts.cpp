@@ -192,6 +192,30 @@ TEST(GradflowPresets, TanhVanishesAtHalfXaviersScaleAndNotWithXavier) {
     EXPECT_GT(big.layers.front().act_grad_norm / big.layers.back().act_grad_norm, 1e3);
 }
 
+TEST(AttenuationTable, TheChaptersSigmoidColumnBesideTheSimulatedNetworksOwn) {
+    const GradflowPreset* preset = find_gradflow_preset("sigmoid-20");
+    ASSERT_NE(preset, nullptr);
+    GradflowSettings settings;
+    preset->apply(settings);
+    const GradflowResult result = simulate_gradient_flow(settings.simulation.config_for(0));
+    const std::vector<AttenuationRow> rows = attenuation_rows(result, 0.25);
+    ASSERT_EQ(rows.size(), 6u);
+    const double chapter[] = {1, 0.25, 0.0625, 0.015625, 0.00390625, 0.0009765625};  // 1 → 0.25 → … → 0.0039
+    const std::size_t n = result.layers.size();
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        EXPECT_EQ(rows[k].layers_back, static_cast<int>(k));
+        EXPECT_DOUBLE_EQ(rows[k].best_case, chapter[k]);
+        EXPECT_DOUBLE_EQ(rows[k].simulated, result.layers[n - 1 - k].act_grad_norm / result.layers[n - 1].act_grad_norm);
+        // With Xavier the weights' factor is near 1, so the network follows the chapter's column
+        // (0.233 against 0.25 one layer back) within a factor of two over five layers.
+        EXPECT_GT(rows[k].simulated, chapter[k] / 2) << k;
+        EXPECT_LT(rows[k].simulated, chapter[k] * 2) << k;
+    }
+    GradflowResult shallow = result;
+    shallow.layers.resize(3);
+    EXPECT_EQ(attenuation_rows(shallow, 0.25).size(), 3u);  // no more rows than layers
+}
+
 GradflowSettings preset_settings(std::string_view fragment, std::string_view* lesson) {
     for (const GradflowPreset& preset : gradflow_presets()) {
         if (preset.name.find(fragment) == std::string_view::npos) continue;

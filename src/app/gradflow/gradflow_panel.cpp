@@ -320,6 +320,54 @@ void draw_verdict(const UiFonts& fonts, const GradflowSettings& settings, const 
     ImGui::EndGroup();
 }
 
+// The chapter's attenuation table (1 → 0.25 → … → 0.0039 for sigmoid), per curve beside what the
+// simulated network really does: folded away until asked for, so it costs the charts no height.
+void draw_attenuation_table(const GradflowSettings& settings, const GradflowSnapshot& snapshot) {
+    const GradflowSimulation& sim = settings.simulation;
+    if (!ImGui::TreeNode("The chapter's attenuation table, beside this network's")) return;
+    help_marker("k layers back from the last hidden layer. max|f′|^k: what the activation alone lets through, "
+                "every unit at its steepest point (sigmoid 0.25^k; tanh and ReLU 1 at their best points) — the "
+                "textbook's table. simulated: ‖∂L/∂a‖ k layers back over the last layer's, in the network above, "
+                "where the weights multiply in too (Xavier and He are chosen to make their factor ~1).");
+    const int curves = static_cast<int>(std::min(sim.curves.size(), snapshot.curves.size()));
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX |
+                                  ImGuiTableFlags_NoHostExtendX;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float height = 7 * (ImGui::GetTextLineHeight() + 2 * style.CellPadding.y + 1) + style.ScrollbarSize;
+    if (curves > 0 && ImGui::BeginTable("##attenuation", 1 + 2 * curves, flags, ImVec2(0, height))) {
+        ImGui::TableSetupColumn("k");
+        for (int c = 0; c < curves; ++c) {
+            const std::string name = activations()[sim.curves[static_cast<std::size_t>(c)].activation].display.data();
+            ImGui::TableSetupColumn((name + ": max|f′|^k##" + std::to_string(c)).c_str());
+            ImGui::TableSetupColumn(("simulated##" + std::to_string(c)).c_str());
+        }
+        ImGui::TableHeadersRow();
+        std::vector<std::vector<AttenuationRow>> rows(static_cast<std::size_t>(curves));
+        for (int c = 0; c < curves; ++c) {
+            const auto& result = snapshot.curves[static_cast<std::size_t>(c)];
+            if (!result) continue;
+            const GradflowCurve& curve = sim.curves[static_cast<std::size_t>(c)];
+            const double peak = analyse(activations()[curve.activation], curve.parameters).max_abs_derivative.value;
+            rows[static_cast<std::size_t>(c)] = attenuation_rows(*result, peak);
+        }
+        for (int k = 0; k <= 5; ++k) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", k);
+            for (int c = 0; c < curves; ++c) {
+                const auto& curve_rows = rows[static_cast<std::size_t>(c)];
+                const bool has = k < static_cast<int>(curve_rows.size());
+                ImGui::TableNextColumn();
+                if (has) ImGui::Text("%.3g", curve_rows[static_cast<std::size_t>(k)].best_case);
+                ImGui::TableNextColumn();
+                if (has) ImGui::Text("%.3g", curve_rows[static_cast<std::size_t>(k)].simulated);
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::TreePop();
+}
+
 // [SECTION] Activation statistics per layer ----------------------------------------------------
 
 void draw_stats_chart(GradflowPanel& panel, const GradflowSnapshot& snapshot, ImVec2 size) {
@@ -512,7 +560,10 @@ void draw_gradflow_panel(GradflowPanel& panel, PanelContext& context) {
         context.requests.wake_within_s = std::min(context.requests.wake_within_s, 0.1);
         context.requests.min_frame_interval_s = std::max(context.requests.min_frame_interval_s, 1.0 / 30);
     }
-    if (snapshot.error.empty()) draw_verdict(context.fonts, settings, snapshot);  // nothing is computing otherwise
+    if (snapshot.error.empty()) {  // nothing is computing otherwise
+        draw_verdict(context.fonts, settings, snapshot);
+        draw_attenuation_table(settings, snapshot);
+    }
     const float rest = ImGui::GetContentRegionAvail().y;
     const float top = std::floor(rest * 0.5f);
     draw_norm_chart(settings, snapshot, ImVec2(-1, top));

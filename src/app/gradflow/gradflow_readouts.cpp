@@ -113,4 +113,16 @@ std::optional<std::string> map_differs_note(const GradflowSimulation& simulation
     return std::string(text);
 }
 
+std::vector<AttenuationRow> attenuation_rows(const GradflowResult& result, double peak_slope, int max_back) {
+    std::vector<AttenuationRow> rows;
+    const int depth = static_cast<int>(result.layers.size());
+    if (depth == 0) return rows;
+    const double last = result.layers.back().act_grad_norm;
+    for (int k = 0; k <= std::min(max_back, depth - 1); ++k) {
+        const double here = result.layers[static_cast<std::size_t>(depth - 1 - k)].act_grad_norm;
+        rows.push_back({k, std::pow(peak_slope, k), last > 0 ? here / last : std::numeric_limits<double>::quiet_NaN()});
+    }
+    return rows;
+}
+
 }  // namespace actviz::app

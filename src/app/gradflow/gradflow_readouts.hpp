@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/gradflow/gradflow_live.hpp"
 
@@ -37,5 +38,16 @@ std::string map_title(const GradflowSimulation& simulation, GradQuantity quantit
 // Why the map's cell for curve 1's depth and gain would not show the headline's figure, or nullopt
 // when it is the very same run: "map at width 64, batch 256 (curve 1: width 128, batch 1024) …".
 std::optional<std::string> map_differs_note(const GradflowSimulation& simulation);
+
+// The chapter's attenuation table beside the simulated network's numbers: k layers back from the
+// last hidden layer N, the activation's best case max|f′|^k (sigmoid: 1, 0.25, …, 0.0039 at k = 4) and
+// the simulated ‖∂L/∂a‖ at layer N − k over that at layer N, which the weights multiply in too.
+struct AttenuationRow {
+    int layers_back = 0;  // k
+    double best_case = 1;  // max|f′|^k
+    double simulated = 1;  // ‖∂L/∂a_{N−k}‖ / ‖∂L/∂a_N‖ (NaN when layer N's is 0)
+};
+// Rows k = 0..min(max_back, depth − 1).
+std::vector<AttenuationRow> attenuation_rows(const GradflowResult& result, double peak_slope, int max_back = 5);
 
 }  // namespace actviz::app
