@@ -13,6 +13,7 @@
 #include "app/bakeoff/bakeoff_panel.hpp"
 #include "app/classifier/classifier_panel.hpp"
 #include "app/gradflow/gradflow_panel.hpp"
+#include "app/hinge_window.hpp"
 #include "app/panel_context.hpp"
 #include "app/file_job.hpp"
 #include "app/session_ui_state.hpp"
@@ -60,6 +61,7 @@ struct AppState {
     bool show_about = false;
     bool show_shortcuts = false;
     bool show_guide = false;  // Help > Choosing an activation
+    HingeLesson hinges;       // Help > ReLU networks are piecewise linear
 
     StatusLine status;
     FrameTimes times;

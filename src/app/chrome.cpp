@@ -10,6 +10,7 @@
 #include "app/activation_link_ui.hpp"
 #include "app/export.hpp"
 #include "app/guide_window.hpp"
+#include "app/hinge_window.hpp"
 #include "app/panel_registry.hpp"
 #include "app/session_ui.hpp"
 #include "app/widgets.hpp"
@@ -152,6 +153,7 @@ float draw_main_menu(AppState& state) {
     }
     if (ImGui::BeginMenu("Help")) {
         if (ImGui::MenuItem("Choosing an activation")) state.show_guide = true;
+        if (ImGui::MenuItem("ReLU networks are piecewise linear")) state.hinges.open = true;
         if (ImGui::MenuItem("Keyboard shortcuts", "F1")) state.show_shortcuts = true;
         if (ImGui::MenuItem("About actviz")) state.show_about = true;
         ImGui::EndMenu();
@@ -202,6 +204,7 @@ float draw_status_bar(AppState& state) {
 void draw_dialogs(AppState& state) {
     draw_session_dialogs(state);
     draw_guide_window(state);
+    draw_hinge_window(state.hinges, state.requests.animating);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const ImVec2 centre(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.5f);
     if (state.show_about) {
