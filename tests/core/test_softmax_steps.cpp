@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 #include <numeric>
@@ -170,6 +171,37 @@ TEST(TemperatureSweep, TiedLogitsShareTheirProbabilityAtEveryTemperature) {
     const TemperatureSweep sweep = temperature_sweep(vec({3.0, 3.0, 0.0}), 11);
     EXPECT_NEAR(sweep.entropy.front(), std::log(2.0), 1e-12);
     for (int t = 0; t < 11; ++t) EXPECT_EQ(sweep.probabilities(0, t), sweep.probabilities(1, t));
+}
+
+// The chart's marker: the slider's T is a column of the sweep, its values softmax's at that T.
+TEST(TemperatureSweepMarked, TheSlidersTemperatureIsAColumnEqualToSoftmaxThere) {
+    const Eigen::VectorXd z = vec({1000.0, 1001.0, 1002.0});
+    for (const double t : {0.37, 0.5, 2.0, 3.5}) {  // off the 201-point grid
+        const TemperatureSweep sweep = temperature_sweep_marked(z, t);
+        ASSERT_EQ(sweep.temperatures.size(), 202u) << t;
+        ASSERT_GE(sweep.marked, 1) << t;
+        EXPECT_EQ(sweep.temperatures[static_cast<size_t>(sweep.marked)], t);
+        EXPECT_TRUE(std::is_sorted(sweep.temperatures.begin(), sweep.temperatures.end()));
+        const SoftmaxResult direct = softmax(z, t);
+        for (Eigen::Index k = 0; k < 3; ++k) EXPECT_EQ(sweep.probabilities(k, sweep.marked), direct.probabilities[k]);
+        EXPECT_EQ(sweep.entropy[static_cast<size_t>(sweep.marked)], direct.entropy);
+        // The other columns are the plain sweep's.
+        const TemperatureSweep plain = temperature_sweep(z);
+        EXPECT_EQ(sweep.probabilities(0, sweep.marked - 1), plain.probabilities(0, sweep.marked - 1));
+        EXPECT_EQ(sweep.probabilities(0, sweep.marked + 1), plain.probabilities(0, sweep.marked));
+    }
+}
+
+TEST(TemperatureSweepMarked, AGridTemperatureIsNotAddedTwiceAndOneOutsideIsNotMarked) {
+    const Eigen::VectorXd z = vec({2.0, 1.0, 0.1});
+    for (const double t : {kSweepMinTemperature, kSweepMaxTemperature}) {
+        const TemperatureSweep sweep = temperature_sweep_marked(z, t);
+        EXPECT_EQ(sweep.temperatures.size(), 201u);
+        EXPECT_EQ(sweep.temperatures[static_cast<size_t>(sweep.marked)], t);
+    }
+    EXPECT_EQ(temperature_sweep_marked(z, 0.001).marked, -1);
+    EXPECT_EQ(temperature_sweep_marked(z, 0.001).temperatures.size(), 201u);
+    EXPECT_EQ(temperature_sweep_marked(z, 1000.0).marked, -1);
 }
 
 }  // namespace
