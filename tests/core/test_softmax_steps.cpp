@@ -115,6 +115,30 @@ TEST(SoftmaxSteps, NaiveExponentialsUnderflowAtMinusAThousandToZeroOverZero) {
     EXPECT_NEAR(steps.probabilities.sum(), 1.0, 1e-15);
 }
 
+// Four logits or more go through Eigen's vectorised exp unless core avoids it: it returned 5.6e-309
+// for e^−1000, so the naive column read 0.25 each (finite, wrong) instead of 0/0 = NaN, and softmax
+// gave 5.6e-309 for a probability of e^−1000.
+TEST(SoftmaxSteps, ManyLogitsNearMinusAThousandStillUnderflowToZeroOverZero) {
+    for (const int k : {4, 5, 8, 10}) {
+        Eigen::VectorXd z(k);
+        for (int i = 0; i < k; ++i) z[i] = -1000.0 - i;
+        const SoftmaxSteps steps = softmax_steps(z);
+        EXPECT_EQ(steps.naive_sum, 0.0) << k;
+        for (int i = 0; i < k; ++i) {
+            EXPECT_EQ(steps.naive_exps[i], 0.0) << k << ", " << i;
+            EXPECT_TRUE(std::isnan(steps.naive_probabilities[i])) << k << ", " << i;
+            EXPECT_EQ(steps.exps[i], std::exp(-static_cast<double>(i))) << k << ", " << i;
+        }
+    }
+    const SoftmaxResult far = softmax(vec({0.0, -1000.0, -2000.0, -3000.0}));
+    EXPECT_EQ(far.probabilities[0], 1.0);
+    for (Eigen::Index i = 1; i < 4; ++i) {
+        EXPECT_EQ(far.probabilities[i], 0.0) << i;
+        EXPECT_EQ(far.log_probabilities[i], -1000.0 * static_cast<double>(i)) << i;
+    }
+    EXPECT_EQ(far.entropy, 0.0);
+}
+
 TEST(SoftmaxSteps, ALowTemperatureOverflowsTheNaiveColumnEvenForSmallLogits) {
     // z/T = 800 at T = 0.01: the naive way fails without any large logit.
     const SoftmaxSteps steps = softmax_steps(vec({8.0, 7.0}), 0.01);
