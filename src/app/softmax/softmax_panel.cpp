@@ -20,7 +20,7 @@ namespace actviz::app {
 namespace {
 
 constexpr int kMinClasses = 2, kMaxClasses = 10;
-constexpr float kLogitRange = static_cast<float>(kMaxAbsLogit);
+constexpr float kLogitRange = static_cast<float>(kLogits.slider_max);  // the bars; typed values: the step table (next commit)
 
 // [SECTION] Logits editor ----------------------------------------------------------------------
 

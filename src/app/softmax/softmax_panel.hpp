@@ -2,7 +2,7 @@
 // The Softmax panel: logits and temperature; everything shown is computed each frame.
 
 #include "app/panel_context.hpp"
-#include "settings/activations_settings.hpp"
+#include "settings/softmax_settings.hpp"
 
 namespace actviz::app {
 
