@@ -29,6 +29,17 @@ constexpr ImU32 kMarkerColour = IM_COL32(235, 235, 235, 200);
 
 // [SECTION] Examples: the textbook's logits one click away -------------------------------------
 
+// Their width on one line: the label and a small button per example.
+float examples_width() {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float width = ImGui::CalcTextSize("Examples:").x;
+    for (const SoftmaxPreset& preset : softmax_presets()) {
+        width += style.ItemSpacing.x + ImGui::CalcTextSize(preset.name.data(), preset.name.data() + preset.name.size()).x +
+                 2 * style.FramePadding.x;
+    }
+    return width;
+}
+
 void draw_examples(SoftmaxSettings& settings) {
     ImGui::TextUnformatted("Examples:");
     for (const SoftmaxPreset& preset : softmax_presets()) {
@@ -360,6 +371,7 @@ void draw_softmax_panel(SoftmaxPanel& panel, PanelContext&) {
     ImGui::SameLine();
     if (ImGui::SmallButton("T = 1")) settings.temperature = 1.0f;
     ImGui::SameLine(0, font * 1.5f);
+    if (ImGui::GetContentRegionAvail().x < examples_width()) ImGui::NewLine();  // a narrow tile: on their own line
     draw_examples(settings);
 
     // Everything below is core's, computed from this frame's settings; `live` keeps what was drawn.
