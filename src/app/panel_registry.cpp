@@ -23,7 +23,7 @@ constexpr std::array<PanelEntry, kPanelCount> kRows{{
     {PanelId::Softmax,
      [](AppState& s, PanelContext& c) { draw_softmax_panel(s.softmax, c); },
      nullptr,
-     nullptr,
+     [](AppState& s, std::string_view id) { apply_named_preset(find_softmax_preset(id), s.softmax.settings); },
      [](const AppState& s, session::Session& out) { out.softmax = s.softmax.settings; },
      [](AppState& s, session::LoadedSession& in) { s.softmax.settings = std::move(in.session.softmax); }},
     {PanelId::Gradflow,

@@ -71,6 +71,20 @@ bool checked_slider(const char* label, double* value, double min, double max, co
     return keep_in_range(edited, value, before, min, max);
 }
 
+bool checked_input(const char* label, double* value, double min, double max, const char* format) {
+    const double before = *value;
+    const bool edited = ImGui::InputDouble(label, value, 0.0, 0.0, format);
+    return keep_in_range(edited, value, before, min, max);
+}
+
+bool span_vslider(const char* label, float width, float height, double* value, double slider_min, double slider_max,
+                  const char* format) {
+    const double before = *value;
+    const bool edited = ImGui::VSliderScalar(label, ImVec2(width, height), ImGuiDataType_Double, value, &slider_min,
+                                             &slider_max, format, ImGuiSliderFlags_AlwaysClamp);
+    return keep_in_range(edited, value, before, slider_min, slider_max);
+}
+
 bool range_slider(const char* label, double* value, double min, double max, double slider_min, double slider_max,
                   const char* format, int flags) {
     return scalar_range_slider(label, ImGuiDataType_Double, value, min, max, slider_min, slider_max, format, flags);

@@ -23,6 +23,13 @@ bool checked_slider(const char* label, float* value, float min, float max, const
 bool checked_vslider(const char* label, float width, float height, float* value, float min, float max,
                      const char* format);
 bool checked_slider(const char* label, double* value, double min, double max, const char* format, int flags = 0);
+// A number typed into a text box (no drag): held to [min, max] as the sliders hold typed values
+// (an overflow clamps, NaN leaves the value as it was). Returns true when the value changed.
+bool checked_input(const char* label, double* value, double min, double max, const char* format);
+// A vertical slider that drags over [slider_min, slider_max] but shows, and keeps until dragged, a
+// value beyond that span (its grab at the nearer end); dragged values stay within [min, max].
+bool span_vslider(const char* label, float width, float height, double* value, double slider_min, double slider_max,
+                  const char* format);
 
 // A slider that drags over [slider_min, slider_max] and takes typed values anywhere in the wider
 // [min, max] (clamped to it; NaN leaves the value as it was). Returns true when the value changed.

@@ -13,7 +13,7 @@
 #include "cli/usage_error.hpp"
 #include "core/softmax.hpp"
 #include "core/softmax_steps.hpp"
-#include "settings/activations_settings.hpp"
+#include "settings/softmax_settings.hpp"
 
 namespace actviz::cli {
 namespace {
@@ -37,12 +37,13 @@ void print_steps(const SoftmaxSteps& steps, double entropy, std::ostream& out) {
 
 int run_softmax(std::span<const std::string> args, std::ostream& out, std::ostream&) {
     // --steps chooses what is printed, not what is computed: a flag of this command, not a setting.
-    constexpr std::array kSpecs{FlagSpec{"logits"}, FlagSpec{"temperature"}, FlagSpec{"steps", false}};
+    constexpr std::array kSpecs{FlagSpec{settings::kLogits.flag}, FlagSpec{"temperature"}, FlagSpec{"steps", false}};
     const Flags flags(args, kSpecs);
     if (!flags.positionals().empty()) throw UsageError("unexpected argument '" + flags.positionals()[0] + "'");
     if (!flags.has("logits")) throw UsageError("--logits is missing, e.g. --logits 2,1,0.1");
-    const std::vector<double> logits = parse_real_list("--logits", *flags.value("logits"), 100'000);
-    // The Softmax panel's range (a number as typed: double, though the panel keeps a float).
+    // The Softmax panel's ranges: 2 to 10 logits within ±10⁴, T from 0.01 to 100 (a number as typed:
+    // double, though the panel keeps a float).
+    const std::vector<double> logits = *setting_flag(flags, settings::kLogits);
     const double temperature = setting_flag(flags, settings::kTemperature).value_or(1.0);
     const Eigen::VectorXd z = Eigen::Map<const Eigen::VectorXd>(logits.data(), static_cast<Eigen::Index>(logits.size()));
     const SoftmaxResult result = softmax(z, temperature);

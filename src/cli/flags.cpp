@@ -43,24 +43,40 @@ std::optional<std::string_view> Flags::value(std::string_view name) const {
 }
 
 std::vector<double> parse_real_list(std::string_view flag, std::string_view text, size_t max_count) {
-    std::vector<double> values;
-    if (text.empty()) throw UsageError(std::string(flag) + " needs at least one number, e.g. " + std::string(flag) + " 1,2.5,-3");
     constexpr double kMax = std::numeric_limits<double>::max();
+    return parse_real_list(flag, text, 1, max_count, -kMax, kMax);
+}
+
+std::vector<double> parse_real_list(std::string_view flag, std::string_view text, size_t min_count, size_t max_count,
+                                    double min, double max) {
+    std::vector<double> values;
+    const std::string name(flag);
+    if (text.empty()) throw UsageError(name + " needs at least one number, e.g. " + name + " 1,2.5,-3");
+    constexpr double kMax = std::numeric_limits<double>::max();
+    const bool bounded = min > -kMax || max < kMax;
+    const std::string count_range = min_count == max_count ? std::to_string(max_count)
+                                                           : std::to_string(min_count) + " to " + std::to_string(max_count);
     size_t start = 0;
     while (start <= text.size()) {
         const size_t comma = text.find(',', start);
         const std::string_view item = text.substr(start, comma == std::string_view::npos ? text.size() - start : comma - start);
         if (values.size() == max_count) {
-            throw UsageError(std::string(flag) + " takes at most " + std::to_string(max_count) + " numbers");
+            throw UsageError(min_count > 1 ? name + " takes " + count_range + " numbers, got more"
+                                           : name + " takes at most " + std::to_string(max_count) + " numbers");
         }
         try {
-            values.push_back(parse_real(flag, item, -kMax, kMax));
+            values.push_back(parse_real(flag, item, min, max));
         } catch (const UsageError&) {
-            throw UsageError(std::string(flag) + " expects finite numbers separated by commas, got '" +
-                             std::string(item) + "'");
+            if (!bounded) throw UsageError(name + " expects finite numbers separated by commas, got '" + std::string(item) + "'");
+            char range[96];
+            std::snprintf(range, sizeof range, "numbers from %g to %g", min, max);
+            throw UsageError(name + " expects " + range + " separated by commas, got '" + std::string(item) + "'");
         }
         if (comma == std::string_view::npos) break;
         start = comma + 1;
+    }
+    if (values.size() < min_count) {
+        throw UsageError(name + " takes " + count_range + " numbers, got " + std::to_string(values.size()));
     }
     return values;
 }

@@ -34,6 +34,9 @@ private:
 
 // A comma-separated list of finite numbers; `max_count` items at most.
 std::vector<double> parse_real_list(std::string_view flag, std::string_view text, size_t max_count);
+// The same with `min_count` to `max_count` items, each within [min, max]; the message names both.
+std::vector<double> parse_real_list(std::string_view flag, std::string_view text, size_t min_count, size_t max_count,
+                                    double min, double max);
 
 // A number as CSV output prints it: %.17g, so it reads back to the same double.
 std::string format_number(double value);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "cli/flags.hpp"
 #include "cli/parse_value.hpp"
@@ -26,6 +27,15 @@ auto setting_flag(const Flags& flags, const settings::Setting<Owner, T>& setting
     } else {
         return parse_real(name, *text, setting.min, setting.max);
     }
+}
+
+// A described list (--logits 1000,1001,1002): its count and every element held to the description.
+template <typename Owner>
+std::optional<std::vector<double>> setting_flag(const Flags& flags, const settings::ListSetting<Owner, double>& setting) {
+    const auto text = flags.value(setting.flag);
+    if (!text) return std::nullopt;
+    return parse_real_list("--" + std::string(setting.flag), *text, setting.min_count, setting.max_count, setting.min,
+                           setting.max);
 }
 
 // A described switch: on when its flag is given.

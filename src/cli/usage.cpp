@@ -37,6 +37,7 @@ constexpr Usage kUsages[] = {
     {"softmax",
      "usage: actviz softmax --logits L1,L2,... [--temperature T] [--steps]\n"
      "Softmax of logits/T as CSV: index,logit,probability,log_probability, then a last line entropy,<nats>.\n"
+     "  --logits LIST     2 to 10 comma-separated logits, each from -10000 to 10000, as the Softmax page takes them\n"
      "  --steps           how it is computed, step by step, instead: index,logit,shifted (z/T - max z/T),\n"
      "                    exp_shifted,probability,naive_exp (e^(z/T)),naive_probability, a row\n"
      "                    sum,,,<sums of each column>, then entropy: the naive columns overflow to inf and\n"

@@ -18,6 +18,12 @@ struct SoftmaxResult {
 // overflows. For T > 0 this is z/T − max(z/T) (the step-by-step table shows it: softmax_steps.hpp).
 Eigen::VectorXd shifted_logits(const Eigen::VectorXd& logits, double temperature);
 
+// e^x for each element by std::exp, which underflows to 0 below x ≈ −745.13 and overflows to inf
+// above 709.78 as a double must. Eigen's vectorised exp (4 doubles at a time with AVX) clamps its
+// argument at ≈ −709.4 instead and returns ≈ 5.6e-309 for every exponent below it: e^−1000 read
+// 5.6e-309, and the naive softmax of four logits near −1000 gave 0.25 each instead of 0/0 = NaN.
+Eigen::ArrayXd exp_each(const Eigen::ArrayXd& x);
+
 // Requires a non-empty vector of finite logits and T > 0 (callers validate user input).
 SoftmaxResult softmax(const Eigen::VectorXd& logits, double temperature = 1.0);
 

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "settings/activations_settings.hpp"
+#include "settings/softmax_settings.hpp"
 #include "settings/bakeoff_settings.hpp"
 #include "settings/classifier_settings.hpp"
 #include "settings/gradflow_settings.hpp"

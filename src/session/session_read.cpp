@@ -86,19 +86,9 @@ settings::ActivationsSettings read_activations(const ObjectReader& in) {
     return s;
 }
 
-constexpr int kMinLogits = 2, kMaxLogits = 10;
-
 settings::SoftmaxSettings read_softmax(const ObjectReader& in) {
     settings::SoftmaxSettings s;
-    if (in.has("logits")) {
-        const json& logits = read_array(in.member("logits"), in.path_of("logits"), kMaxLogits);
-        if (logits.size() < kMinLogits) fail(in.path_of("logits"), "needs 2 to 10 logits");
-        s.logits.clear();
-        for (size_t i = 0; i < logits.size(); ++i) {
-            s.logits.push_back(read_number(logits[i], in.path_of("logits") + "[" + std::to_string(i) + "]",
-                                           -settings::kMaxAbsLogit, settings::kMaxAbsLogit));
-        }
-    }
+    read_setting(in, settings::kLogits, s);
     read_setting(in, settings::kTemperature, s);
     return s;
 }

@@ -192,6 +192,13 @@ json classifier_state_json(const ClassifierState& state) {
             {"history", history_json(t.history)}};
 }
 
+json softmax_json(const settings::SoftmaxSettings& s) {
+    json out = json::object();
+    write_setting(out, settings::kLogits, s);
+    write_setting(out, settings::kTemperature, s);
+    return out;
+}
+
 }  // namespace
 
 // [SECTION] the document
@@ -204,7 +211,7 @@ std::string to_json_text(const Session& session) {
                 {"panel_visible", std::move(visible)},
                 {"link_activations", session.link_activations},
                 {"activations", activations_json(session.activations)},
-                {"softmax", {{"logits", session.softmax.logits}, {"temperature", float_json(session.softmax.temperature)}}},  // kTemperature
+                {"softmax", softmax_json(session.softmax)},
                 {"gradflow", gradflow_json(session.gradflow)},
                 {"classifier", classifier_json(session.classifier)},
                 {"bakeoff", bakeoff_json(session.bakeoff)}};

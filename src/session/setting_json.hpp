@@ -3,7 +3,9 @@
 
 #include <charconv>
 #include <cstdint>
+#include <string>
 #include <type_traits>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +22,23 @@ void read_setting(const ObjectReader& in, const settings::Setting<Owner, T>& set
     } else {
         in.number(setting.key, setting.of(owner), setting.min, setting.max);
     }
+}
+
+// `in[key]`, when present: an array of min_count to max_count numbers, each within the range.
+template <typename Owner>
+void read_setting(const ObjectReader& in, const settings::ListSetting<Owner, double>& setting, Owner& owner) {
+    if (!in.has(setting.key)) return;
+    const std::string path = in.path_of(setting.key);
+    const nlohmann::json& array = read_array(in.member(setting.key), path, setting.max_count);
+    if (!setting.accepts_count(array.size())) {
+        fail(path, "needs " + std::to_string(setting.min_count) + " to " + std::to_string(setting.max_count) + " " +
+                       std::string(setting.key) + ", got " + std::to_string(array.size()));
+    }
+    std::vector<double> values;
+    for (std::size_t i = 0; i < array.size(); ++i) {
+        values.push_back(read_number(array[i], path + "[" + std::to_string(i) + "]", setting.min, setting.max));
+    }
+    setting.of(owner) = std::move(values);
 }
 
 template <typename Owner>
@@ -44,6 +63,11 @@ void write_setting(Json& out, const settings::Setting<Owner, T>& setting, const 
     } else {
         out[std::string(setting.key)] = setting.of(owner);
     }
+}
+
+template <typename Json, typename Owner>
+void write_setting(Json& out, const settings::ListSetting<Owner, double>& setting, const Owner& owner) {
+    out[std::string(setting.key)] = setting.of(owner);
 }
 
 template <typename Json, typename Owner>

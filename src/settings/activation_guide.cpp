@@ -44,7 +44,8 @@ const std::vector<GuideSection>& activation_guide() {
              {"Several classes",
               "Softmax with cross-entropy (PyTorch: CrossEntropyLoss on the raw logits: it applies the softmax "
               "itself, in the numerically safe way).",
-              {{"Softmax and its temperature", PanelId::Softmax, ""}}},
+              {{"Softmax and its temperature", PanelId::Softmax, "classic"},
+               {"[1000, 1001, 1002], computed safely", PanelId::Softmax, "textbook-1000"}}},
              {"Regression", "The identity with mean squared error: the output may take any value.", {}},
              {"Positive targets (counts, rates, scales)",
               "Softplus, log(1 + e^x): positive and smooth, and nearly the identity for large outputs.",

@@ -1,5 +1,5 @@
 #pragma once
-// What the Activations and Softmax panels show. Widgets edit these fields directly; everything
+// What the Activations panel shows (the Softmax panel's settings: softmax_settings.hpp). Widgets edit these fields directly; everything
 // drawn is computed by src/core from them.
 
 #include <cstddef>
@@ -28,11 +28,6 @@ struct ActivationsSettings {
     ActivationsSettings();
 };
 
-struct SoftmaxSettings {
-    std::vector<double> logits{2.0, 1.0, 0.1};
-    float temperature = 1.0f;
-};
-
 // The numeric settings, each described once (setting.hpp).
 inline constexpr Setting<ActivationsSettings, float> kSaturationEpsilon{.key = "saturation_epsilon", .flag = "",
     .label = "ε", .member = &ActivationsSettings::saturation_epsilon, .min = 1e-4, .max = 0.5, .slider_min = 1e-4,
@@ -41,10 +36,6 @@ inline constexpr Setting<ActivationsSettings, float> kSaturationEpsilon{.key = "
 inline constexpr std::size_t kMaxSearchLength = 256;
 // Each end of the x range (x_min < x_max besides).
 inline constexpr float kMaxAbsX = 1e4f;
-inline constexpr Setting<SoftmaxSettings, float> kTemperature{.key = "temperature", .flag = "temperature",
-    .label = "temperature T", .member = &SoftmaxSettings::temperature, .min = 0.01, .max = 100, .slider_min = 0.01,
-    .slider_max = 100, .scale = Scale::Log};
-inline constexpr double kMaxAbsLogit = 10;  // each logit: the vertical sliders' span, the session's range
-static_assert(well_formed(kSaturationEpsilon) && well_formed(kTemperature));
+static_assert(well_formed(kSaturationEpsilon));
 
 }  // namespace actviz::settings

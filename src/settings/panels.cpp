@@ -5,6 +5,7 @@
 #include "settings/bakeoff_settings.hpp"
 #include "settings/classifier_settings.hpp"
 #include "settings/gradflow_settings.hpp"
+#include "settings/softmax_settings.hpp"
 
 namespace actviz::settings {
 
@@ -23,7 +24,9 @@ std::string panel_id_list() {
 
 std::vector<std::string_view> preset_ids(PanelId panel) {
     std::vector<std::string_view> ids;
-    if (panel == PanelId::Classifier) {
+    if (panel == PanelId::Softmax) {
+        for (const SoftmaxPreset& preset : softmax_presets()) ids.push_back(preset.id);
+    } else if (panel == PanelId::Classifier) {
         for (const ClassifierPreset& preset : classifier_presets()) ids.push_back(preset.id);
     } else if (panel == PanelId::Gradflow) {
         for (const GradflowPreset& preset : gradflow_presets()) ids.push_back(preset.id);

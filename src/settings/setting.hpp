@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 namespace actviz::settings {
 
@@ -33,6 +34,26 @@ struct Setting {
     const T& of(const Owner& owner) const { return owner.*member; }
     // Compared in T, so the float nearest to a bound is within it; false for NaN.
     bool accepts(T value) const { return value >= static_cast<T>(min) && value <= static_cast<T>(max); }
+};
+
+// A list of numbers set together (the Softmax page's logits): each element held to [min, max] and
+// the count to [min_count, max_count] by every way of setting it, as a Setting holds its one value.
+// The widget drags each element over [slider_min, slider_max] and takes typed values in [min, max].
+template <typename Owner, typename T>
+struct ListSetting {
+    std::string_view key;   // in the session file: an array
+    std::string_view flag;  // on the command line, comma-separated ("logits": --logits 1,2,3)
+    const char* label;
+    std::vector<T> Owner::*member;
+    double min, max;                // each element, accepted everywhere
+    double slider_min, slider_max;  // each element's drag span, within [min, max]
+    std::size_t min_count, max_count;
+    const char* format = "%.3g";
+
+    std::vector<T>& of(Owner& owner) const { return owner.*member; }
+    const std::vector<T>& of(const Owner& owner) const { return owner.*member; }
+    bool accepts(T value) const { return value >= static_cast<T>(min) && value <= static_cast<T>(max); }
+    bool accepts_count(std::size_t count) const { return count >= min_count && count <= max_count; }
 };
 
 // An on/off setting: its session key, its command-line switch (present = on) and its checkbox label.
@@ -71,6 +92,12 @@ constexpr bool well_formed(const Setting<Owner, T>& s) {
     const double zero_step = log_slider_zero_step(s.format);
     return !s.key.empty() && s.min <= s.max && s.min <= s.slider_min && s.slider_min < s.slider_max &&
            s.slider_max <= s.max && (!log_from_zero || (zero_step > 0 && zero_step < s.slider_max));
+}
+
+template <typename Owner, typename T>
+constexpr bool well_formed(const ListSetting<Owner, T>& s) {
+    return !s.key.empty() && s.min <= s.max && s.min <= s.slider_min && s.slider_min < s.slider_max &&
+           s.slider_max <= s.max && 0 < s.min_count && s.min_count <= s.max_count;
 }
 
 }  // namespace actviz::settings

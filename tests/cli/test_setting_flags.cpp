@@ -18,16 +18,43 @@
 namespace actviz::cli {
 namespace {
 
-// A valid command for each subcommand, to which one described flag is added.
-std::vector<std::string> base_command(const std::string& command) {
+// A valid command for each subcommand, to which one described flag (`flag`) is added.
+std::vector<std::string> base_command(const std::string& command, const std::string& flag) {
     if (command == "train") {
         return {"--dataset", "spiral", "--hidden", "4", "--activation", "tanh", "--optimizer", "momentum",
                 "--lr", "0.01", "--steps", "1"};
     }
-    if (command == "softmax") return {"--logits", "1,2"};
+    if (command == "softmax") return flag == "logits" ? std::vector<std::string>{} : std::vector<std::string>{"--logits", "1,2"};
     if (command == "gradflow") return {"--depth", "2", "--width", "2", "--activation", "relu", "--init", "normal"};
     return {"--dataset", "spiral", "--hidden", "4", "--activations", "relu,tanh", "--optimizer", "momentum",
             "--lr", "0.01", "--steps", "1"};
+}
+
+// The flag's text for `value`: a list flag gets as many elements as it needs, `value` the last.
+std::string value_text(const actviz::testing::DescribedSetting& setting, double value) {
+    std::string text;
+    if (setting.list) {
+        for (std::size_t i = 1; i < setting.min_count; ++i) text += "0,";
+    }
+    return text + format_number(value);
+}
+
+// What the session reader and the page take, `actviz softmax` takes: both bounds of its described
+// flags (the subcommands that train would run for long at theirs).
+TEST(SettingFlags, SoftmaxFlagsAcceptBothBoundsOfTheSettingsRange) {
+    int flags = 0;
+    for (const auto& setting : actviz::testing::described_settings()) {
+        if (setting.command != "softmax") continue;
+        ++flags;
+        for (const double bound : {setting.min, setting.max}) {
+            std::vector<std::string> args = base_command(setting.command, setting.flag);
+            args.push_back("--" + setting.flag);
+            args.push_back(value_text(setting, bound));
+            const CommandOutput result = run_command(setting.command, args);
+            EXPECT_EQ(result.status, 0) << "--" << setting.flag << " " << args.back() << ": " << result.err;
+        }
+    }
+    EXPECT_EQ(flags, 2);  // --logits and --temperature
 }
 
 TEST(SettingFlags, EachFlagRefusesOneStepOutsideTheSettingsRange) {
@@ -36,9 +63,9 @@ TEST(SettingFlags, EachFlagRefusesOneStepOutsideTheSettingsRange) {
         if (setting.flag.empty()) continue;
         ++flags;
         for (const bool below : {true, false}) {
-            std::vector<std::string> args = base_command(setting.command);
+            std::vector<std::string> args = base_command(setting.command, setting.flag);
             args.push_back("--" + setting.flag);
-            args.push_back(format_number(actviz::testing::one_step_outside(setting, below)));
+            args.push_back(value_text(setting, actviz::testing::one_step_outside(setting, below)));
             const CommandOutput result = run_command(setting.command, args);
             EXPECT_EQ(result.status, 2) << setting.command << " --" << setting.flag << " " << args.back();
             EXPECT_NE(result.err.find("--" + setting.flag), std::string::npos) << setting.command << " --" << setting.flag << ": " << result.err;

@@ -70,6 +70,17 @@ TEST(SoftmaxCommand, PrintsProbabilitiesAndEntropy) {
     EXPECT_NEAR(std::stod(rows[4][1]), entropy, 1e-15);
 }
 
+// What the Softmax page takes, the command takes: the textbook's thousands, the range's ends, ten classes.
+TEST(SoftmaxCommand, TakesWhatThePageTakes) {
+    for (const char* logits : {"1000,1001,1002", "-10000,10000", "-10000,10000,0,1,2,3,4,5,6,7"}) {
+        const CommandOutput result = run("softmax", {"--logits", logits});
+        EXPECT_EQ(result.status, 0) << logits << ": " << result.err;
+    }
+    const auto rows = csv_rows(run("softmax", {"--logits", "1000,1001,1002"}).out);
+    ASSERT_EQ(rows.size(), 5u);
+    EXPECT_NEAR(std::stod(rows[3][2]), 0.665, 0.0005);
+}
+
 TEST(SoftmaxCommand, TemperatureSharpensAndFlattens) {
     const auto cold = csv_rows(run("softmax", {"--logits", "2,1,0.1", "--temperature", "0.01"}).out);
     const auto hot = csv_rows(run("softmax", {"--logits", "2,1,0.1", "--temperature", "100"}).out);
@@ -112,6 +123,9 @@ INSTANTIATE_TEST_SUITE_P(
                       BadInput{"softmax", {"--logits", ""}, "at least one number"},
                       BadInput{"softmax", {"--logits", "1,inf"}, "got 'inf'"},
                       BadInput{"softmax", {}, "--logits is missing"},
+                      BadInput{"softmax", {"--logits", "1"}, "--logits takes 2 to 10 numbers, got 1"},
+                      BadInput{"softmax", {"--logits", "1,2,3,4,5,6,7,8,9,10,11"}, "--logits takes 2 to 10 numbers"},
+                      BadInput{"softmax", {"--logits", "1000,10000.5"}, "--logits expects numbers from -10000 to 10000"},
                       BadInput{"list", {"extra"}, "list takes no arguments"}));
 
 }  // namespace

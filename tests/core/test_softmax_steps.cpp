@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 #include <numeric>
@@ -114,6 +115,30 @@ TEST(SoftmaxSteps, NaiveExponentialsUnderflowAtMinusAThousandToZeroOverZero) {
     EXPECT_NEAR(steps.probabilities.sum(), 1.0, 1e-15);
 }
 
+// Four logits or more go through Eigen's vectorised exp unless core avoids it: it returned 5.6e-309
+// for e^−1000, so the naive column read 0.25 each (finite, wrong) instead of 0/0 = NaN, and softmax
+// gave 5.6e-309 for a probability of e^−1000.
+TEST(SoftmaxSteps, ManyLogitsNearMinusAThousandStillUnderflowToZeroOverZero) {
+    for (const int k : {4, 5, 8, 10}) {
+        Eigen::VectorXd z(k);
+        for (int i = 0; i < k; ++i) z[i] = -1000.0 - i;
+        const SoftmaxSteps steps = softmax_steps(z);
+        EXPECT_EQ(steps.naive_sum, 0.0) << k;
+        for (int i = 0; i < k; ++i) {
+            EXPECT_EQ(steps.naive_exps[i], 0.0) << k << ", " << i;
+            EXPECT_TRUE(std::isnan(steps.naive_probabilities[i])) << k << ", " << i;
+            EXPECT_EQ(steps.exps[i], std::exp(-static_cast<double>(i))) << k << ", " << i;
+        }
+    }
+    const SoftmaxResult far = softmax(vec({0.0, -1000.0, -2000.0, -3000.0}));
+    EXPECT_EQ(far.probabilities[0], 1.0);
+    for (Eigen::Index i = 1; i < 4; ++i) {
+        EXPECT_EQ(far.probabilities[i], 0.0) << i;
+        EXPECT_EQ(far.log_probabilities[i], -1000.0 * static_cast<double>(i)) << i;
+    }
+    EXPECT_EQ(far.entropy, 0.0);
+}
+
 TEST(SoftmaxSteps, ALowTemperatureOverflowsTheNaiveColumnEvenForSmallLogits) {
     // z/T = 800 at T = 0.01: the naive way fails without any large logit.
     const SoftmaxSteps steps = softmax_steps(vec({8.0, 7.0}), 0.01);
@@ -170,6 +195,37 @@ TEST(TemperatureSweep, TiedLogitsShareTheirProbabilityAtEveryTemperature) {
     const TemperatureSweep sweep = temperature_sweep(vec({3.0, 3.0, 0.0}), 11);
     EXPECT_NEAR(sweep.entropy.front(), std::log(2.0), 1e-12);
     for (int t = 0; t < 11; ++t) EXPECT_EQ(sweep.probabilities(0, t), sweep.probabilities(1, t));
+}
+
+// The chart's marker: the slider's T is a column of the sweep, its values softmax's at that T.
+TEST(TemperatureSweepMarked, TheSlidersTemperatureIsAColumnEqualToSoftmaxThere) {
+    const Eigen::VectorXd z = vec({1000.0, 1001.0, 1002.0});
+    for (const double t : {0.37, 0.5, 2.0, 3.5}) {  // off the 201-point grid
+        const TemperatureSweep sweep = temperature_sweep_marked(z, t);
+        ASSERT_EQ(sweep.temperatures.size(), 202u) << t;
+        ASSERT_GE(sweep.marked, 1) << t;
+        EXPECT_EQ(sweep.temperatures[static_cast<size_t>(sweep.marked)], t);
+        EXPECT_TRUE(std::is_sorted(sweep.temperatures.begin(), sweep.temperatures.end()));
+        const SoftmaxResult direct = softmax(z, t);
+        for (Eigen::Index k = 0; k < 3; ++k) EXPECT_EQ(sweep.probabilities(k, sweep.marked), direct.probabilities[k]);
+        EXPECT_EQ(sweep.entropy[static_cast<size_t>(sweep.marked)], direct.entropy);
+        // The other columns are the plain sweep's.
+        const TemperatureSweep plain = temperature_sweep(z);
+        EXPECT_EQ(sweep.probabilities(0, sweep.marked - 1), plain.probabilities(0, sweep.marked - 1));
+        EXPECT_EQ(sweep.probabilities(0, sweep.marked + 1), plain.probabilities(0, sweep.marked));
+    }
+}
+
+TEST(TemperatureSweepMarked, AGridTemperatureIsNotAddedTwiceAndOneOutsideIsNotMarked) {
+    const Eigen::VectorXd z = vec({2.0, 1.0, 0.1});
+    for (const double t : {kSweepMinTemperature, kSweepMaxTemperature}) {
+        const TemperatureSweep sweep = temperature_sweep_marked(z, t);
+        EXPECT_EQ(sweep.temperatures.size(), 201u);
+        EXPECT_EQ(sweep.temperatures[static_cast<size_t>(sweep.marked)], t);
+    }
+    EXPECT_EQ(temperature_sweep_marked(z, 0.001).marked, -1);
+    EXPECT_EQ(temperature_sweep_marked(z, 0.001).temperatures.size(), 201u);
+    EXPECT_EQ(temperature_sweep_marked(z, 1000.0).marked, -1);
 }
 
 }  // namespace

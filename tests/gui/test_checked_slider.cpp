@@ -8,6 +8,7 @@
 #include "app/widgets.hpp"
 #include "settings/activations_settings.hpp"
 #include "settings/classifier_settings.hpp"
+#include "settings/softmax_settings.hpp"
 #include "support/headless_imgui.hpp"
 
 namespace actviz::app {
@@ -107,6 +108,49 @@ TEST_F(SliderTest, TypedValuesReachTheWholeRangeAndNoFurther) {
     EXPECT_EQ(hyper.learning_rate, 100);  // past the drag span (10), within what core accepts
     type_into([&] { setting_slider(settings::classifier_setting::kLearningRate, hyper); }, "1e9");
     EXPECT_EQ(hyper.learning_rate, settings::classifier_setting::kLearningRate.max);
+}
+
+// A logit typed into its box (the step table's z column) reaches the description's whole range, the
+// one the session reader and `actviz softmax --logits` hold it to, and no further.
+TEST_F(SliderTest, ALogitTypedIntoItsBoxReachesTheSettingsRangeAndNoFurther) {
+    settings::SoftmaxSettings softmax;
+    const auto box = [&] { setting_list_input(settings::kLogits, softmax, 1); };
+    const auto type = [&](const char* text) {
+        click_middle(box);  // the box opens with its text selected: what is typed replaces it
+        ImGui::GetIO().AddInputCharactersUTF8(text);
+        frame(box);
+        frame(box);
+        ImGuiIO& io = ImGui::GetIO();  // click away: the box closes, the next click selects all again
+        io.MousePos = ImVec2(590, 190);
+        frame(box);
+        io.MouseDown[0] = true;
+        frame(box);
+        io.MouseDown[0] = false;
+        frame(box);
+    };
+    type("1001");
+    EXPECT_EQ(softmax.logits[1], 1001);
+    type("1e9");
+    EXPECT_EQ(softmax.logits[1], settings::kLogits.max);
+    type("-1e9");
+    EXPECT_EQ(softmax.logits[1], settings::kLogits.min);
+    softmax.logits[1] = 0;
+    type("*1e309");  // 0 × inf = NaN: the value stays
+    EXPECT_EQ(softmax.logits[1], 0);
+    EXPECT_EQ(softmax.logits[0], 2.0);  // the others untouched
+}
+
+// The bars drag within their span only, and show a typed value beyond it without changing it.
+TEST_F(SliderTest, ALogitsBarDragsWithinItsSpanAndKeepsATypedValueBeyondIt) {
+    settings::SoftmaxSettings softmax;
+    softmax.logits = {1000, 1001, 1002};
+    const auto bar = [&] { setting_list_vslider(settings::kLogits, softmax, 0, ImVec2(30, 150), ""); };
+    frame(bar);
+    frame(bar);
+    EXPECT_EQ(softmax.logits[0], 1000);  // drawn, not touched: kept
+    click_middle(bar);
+    EXPECT_GE(softmax.logits[0], settings::kLogits.slider_min);
+    EXPECT_LE(softmax.logits[0], settings::kLogits.slider_max);
 }
 
 // The Activations search box holds what a session can hold: 10,000 typed characters (the GUI

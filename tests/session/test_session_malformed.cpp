@@ -68,6 +68,10 @@ TEST(SessionMalformed, NegativeAndAbsurdSizes) {
     expect_edit_refused([](json& d) { d["gradflow"]["width"] = 1000000000; }, "gradflow.width");
     expect_edit_refused([](json& d) { d["gradflow"]["depth"] = 18446744073709551615ULL; }, "gradflow.depth");
     expect_edit_refused([](json& d) { d["softmax"]["logits"] = json::array(); }, "needs 2 to 10 logits");
+    expect_edit_refused([](json& d) { d["softmax"]["logits"] = {1.0}; }, "softmax.logits: needs 2 to 10 logits, got 1");
+    expect_edit_refused([](json& d) { d["softmax"]["logits"] = json(std::vector<double>(11, 0.0)); }, "softmax.logits");
+    expect_edit_refused([](json& d) { d["softmax"]["logits"] = {1000, 1e5}; },
+                        "softmax.logits[1]: must be between -10000 and 10000, got 100000");
 }
 
 TEST(SessionMalformed, OutsideTheUiRanges) {

@@ -40,6 +40,18 @@ TEST(SessionRoundTrip, SettingsComeBackEqual) {
     EXPECT_EQ(to_json_text(back), to_json_text(scene.session));
 }
 
+// The textbook's logits, far past the bars' ±10, and the ends of the range: saved and opened again.
+TEST(SessionRoundTrip, LogitsOfAThousandAndTheRangesEndsComeBack) {
+    for (const std::vector<double>& logits : {std::vector<double>{1000, 1001, 1002}, std::vector<double>{-1e4, 1e4},
+                                              std::vector<double>{-1000, -1001, -1002, 0.125, 9999.5}}) {
+        testing::Scene scene = testing::make_scene();
+        scene.session.softmax.logits = logits;
+        const ParseResult result = from_json_text(to_json_text(scene.session));
+        ASSERT_TRUE(result.loaded) << result.error;
+        EXPECT_EQ(result.loaded->session.softmax.logits, logits);
+    }
+}
+
 TEST(SessionRoundTrip, HandEditedPointsAndWeightsAreExact) {
     const testing::Scene scene = testing::make_scene();
     const ParseResult result = from_json_text(to_json_text(scene.session));

@@ -3,11 +3,13 @@
 // which subcommand takes its flag: the range tests walk this list, so a description added to the
 // settings and forgotten here is the one place left to add it.
 
+#include <cstddef>
 #include <string>
 #include <type_traits>
 #include <vector>
 
 #include "settings/activations_settings.hpp"
+#include "settings/softmax_settings.hpp"
 #include "settings/bakeoff_settings.hpp"
 #include "settings/classifier_settings.hpp"
 #include "settings/gradflow_settings.hpp"
@@ -20,6 +22,9 @@ struct DescribedSetting {
     bool integer;
     std::string flag;     // "" when not on the command line
     std::string command;  // the subcommand whose flag it is
+    bool list = false;    // an element of a list (ListSetting): the path ends at element 0; the flag
+                          // takes "a,b,…" (its count held to min_count..max_count as well)
+    std::size_t min_count = 1;
 };
 
 template <typename Owner, typename T>
@@ -29,12 +34,22 @@ DescribedSetting described(std::vector<std::string> parents, const settings::Set
             s.flag.empty() ? "" : std::move(command)};
 }
 
+// A list's elements: element 0 in the session (the GUI monkey checks each), the flag as a list.
+template <typename Owner, typename T>
+DescribedSetting described(std::vector<std::string> parents, const settings::ListSetting<Owner, T>& s, std::string command) {
+    parents.push_back(std::string(s.key));
+    parents.push_back("0");
+    return {std::move(parents), s.min, s.max, std::is_integral_v<T>, std::string(s.flag),
+            s.flag.empty() ? "" : std::move(command), true, s.min_count};
+}
+
 inline std::vector<DescribedSetting> described_settings() {
     namespace c = settings::classifier_setting;
     namespace g = settings::gradflow_setting;
     namespace b = settings::bakeoff_setting;
     std::vector<DescribedSetting> all = {
         described({"activations"}, settings::kSaturationEpsilon, ""),
+        described({"softmax"}, settings::kLogits, "softmax"),
         described({"softmax"}, settings::kTemperature, "softmax"),
         described({"gradflow"}, g::kDepth, "gradflow"),
         described({"gradflow"}, g::kWidth, "gradflow"),
