@@ -124,18 +124,27 @@ std::string names_of(const BakeoffVerdict& v, const std::vector<int>& activation
 // "21 ± 2 steps", "97.3%", "0.0123 ± 0.004": a criterion's mean (± sd over more than one seed).
 std::string value_text(const Spread& s, Criterion c) {
     switch (c) {
-        case Criterion::StepsTo90:
-            return s.count > 1 ? format("%.0f ± %.0f steps", s.mean, s.stddev) : format("%.0f steps", s.mean);
+        case Criterion::StepsTo90:  // a mean over seeds to a tenth: 21.0 and 21.2 are not the same
+            return s.count > 1 ? format("%.1f ± %.1f steps", s.mean, s.stddev) : format("%.0f steps", s.mean);
         case Criterion::BestTestAccuracy:
             return s.count > 1 ? format("%.1f%% ± %.1f", 100 * s.mean, 100 * s.stddev) : format("%.1f%%", 100 * s.mean);
         default: return s.count > 1 ? format("%.3g ± %.2g", s.mean, s.stddev) : format("%.3g", s.mean);
     }
 }
 
-std::string winners_text(const BakeoffVerdict& v, const CriterionVerdict& c) {
+// The winners with their value, and the runner-up with its own (the margin at a glance).
+// `detail` follows the value (the accuracy's interval).
+std::string winners_text(const BakeoffVerdict& v, const CriterionVerdict& c, const std::string& detail = "") {
     const Spread& s = spread_of_criterion(v.table[static_cast<size_t>(c.winners.front())], c.criterion);
-    if (c.winners.size() == 1) return name_of(v, c.winners.front()) + ", " + value_text(s, c.criterion);
-    return names_of(v, c.winners) + " tie at " + value_text(s, c.criterion);
+    std::string text = c.winners.size() == 1 ? name_of(v, c.winners.front()) + ", " + value_text(s, c.criterion)
+                                             : names_of(v, c.winners) + " tie at " + value_text(s, c.criterion);
+    text += detail;
+    if (c.ranking.size() > c.winners.size()) {
+        const int next = c.ranking[c.winners.size()];
+        text += " (next: " + name_of(v, next) + ", " +
+                value_text(spread_of_criterion(v.table[static_cast<size_t>(next)], c.criterion), c.criterion) + ")";
+    }
+    return text;
 }
 
 std::string agreement_text(const BakeoffVerdict& v, const CriterionVerdict& c) {
@@ -170,11 +179,12 @@ std::string accuracy_line(const BakeoffVerdict& v) {
     const CriterionVerdict& c = v.most_accurate;
     std::string line = "Best test accuracy: ";
     if (c.winners.empty()) return line + "no test set (test ratio 0).";
-    line += winners_text(v, c);
+    std::string interval_text;
     if (const auto& interval = v.test_interval[static_cast<size_t>(c.winners.front())]) {
-        line += format(" (95%% interval %.1f–%.1f%% on %d test points)", 100 * interval->low, 100 * interval->high,
-                       v.test_points);
+        interval_text = format(", 95%% interval %.1f–%.1f%% on %d test points", 100 * interval->low,
+                               100 * interval->high, v.test_points);
     }
+    line += winners_text(v, c, interval_text);
     if (!c.not_separable.empty()) {
         line += "; not separable on this test set from " + names_of(v, c.not_separable) +
                 " (their 95% intervals overlap)";

@@ -141,7 +141,7 @@ TEST(BakeoffVerdict, NamesTheFirstRowOfTheSortedTableOnEveryCriterion) {
         EXPECT_TRUE(c->seeds_agree());
     }
     const std::string text = joined(verdict_lines(v));
-    EXPECT_TRUE(contains(text, "Fastest to 90% train accuracy: beta, 21 ± 1 steps; the seeds agree: it is best on all 3 seeds")) << text;
+    EXPECT_TRUE(contains(text, "Fastest to 90% train accuracy: beta, 21.0 ± 1.0 steps (next: alpha, 31.0 ± 1.0 steps); the seeds agree: it is best on all 3 seeds")) << text;
     EXPECT_TRUE(contains(text, "Best test accuracy: alpha, 98.7%")) << text;
     EXPECT_TRUE(contains(text, "Lowest final train loss: gamma, 0.015")) << text;
     // 98.7% against 90.3% on 150 points: the intervals are apart.
@@ -175,13 +175,13 @@ TEST(BakeoffVerdict, TiesNameEveryTiedActivation) {
     // Each seed is won by one of the tied pair: the seeds agree that one of them is best.
     EXPECT_TRUE(v.fastest.seeds_agree());
     const std::vector<std::string> lines = verdict_lines(v);
-    EXPECT_TRUE(contains(lines[0], "alpha and gamma tie at 16 ± 1 steps")) << lines[0];
+    EXPECT_TRUE(contains(lines[0], "alpha and gamma tie at 16.0 ± 1.4 steps (next: beta, 30.5 ± 0.7 steps)")) << lines[0];
     EXPECT_TRUE(contains(lines[1], "alpha and gamma tie at 95.0%")) << lines[1];
     EXPECT_TRUE(contains(lines[2], "alpha and gamma tie at 0.06")) << lines[2];
     // A tie with one seed and equal steps.
     const BakeoffVerdict one = judge({{{12}}, {{12}}, {{40}}});
     EXPECT_EQ(one.fastest.winners, (std::vector<int>{0, 1}));
-    EXPECT_TRUE(contains(verdict_lines(one)[0], "alpha and beta tie at 12 steps; one seed, so the seeds' agreement is not judged"))
+    EXPECT_TRUE(contains(verdict_lines(one)[0], "alpha and beta tie at 12 steps (next: gamma, 40 steps); one seed, so the seeds' agreement is not judged"))
         << verdict_lines(one)[0];
 }
 
@@ -198,7 +198,7 @@ TEST(BakeoffVerdict, NeverReachedIsNamedAndNeverRankedBySomeStandInNumber) {
     EXPECT_EQ(v.fastest.seeds_won, 1);
     EXPECT_EQ(v.fastest.other_seed_winners, std::vector<int>{3});
     const std::string line = verdict_lines(v)[0];
-    EXPECT_TRUE(contains(line, "Fastest to 90% train accuracy: beta, 42 ± 4 steps")) << line;
+    EXPECT_TRUE(contains(line, "Fastest to 90% train accuracy: beta, 42.5 ± 3.5 steps (next: alpha, 55.0 ± 7.1 steps)")) << line;
     EXPECT_TRUE(contains(line, "Reached 90% on some seeds only: delta (1 of 2)")) << line;
     EXPECT_TRUE(contains(line, "Never reached 90%: gamma.")) << line;
     // Nobody there on every seed: no winner, and nobody ranked.
@@ -218,7 +218,7 @@ TEST(BakeoffVerdict, OverlappingWilsonIntervalsAreNotSeparableOnThisTestSet) {
     EXPECT_NEAR(v.test_interval[0]->low, 0.9154865358, 1e-9);
     EXPECT_NEAR(v.test_interval[0]->high, 0.9815408394, 1e-9);
     const std::string line = verdict_lines(v)[1];
-    EXPECT_TRUE(contains(line, "Best test accuracy: alpha, 96.0% (95% interval 91.5–98.2% on 150 test points)")) << line;
+    EXPECT_TRUE(contains(line, "Best test accuracy: alpha, 96.0%, 95% interval 91.5–98.2% on 150 test points (next: beta, 94.0%)")) << line;
     EXPECT_TRUE(contains(line, "not separable on this test set from beta (their 95% intervals overlap)")) << line;
     // The same accuracies on 3000 test points are separable.
     const BakeoffVerdict large = judge({{{10, 0.96}}, {{10, 0.94}}, {{10, 0.80}}}, 3000);
