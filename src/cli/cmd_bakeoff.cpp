@@ -4,7 +4,12 @@
 // → CSV activation,seed,step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction,
 //   first_last_grad_ratio, contestant by contestant (seed by seed, activations in the order given),
 //   a row at step 0, every E steps and the last step; then a blank line and the summary
-//   activation,steps_to_90,steps_to_95,best_test_accuracy,final_train_loss with means over the seeds.
+//   activation,steps_to_90,steps_to_95,best_test_accuracy,final_train_loss,best_test_accuracy_low,
+//   best_test_accuracy_high with means over the seeds (low/high: the 95% Wilson interval of the mean
+//   best test accuracy on the test set's points); then a blank line and the verdict as comment lines
+//   ("# ..."), core/bakeoff_verdict's words: CSV readers skip them (pandas: comment="#").
+// --steps is the step budget of the panel's settings (bakeoff_setting::kStepBudget): every contestant
+// of every seed stops at it, so the verdict is final.
 // Every contestant trains in lockstep through core/bakeoff (no training loop of its own here).
 // Memory grows with contestants × seeds (a Trainer each, and each keeps its rows until the end):
 // a configuration estimated above the budget is refused before anything is built (exit 2).
@@ -24,6 +29,7 @@
 #include "cli/usage_error.hpp"
 #include "core/bakeoff.hpp"
 #include "core/bakeoff_summary.hpp"
+#include "core/bakeoff_verdict.hpp"
 #include "core/memory_budget.hpp"
 #include "settings/bakeoff_settings.hpp"
 
@@ -33,6 +39,8 @@ namespace {
 constexpr int kDivergedStatus = 3;
 constexpr int kMinActivations = 2, kMaxActivations = 8;
 constexpr long long kMaxRows = 10'000'000;
+// --steps is the setting's step budget and train's --steps at once: one range for both.
+static_assert(settings::kMaxBakeoffStepBudget == kMaxTrainSteps && settings::bakeoff_setting::kStepBudget.min == 0);
 
 // "sigmoid,tanh,relu" → the catalogue's activations at their PyTorch defaults.
 std::vector<LayerActivation> parse_activations(std::string_view text) {
@@ -71,6 +79,17 @@ std::string mean_over_all(const Spread& spread, int seeds) {
     return spread.count == seeds && seeds > 0 ? format_number(spread.mean) : "";
 }
 
+// The verdict after the tables, as comment lines: what it is over, then one line per criterion.
+void print_verdict(std::ostream& out, const BakeoffVerdict& verdict, bool finished) {
+    out << "\n# verdict";
+    if (verdict.common_step) out << " at step " << *verdict.common_step;
+    out << " over " << verdict.seeds << (verdict.seeds == 1 ? " seed" : " seeds");
+    if (verdict.test_points > 0) out << " and " << verdict.test_points << " test points";
+    // Every contestant at --steps (or diverged) is the only way this command ends: final.
+    out << (finished ? ", final: every seed at the step budget" : "") << '\n';
+    for (const std::string& line : verdict_lines(verdict)) out << "# " << line << '\n';
+}
+
 }  // namespace
 
 BakeoffCommand parse_bakeoff(std::span<const std::string> args) {
@@ -90,6 +109,7 @@ BakeoffCommand parse_bakeoff(std::span<const std::string> args) {
     config.trainer = trainer_from_flags(flags, command.data_config.classes, command.run.seed,
                                         static_cast<int>(command.data.train.size()), config.activations.front());
     config.seeds = setting_flag(flags, settings::bakeoff_setting::kSeeds).value_or(config.seeds);
+    config.step_budget = command.run.steps;
     if (auto reason = config.validate()) throw UsageError(*reason);
     return command;
 }
@@ -136,13 +156,21 @@ int run_bakeoff(std::span<const std::string> args, std::ostream& out, std::ostre
                 << "\n";
         }
     }
-    out << "\nactivation,steps_to_90,steps_to_95,best_test_accuracy,final_train_loss\n";
-    for (const ActivationSummary& row : summarise_by_activation(bakeoff)) {
+    const int test_points = static_cast<int>(data.test.size());
+    const BakeoffVerdict verdict = judge_bakeoff(summarise(bakeoff), bakeoff.activation_count(), test_points);
+    out << "\nactivation,steps_to_90,steps_to_95,best_test_accuracy,final_train_loss,best_test_accuracy_low,"
+           "best_test_accuracy_high\n";
+    for (const ActivationSummary& row : verdict.table) {
+        const auto& interval = verdict.test_interval[static_cast<size_t>(row.activation_index)];
+        const bool all_seeds = row.best_test_accuracy.count == row.seeds;
         out << row.activation << ',' << mean_over_all(row.steps_to_90, row.seeds) << ','
             << mean_over_all(row.steps_to_95, row.seeds) << ','
             << mean_over_all(row.best_test_accuracy, row.seeds) << ','
-            << mean_over_all(row.final_train_loss, row.seeds) << '\n';
+            << mean_over_all(row.final_train_loss, row.seeds) << ','
+            << (interval && all_seeds ? format_number(interval->low) : "") << ','
+            << (interval && all_seeds ? format_number(interval->high) : "") << '\n';
     }
+    print_verdict(out, verdict, bakeoff.finished());
     return diverged > 0 ? kDivergedStatus : 0;
 }
 

@@ -145,8 +145,8 @@ void train_flags(const session::Session& s, const Flags& given, Implied& implied
     if (s.classifier_state) implied.add("steps", std::to_string(s.classifier_state->trainer.steps));
 }
 
-// The Bake-off panel's contest: its activations, seeds and shared groups (the steps are the
-// command line's to choose: the panel trains until stopped, and its progress is not saved).
+// The Bake-off panel's contest: its activations, seeds, step budget (--steps, unless given) and
+// shared groups.
 void bakeoff_flags(const session::Session& s, const Flags& given, Implied& implied) {
     const settings::BakeoffSettings& b = s.bakeoff;
     training_flags(b.contest, given, implied, std::nullopt);
@@ -154,6 +154,7 @@ void bakeoff_flags(const session::Session& s, const Flags& given, Implied& impli
     for (int index : b.activations) names += (names.empty() ? "" : ",") + std::string(activations()[static_cast<size_t>(index)].name);
     implied.add("activations", names);
     implied.add(settings::bakeoff_setting::kSeeds, b);
+    implied.add(settings::bakeoff_setting::kStepBudget, b);
     if (!given.has("seed")) implied.add("seed", seed_text(b.contest.architecture.seed, "bakeoff"));
 }
 

@@ -26,6 +26,7 @@ std::optional<std::string> BakeoffConfig::validate() const {
     if (seeds < 1 || seeds > kMaxBakeoffSeeds) {
         return "seeds must be between 1 and " + std::to_string(kMaxBakeoffSeeds) + ", got " + std::to_string(seeds);
     }
+    if (step_budget && *step_budget < 0) return "the step budget must be at least 0, got " + std::to_string(*step_budget);
     for (const LayerActivation& activation : activations) {
         TrainerConfig contestant = trainer;
         contestant.model.activations = {activation};
@@ -97,12 +98,29 @@ Bakeoff::Bakeoff(const Dataset& data, const BakeoffConfig& config) : config_(val
     }
 }
 
+int Bakeoff::allowed(const Contestant& c, int k) const {
+    if (!config_.step_budget) return k;
+    const std::int64_t left = *config_.step_budget - c.trainer().steps();
+    return static_cast<int>(std::clamp<std::int64_t>(left, 0, k));
+}
+
 int Bakeoff::step(int k, int seed_index) {
     int furthest = 0;
     for (Contestant& c : contestants_) {
-        if (selected(c, seed_index)) furthest = std::max(furthest, c.step(k));
+        if (selected(c, seed_index)) furthest = std::max(furthest, c.step(allowed(c, k)));
     }
     return furthest;
+}
+
+bool Bakeoff::finished(int seed_index) const {
+    bool any = false;
+    for (const Contestant& c : contestants_) {
+        if (!selected(c, seed_index)) continue;
+        any = true;
+        const bool at_budget = config_.step_budget && c.trainer().steps() >= *config_.step_budget;
+        if (!at_budget && !c.trainer().divergence()) return false;
+    }
+    return any;
 }
 
 void Bakeoff::record(int seed_index) {
@@ -116,7 +134,7 @@ int Bakeoff::step_within(std::chrono::nanoseconds budget, int max_steps, int see
     const auto round = [&] {
         bool advanced = false;
         for (Contestant& c : contestants_) {
-            if (selected(c, seed_index)) advanced = c.update(1) > 0 || advanced;
+            if (selected(c, seed_index) && allowed(c, 1) > 0) advanced = c.update(1) > 0 || advanced;
         }
         return advanced;  // false: every selected contestant has diverged
     };

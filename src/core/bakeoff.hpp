@@ -27,6 +27,12 @@
 // concurrently (step_seed on different seed indices from different threads, e.g. seed 0 on the UI
 // thread and the extra seeds on a worker); reading a contestant while another thread steps it is
 // a data race, as for any Trainer.
+//
+// Step budget: with config.step_budget set, no contestant steps past it (step and step_within
+// take fewer steps, then none); finished() says every contestant is at the budget or diverged, so
+// the table is over every seed at the same step. The budget may be moved while the contest runs
+// (raised: it continues; lowered below a contestant's step: that contestant simply stays where
+// it is — callers wanting every seed at the new budget restart the contest).
 
 #include <chrono>
 #include <cstdint>
@@ -53,6 +59,8 @@ struct BakeoffConfig {
     // Each contestant's history cap (Trainer::set_history_limit): 0 keeps every record (the CLI
     // prints them all); a bake-off that runs until stopped (the GUI's) caps it so memory stays flat.
     std::size_t history_limit = 0;
+    // The step after which no contestant trains (nullopt: no budget, the contest runs until stopped).
+    std::optional<std::int64_t> step_budget;
 
     std::optional<std::string> validate() const;  // one line naming the bad value, or nullopt
     bool operator==(const BakeoffConfig&) const = default;  // every field: tests compare whole configurations
@@ -112,6 +120,13 @@ class Bakeoff {
     // One record for every selected contestant that stepped since its last one.
     void record(int seed_index = kAllSeeds);
 
+    // The budget in force (see the header comment); nullopt removes it.
+    void set_step_budget(std::optional<std::int64_t> budget) { config_.step_budget = budget; }
+    std::optional<std::int64_t> step_budget() const { return config_.step_budget; }
+    // Every selected contestant at the step budget or diverged (false without a budget, unless
+    // every one diverged): the contest is over and its table final.
+    bool finished(int seed_index = kAllSeeds) const;
+
     const BakeoffConfig& config() const { return config_; }
     int activation_count() const { return static_cast<int>(config_.activations.size()); }
     int seed_count() const { return config_.seeds; }
@@ -127,6 +142,8 @@ class Bakeoff {
     bool selected(const Contestant& c, int seed_index) const {
         return seed_index == kAllSeeds || c.seed_index() == seed_index;
     }
+    // How many of k steps the budget leaves contestant c.
+    int allowed(const Contestant& c, int k) const;
 
     BakeoffConfig config_;
     std::vector<Contestant> contestants_;

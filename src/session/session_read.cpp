@@ -255,7 +255,7 @@ settings::BakeoffSettings read_bakeoff(const ObjectReader& in) {
         std::sort(s.activations.begin(), s.activations.end());  // the panel keeps them in catalogue order
     }
     namespace b = settings::bakeoff_setting;
-    for (const auto* setting : {&b::kSeeds, &b::kMaxStepsPerFrame, &b::kMinStepsPerSecond}) read_setting(in, *setting, s);
+    for (const auto* setting : {&b::kSeeds, &b::kMaxStepsPerFrame, &b::kMinStepsPerSecond, &b::kStepBudget}) read_setting(in, *setting, s);
     read_setting(in, b::kFrameBudget, s);
     in.boolean("playing", s.playing);
     in.boolean("log_loss", s.log_loss);

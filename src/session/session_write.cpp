@@ -134,7 +134,7 @@ json bakeoff_json(const settings::BakeoffSettings& s) {
     json names = json::array();
     for (int index : s.activations) names.push_back(std::string(activations()[static_cast<size_t>(index)].name));
     json out = {{"contest", training_groups_json(s.contest)}, {"activations", std::move(names)}};
-    for (const auto* setting : {&b::kSeeds, &b::kMaxStepsPerFrame, &b::kMinStepsPerSecond}) write_setting(out, *setting, s);
+    for (const auto* setting : {&b::kSeeds, &b::kMaxStepsPerFrame, &b::kMinStepsPerSecond, &b::kStepBudget}) write_setting(out, *setting, s);
     write_setting(out, b::kFrameBudget, s);
     out["playing"] = s.playing;
     out["log_loss"] = s.log_loss;

@@ -11,8 +11,10 @@ constexpr const char* kClassicSeven[] = {"sigmoid", "tanh", "relu", "leaky_relu"
 // training points at full batch.
 void classic_spiral(BakeoffSettings& s) {
     const int seeds = s.seeds;
+    const int budget = s.step_budget;
     s = BakeoffSettings();
     s.seeds = seeds;
+    s.step_budget = budget;
     s.playing = true;
 }
 
@@ -55,6 +57,7 @@ BakeoffConfig to_bakeoff_config(const BakeoffSettings& settings, int first_seed,
     config.trainer.model.seed += static_cast<std::uint64_t>(first_seed);
     config.seeds = seeds;
     config.history_limit = kBakeoffHistoryRecords;
+    config.step_budget = settings.step_budget;
     for (int index : settings.activations) {
         if (index < 0 || static_cast<size_t>(index) >= activations().size()) continue;
         const Activation& activation = activations()[static_cast<size_t>(index)];
@@ -71,6 +74,9 @@ std::optional<std::string> bakeoff_settings_error(const BakeoffSettings& setting
     }
     if (!bakeoff_setting::kSeeds.accepts(settings.seeds)) {
         return "seeds must be 1 to " + std::to_string(static_cast<int>(bakeoff_setting::kSeeds.max));
+    }
+    if (!bakeoff_setting::kStepBudget.accepts(settings.step_budget)) {
+        return "the step budget must be 0 to " + std::to_string(kMaxBakeoffStepBudget);
     }
     if (auto error = settings_error(settings.contest)) return error;
     return to_bakeoff_config(settings, 0, 1).validate();

@@ -16,12 +16,16 @@ namespace actviz::settings {
 
 inline constexpr int kMinBakeoffActivations = 2, kMaxBakeoffActivations = 8;
 inline constexpr int kMaxBakeoffTableSeeds = 10;
+inline constexpr int kMaxBakeoffStepBudget = 100'000'000;
 
 struct BakeoffSettings {
     // The contest: data, network and optimiser shared by every contestant (hyper.activation unused).
     ClassifierSettings contest;
     std::vector<int> activations;  // catalogue indices of the ticked activations, in catalogue order
     int seeds = 5;                 // seed 0 trains on the UI thread, the others in the background
+    // The contest stops when seed 0 reaches this step; the table is final once the background seeds
+    // have caught up to it too. `actviz bakeoff --steps` is the same number.
+    int step_budget = 1000;
 
     bool playing = false;
     int max_steps_per_frame = 50;  // lockstep steps per frame at most; fewer when the frame budget is used up
@@ -51,8 +55,17 @@ inline constexpr Setting<BakeoffSettings, double> kFrameBudget{.key = "frame_bud
 inline constexpr Setting<BakeoffSettings, int> kMinStepsPerSecond{.key = "min_steps_per_second", .flag = "",
     .label = "min steps/s", .member = &BakeoffSettings::min_steps_per_second, .min = 0, .max = 500, .slider_min = 0,
     .slider_max = 500, .format = "%d"};
+// The command line's --steps (the same range as actviz train's): a bake-off run from the command
+// line stops at it as the panel's does, every seed at the same step.
+inline constexpr Setting<BakeoffSettings, int> kStepBudget{.key = "step_budget", .flag = "steps",
+    .label = "step budget", .member = &BakeoffSettings::step_budget, .min = 0, .max = kMaxBakeoffStepBudget,
+    .slider_min = 10, .slider_max = 100000, .scale = Scale::Log, .format = "%d",
+    .help = "The contest stops when every contestant has taken this many steps: seed 0 first, then the "
+            "background seeds catch up to the same step, and only then is the table (and the verdict) final. "
+            "Raising it continues the contest; lowering it below the current step restarts it. "
+            "actviz bakeoff --steps is the same number."};
 static_assert(well_formed(kSeeds) && well_formed(kMaxStepsPerFrame) && well_formed(kFrameBudget) &&
-              well_formed(kMinStepsPerSecond));
+              well_formed(kMinStepsPerSecond) && well_formed(kStepBudget));
 }  // namespace bakeoff_setting
 
 // The panel's bake-off runs until stopped: each contestant keeps at most this many history

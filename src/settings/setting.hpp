@@ -29,6 +29,7 @@ struct Setting {
     double slider_min, slider_max;  // the slider's drag span, within [min, max]
     Scale scale = Scale::Linear;
     const char* format = "%.3g";  // the slider's number format
+    const char* help = nullptr;   // what it means, for the "(?)" beside its slider; nullptr: said elsewhere
 
     T& of(Owner& owner) const { return owner.*member; }
     const T& of(const Owner& owner) const { return owner.*member; }

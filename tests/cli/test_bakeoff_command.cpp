@@ -32,9 +32,11 @@ std::vector<std::string> fields_of(const std::string& line) {
     return fields;
 }
 
-// The two blocks of the output: history rows and summary rows, each with its header first.
+// The three blocks of the output: history rows and summary rows, each with its header first, then
+// the verdict's comment lines (kept whole, without their "# ").
 struct Blocks {
     Rows history, summary;
+    std::vector<std::string> verdict;
 };
 
 Blocks blocks_of(const std::string& text) {
@@ -46,6 +48,11 @@ Blocks blocks_of(const std::string& text) {
             current = &blocks.summary;
             continue;
         }
+        if (line.starts_with("# ")) {
+            blocks.verdict.push_back(line.substr(2));
+            continue;
+        }
+        EXPECT_TRUE(blocks.verdict.empty()) << "a CSV row after the verdict: " << line;
         current->push_back(fields_of(line));
     }
     return blocks;
@@ -54,8 +61,9 @@ Blocks blocks_of(const std::string& text) {
 const std::vector<std::string> kHeader{"activation",    "seed",          "step",
                                        "train_loss",    "train_accuracy", "test_loss",
                                        "test_accuracy", "dead_fraction", "first_last_grad_ratio"};
-const std::vector<std::string> kSummaryHeader{"activation", "steps_to_90", "steps_to_95", "best_test_accuracy",
-                                              "final_train_loss"};
+const std::vector<std::string> kSummaryHeader{"activation",         "steps_to_90",           "steps_to_95",
+                                              "best_test_accuracy", "final_train_loss",      "best_test_accuracy_low",
+                                              "best_test_accuracy_high"};
 
 TEST(BakeoffCommand, RowsPerContestantAtZeroEveryEAndTheLastStepThenTheSummary) {
     const CommandOutput result =
@@ -99,6 +107,47 @@ TEST(BakeoffCommand, RowsPerContestantAtZeroEveryEAndTheLastStepThenTheSummary) 
         EXPECT_DOUBLE_EQ(std::stod(row[4]), sum / 2);
         EXPECT_DOUBLE_EQ(std::stod(row[3]), best_test / 2);
     }
+}
+
+// The verdict after the tables: final (every seed at --steps), and its winners are the summary's
+// best rows, computed here from the CSV alone.
+TEST(BakeoffCommand, PrintsTheVerdictAfterTheTablesNamingTheSummarysBest) {
+    const CommandOutput result =
+        bakeoff({"--dataset", "spiral", "--points", "400", "--hidden", "16,16", "--activations",
+                 "sigmoid,tanh,relu,gelu", "--optimizer", "adam", "--lr", "0.02", "--steps", "200", "--every", "50",
+                 "--seeds", "2"});
+    ASSERT_EQ(result.status, 0) << result.err;
+    EXPECT_TRUE(result.err.empty()) << result.err;
+    const Blocks blocks = blocks_of(result.out);
+    ASSERT_EQ(blocks.summary.size(), 5u);
+    ASSERT_EQ(blocks.verdict.size(), 4u) << result.out;
+    EXPECT_EQ(blocks.verdict[0], "verdict at step 200 over 2 seeds and 80 test points, final: every seed at the step budget");
+    // Every contestant's last row is at the budget.
+    std::map<std::string, std::string> last_step;
+    for (size_t r = 1; r < blocks.history.size(); ++r) last_step[blocks.history[r][0] + blocks.history[r][1]] = blocks.history[r][2];
+    for (const auto& [contestant, step] : last_step) EXPECT_EQ(step, "200") << contestant;
+    // The best of each summary column, from the CSV.
+    std::string fastest, accurate, lowest;
+    double best90 = 1e18, best_test = -1, best_loss = 1e18;
+    for (size_t r = 1; r < blocks.summary.size(); ++r) {
+        const auto& row = blocks.summary[r];
+        ASSERT_EQ(row.size(), kSummaryHeader.size());
+        if (!row[1].empty() && std::stod(row[1]) < best90) best90 = std::stod(row[1]), fastest = row[0];
+        if (std::stod(row[3]) > best_test) best_test = std::stod(row[3]), accurate = row[0];
+        if (std::stod(row[4]) < best_loss) best_loss = std::stod(row[4]), lowest = row[0];
+        // The interval is around the mean best test accuracy, inside [0, 1].
+        EXPECT_LE(std::stod(row[5]), std::stod(row[3]));
+        EXPECT_GE(std::stod(row[6]), std::stod(row[3]));
+        EXPECT_GE(std::stod(row[5]), 0.0);
+        EXPECT_LE(std::stod(row[6]), 1.0);
+    }
+    ASSERT_FALSE(fastest.empty());
+    EXPECT_EQ(blocks.verdict[1].rfind("Fastest to 90% train accuracy: " + fastest + ",", 0), 0u) << blocks.verdict[1];
+    EXPECT_EQ(blocks.verdict[2].rfind("Best test accuracy: " + accurate + ",", 0), 0u) << blocks.verdict[2];
+    EXPECT_NE(blocks.verdict[2].find("95% interval"), std::string::npos) << blocks.verdict[2];
+    EXPECT_NE(blocks.verdict[2].find("on 80 test points"), std::string::npos) << blocks.verdict[2];
+    EXPECT_EQ(blocks.verdict[3].rfind("Lowest final train loss: " + lowest + ",", 0), 0u) << blocks.verdict[3];
+    for (size_t i = 1; i < 4; ++i) EXPECT_NE(blocks.verdict[i].find("2 seeds"), std::string::npos) << blocks.verdict[i];
 }
 
 TEST(BakeoffCommand, ARepeatedActivationGivesIdenticalRowsAndSummary) {
@@ -238,7 +287,7 @@ TEST(BakeoffCommand, TheBinaryRunsAndDocumentsUnreachedMilestones) {
         test::actviz_binary() +
         " bakeoff --dataset circles --hidden 8 --activations tanh,silu --optimizer adam --lr 0.01 --steps 20 --every 10");
     EXPECT_EQ(ok.exit_code, 0) << ok.err;
-    EXPECT_EQ(std::count(ok.out.begin(), ok.out.end(), '\n'), 1 + 2 * 3 + 1 + 3);
+    EXPECT_EQ(std::count(ok.out.begin(), ok.out.end(), '\n'), 1 + 2 * 3 + 1 + 3 + 1 + 4);  // + the verdict
     const test::ProcessResult help = test::run_process(test::actviz_binary() + " bakeoff --help");
     EXPECT_EQ(help.exit_code, 0);
     EXPECT_NE(help.out.find("EMPTY when any"), std::string::npos);

@@ -118,9 +118,14 @@ TEST_F(SessionToCore, BakeoffGivesTheCoreTheContest) {
     const BakeoffCommand command = parse_bakeoff(std::vector<std::string>{"--session", path, "--steps", "10"});
     BakeoffConfig expected = settings::to_bakeoff_config(panel, 0, panel.seeds);
     expected.history_limit = command.config.history_limit;  // the panel caps its history, the CLI prints every row
+    expected.step_budget = 10;                              // --steps given wins over the session's budget
     EXPECT_TRUE(command.config == expected);
     EXPECT_EQ(command.config.seeds, 3);
     EXPECT_TRUE(command.data_config == settings::to_dataset_config(panel.contest));
+    // Without --steps, the session's step budget is the command's.
+    const BakeoffCommand budget = parse_bakeoff(std::vector<std::string>{"--session", path});
+    EXPECT_EQ(budget.run.steps, panel.step_budget);
+    EXPECT_EQ(budget.config.step_budget, panel.step_budget);
 }
 
 }  // namespace

@@ -103,6 +103,55 @@ TEST(BakeoffLive, TrainsInLockstepAndGathersTheBackgroundSeeds) {
     EXPECT_TRUE(session.bakeoff());
 }
 
+// The step budget: seed 0 stops at it and pauses; the background seeds catch up to the same step;
+// only then is the contest final, and the verdict is over every seed at the budget. Raised, the
+// contest goes on from where it stopped; lowered below the current step, it restarts.
+TEST(BakeoffLive, TheStepBudgetStopsTheContestAndItIsFinalOnlyWhenEverySeedIsThere) {
+    BakeoffSettings settings = small_contest();
+    settings.playing = true;
+    settings.max_steps_per_frame = 7;
+    settings.step_budget = 30;
+    BakeoffLive session;
+    session.sync(settings);
+    ASSERT_TRUE(session.bakeoff()) << session.error();
+    EXPECT_FALSE(session.is_final());
+    for (int frame = 0; frame < 20 && settings.playing; ++frame) session.train_frame(settings, 1000.0, 7);
+    EXPECT_FALSE(settings.playing);  // paused itself at the budget
+    const Bakeoff& bakeoff = *session.bakeoff();
+    for (int i = 0; i < bakeoff.size(); ++i) EXPECT_EQ(bakeoff.contestant(i).trainer().steps(), 30);
+    EXPECT_TRUE(session.at_budget());
+    settings.playing = true;  // Play at the budget does nothing
+    session.train_frame(settings, 1000.0, 7);
+    EXPECT_FALSE(settings.playing);
+    EXPECT_EQ(bakeoff.contestant(0).trainer().steps(), 30);
+    for (int wait = 0; wait < 1000 && !session.is_final(); ++wait) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ASSERT_TRUE(session.is_final());
+    EXPECT_EQ(session.background_steps(), 30);
+    const BakeoffVerdict verdict = session.verdict();
+    EXPECT_EQ(verdict.seeds, 3);
+    EXPECT_EQ(verdict.common_step, 30);
+    EXPECT_EQ(verdict.test_points, 40);  // 20% of 200 points
+    EXPECT_EQ(verdict_lines(verdict).size(), 3u);
+    for (const ActivationSummary& row : session.table()) EXPECT_EQ(row.final_train_loss.count, 3);
+    // Raised: the same contest goes on to the new budget (no restart), and is not final until there.
+    settings.step_budget = 44;
+    session.sync(settings);
+    EXPECT_EQ(session.bakeoff(), &bakeoff);
+    EXPECT_FALSE(session.is_final());
+    settings.playing = true;
+    for (int frame = 0; frame < 20 && settings.playing; ++frame) session.train_frame(settings, 1000.0, 7);
+    EXPECT_EQ(bakeoff.contestant(0).trainer().steps(), 44);
+    for (int wait = 0; wait < 1000 && !session.is_final(); ++wait) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_TRUE(session.is_final());
+    EXPECT_EQ(session.background_steps(), 44);
+    // Lowered below the current step: a new contest from step 0.
+    settings.step_budget = 10;
+    session.sync(settings);
+    ASSERT_TRUE(session.bakeoff());
+    EXPECT_EQ(session.bakeoff()->contestant(0).trainer().steps(), 0);
+    EXPECT_FALSE(session.is_final());
+}
+
 TEST(BakeoffLive, AnExpensiveContestStopsAtTheFramesBudgetAndReportsItsTrueRate) {
     BakeoffSettings settings = small_contest();
     settings.contest.data.points = 5000;

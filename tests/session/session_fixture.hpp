@@ -47,6 +47,7 @@ inline Scene make_scene() {
     b.activations = {activation_index(*find_activation("tanh")), activation_index(*find_activation("relu")),
                      activation_index(*find_activation("gelu"))};
     b.seeds = 3;
+    b.step_budget = 750;  // away from the default 1000
     b.playing = true;
     b.min_steps_per_second = 120;
     b.log_grad = false;

@@ -17,6 +17,7 @@ using nlohmann::json;
 void expect_same_contest(const settings::BakeoffSettings& a, const settings::BakeoffSettings& b) {
     EXPECT_EQ(a.activations, b.activations);
     EXPECT_EQ(a.seeds, b.seeds);
+    EXPECT_EQ(a.step_budget, b.step_budget);
     EXPECT_EQ(a.playing, b.playing);
     EXPECT_EQ(a.max_steps_per_frame, b.max_steps_per_frame);
     EXPECT_EQ(a.frame_budget_ms, b.frame_budget_ms);

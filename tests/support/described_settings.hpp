@@ -63,6 +63,7 @@ inline std::vector<DescribedSetting> described_settings() {
         described({"bakeoff"}, b::kMaxStepsPerFrame, ""),
         described({"bakeoff"}, b::kFrameBudget, ""),
         described({"bakeoff"}, b::kMinStepsPerSecond, ""),
+        described({"bakeoff"}, b::kStepBudget, "bakeoff"),
     };
     // The groups the Classifier and the Bake-off's contest share.
     for (const auto& [root, command] : {std::pair{std::vector<std::string>{"classifier"}, "train"},

@@ -47,6 +47,7 @@ constexpr int kBackgroundChunk = 10;
 struct BakeoffLive::Published {
     std::atomic<std::int64_t> target{0};  // seed 0's step: the worker does not go beyond it
     std::atomic<std::int64_t> steps{0};   // the worker's step
+    std::atomic<bool> stopped{false};     // every extra contestant diverged: the worker has ended
     std::mutex mutex;
     std::vector<ContestantSummary> summaries;  // the extra seeds', at `steps`
 };
@@ -72,9 +73,19 @@ void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budge
         return;
     }
     error_.clear();
+    const auto seed0_step = [this] {
+        std::int64_t furthest = 0;
+        for (int i = 0; i < bakeoff_->size(); ++i) furthest = std::max(furthest, bakeoff_->contestant(i).trainer().steps());
+        return furthest;
+    };
     if (!bakeoff_ || data_ != settings.contest.data || architecture_ != settings.contest.architecture ||
-        hyper_ != settings.contest.hyper || activations_ != settings.activations || settings_seeds_ != settings.seeds) {
+        hyper_ != settings.contest.hyper || activations_ != settings.activations || settings_seeds_ != settings.seeds ||
+        (settings.step_budget != budget_ && settings.step_budget < seed0_step())) {
         rebuild(settings);
+    } else if (settings.step_budget != budget_) {
+        budget_ = settings.step_budget;  // raised (or lowered, still ahead): the contest goes on
+        bakeoff_->set_step_budget(budget_);
+        publish_target();
     }
 }
 
@@ -94,6 +105,7 @@ void BakeoffLive::rebuild(const BakeoffSettings& settings) {
     hyper_ = settings.contest.hyper;
     activations_ = settings.activations;
     settings_seeds_ = settings.seeds;
+    budget_ = settings.step_budget;
     seeds_ = settings.seeds;
     thumbnails_.clear();
     thumbnails_.resize(static_cast<size_t>(bakeoff_->activation_count()));
@@ -110,7 +122,8 @@ void BakeoffLive::start_background(const BakeoffSettings& settings) {
     }
     if (!worker_) worker_ = std::make_unique<BackgroundWorker>();
     const Dataset data = make_dataset(to_dataset_config(settings.contest));
-    const BakeoffConfig config = to_bakeoff_config(settings, 1, settings.seeds - 1);
+    BakeoffConfig config = to_bakeoff_config(settings, 1, settings.seeds - 1);
+    config.step_budget.reset();  // the worker follows seed 0's published target, which the budget caps
     std::shared_ptr<Published> published = published_;
     // The job runs until the next contest cancels it (post() replaces it) or the session ends.
     worker_->post([data, config, published](const std::atomic<bool>& cancel) {
@@ -129,7 +142,10 @@ void BakeoffLive::start_background(const BakeoffSettings& settings) {
                 continue;
             }
             const int k = static_cast<int>(std::min<std::int64_t>(kBackgroundChunk, target - steps));
-            if (extra.step(k) == 0) break;  // every extra contestant diverged: their summaries say so
+            if (extra.step(k) == 0) {  // every extra contestant diverged: their summaries say so
+                published->stopped = true;
+                break;
+            }
             steps += k;
             std::vector<ContestantSummary> summaries = summarise(extra);
             std::lock_guard lock(published->mutex);
@@ -147,6 +163,7 @@ void BakeoffLive::restart() {
     settings.contest.hyper = *hyper_;
     settings.activations = activations_;
     settings.seeds = settings_seeds_;
+    settings.step_budget = budget_;
     rebuild(settings);
 }
 
@@ -155,6 +172,10 @@ void BakeoffLive::train_frame(BakeoffSettings& settings, double budget_ms, int m
     last_steps_ = 0;
     if (!bakeoff_ || !error_.empty()) return;
     const auto start = Clock::now();
+    if (settings.playing && bakeoff_->finished()) {
+        settings.playing = false;  // at the step budget: the contest is over (the background may still catch up)
+        publish_target();
+    }
     // Charts and captions follow the records; one costs about a full-batch step per contestant, so
     // they are taken at kRecordInterval rather than every frame, and always once training pauses.
     const bool record_now = start - last_record_ >= kRecordInterval || !settings.playing;
@@ -180,11 +201,25 @@ void BakeoffLive::train_frame(BakeoffSettings& settings, double budget_ms, int m
     pending_record_ = !record_now && last_steps_ > 0;
     if (record_now) last_record_ = start;
     train_ms_ = milliseconds_since(start);
-    if (last_steps_ == 0) settings.playing = false;  // every contestant diverged
+    if (last_steps_ == 0 || bakeoff_->finished()) settings.playing = false;  // every contestant diverged, or the budget
     rate_.add(Clock::now(), last_steps_);
+    publish_target();
+}
+
+void BakeoffLive::publish_target() {
+    if (!published_ || !bakeoff_) return;
     std::int64_t furthest = 0;
     for (int i = 0; i < bakeoff_->size(); ++i) furthest = std::max(furthest, bakeoff_->contestant(i).trainer().steps());
-    if (published_) published_->target = furthest;
+    // Seed 0 done (every contestant at the budget or diverged): the others go to the budget, even
+    // when all of seed 0 diverged before it.
+    if (bakeoff_->finished() && bakeoff_->step_budget()) furthest = std::max(furthest, *bakeoff_->step_budget());
+    published_->target = furthest;
+}
+
+bool BakeoffLive::is_final() const {
+    if (!bakeoff_ || !bakeoff_->finished() || !bakeoff_->step_budget()) return false;
+    if (seeds_ <= 1 || !published_) return true;
+    return published_->stopped || published_->steps.load() >= *bakeoff_->step_budget();
 }
 
 double BakeoffLive::steps_per_second() const { return rate_.per_second(); }
@@ -214,12 +249,11 @@ void BakeoffLive::update_thumbnails(std::span<const Rgb> palette, Rgb background
     thumbnails_ms_ = milliseconds_since(start);
 }
 
-std::vector<ActivationSummary> BakeoffLive::table() const {
-    if (!bakeoff_) return {};
-    std::vector<ContestantSummary> all = summarise(*bakeoff_);
+void BakeoffLive::gather(std::vector<ContestantSummary>& all, std::vector<ContestantSummary>& caught_up) const {
+    all = summarise(*bakeoff_);
     std::int64_t step = 0;
     for (const ContestantSummary& s : all) step = std::max(step, s.steps);
-    std::vector<ContestantSummary> caught_up = all;
+    caught_up = all;
     if (published_) {
         std::lock_guard lock(published_->mutex);
         all.insert(all.end(), published_->summaries.begin(), published_->summaries.end());
@@ -227,6 +261,20 @@ std::vector<ActivationSummary> BakeoffLive::table() const {
             if (s.steps >= step || s.diverged_at) caught_up.push_back(s);
         }
     }
+}
+
+BakeoffVerdict BakeoffLive::verdict() const {
+    if (!bakeoff_) return {};
+    std::vector<ContestantSummary> all, caught_up;
+    gather(all, caught_up);
+    const int test_points = static_cast<int>(bakeoff_->contestant(0).trainer().data().test.size());
+    return judge_bakeoff(caught_up, bakeoff_->activation_count(), test_points);
+}
+
+std::vector<ActivationSummary> BakeoffLive::table() const {
+    if (!bakeoff_) return {};
+    std::vector<ContestantSummary> all, caught_up;
+    gather(all, caught_up);
     // Milestones count every seed (one still behind shows as not reached yet: n/K); the values of
     // the moment (best test accuracy, loss, gradient ratio, dead share) only average seeds at the
     // same step as seed 0, so a seed still at step 10 does not drag a mean at step 500.

@@ -8,7 +8,11 @@
 // config.trainer.model.seed + 1 + s), exactly what one Bakeoff with all seeds would run.
 //
 // Any change of the contest (data, network, optimiser, activations, seeds) restarts it from step 0:
-// a bake-off compares runs from the same start.
+// a bake-off compares runs from the same start. The step budget is the exception: raised, the
+// contest continues; lowered below seed 0's step, it restarts (no run can be un-stepped).
+//
+// Final: seed 0 stops at the step budget; the worker then takes the extra seeds to the budget too,
+// and only when every seed is there (or diverged) is the table final — the verdict says so.
 
 #include <chrono>
 #include <cstdint>
@@ -24,6 +28,7 @@
 #include "app/classifier/classifier_timing.hpp"
 #include "core/bakeoff.hpp"
 #include "core/bakeoff_summary.hpp"
+#include "core/bakeoff_verdict.hpp"
 #include "core/grid.hpp"
 #include "core/memory_budget.hpp"
 #include "gfx/texture.hpp"
@@ -65,6 +70,13 @@ class BakeoffLive {
     std::int64_t background_steps() const;  // the extra seeds' step (they trail seed 0)
     bool background_running() const { return worker_ && worker_->busy(); }
 
+    // The verdict over the seeds at seed 0's step (seed 0 alone while the others trail it).
+    BakeoffVerdict verdict() const;
+    std::int64_t step_budget() const { return budget_; }
+    bool at_budget() const { return bakeoff_ && bakeoff_->finished(); }  // seed 0 stopped (budget or diverged)
+    // Every seed at the step budget (or diverged): the table and the verdict are final.
+    bool is_final() const;
+
     // Timings of this frame (ms) and the measured training rate of seed 0's contestants.
     double train_ms() const { return train_ms_; }
     double thumbnails_ms() const { return thumbnails_ms_; }
@@ -78,6 +90,10 @@ class BakeoffLive {
 
    private:
     struct Published;  // the worker's summaries, behind a mutex
+    // Seed 0's summaries, and those of the extra seeds at seed 0's step (all of them or none: the
+    // worker steps them together).
+    void gather(std::vector<ContestantSummary>& all, std::vector<ContestantSummary>& caught_up) const;
+    void publish_target();
     void rebuild(const BakeoffSettings& settings);
     void start_background(const BakeoffSettings& settings);
 
@@ -93,6 +109,7 @@ class BakeoffLive {
     std::optional<ClassifierHyper> hyper_;
     std::vector<int> activations_;
     int settings_seeds_ = 0;
+    int budget_ = 0;
 
     struct Thumbnail {
         gfx::Texture texture;

@@ -80,6 +80,9 @@ void draw_controls(BakeoffPanel& panel) {
         setting_slider(bakeoff_setting::kSeeds, settings);
         help_marker("The table's mean ± spread is over this many seeds (initial weights and batch order): seed 0 "
                     "is the one drawn, the others train on a worker thread, never ahead of it.");
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+        setting_slider(bakeoff_setting::kStepBudget, settings);
+        help_marker(bakeoff_setting::kStepBudget.help);
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     setting_slider(bakeoff_setting::kMinStepsPerSecond, settings);
@@ -121,7 +124,17 @@ void draw_toolbar(BakeoffPanel& panel) {
     BakeoffSettings& settings = panel.settings;
     BakeoffLive& session = panel.live;
     const float font = ImGui::GetFontSize();
-    if (ImGui::Button(settings.playing ? "Pause" : "▶ Play", ImVec2(font * 5, 0))) settings.playing = !settings.playing;
+    // At the step budget there is nothing to play: the button says so until the budget is raised.
+    const bool over = session.at_budget();
+    ImGui::BeginDisabled(over);
+    if (ImGui::Button(over ? "Done" : settings.playing ? "Pause" : "▶ Play", ImVec2(font * 5, 0))) {
+        settings.playing = !settings.playing;
+    }
+    ImGui::EndDisabled();
+    if (over && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip("At the step budget (%lld): raise it under Training to go on, or Reset.",
+                          static_cast<long long>(session.step_budget()));
+    }
     ImGui::SameLine();
     if (ImGui::Button("Reset")) session.restart();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every contestant back to step 0 (the same initial weights)");
@@ -133,7 +146,7 @@ void draw_toolbar(BakeoffPanel& panel) {
     if (bakeoff) {
         const Trainer& trainer = bakeoff->contestant(0).trainer();
         ImGui::SameLine(0, font * 1.5f);
-        ImGui::Text("step %lld", static_cast<long long>(trainer.steps()));
+        ImGui::Text("step %lld / %lld", static_cast<long long>(trainer.steps()), static_cast<long long>(session.step_budget()));
         const std::string contest = contest_text(trainer);
         same_line_if_fits(contest.c_str());
         ImGui::TextDisabled("%s", contest.c_str());
@@ -141,8 +154,12 @@ void draw_toolbar(BakeoffPanel& panel) {
         char text[160];
         // One decimal below 10: a heavy contest at 0.4 steps/s must not read "0 steps/s".
         const double rate = session.steps_per_second();
-        std::snprintf(text, sizeof text, "%.*f steps/s each (%d contestants)", rate < 10 ? 1 : 0, rate,
-                      bakeoff->activation_count());
+        if (session.at_budget()) {
+            std::snprintf(text, sizeof text, "at the budget (%d contestants)", bakeoff->activation_count());
+        } else {
+            std::snprintf(text, sizeof text, "%.*f steps/s each (%d contestants)", rate < 10 ? 1 : 0, rate,
+                          bakeoff->activation_count());
+        }
         ImGui::TextDisabled("%s", text);
         const FrameBreakdown& frames = session.breakdown();
         std::snprintf(text, sizeof text, "frame (median ms): train %.1f, thumbnails %.1f, UI %.1f, render %.1f",
@@ -159,8 +176,8 @@ void draw_toolbar(BakeoffPanel& panel) {
                               frames.frames(), session.last_steps());
         }
         if (session.table_seeds() > 1) {
-            std::snprintf(text, sizeof text, "background seeds 1–%d at step %lld", session.table_seeds() - 1,
-                          static_cast<long long>(session.background_steps()));
+            std::snprintf(text, sizeof text, "background seeds 1–%d at step %lld%s", session.table_seeds() - 1,
+                          static_cast<long long>(session.background_steps()), session.is_final() ? " (final)" : "");
             same_line_if_fits(text);
             ImGui::TextDisabled("%s", text);
             help_marker("The table averages over every seed. Seed 0 (drawn here) trains on this thread within "
@@ -206,7 +223,8 @@ void draw_bakeoff_panel(BakeoffPanel& panel, PanelContext& context) {
     const int min_steps = static_cast<int>(std::ceil(std::max(panel.settings.min_steps_per_second, 0) / fps));
     session.train_frame(panel.settings, panel.settings.frame_budget_ms - other_ms, std::max(min_steps, 1));
     session.update_thumbnails(class_rgb_palette(), plane_background(), kThumbnailBudgetMs);
-    if (panel.settings.playing) context.requests.animating = true;
+    // While the background seeds catch up to the budget, the verdict changes without input.
+    if (panel.settings.playing || (session.at_budget() && !session.is_final())) context.requests.animating = true;
 
     const float font = ImGui::GetFontSize();
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -227,9 +245,14 @@ void draw_bakeoff_panel(BakeoffPanel& panel, PanelContext& context) {
     const float cell = std::floor((avail.x - (count - 1) * style.ItemSpacing.x) / count);
     const float thumbs = std::min(cell, std::floor(avail.y * 0.32f)) + 3 * line + style.ItemSpacing.y;
     const float table = std::min((count + 1.6f) * (line + 2), avail.y * 0.3f);
-    const float charts = std::max(avail.y - thumbs - table - 2 * style.ItemSpacing.y, font * 8);
+    // The verdict at its wrapped height, up to a fifth of the height (its own scroll beyond); in a
+    // short window (1024 × 640) all of it still, and the table below scrolls into view.
+    const bool short_window = avail.y < font * 36;
+    const float verdict = std::min(bakeoff_verdict_height(panel, avail.x), avail.y * (short_window ? 0.45f : 0.22f));
+    const float charts = std::max(avail.y - thumbs - table - verdict - 3 * style.ItemSpacing.y, font * 8);
     const int clicked = draw_bakeoff_thumbnails(panel, ImVec2(avail.x, thumbs));
     draw_bakeoff_charts(panel, ImVec2(avail.x, charts));
+    draw_bakeoff_verdict(panel, ImVec2(avail.x, verdict));
     draw_bakeoff_table(panel, ImVec2(avail.x, std::max(ImGui::GetContentRegionAvail().y, table)));
     ImGui::EndChild();
     if (clicked >= 0) context.requests.open_contestant_in_classifier = clicked;

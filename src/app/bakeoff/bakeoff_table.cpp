@@ -1,6 +1,8 @@
-// The Bake-off's results table: per activation, mean ± sample standard deviation over the seeds
-// trained so far, sortable by any column. A milestone some seeds have not reached shows how many
-// have ("3/5"); one no seed has reached shows "—" and sorts last.
+// The Bake-off's verdict and results table: who won on each criterion (core/bakeoff_verdict's
+// words), then per activation, mean ± sample standard deviation over the seeds trained so far,
+// sortable by any column. A cell backed by fewer seeds than the row shows how many ("3/5"); one
+// backed by a single seed carries a dagger (no spread: one run's luck); one no seed has reached
+// shows "—" and sorts last. Beside the best test accuracy, its 95% Wilson interval on the test set.
 
 #include <imgui.h>
 
@@ -13,32 +15,38 @@
 #include "app/activation_colour.hpp"
 #include "app/bakeoff/bakeoff_views.hpp"
 #include "app/widgets.hpp"
+#include "core/bakeoff_verdict.hpp"
 
 namespace actviz::app {
 namespace {
 
-enum Column { Name, To90, To95, BestTest, FinalLoss, GradRatio, Dead, ColumnCount };
+enum Column { Name, To90, To95, BestTest, TestInterval, FinalLoss, GradRatio, Dead, ColumnCount };
 
 struct ColumnInfo {
     const char* name;
     ImGuiTableColumnFlags flags;
-    float weight;
     const char* help;
 };
 
 constexpr ColumnInfo kColumns[ColumnCount] = {
-    {"activation", ImGuiTableColumnFlags_WidthStretch, 1.0f, "Every row: mean ± sample standard deviation over the seeds."},
-    {"steps to 90%", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortAscending, 1.3f,
+    {"activation", ImGuiTableColumnFlags_NoHide,
+     "Every row: mean ± sample standard deviation over the seeds. (n/K): only n of the row's K seeds are behind "
+     "that cell. †: one seed — no spread, one run's luck."},
+    {"steps to 90%", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortAscending,
      "First step whose weights classify at least 90% of the training set (exact at full batch; with mini-batches "
      "the first recorded step). (n/K): only n of the K seeds got there so far; the mean is over those. —: none yet."},
-    {"steps to 95%", ImGuiTableColumnFlags_PreferSortAscending, 1.3f, "As steps to 90%, at 95% train accuracy."},
-    {"best test acc.", ImGuiTableColumnFlags_PreferSortDescending, 1.3f,
+    {"steps to 95%", ImGuiTableColumnFlags_PreferSortAscending, "As steps to 90%, at 95% train accuracy."},
+    {"best test acc.", ImGuiTableColumnFlags_PreferSortDescending,
      "The best accuracy on the held-out points over the recorded steps."},
-    {"final loss", ImGuiTableColumnFlags_PreferSortAscending, 1.3f, "Train cross-entropy at the last record."},
-    {"grad first/last", ImGuiTableColumnFlags_PreferSortDescending, 1.3f,
+    {"95% interval", ImGuiTableColumnFlags_PreferSortDescending,
+     "Wilson's 95% score interval of the mean best test accuracy on the test set's n points. Every seed is "
+     "scored on the same points, so more seeds do not narrow it; two activations whose intervals overlap are "
+     "not separable on this test set."},
+    {"final loss", ImGuiTableColumnFlags_PreferSortAscending, "Train cross-entropy at the last record."},
+    {"grad first/last", ImGuiTableColumnFlags_PreferSortDescending,
      "‖∂L/∂W‖ of the first layer over the output layer's, at the last record: far below 1 means the gradient "
      "vanishes on its way to the input side."},
-    {"inactive", ImGuiTableColumnFlags_PreferSortAscending, 1.2f,
+    {"inactive", ImGuiTableColumnFlags_PreferSortAscending,
      "Share of hidden units inactive on every training point at the last record: dead (f′ = 0: ReLU, hardtanh, …), "
      "on their negative side (z < 0: leaky ReLU, PReLU) or saturated (|f′| below 1% of its maximum: tanh, sigmoid, "
      "GELU, …)."},
@@ -48,7 +56,8 @@ const Spread& spread_in(const ActivationSummary& row, int column) {
     switch (column) {
         case To90: return row.steps_to_90;
         case To95: return row.steps_to_95;
-        case BestTest: return row.best_test_accuracy;
+        case BestTest:
+        case TestInterval: return row.best_test_accuracy;
         case FinalLoss: return row.final_train_loss;
         case GradRatio: return row.first_last_grad_ratio;
         default: return row.dead_fraction;
@@ -79,9 +88,23 @@ void format_cell(char* text, size_t size, const Spread& s, int column, int seeds
         }
     }
     if (s.count < seeds && n >= 0 && static_cast<size_t>(n) < size) {
-        std::snprintf(text + n, size - static_cast<size_t>(n), "  (%d/%d)", s.count, seeds);
+        n += std::snprintf(text + n, size - static_cast<size_t>(n), " (%d/%d)", s.count, seeds);
     }
+    if (s.count == 1 && n >= 0 && static_cast<size_t>(n) < size) std::snprintf(text + n, size - static_cast<size_t>(n), " †");
 }
+
+// "91.5–98.2": the interval in percent, or "—" without a test set.
+void format_interval(char* text, size_t size, const Spread& s, int test_points) {
+    if (s.count == 0 || test_points <= 0) {
+        std::snprintf(text, size, "—");
+        return;
+    }
+    const ProportionInterval i = wilson_interval(s.mean, test_points);
+    std::snprintf(text, size, "%.1f–%.1f", 100 * i.low, 100 * i.high);
+}
+
+constexpr const char* kOneSeedHelp =
+    "†: one seed behind this cell — no spread, so this is one run's luck, not the activation's.";
 
 // Sort keys: a missing value sorts after every present one whichever the direction.
 bool less_than(const ActivationSummary& a, const ActivationSummary& b, int column, bool ascending) {
@@ -100,12 +123,17 @@ void draw_bakeoff_table(BakeoffPanel& panel, ImVec2 size) {
     const Bakeoff* bakeoff = panel.live.bakeoff();
     if (!bakeoff) return;
     std::vector<ActivationSummary> rows = panel.live.table();
+    const int test_points = static_cast<int>(bakeoff->contestant(0).trainer().data().test.size());
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                        ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
-                                       ImGuiTableFlags_SizingStretchProp;
+                                       ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("##bakeoff-results", ColumnCount, kFlags, size)) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    for (const ColumnInfo& column : kColumns) ImGui::TableSetupColumn(column.name, column.flags, column.weight);
+    // Columns as wide as their widest cell (header included), never squeezed into clipping: a narrow
+    // window scrolls the table sideways with the activation column frozen, as the Activations table does.
+    ImGui::TableSetupScrollFreeze(1, 1);
+    for (const ColumnInfo& column : kColumns) {
+        ImGui::TableSetupColumn(column.name, column.flags | ImGuiTableColumnFlags_WidthFixed);
+    }
     // The header row by hand, so every header explains itself on hover.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int column = 0; column < ColumnCount; ++column) {
@@ -138,11 +166,93 @@ void draw_bakeoff_table(BakeoffPanel& panel, ImVec2 size) {
         for (int column = To90; column < ColumnCount; ++column) {
             ImGui::TableNextColumn();
             char text[64];
-            format_cell(text, sizeof text, spread_in(row, column), column, row.seeds);
+            const Spread& spread = spread_in(row, column);
+            if (column == TestInterval) {
+                format_interval(text, sizeof text, spread, test_points);
+            } else {
+                format_cell(text, sizeof text, spread, column, row.seeds);
+            }
             ImGui::TextUnformatted(text);
+            if (ImGui::IsItemHovered() && spread.count > 0) {
+                if (column == TestInterval) {
+                    ImGui::SetTooltip("95%% Wilson interval on %d test points, around %.1f%%", test_points,
+                                      100 * spread.mean);
+                } else {
+                    ImGui::SetTooltip("%d of %d seed%s behind this cell.%s%s", spread.count, row.seeds,
+                                      row.seeds == 1 ? "" : "s", spread.count == 1 ? "\n" : "",
+                                      spread.count == 1 ? kOneSeedHelp : "");
+                }
+            }
         }
     }
     ImGui::EndTable();
+}
+
+namespace {
+
+// What the verdict is over, and whether it is final.
+std::string verdict_status(const BakeoffLive& live, const BakeoffVerdict& verdict) {
+    const std::int64_t step = live.bakeoff()->contestant(0).trainer().steps();
+    const int extra = live.table_seeds() - 1;
+    char status[240];
+    if (live.is_final()) {
+        std::snprintf(status, sizeof status, "Verdict — final at step %lld over %d seed%s and %d test points",
+                      static_cast<long long>(verdict.common_step.value_or(step)), verdict.seeds,
+                      verdict.seeds == 1 ? "" : "s", verdict.test_points);
+    } else if (live.at_budget()) {
+        std::snprintf(status, sizeof status,
+                      "Verdict — provisional: seed 0 is at the step budget (%lld); seeds 1–%d at step %lld, "
+                      "catching up",
+                      static_cast<long long>(live.step_budget()), extra, static_cast<long long>(live.background_steps()));
+    } else if (verdict.seeds <= 1 && extra > 0) {
+        std::snprintf(status, sizeof status,
+                      "Verdict — provisional at step %lld of %lld, over seed 0 only (seeds 1–%d at step %lld)",
+                      static_cast<long long>(step), static_cast<long long>(live.step_budget()), extra,
+                      static_cast<long long>(live.background_steps()));
+    } else {
+        std::snprintf(status, sizeof status, "Verdict — provisional at step %lld of %lld, over %s",
+                      static_cast<long long>(step), static_cast<long long>(live.step_budget()),
+                      verdict.seeds > 1 ? "every seed" : "one seed");
+    }
+    return status;
+}
+
+}  // namespace
+
+float bakeoff_verdict_height(const BakeoffPanel& panel, float width) {
+    if (!panel.live.bakeoff()) return 0;
+    const BakeoffVerdict verdict = panel.live.verdict();
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float wrap = std::max(width - ImGui::GetFontSize() * 1.5f, 1.0f);
+    float height = ImGui::CalcTextSize(verdict_status(panel.live, verdict).c_str(), nullptr, false, wrap).y + spacing;
+    for (const std::string& text : verdict_lines(verdict)) {
+        height += ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y + spacing;
+    }
+    return height + ImGui::GetStyle().WindowPadding.y;
+}
+
+void draw_bakeoff_verdict(BakeoffPanel& panel, ImVec2 size) {
+    const BakeoffLive& live = panel.live;
+    if (!live.bakeoff()) return;
+    const BakeoffVerdict verdict = live.verdict();
+    ImGui::BeginChild("##bakeoff-verdict", size, false);
+    const bool final_table = live.is_final();
+    const std::string status = verdict_status(live, verdict);
+    ImGui::PushStyleColor(ImGuiCol_Text, final_table ? ImVec4(0.55f, 0.85f, 0.55f, 1)
+                                                     : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", status.c_str());
+    ImGui::PopStyleColor();
+    help_marker(std::string(verdict_definitions()).append(" The verdict is final only when every seed has reached the step "
+                                                          "budget (Training > step budget).").c_str());
+    ImGui::PushTextWrapPos(0.0f);
+    if (!final_table) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    for (const std::string& line : verdict_lines(verdict)) {
+        ImGui::Bullet();
+        ImGui::TextUnformatted(line.c_str());
+    }
+    if (!final_table) ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
 }
 
 }  // namespace actviz::app

@@ -43,13 +43,27 @@ void caption(const Contestant& c, float width) {
     } else {
         std::snprintf(text, sizeof text, "train %.1f%%", 100 * last.train_accuracy);
     }
-    // Shorter forms when the thumbnail is narrow, so captions never run into the next one.
+    // Shorter forms when the thumbnail is narrow, so captions never run into the next one nor wrap
+    // inside a number ("98.\n0%" at 1024 px wide): the hover says which is which.
     if (ImGui::CalcTextSize(text).x > width && last.test_accuracy) {
         std::snprintf(text, sizeof text, "%.1f%% / %.1f%%", 100 * last.train_accuracy, 100 * *last.test_accuracy);
+        if (ImGui::CalcTextSize(text).x > width) {
+            std::snprintf(text, sizeof text, "%.1f/%.1f%%", 100 * last.train_accuracy, 100 * *last.test_accuracy);
+        }
+        if (ImGui::CalcTextSize(text).x > width) std::snprintf(text, sizeof text, "%.1f%%", 100 * *last.test_accuracy);
     }
     ImGui::TextUnformatted(text);
-    std::snprintf(text, sizeof text, "%s %.0f%%", inactivity_word(trainer), 100 * last.dead_fraction);
+    if (ImGui::IsItemHovered() && last.test_accuracy) {
+        ImGui::SetTooltip("train %.1f%%, test %.1f%% at step %lld", 100 * last.train_accuracy, 100 * *last.test_accuracy,
+                          static_cast<long long>(last.step));
+    }
+    const std::string_view word = inactivity_word(trainer);
+    std::snprintf(text, sizeof text, "%s %.0f%%", std::string(word).c_str(), 100 * last.dead_fraction);
+    if (ImGui::CalcTextSize(text).x > width && word.size() > 4) {  // "negative-side 7%" → "neg. 7%"
+        std::snprintf(text, sizeof text, "%.3s. %.0f%%", std::string(word).c_str(), 100 * last.dead_fraction);
+    }
     ImGui::TextDisabled("%s", text);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s %.1f%% of hidden units", std::string(word).c_str(), 100 * last.dead_fraction);
 }
 
 }  // namespace

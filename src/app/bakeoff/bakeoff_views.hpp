@@ -16,5 +16,8 @@ int draw_bakeoff_thumbnails(BakeoffPanel& panel, ImVec2 size);
 void draw_bakeoff_charts(BakeoffPanel& panel, ImVec2 size);
 // Mean ± spread over the seeds per activation, sortable by any column.
 void draw_bakeoff_table(BakeoffPanel& panel, ImVec2 size);
+// Who won on each criterion, provisional or final (bakeoff_table.cpp), and the height it needs at `width`.
+void draw_bakeoff_verdict(BakeoffPanel& panel, ImVec2 size);
+float bakeoff_verdict_height(const BakeoffPanel& panel, float width);
 
 }  // namespace actviz::app
