@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/panel_registry.hpp"
+#include "app/widgets.hpp"
 #include "core/double_softmax.hpp"
 
 namespace actviz::app {
@@ -49,12 +50,7 @@ void open_guide_link(AppState& state, const settings::GuideLink& link) {
 
 void draw_guide_window(AppState& state) {
     if (!state.show_guide) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float font = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.5f),
-                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(font * 40, viewport->Size.x * 0.9f), std::min(font * 36, viewport->Size.y * 0.85f)),
-                             ImGuiCond_Appearing);
+    next_window_centred(40, 36);
     if (ImGui::Begin("Choosing an activation", &state.show_guide, ImGuiWindowFlags_NoCollapse)) {
         ImGui::TextWrapped("The textbook's decision guide. Each button opens the panel and preset that show why.");
         for (const settings::GuideSection& section : settings::activation_guide()) {

@@ -31,7 +31,7 @@ void draw_controls(HingeLesson& lesson) {
     }
     ImGui::SameLine();
     int target = static_cast<int>(lesson.target);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 13);
     if (ImGui::BeginCombo("target", std::string(kHingeTargetNames[target]).c_str())) {
         for (int t = 0; t < static_cast<int>(std::size(kHingeTargetNames)); ++t) {
             if (ImGui::Selectable(std::string(kHingeTargetNames[t]).c_str(), t == target)) lesson.target = static_cast<HingeTarget>(t);
@@ -69,6 +69,14 @@ void draw_chart(HingeLesson& lesson, ImVec2 size) {
         sum[i] = lesson.net(xs[i]);
         low = std::min({low, target[i], sum[i]});
         high = std::max({high, target[i], sum[i]});
+        // The contributions too, over the middle of the range: the bump's −2·relu(x) must be seen to
+        // cancel the others, while a hinge far out may still run off the chart's ends.
+        if (std::fabs(xs[i]) <= kHingeRange / 2) {
+            for (const HingeUnit& unit : lesson.net.units) {
+                low = std::min(low, unit.contribution(xs[i]));
+                high = std::max(high, unit.contribution(xs[i]));
+            }
+        }
     }
     low = std::max(low, -10.0), high = std::min(high, 10.0);  // a runaway fit stays on screen as a clipped line
     if (!plot::begin_plot("##hinges", size, "f(x) = c + Σ v·relu(w·x + b)", plot::PlotFlags_NoInteraction)) return;
@@ -160,12 +168,8 @@ void draw_hinge_window(HingeLesson& lesson, bool& animating) {
         }
         animating = true;
     }
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float font = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.5f),
-                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(font * 46, viewport->Size.x * 0.95f), std::min(font * 36, viewport->Size.y * 0.9f)),
-                             ImGuiCond_Appearing);
+    next_window_centred(46, 36, 0.95f);
     if (ImGui::Begin("ReLU networks are piecewise linear", &lesson.open, ImGuiWindowFlags_NoCollapse)) {
         draw_controls(lesson);
         ImGui::Text("squared error against the target: %.4g   ·   fit steps: %lld", hinge_fit_error(lesson.net, lesson.target),

@@ -110,4 +110,14 @@ bool bounded_text_input(const char* label, const char* hint, std::string& text, 
     return true;
 }
 
+void next_window_centred(float width_em, float height_em, float max_share) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float font = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.5f),
+                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(font * width_em, viewport->Size.x * max_share),
+                                    std::min(font * height_em, viewport->Size.y * max_share)),
+                             ImGuiCond_Appearing);
+}
+
 }  // namespace actviz::app

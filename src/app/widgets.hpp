@@ -9,6 +9,10 @@ namespace actviz::app {
 
 // A greyed "(?)" that shows `text` in a tooltip when hovered (as in imgui_demo.cpp).
 void help_marker(const char* text);
+
+// The next window opens centred on the screen, `width_em` × `height_em` font sizes, never more than
+// `max_share` of the screen (the user may move and resize it afterwards).
+void next_window_centred(float width_em, float height_em, float max_share = 0.9f);
 // A one-line text box that holds at most `max_bytes` of UTF-8 (typing or pasting more stops there,
 // at a character's boundary), so its text always fits where it is saved.
 bool bounded_text_input(const char* label, const char* hint, std::string& text, std::size_t max_bytes);

@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/flags.hpp"
+#include "files/csv_field.hpp"
 #include "cli/parse_value.hpp"
 #include "cli/usage_error.hpp"
 #include "core/activation.hpp"
@@ -46,11 +47,11 @@ void print_properties(double cost_budget, std::ostream& out) {
     for (const Activation& activation : activations()) {
         const ActivationProperties properties = activation_properties(activation, activation.defaults(), share);
         const ActivationCost& cost = costs[static_cast<size_t>(activation_index(activation))];
-        out << activation.name << ',' << csv_text(activation.derivative_formula) << ','
-            << csv_text(activation.properties.range) << ',' << format_number(properties.shape.mean_output) << ','
+        out << activation.name << ',' << files::csv_field(activation.derivative_formula) << ','
+            << files::csv_field(activation.properties.range) << ',' << format_number(properties.shape.mean_output) << ','
             << format_number(properties.figures.max_abs_derivative.value) << ','
-            << csv_text(where_text(properties.figures.max_abs_derivative)) << ','
-            << csv_text(flat_text(properties.shape.flat)) << ',' << (properties.can_die ? "yes" : "no") << ','
+            << files::csv_field(where_text(properties.figures.max_abs_derivative)) << ','
+            << files::csv_field(flat_text(properties.shape.flat)) << ',' << (properties.can_die ? "yes" : "no") << ','
             << format_number(cost.ns_per_element) << ',' << format_number(cost.ns_per_element / relu_ns) << ','
             << (cost.vectorised ? "simd" : "scalar") << '\n';
     }

@@ -41,8 +41,4 @@ std::vector<double> parse_real_list(std::string_view flag, std::string_view text
 // A number as CSV output prints it: %.17g, so it reads back to the same double.
 std::string format_number(double value);
 
-// A text field of CSV output: as it is, or in double quotes (quotes inside doubled, RFC 4180) when it
-// holds a comma, a quote or a line break ("f′(x) = 1 if x > 0, else 0", "(0, 1)").
-std::string csv_text(std::string_view text);
-
 }  // namespace actviz::cli

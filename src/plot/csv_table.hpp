@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "files/csv_field.hpp"
+
 namespace actviz::plot {
 
 class CsvTable {
@@ -26,7 +28,7 @@ class CsvTable {
     int rows_ = 0;
 };
 
-// A series name as a CSV field: quoted when it holds a comma, a quote or a line break.
-std::string csv_field(std::string_view text);
+// A series name as a CSV field (files/csv_field.hpp).
+using files::csv_field;
 
 }  // namespace actviz::plot

@@ -159,7 +159,7 @@ const std::vector<ClassifierPreset>& classifier_presets() {
         {"dying-relu-lr", "dying ReLU: learning rate too high",
          "ReLU with Adam at lr 1: within ten steps the big first steps throw most units into the region where "
          "they are negative for every training point. The survivors fit part of the spiral for a while, then "
-         "die too: the dead fraction climbs past 90% and the loss rises back to chance, log 3 ≈ 1.10.",
+         "die too: by about step 1000 the dead fraction climbs past 90% and the loss rises back to chance, log 3 ≈ 1.10.",
          [](ClassifierSettings& s) {
              start_from_defaults(s, "dying-relu-lr");
              set_activation(s.hyper, "relu");

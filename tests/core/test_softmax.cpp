@@ -6,16 +6,12 @@
 
 #include "core/activation.hpp"
 #include "core/softmax.hpp"
+#include "support/eigen_vector.hpp"
 
 namespace actviz {
 namespace {
 
-Eigen::VectorXd vec(std::initializer_list<double> values) {
-    Eigen::VectorXd v(static_cast<Eigen::Index>(values.size()));
-    Eigen::Index i = 0;
-    for (double value : values) v[i++] = value;
-    return v;
-}
+using test::vec;
 
 void expect_probabilities(const Eigen::VectorXd& logits, std::initializer_list<double> expected, double tolerance) {
     const SoftmaxResult result = softmax(logits);

@@ -11,18 +11,14 @@
 #include <vector>
 
 #include "core/softmax.hpp"
+#include "support/eigen_vector.hpp"
 #include "core/softmax_steps.hpp"
 #include "core/softmax_temperature_sweep.hpp"
 
 namespace actviz {
 namespace {
 
-Eigen::VectorXd vec(std::initializer_list<double> values) {
-    Eigen::VectorXd v(static_cast<Eigen::Index>(values.size()));
-    Eigen::Index i = 0;
-    for (double value : values) v[i++] = value;
-    return v;
-}
+using test::vec;
 
 // softmax(z / T) in long double, the maximum subtracted: the reference the columns are held to.
 std::vector<long double> reference_probabilities(const Eigen::VectorXd& z, double t) {

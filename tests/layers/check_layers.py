@@ -17,7 +17,7 @@ ALLOWED = {
     "settings": {"core"},
     "session": {"core", "settings", "files"},
     "cli": {"core", "settings", "session", "files"},
-    "plot": set(),
+    "plot": {"files"},
     "gfx": {"files"},
     "app": {"core", "settings", "session", "files", "plot", "gfx"},
     "launch": {"core", "settings", "session", "files", "cli", "app"},

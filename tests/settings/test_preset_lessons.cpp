@@ -138,6 +138,10 @@ TEST(PresetLessons, ReluAtLearningRateOneDiesWithinTenStepsAndEndsAtChance) {
     for (int i = 0; i < 300; ++i) {
         t.step(10);
         best_accuracy = std::max(best_accuracy, t.history().back().train_accuracy);
+        if (t.steps() == 1000) {  // "by about step 1000"
+            EXPECT_GT(t.history().back().dead_fraction, 0.9);
+            EXPECT_NEAR(t.history().back().train_loss, chance_of(t), 0.01 * chance_of(t));
+        }
     }
     EXPECT_GT(best_accuracy, 0.5);  // "the survivors fit part of the spiral for a while"
     EXPECT_GT(t.history().back().dead_fraction, 0.9);  // "climbs past 90%"

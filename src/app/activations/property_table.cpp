@@ -62,8 +62,8 @@ std::string cost_text(const CachedFigures& cached, const CachedFigures& relu) {
     if (!cached.cost) return "…";
     char text[48];
     if (relu.cost && relu.cost->ns_per_element > 0)
-        std::snprintf(text, sizeof text, "%.2g ns (%.1f×)", cached.cost->ns_per_element,
-                      cached.cost->ns_per_element / relu.cost->ns_per_element);
+        std::snprintf(text, sizeof text, "%.2g ns (%.1f×%s)", cached.cost->ns_per_element,
+                      cached.cost->ns_per_element / relu.cost->ns_per_element, cached.cost->vectorised ? "" : ", scalar");
     else
         std::snprintf(text, sizeof text, "%.2g ns", cached.cost->ns_per_element);
     return text;
@@ -105,6 +105,11 @@ void draw_property_table(ActivationsPanel& panel, float height) {
          "land there gets no gradient at all and never recovers: it is dead. Read from f′ itself, for the "
          "parameters in use (leaky ReLU at α = 0 can die). Saturating functions instead flatten gradually: "
          "see the flat column."},
+        {"cost", 8.4f,
+         "Measured on this machine: ns per element to compute f and f′ over 65,536 float32 inputs with the "
+         "kernels training uses, the median of repeated runs, and its ratio to ReLU. Activations without a "
+         "SIMD kernel of their own (marked scalar on hover) pay for that, not for their formula. Timings "
+         "move with the machine's load: compare ratios, measured together."},
         {"min f", 7.5f, nullptr},
         {"f′(0)¹⁰", 4.4f,
          "What is left of a gradient after 10 layers whose units all sit at x = 0: f′(0)^10. "
@@ -112,11 +117,6 @@ void draw_property_table(ActivationsPanel& panel, float height) {
         {"best max|f′|¹⁰", 6.0f,
          "The best case after 10 layers: every unit at the point of steepest slope, max|f′|^10 (the "
          "activation's factor alone; weights multiply in too). Sigmoid: 0.25^10 ≈ 9.5e-7, the vanishing gradient."},
-        {"cost", 6.8f,
-         "Measured on this machine: ns per element to compute f and f′ over 65,536 float32 inputs with the "
-         "kernels training uses, the median of repeated runs, and its ratio to ReLU. Activations without a "
-         "SIMD kernel of their own (marked scalar on hover) pay for that, not for their formula. Timings "
-         "move with the machine's load: compare ratios, measured together."},
     };
     constexpr int kColumns = static_cast<int>(std::size(columns));
     if (!ImGui::BeginTable("properties", kColumns, kFlags, ImVec2(0, height))) return;
@@ -177,6 +177,13 @@ void draw_property_table(ActivationsPanel& panel, float height) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(cached.can_die ? "yes" : "no");
         ImGui::TableNextColumn();
+        const CachedFigures& relu = panel.live.figures[static_cast<std::size_t>(activation_index(*find_activation("relu")))];
+        ImGui::TextUnformatted(cost_text(cached, relu).c_str());
+        if (cached.cost && ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%s kernel, median of %d runs over %lld elements", cached.cost->vectorised ? "SIMD" : "scalar",
+                              cached.cost->repetitions, static_cast<long long>(kCostElements));
+        }
+        ImGui::TableNextColumn();
         const Extremum& lowest = figures.min_value;
         if (std::isinf(lowest.value)) ImGui::TextUnformatted(lowest.value < 0 ? "−∞" : "∞");
         else ImGui::Text("%.4g", lowest.value);
@@ -190,13 +197,6 @@ void draw_property_table(ActivationsPanel& panel, float height) {
         ImGui::Text("%.2g", std::pow(std::fabs(activation.df(0.0, p)), 10));
         ImGui::TableNextColumn();
         ImGui::Text("%.2g", figures.gradient_after_10_layers);
-        ImGui::TableNextColumn();
-        const CachedFigures& relu = panel.live.figures[static_cast<std::size_t>(activation_index(*find_activation("relu")))];
-        ImGui::TextUnformatted(cost_text(cached, relu).c_str());
-        if (cached.cost && ImGui::IsItemHovered()) {
-            ImGui::SetTooltip("%s kernel, median of %d runs over %lld elements", cached.cost->vectorised ? "SIMD" : "scalar",
-                              cached.cost->repetitions, static_cast<long long>(kCostElements));
-        }
     }
     ImGui::EndTable();
 }

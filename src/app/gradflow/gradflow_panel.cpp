@@ -35,13 +35,31 @@ ImU32 curve_colour(const GradflowSimulation& simulation, int index) {
 
 // [SECTION] Controls: presets, shared network settings, the overlaid curves --------------------
 
+// The preset whose settings are on screen (none once the user changes what it set).
+const GradflowPreset* current_preset(const GradflowSettings& settings) {
+    for (const GradflowPreset& preset : gradflow_presets()) {
+        GradflowSettings applied;
+        preset.apply(applied);
+        if (applied.simulation == settings.simulation && applied.quantity == settings.quantity) return &preset;
+    }
+    return nullptr;
+}
+
 void draw_presets(GradflowSettings& settings) {
-    if (ImGui::BeginCombo("##preset", "Presets…")) {
+    const GradflowPreset* current = current_preset(settings);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##preset", current ? std::string(current->name).c_str() : "Presets…")) {
         for (const GradflowPreset& preset : gradflow_presets()) {
-            if (ImGui::Selectable(std::string(preset.name).c_str())) preset.apply(settings);
+            if (ImGui::Selectable(std::string(preset.name).c_str(), &preset == current)) preset.apply(settings);
             item_tooltip(preset.lesson);
         }
         ImGui::EndCombo();
+    }
+    // The lesson stays on screen while its settings do, as the Classifier's does.
+    if (current) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImVec4(0.75f, 0.8f, 0.9f, 1), "%s", std::string(current->lesson).c_str());
+        ImGui::PopTextWrapPos();
     }
 }
 
@@ -327,8 +345,10 @@ void draw_attenuation_table(const GradflowSettings& settings, const GradflowSnap
     if (!ImGui::TreeNode("The chapter's attenuation table, beside this network's")) return;
     help_marker("k layers back from the last hidden layer. max|f′|^k: what the activation alone lets through, "
                 "every unit at its steepest point (sigmoid 0.25^k; tanh and ReLU 1 at their best points) — the "
-                "textbook's table. simulated: ‖∂L/∂a‖ k layers back over the last layer's, in the network above, "
-                "where the weights multiply in too (Xavier and He are chosen to make their factor ~1).");
+                "textbook's table. ‖∂L/∂a‖ ratio: the gradient arriving at the layer k back over the last layer's, "
+                "in the network above, where the weights multiply in too (Xavier and He are chosen to make their "
+                "factor ~1). It is ‖∂L/∂a‖ whatever the chart plots: the chain rule multiplies that one; the weight "
+                "gradients ‖∂L/∂W‖ = ‖δ aᵀ‖ also carry the forward signal, which can hide the vanishing.");
     const int curves = static_cast<int>(std::min(sim.curves.size(), snapshot.curves.size()));
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX |
                                   ImGuiTableFlags_NoHostExtendX;
@@ -339,7 +359,7 @@ void draw_attenuation_table(const GradflowSettings& settings, const GradflowSnap
         for (int c = 0; c < curves; ++c) {
             const std::string name = activations()[sim.curves[static_cast<std::size_t>(c)].activation].display.data();
             ImGui::TableSetupColumn((name + ": max|f′|^k##" + std::to_string(c)).c_str());
-            ImGui::TableSetupColumn(("simulated##" + std::to_string(c)).c_str());
+            ImGui::TableSetupColumn(("‖∂L/∂a‖ ratio##" + std::to_string(c)).c_str());
         }
         ImGui::TableHeadersRow();
         std::vector<std::vector<AttenuationRow>> rows(static_cast<std::size_t>(curves));
