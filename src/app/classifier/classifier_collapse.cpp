@@ -53,6 +53,18 @@ void draw_collapsed_map(const Trainer& trainer, LinearTwin& twin, ImVec2 size) {
                 "so however many identity layers are stacked the logits are W*·x + b*, and the boundary "
                 "between two classes (where two logits are equal) is a straight line in the inputs. "
                 "Depth adds parameters, not expressiveness: a nonlinear activation is what bends the boundary.");
+    const HistoryRecord& deep = trainer.history().back();
+    ImGui::Text("this network:    loss %.4f, train %.1f%% (step %lld)", deep.train_loss, 100 * deep.train_accuracy,
+                static_cast<long long>(deep.step));
+    const Trainer* shallow = twin.trainer();
+    if (shallow && !shallow->history().empty()) {
+        const HistoryRecord& flat = shallow->history().back();
+        ImGui::Text("no hidden layer: loss %.4f, train %.1f%% (step %lld)", flat.train_loss, 100 * flat.train_accuracy,
+                    static_cast<long long>(flat.step));
+        help_marker("A network with no hidden layer, trained alongside on the same points with the same optimiser, "
+                    "batch and seed. The two take different paths (the deep one's parameters interact), but both "
+                    "can only reach the best a straight line does: trained long enough they end at the same loss.");
+    }
     ImGui::TextDisabled("logits = W*·input + b*, now:");
     int inputs = 0;
     const auto names = feature_names(trainer.mlp().config().features, inputs);
@@ -75,18 +87,6 @@ void draw_collapsed_map(const Trainer& trainer, LinearTwin& twin, ImVec2 size) {
             ImGui::Text("%+.3f", map->bias(k));
         }
         ImGui::EndTable();
-    }
-    const HistoryRecord& deep = trainer.history().back();
-    ImGui::Text("this network, step %lld: loss %.4f, train accuracy %.1f%%", static_cast<long long>(deep.step),
-                deep.train_loss, 100 * deep.train_accuracy);
-    const Trainer* shallow = twin.trainer();
-    if (shallow && !shallow->history().empty()) {
-        const HistoryRecord& flat = shallow->history().back();
-        ImGui::Text("no hidden layer, step %lld: loss %.4f, train accuracy %.1f%%", static_cast<long long>(flat.step),
-                    flat.train_loss, 100 * flat.train_accuracy);
-        help_marker("A network with no hidden layer, trained alongside on the same points with the same optimiser, "
-                    "batch and seed. The two take different paths (the deep one's parameters interact), but both "
-                    "can only reach the best a straight line does: trained long enough they end at the same loss.");
     }
     ImGui::EndChild();
 }
