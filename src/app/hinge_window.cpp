@@ -38,7 +38,10 @@ void draw_controls(HingeLesson& lesson) {
         }
         ImGui::EndCombo();
     }
-    if (ImGui::Button(lesson.fitting ? "Pause fit" : "Fit by gradient descent")) lesson.fitting = !lesson.fitting;
+    if (ImGui::Button(lesson.fitting ? "Pause fit" : "Fit by gradient descent")) {
+        lesson.fitting = !lesson.fitting;
+        lesson.note.clear();
+    }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
     ImGui::SliderFloat("η", &lesson.learning_rate, 0.001f, 0.1f, "%.3f", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
@@ -165,6 +168,8 @@ void draw_hinge_window(HingeLesson& lesson, bool& animating) {
         if (!std::isfinite(hinge_fit_error(lesson.net, lesson.target))) {
             lesson.fitting = false;
             lesson.net = spread_hinges(static_cast<int>(lesson.net.units.size()));
+            lesson.steps = 0;
+            lesson.note = "The fit diverged (η too large for these weights): the hinges were spread out again.";
         }
         animating = true;
     }
@@ -172,6 +177,7 @@ void draw_hinge_window(HingeLesson& lesson, bool& animating) {
     next_window_centred(46, 36, 0.95f);
     if (ImGui::Begin("ReLU networks are piecewise linear", &lesson.open, ImGuiWindowFlags_NoCollapse)) {
         draw_controls(lesson);
+        if (!lesson.note.empty()) ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.35f, 1.0f), "%s", lesson.note.c_str());
         ImGui::Text("squared error against the target: %.4g   ·   fit steps: %lld", hinge_fit_error(lesson.net, lesson.target),
                     lesson.steps);
         // The unit table's rows hold sliders: a frame's height each, plus the header.

@@ -5,7 +5,8 @@
 //   wrong:  L = −log softmax(softmax(z))_y        ∂L/∂z = Jᵀ (q − onehot(y)),  q = softmax(p),
 //                                                 J = ∂p/∂z = diag(p) − p pᵀ
 // softmax(p) of probabilities in [0, 1] is nearly uniform whatever z is, so the loss can never fall
-// far below log K − 1/K-ish, and its gradient is damped by J: training crawls and stalls.
+// below log(1 + (K − 1)/e) (p one-hot on the right class), and its gradient is damped by J: training
+// crawls and stalls.
 
 #include <Eigen/Core>
 

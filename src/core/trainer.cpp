@@ -207,8 +207,10 @@ bool Trainer::evaluate_in(HistoryRecord& entry) {
     PassWorkspace<T>& work = lane.eval_work;
     work.resize(mlp_, n);
     forward<T>(mlp_, lane.train_x, work);
-    predicted_train_.resize(static_cast<size_t>(n));
-    const LossResult train = softmax_cross_entropy<T>(work.logits(), train_labels_, &work.dlogits(), predicted_train_);
+    // The classes go into scratch and replace the last evaluation's only when this one is finite: NaN
+    // logits would name class 0 everywhere beside a header that keeps the last finite record.
+    std::vector<int> predicted_train(static_cast<size_t>(n)), predicted_test;
+    const LossResult train = softmax_cross_entropy<T>(work.logits(), train_labels_, &work.dlogits(), predicted_train);
     entry.train_loss = train.loss;
     entry.train_accuracy = static_cast<double>(train.correct) / static_cast<double>(n);
     backward<T>(mlp_, lane.train_x, work);
@@ -232,17 +234,20 @@ bool Trainer::evaluate_in(HistoryRecord& entry) {
     }
     entry.dead_fraction = units == 0 ? 0.0 : static_cast<double>(dead) / units;
 
-    predicted_test_.clear();
     if (lane.test_x.cols() > 0) {
         lane.test_work.resize(mlp_, lane.test_x.cols());
         forward<T>(mlp_, lane.test_x, lane.test_work);
-        predicted_test_.resize(static_cast<size_t>(lane.test_x.cols()));
-        const LossResult test = softmax_cross_entropy<T>(lane.test_work.logits(), test_labels_, nullptr, predicted_test_);
+        predicted_test.resize(static_cast<size_t>(lane.test_x.cols()));
+        const LossResult test = softmax_cross_entropy<T>(lane.test_work.logits(), test_labels_, nullptr, predicted_test);
         entry.test_loss = test.loss;
         entry.test_accuracy = static_cast<double>(test.correct) / static_cast<double>(lane.test_x.cols());
     }
     bool finite = std::isfinite(entry.train_loss) && (!entry.test_loss || std::isfinite(*entry.test_loss));
     for (double norm : entry.layer_grad_norm) finite = finite && std::isfinite(norm);
+    if (finite) {
+        predicted_train_ = std::move(predicted_train);
+        predicted_test_ = std::move(predicted_test);
+    }
     return finite;
 }
 
@@ -437,6 +442,10 @@ void Trainer::set_data(Dataset data) {
     if (data.classes != config_.model.classes) throw std::invalid_argument("dataset and model disagree on classes");
     data_ = std::move(data);
     load_data();
+    // The last evaluation's classes belong to the old points (indices shift when points are erased):
+    // none until the next record rather than wrong ones.
+    predicted_train_.clear();
+    predicted_test_.clear();
 }
 
 }  // namespace actviz

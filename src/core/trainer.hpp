@@ -125,8 +125,8 @@ class Trainer {
     std::int64_t steps() const { return steps_; }
     int effective_batch() const;  // what one step uses now
     const std::vector<HistoryRecord>& history() const { return history_; }
-    // Each training and test point's predicted class at the last evaluation (record()), the very
-    // predictions its accuracies count; empty before one.
+    // Each training and test point's predicted class at the last finite evaluation (record()), the
+    // very predictions its accuracies count; empty before one and after set_data until the next.
     const std::vector<int>& predicted_train() const { return predicted_train_; }
     const std::vector<int>& predicted_test() const { return predicted_test_; }
     // Caps the history at `records` (0: unlimited, the default) for runs that never end, such as

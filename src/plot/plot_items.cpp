@@ -253,24 +253,30 @@ void plot_bars(const char* label, const double* xs, const double* heights, int c
 // [SECTION] Scatter -------------------------------------------------------------------------------
 
 constexpr float kSquareDotRadius = 1.5f;
+// Larger series are thinned to one marker per cell: a 1000-layer gradient-flow curve or a data set
+// of thousands of points; the Classifier's test points and misclassified rings are drawn whole.
+constexpr int kExactScatter = 512;
 
 void plot_scatter(const char* label, const double* xs, const double* ys, int count, ImU32 colour, float radius,
                   bool filled) {
     const ItemLook look = begin_item(label, colour, false, filled ? ItemKind::Marker : ItemKind::Ring);
     if (!look.visible || count <= 0 || !xs || !ys) return;
     if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, ys, count);
-    radius = std::clamp(std::isfinite(radius) ? radius : 3.0f, 0.5f, 50.0f) * (look.emphasis > 1 ? 1.4f : 1.0f);
-    // At most one marker per radius-sized cell of the data area: a marker whose centre falls where
-    // one of the same series is already drawn adds vertices but nothing a reader can see. This bounds
-    // a series' cost by the plot's area, not by its length (100,000 points drew for a second a frame;
-    // a thousand layers in a few hundred pixels would otherwise cost ~100k vertices).
-    // Markers whose centre is farther out than their radius are clipped away entirely.
+    radius = std::clamp(std::isfinite(radius) ? radius : 3.0f, 0.5f, 50.0f);
+    // A large series draws at most one marker per radius-sized cell of the data area: in a cloud a
+    // marker whose centre falls where one is already drawn adds vertices but nothing a reader can
+    // see. This bounds its cost by the plot's area, not by its length (100,000 points drew for a
+    // second a frame). Series of up to kExactScatter points are drawn whole, every marker; the cells
+    // come from the plain radius, so hovering the legend (emphasis) draws the same markers larger.
+    const bool thinned = count > kExactScatter;
     ImRect area = g_frame.data;
-    area.Expand(radius);
+    area.Expand(radius);  // markers whose centre is farther out than their radius are clipped away entirely
     const float cell = std::max(radius, 1.0f);
-    const int columns = static_cast<int>(area.GetWidth() / cell) + 1, rows = static_cast<int>(area.GetHeight() / cell) + 1;
+    const int columns = thinned ? static_cast<int>(area.GetWidth() / cell) + 1 : 1;
+    const int rows = thinned ? static_cast<int>(area.GetHeight() / cell) + 1 : 1;
     std::vector<std::uint8_t>& drawn = g_frame.marker_cells;
     drawn.assign(static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows), 0);
+    if (look.emphasis > 1) radius *= 1.4f;
     for (int i = 0; i < count; ++i) {
         const PlacedPoint p = place(xs[i], ys[i]);
         if (!p.drawable) continue;
@@ -281,11 +287,13 @@ void plot_scatter(const char* label, const double* xs, const double* ys, int cou
         }
         add_extent(xs[i], ys[i]);
         if (!area.Contains(p.pixel)) continue;
-        const int column = std::min(static_cast<int>((p.pixel.x - area.Min.x) / cell), columns - 1);
-        const int row = std::min(static_cast<int>((p.pixel.y - area.Min.y) / cell), rows - 1);
-        std::uint8_t& taken = drawn[static_cast<std::size_t>(row) * static_cast<std::size_t>(columns) + column];
-        if (taken) continue;
-        taken = 1;
+        if (thinned) {
+            const int column = std::min(static_cast<int>((p.pixel.x - area.Min.x) / cell), columns - 1);
+            const int row = std::min(static_cast<int>((p.pixel.y - area.Min.y) / cell), rows - 1);
+            std::uint8_t& taken = drawn[static_cast<std::size_t>(row) * static_cast<std::size_t>(columns) + column];
+            if (taken) continue;
+            taken = 1;
+        }
         // Vertices are what a scatter of hundreds of points costs under software GL: a dot under two
         // pixels across is a square (4 vertices instead of ~24), larger ones get ImGui's segment
         // count for their radius rather than a fixed 12.

@@ -372,5 +372,21 @@ TEST(Trainer, EachRecordsPredictionsAreTheClassesItsAccuracyCounts) {
     }
 }
 
+// Points erased by hand shift every index after them: the last evaluation's classes are dropped with
+// the old points (no rings rather than rings on the wrong points) until the next record.
+TEST(Trainer, NewPointsDropTheOldPredictionsUntilTheNextRecord) {
+    Trainer trainer(dataset(DatasetKind::Moons, 2, 200, 0.1, 0.2), config({8}, "tanh", OptimizerKind::Adam, 0.02, 2));
+    trainer.step(10);
+    ASSERT_EQ(trainer.predicted_train().size(), trainer.data().train.size());
+    Dataset fewer = trainer.data();
+    fewer.train.erase(fewer.train.begin(), fewer.train.begin() + 20);
+    trainer.set_data(fewer);
+    EXPECT_TRUE(trainer.predicted_train().empty());
+    EXPECT_TRUE(trainer.predicted_test().empty());
+    trainer.record();
+    EXPECT_EQ(trainer.predicted_train().size(), fewer.train.size());
+    EXPECT_EQ(trainer.predicted_test().size(), fewer.test.size());
+}
+
 }  // namespace
 }  // namespace actviz

@@ -9,6 +9,7 @@
 #include <thread>
 #include <string>
 
+#include "app/classifier/classifier_collapse.hpp"
 #include "app/classifier/classifier_live.hpp"
 #include "settings/classifier_settings.hpp"
 #include "app/classifier/classifier_timing.hpp"
@@ -296,6 +297,29 @@ TEST(DearWork, APlaneTooDearForTheBudgetIsComputedOnACoarserGridOfTheSameExtent)
     const GridView tiny = coarser_view(full, 16.7, 1.0);  // absurdly dear: the floor
     EXPECT_EQ(tiny.width, kMinPlaneSide);
     EXPECT_EQ(tiny.height, kMinPlaneSide);
+}
+
+// The collapse view's no-hidden-layer twin catches up under a time budget, never in one long frame,
+// and records once per call; given time, it reaches the followed network's step exactly.
+TEST(LinearTwin, CatchesUpWithinItsBudgetAndRecordsOncePerCall) {
+    ClassifierSettings settings = small_settings();
+    settings.architecture.hidden = {8, 8};
+    settings.hyper.activation = activation_index(*find_activation("identity"));
+    Trainer followed(make_dataset(to_dataset_config(settings)), to_trainer_config(settings));
+    followed.step(3000);
+    LinearTwin twin;
+    twin.follow(followed, std::chrono::nanoseconds(1));  // the first step always runs
+    ASSERT_NE(twin.trainer(), nullptr);
+    EXPECT_GE(twin.trainer()->steps(), 1);
+    EXPECT_LT(twin.trainer()->steps(), 3000);
+    EXPECT_EQ(twin.trainer()->history().size(), 2u);  // step 0 and this call's one record
+    EXPECT_EQ(twin.trainer()->mlp().hidden_count(), 0);
+    for (int call = 0; call < 100 && twin.trainer()->steps() < 3000; ++call) twin.follow(followed, std::chrono::seconds(1));
+    EXPECT_EQ(twin.trainer()->steps(), 3000);
+    EXPECT_EQ(twin.trainer()->history().back().step, 3000);
+    followed.reset();  // back to step 0: the twin starts again
+    twin.follow(followed);
+    EXPECT_EQ(twin.trainer()->steps(), 0);
 }
 
 TEST(StepRate, FramesSlowerThanASecondStillGiveTheirRate) {

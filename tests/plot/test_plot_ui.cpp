@@ -388,6 +388,28 @@ TEST_F(PlotUi, AScatterCloudCostsItsAreaAndKeepsItsOutliers) {
     EXPECT_LT(many, few * 2) << "100000 points in the corner cost " << many << " vertices, 2000 cost " << few;
 }
 
+// Sparse series are drawn whole: a hundred test rings two pixels apart each keep their ring (the
+// thinning that bounds a cloud's cost must not drop points a reader can tell apart).
+TEST_F(PlotUi, ASmallSeriesKeepsEveryMarker) {
+    const auto rings = [&](int count) {
+        std::vector<double> xs, ys(static_cast<std::size_t>(count), 0.0);
+        for (int i = 0; i < count; ++i) xs.push_back(0.3 + i * 0.0025);  // ~2 pixels apart
+        frames(2, [&] {
+            setup_axis_limits(AxisId::X, 0, 1, Cond::Always);
+            setup_axis_limits(AxisId::Y, -1, 1, Cond::Always);
+            plot_scatter("##rings", xs.data(), ys.data(), count, series_colour(0), 3.8f, false);
+        });
+        int vertices = 0;
+        const ImDrawData* data = ImGui::GetDrawData();
+        for (int l = 0; l < data->CmdListsCount; ++l)
+            for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) vertices += v.col == series_colour(0);
+        return vertices;
+    };
+    const int one = rings(1), hundred = rings(100);
+    ASSERT_GT(one, 0);
+    EXPECT_EQ(hundred, 100 * one);
+}
+
 TEST_F(PlotUi, HiddenStateIsPerPlot) {
     const double xs[] = {0, 1}, ys[] = {0, 1};
     bool second_visible = false;

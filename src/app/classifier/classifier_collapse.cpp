@@ -7,6 +7,7 @@
 #include "app/widgets.hpp"
 #include "core/features.hpp"
 #include "core/linear_collapse.hpp"
+#include "core/step_loop.hpp"
 
 namespace actviz::app {
 namespace {
@@ -26,7 +27,7 @@ TrainerConfig linear_config(const TrainerConfig& followed) {
 
 }  // namespace
 
-void LinearTwin::follow(const Trainer& followed, int max_steps) {
+void LinearTwin::follow(const Trainer& followed, std::chrono::nanoseconds budget) {
     const TrainerConfig wanted = linear_config(followed.config());
     const bool stale = !twin_ || !(twin_->config() == wanted) || twin_->steps() > followed.steps() ||
                        !same_points(twin_->data().train, followed.data().train) ||
@@ -39,7 +40,9 @@ void LinearTwin::follow(const Trainer& followed, int max_steps) {
         twin_ = std::make_unique<Trainer>(followed.data(), wanted);
     }
     const auto behind = followed.steps() - twin_->steps();
-    if (behind > 0 && !twin_->divergence()) twin_->step(static_cast<int>(std::min<std::int64_t>(behind, max_steps)));
+    if (behind <= 0 || twin_->divergence()) return;
+    const int ceiling = static_cast<int>(std::min<std::int64_t>(behind, 1 << 20));
+    if (run_steps_within(budget, ceiling, [this] { return twin_->update(1) > 0; }) > 0) twin_->record();
 }
 
 void draw_collapsed_map(const Trainer& trainer, LinearTwin& twin, ImVec2 size) {
@@ -64,6 +67,9 @@ void draw_collapsed_map(const Trainer& trainer, LinearTwin& twin, ImVec2 size) {
         help_marker("A network with no hidden layer, trained alongside on the same points with the same optimiser, "
                     "batch and seed. The two take different paths (the deep one's parameters interact), but both "
                     "can only reach the best a straight line does: trained long enough they end at the same loss.");
+        if (const auto& divergence = shallow->divergence())
+            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "the twin diverged at step %lld: %s",
+                               static_cast<long long>(divergence->step), divergence->reason.c_str());
     }
     ImGui::TextDisabled("logits = W*·input + b*, now:");
     int inputs = 0;

@@ -4,6 +4,7 @@
 // and, beside its loss and accuracy, those of a network with no hidden layer at all trained on the
 // same points with the same optimiser for the same number of steps (the "twin").
 
+#include <chrono>
 #include <memory>
 
 #include "core/trainer.hpp"
@@ -16,10 +17,11 @@ namespace actviz::app {
 // followed trainer goes back in steps (a reset).
 class LinearTwin {
 public:
-    // Steps the twin towards `followed`'s step count, at most `max_steps` this call (a twin far
-    // behind, e.g. after a session opened at step 50,000, catches up over a few frames).
-    void follow(const Trainer& followed, int max_steps = 2000);
+    // Steps the twin towards `followed`'s step count within `budget` (a twin far behind, e.g. after
+    // a session opened at step 50,000, catches up over several frames), then records once.
+    void follow(const Trainer& followed, std::chrono::nanoseconds budget = std::chrono::milliseconds(4));
     const Trainer* trainer() const { return twin_.get(); }
+    void clear() { twin_.reset(); }
 
 private:
     std::unique_ptr<Trainer> twin_;

@@ -327,8 +327,10 @@ void draw_classifier_toolbar(ClassifierPanel& panel, const UiFonts& fonts) {
     const HistoryRecord& last = trainer->history().back();
     ImGui::SameLine(0, font * 1.5f);
     ImGui::BeginGroup();
+    // The record's step, as the accuracy and loss beside it are the record's (while a large data set
+    // trains, records are taken less often than steps: classifier_timing.hpp).
     ImGui::TextDisabled("step");
-    ImGui::Text("%lld", static_cast<long long>(trainer->steps()));
+    ImGui::Text("%lld", static_cast<long long>(last.step));
     ImGui::EndGroup();
     ImGui::SameLine(0, font);
     ImGui::PushFont(fonts.large);

@@ -42,6 +42,9 @@ Trainer& ClassifierLive::change() {
 
 void ClassifierLive::replace(std::unique_ptr<Trainer> trainer) {
     trainer_ = std::move(trainer);
+    record_ms_ = 0;  // another trainer's records cost what they cost: the first is taken and measured
+    recorded_at_ = {};
+    plane_ms_per_cell_ = 0;
     if (trainer_) trainer_->set_history_limit(kHistoryRecords);
     ++model_version_;
 }
@@ -213,7 +216,9 @@ void ClassifierLive::update_planes(const PlaneRequest& request, std::span<const 
     regions_.upload(pixels_.data(), grid_.width, grid_.height, true);
     decision_contours(grid_, contours_);
     boundary_ms_ = milliseconds_since(start);
-    if (same_view(view, request.view)) plane_ms_per_cell_ = boundary_ms_ / (static_cast<double>(view.width) * view.height);
+    // Measured on whatever grid was computed, so a slow first measurement cannot keep the planes
+    // coarse for the rest of a run.
+    plane_ms_per_cell_ = boundary_ms_ / (static_cast<double>(view.width) * view.height);
 
     const auto dead_start = Clock::now();
     if (grid_request.inactive_counts) {

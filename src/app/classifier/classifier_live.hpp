@@ -59,8 +59,10 @@ public:
     void reset();   // weights from the seed, history cleared; hand-edited points kept
     void resume();  // after a divergence
     // Once a frame, before anything is drawn: when the model changed since its last record (an
-    // activation switch, a point edit, a trainer taken over), records it now, so the header's
-    // loss and accuracy and the unit grid describe the model on screen, not the one before it.
+    // activation switch, a point edit, a trainer taken over) and training is paused, records it now,
+    // so the header's loss and accuracy and the unit grid describe the model on screen, not the one
+    // before it. While playing, train_frame records at its own cadence (every frame unless a record
+    // is dear: classifier_timing.hpp).
     void settle();
 
     // Mouse editing of the data: weights kept.
@@ -74,7 +76,8 @@ public:
     const Trainer* trainer() const { return trainer_.get(); }
     // What each picture and readout was computed from: the model's version goes up with every
     // change to the function the network computes or to its points (all of them go through
-    // change() or replace()); after a frame every other version equals it.
+    // change() or replace()); after a paused frame every other version equals it (while a large data
+    // set trains, the record may trail the model by a few hundred milliseconds).
     struct Versions {
         std::uint64_t model = 0, recorded = 0, planes = 0;
     };

@@ -75,7 +75,7 @@ void draw_classifier_panel(ClassifierPanel& panel, PanelContext& context) {
     const double other_work_ms = session.close_previous_frame(context.times.last_build_ms, context.times.last_render_ms);
     session.sync(panel.settings, context.memory_budget);
     session.train_frame(panel.settings, other_work_ms);
-    session.settle();  // last frame's edits recorded before any readout is drawn
+    session.settle();  // paused: last frame's edits recorded before any readout is drawn
     if (panel.settings.run.playing) context.requests.animating = true;
 
     const float font = ImGui::GetFontSize();
@@ -107,10 +107,12 @@ void draw_classifier_panel(ClassifierPanel& panel, PanelContext& context) {
     const float plane = std::floor(std::min(right, top - grid_height - ImGui::GetFrameHeightWithSpacing() -
                                                        verdict_height - style.ItemSpacing.y));
     // Identity layers cannot die or saturate: their place shows the one layer they collapse to.
-    if (layers > 0 && all_hidden_layers_linear(session.trainer()->mlp()))
+    if (layers > 0 && all_hidden_layers_linear(session.trainer()->mlp())) {
         draw_collapsed_map(*session.trainer(), panel.linear_twin, ImVec2(right, plane));
-    else
+    } else {
+        panel.linear_twin.clear();  // its copy of the data is not kept for nothing
         draw_dead_plane(panel, ImVec2(plane, plane));
+    }
     draw_network_verdict(panel, ImVec2(right, verdict_height));
     draw_unit_grid(panel, ImVec2(right, grid_height));
     ImGui::EndGroup();

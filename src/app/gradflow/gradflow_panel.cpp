@@ -40,7 +40,9 @@ const GradflowPreset* current_preset(const GradflowSettings& settings) {
     for (const GradflowPreset& preset : gradflow_presets()) {
         GradflowSettings applied;
         preset.apply(applied);
-        if (applied.simulation == settings.simulation && applied.quantity == settings.quantity) return &preset;
+        if (applied.simulation == settings.simulation && applied.quantity == settings.quantity &&
+            applied.show_chain_rule_bound == settings.show_chain_rule_bound)
+            return &preset;
     }
     return nullptr;
 }
@@ -338,6 +340,16 @@ void draw_verdict(const UiFonts& fonts, const GradflowSettings& settings, const 
     ImGui::EndGroup();
 }
 
+constexpr int kAttenuationRows = 5;  // k = 0..5: the chapter's five layers and one more
+
+// "1.23e-05", or "—" where the ratio is not a number (layer N's gradient 0, or an overflow).
+std::string number_or_dash(double value) {
+    if (!std::isfinite(value)) return "—";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g", value);
+    return text;
+}
+
 // The chapter's attenuation table (1 → 0.25 → … → 0.0039 for sigmoid), per curve beside what the
 // simulated network really does: folded away until asked for, so it costs the charts no height.
 void draw_attenuation_table(const GradflowSettings& settings, const GradflowSnapshot& snapshot) {
@@ -357,7 +369,8 @@ void draw_attenuation_table(const GradflowSettings& settings, const GradflowSnap
     if (curves > 0 && ImGui::BeginTable("##attenuation", 1 + 2 * curves, flags, ImVec2(0, height))) {
         ImGui::TableSetupColumn("k");
         for (int c = 0; c < curves; ++c) {
-            const std::string name = activations()[sim.curves[static_cast<std::size_t>(c)].activation].display.data();
+            // Named by the curve (two curves often share an activation: tanh at gain 1 and 0.5).
+            const std::string name = curve_name(sim.curves[static_cast<std::size_t>(c)]);
             ImGui::TableSetupColumn((name + ": max|f′|^k##" + std::to_string(c)).c_str());
             ImGui::TableSetupColumn(("‖∂L/∂a‖ ratio##" + std::to_string(c)).c_str());
         }
@@ -368,9 +381,9 @@ void draw_attenuation_table(const GradflowSettings& settings, const GradflowSnap
             if (!result) continue;
             const GradflowCurve& curve = sim.curves[static_cast<std::size_t>(c)];
             const double peak = analyse(activations()[curve.activation], curve.parameters).max_abs_derivative.value;
-            rows[static_cast<std::size_t>(c)] = attenuation_rows(*result, peak);
+            rows[static_cast<std::size_t>(c)] = attenuation_rows(*result, peak, kAttenuationRows);
         }
-        for (int k = 0; k <= 5; ++k) {
+        for (int k = 0; k <= kAttenuationRows; ++k) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::Text("%d", k);
@@ -380,7 +393,7 @@ void draw_attenuation_table(const GradflowSettings& settings, const GradflowSnap
                 ImGui::TableNextColumn();
                 if (has) ImGui::Text("%.3g", curve_rows[static_cast<std::size_t>(k)].best_case);
                 ImGui::TableNextColumn();
-                if (has) ImGui::Text("%.3g", curve_rows[static_cast<std::size_t>(k)].simulated);
+                if (has) ImGui::TextUnformatted(number_or_dash(curve_rows[static_cast<std::size_t>(k)].simulated).c_str());
             }
         }
         ImGui::EndTable();
