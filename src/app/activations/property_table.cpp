@@ -44,7 +44,8 @@ namespace {
 // first (the column's unit), each once at the parameters in use when it is first shown.
 constexpr double kCostBudgetSeconds = 0.004;
 
-void measure_one_cost(ActivationsPanel& panel) {
+// True when one was measured this frame (more may be waiting).
+bool measure_one_cost(ActivationsPanel& panel) {
     const auto measure = [&panel](const Activation& activation) {
         CachedFigures& cached = panel.live.figures[static_cast<std::size_t>(activation_index(activation))];
         if (cached.cost) return false;
@@ -52,10 +53,11 @@ void measure_one_cost(ActivationsPanel& panel) {
             activation, panel.settings.parameters[static_cast<std::size_t>(activation_index(activation))], kCostBudgetSeconds);
         return true;
     };
-    if (measure(*find_activation("relu"))) return;
+    if (measure(*find_activation("relu"))) return true;
     for (const Activation& activation : activations()) {
-        if (panel.settings.selected[static_cast<std::size_t>(activation_index(activation))] && measure(activation)) return;
+        if (panel.settings.selected[static_cast<std::size_t>(activation_index(activation))] && measure(activation)) return true;
     }
+    return false;
 }
 
 std::string cost_text(const CachedFigures& cached, const CachedFigures& relu) {
@@ -71,8 +73,8 @@ std::string cost_text(const CachedFigures& cached, const CachedFigures& relu) {
 
 }  // namespace
 
-void draw_property_table(ActivationsPanel& panel, float height) {
-    measure_one_cost(panel);
+bool draw_property_table(ActivationsPanel& panel, float height) {
+    const bool measuring = measure_one_cost(panel);
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                        ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
                                        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
@@ -108,8 +110,9 @@ void draw_property_table(ActivationsPanel& panel, float height) {
         {"cost", 8.4f,
          "Measured on this machine: ns per element to compute f and f′ over 65,536 float32 inputs with the "
          "kernels training uses, the median of repeated runs, and its ratio to ReLU. Activations without a "
-         "SIMD kernel of their own (marked scalar on hover) pay for that, not for their formula. Timings "
-         "move with the machine's load: compare ratios, measured together."},
+         "SIMD kernel of their own (marked scalar) pay for that, not for their formula. Each is measured once, "
+         "in the frames right after the table first shows it, and timings move with the machine's load: "
+         "`actviz list --properties` measures them all in one go."},
         {"min f", 7.5f, nullptr},
         {"f′(0)¹⁰", 4.4f,
          "What is left of a gradient after 10 layers whose units all sit at x = 0: f′(0)^10. "
@@ -119,7 +122,7 @@ void draw_property_table(ActivationsPanel& panel, float height) {
          "activation's factor alone; weights multiply in too). Sigmoid: 0.25^10 ≈ 9.5e-7, the vanishing gradient."},
     };
     constexpr int kColumns = static_cast<int>(std::size(columns));
-    if (!ImGui::BeginTable("properties", kColumns, kFlags, ImVec2(0, height))) return;
+    if (!ImGui::BeginTable("properties", kColumns, kFlags, ImVec2(0, height))) return measuring;
     ImGui::TableSetupScrollFreeze(1, 1);
     const float font = ImGui::GetFontSize();
     for (const Column& column : columns) {
@@ -199,6 +202,7 @@ void draw_property_table(ActivationsPanel& panel, float height) {
         ImGui::Text("%.2g", figures.gradient_after_10_layers);
     }
     ImGui::EndTable();
+    return measuring;
 }
 
 }  // namespace actviz::app

@@ -14,6 +14,7 @@ const CachedFigures& figures_for(ActivationsPanel& panel, const Activation& acti
 // Formula, range and the table's verdicts on one line each, for a legend tooltip.
 std::string activation_summary(ActivationsPanel& panel, const Activation& activation);
 
-void draw_property_table(ActivationsPanel& panel, float height);
+// True while the cost column is still being measured (a frame is wanted soon, even when idle).
+bool draw_property_table(ActivationsPanel& panel, float height);
 
 }  // namespace actviz::app
