@@ -158,11 +158,15 @@ void draw_curves_editor(GradflowSimulation& sim, LinkContext& link) {
 
 // [SECTION] Gradient norm per layer, with the activation's factor alone and the true bound -----
 
+// max|f′| of a curve's activation at its parameters: the factor the chain rule can at best keep per layer.
+double peak_slope(const GradflowCurve& curve) {
+    return analyse(activations()[curve.activation], curve.parameters).max_abs_derivative.value;
+}
+
 // max|f′|^k anchored at the last layer: the activation's factor alone, k layers back. It ignores the
 // weights: the best case when they preserve norms, not a bound (amplifying weights exceed it).
 std::vector<double> activation_factor_line(const GradflowCurve& curve, const std::vector<double>& values) {
-    const Activation& activation = activations()[curve.activation];
-    const double peak = analyse(activation, curve.parameters).max_abs_derivative.value;
+    const double peak = peak_slope(curve);
     const int n = static_cast<int>(values.size());
     std::vector<double> line(n);
     for (int l = 0; l < n; ++l) line[l] = values[n - 1] * std::pow(peak, n - 1 - l);
@@ -379,9 +383,8 @@ void draw_attenuation_table(const GradflowSettings& settings, const GradflowSnap
         for (int c = 0; c < curves; ++c) {
             const auto& result = snapshot.curves[static_cast<std::size_t>(c)];
             if (!result) continue;
-            const GradflowCurve& curve = sim.curves[static_cast<std::size_t>(c)];
-            const double peak = analyse(activations()[curve.activation], curve.parameters).max_abs_derivative.value;
-            rows[static_cast<std::size_t>(c)] = attenuation_rows(*result, peak, kAttenuationRows);
+            rows[static_cast<std::size_t>(c)] =
+                attenuation_rows(*result, peak_slope(sim.curves[static_cast<std::size_t>(c)]), kAttenuationRows);
         }
         for (int k = 0; k <= kAttenuationRows; ++k) {
             ImGui::TableNextRow();
