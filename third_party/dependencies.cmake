@@ -8,6 +8,7 @@ find_package(glfw3 3.3 REQUIRED)
 find_package(OpenGL REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)   # libimgui.a + stb
+pkg_check_modules(GINAC REQUIRED IMPORTED_TARGET ginac)   # libginac + libcln: typed formulas' exact derivatives
 find_package(nlohmann_json 3 REQUIRED)
 find_package(GTest REQUIRED)
 if(ACTVIZ_BENCHMARKS)

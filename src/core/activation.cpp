@@ -8,7 +8,11 @@
 #include <cmath>
 #include <cstdio>
 
+#include <atomic>
+#include <mutex>
+
 #include "core/activation_math.hpp"
+#include "core/custom_activation.hpp"
 
 namespace actviz {
 namespace {
@@ -217,20 +221,66 @@ std::string_view family_name(Family family) {
         case Family::SmoothRelu: return "Smooth ReLUs";
         case Family::Shrinkage: return "Shrinkage";
         case Family::HardPiecewise: return "Hard / piecewise";
+        case Family::Custom: return "Your formulas";
     }
     return "?";
 }
 
-std::span<const Activation> activations() { return kCatalogue; }
+// The built-ins, then the user's formulas: fixed storage, so appending never moves an entry.
+struct Catalogue {
+    std::array<Activation, kCatalogue.size() + kMaxCustomActivations> entries{};
+    std::atomic<std::size_t> size{0};
+    std::mutex appending;
+    Catalogue() {
+        std::copy(kCatalogue.begin(), kCatalogue.end(), entries.begin());
+        size.store(kCatalogue.size(), std::memory_order_release);
+    }
+};
+
+Catalogue& catalogue() {
+    static Catalogue instance;
+    return instance;
+}
+
+std::span<const Activation> activations() {
+    Catalogue& c = catalogue();
+    return {c.entries.data(), c.size.load(std::memory_order_acquire)};
+}
+
+std::size_t builtin_activation_count() { return kCatalogue.size(); }
 
 const Activation* find_activation(std::string_view name) {
-    for (const Activation& activation : kCatalogue) {
-        if (activation.name == name) return &activation;
-    }
+    const auto all = activations();
+    for (auto it = all.rbegin(); it != all.rend(); ++it)  // newest first: a redefinition wins
+        if (it->name == name && it->listed()) return &*it;
     return nullptr;
 }
 
-int activation_index(const Activation& activation) { return static_cast<int>(&activation - kCatalogue.data()); }
+int activation_index(const Activation& activation) { return static_cast<int>(&activation - catalogue().entries.data()); }
+
+namespace detail {
+const Activation* append_activation(const Activation& activation) {
+    Catalogue& c = catalogue();
+    const std::lock_guard lock(c.appending);
+    const std::size_t at = c.size.load(std::memory_order_relaxed);
+    if (at >= c.entries.size()) return nullptr;
+    c.entries[at] = activation;
+    c.size.store(at + 1, std::memory_order_release);
+    return &c.entries[at];
+}
+}  // namespace detail
+
+double Activation::f(double x, const ParameterValues& p) const {
+    return custom ? custom->compiled.value.value(x, p) : f_fn(x, p);
+}
+
+double Activation::df(double x, const ParameterValues& p) const {
+    return custom ? custom->compiled.slope.value(x, p, 1) : df_fn(x, p);
+}
+
+std::vector<double> Activation::kinks(const ParameterValues& p) const { return custom ? std::vector<double>{} : kinks_fn(p); }
+
+bool Activation::listed() const { return !custom || !custom->superseded.load(std::memory_order_acquire); }
 
 ParameterValues Activation::defaults() const {
     ParameterValues values{};

@@ -19,9 +19,11 @@
 
 namespace actviz {
 
-enum class Family { Linear, SigmoidLike, ReluFamily, SmoothRelu, Shrinkage, HardPiecewise };
-inline constexpr int kFamilyCount = 6;
+enum class Family { Linear, SigmoidLike, ReluFamily, SmoothRelu, Shrinkage, HardPiecewise, Custom };
+inline constexpr int kFamilyCount = 7;
 std::string_view family_name(Family family);
+
+struct CustomActivation;
 
 struct Parameter {
     std::string_view name;    // the CLI flag and session key, e.g. "alpha", "min_value"
@@ -50,10 +52,20 @@ struct Activation {
     std::array<Parameter, kMaxParameters> parameters;
     int parameter_count;
     Properties properties;
-    double (*f)(double x, const ParameterValues& p);
-    double (*df)(double x, const ParameterValues& p);
+    double (*f_fn)(double x, const ParameterValues& p);
+    double (*df_fn)(double x, const ParameterValues& p);
     // Points where f or f′ is not smooth (may depend on the parameters); empty for smooth ones.
-    std::vector<double> (*kinks)(const ParameterValues& p);
+    std::vector<double> (*kinks_fn)(const ParameterValues& p);
+    // Set for an activation the user typed as a formula (core/custom_activation.hpp): f, f′ and f″
+    // then come from its compiled programs, and the function pointers above are unused.
+    const CustomActivation* custom = nullptr;
+
+    double f(double x, const ParameterValues& p) const;
+    double df(double x, const ParameterValues& p) const;
+    std::vector<double> kinks(const ParameterValues& p) const;
+    // False for a custom activation the user has since redefined (kept alive for whatever still
+    // refers to it, but no longer offered in lists or found by name).
+    bool listed() const;
 
     std::span<const Parameter> params() const { return {parameters.data(), static_cast<size_t>(parameter_count)}; }
     ParameterValues defaults() const;
@@ -64,9 +76,14 @@ struct Activation {
     std::optional<std::string> invalid_reason(const ParameterValues& p) const;
 };
 
+// The catalogue: PyTorch's activations, then any the user defined as formulas in this process
+// (appended, never moved or removed, so pointers and indices stay valid; thread-safe to read).
 std::span<const Activation> activations();
+// The listed activation called `name` (the newest definition of a custom name), or nullptr.
 const Activation* find_activation(std::string_view name);
 // Position in the catalogue (stable: the UI uses it to give each activation one colour everywhere).
 int activation_index(const Activation& activation);
+// How many of the catalogue's entries are PyTorch's built-ins (the first ones).
+std::size_t builtin_activation_count();
 
 }  // namespace actviz

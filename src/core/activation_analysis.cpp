@@ -1,5 +1,7 @@
 #include "core/activation_analysis.hpp"
 
+#include "core/custom_activation.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -118,6 +120,7 @@ ActivationFigures analyse(const Activation& activation, const ParameterValues& p
 }
 
 double second_derivative(const Activation& activation, const ParameterValues& p, double x) {
+    if (activation.custom) return activation.custom->compiled.curvature.value(x, p);  // exact, from GiNaC
     const double h = 1e-5 * std::max(1.0, std::fabs(x));
     // Near ±DBL_MAX, x ± h would overflow to ±∞; the step stops at the largest double instead.
     constexpr double kLargest = std::numeric_limits<double>::max();

@@ -34,7 +34,7 @@ struct ActivationFigures {
 ActivationFigures analyse(const Activation& activation, const ParameterValues& p, double lo = -10, double hi = 10);
 
 // f″ by a central difference of the analytic f′ (there is no closed form for every activation);
-// relative accuracy ~1e-7 away from kinks.
+// relative accuracy ~1e-7 away from kinks. A typed formula's f″ is exact (GiNaC's second derivative).
 double second_derivative(const Activation& activation, const ParameterValues& p, double x);
 
 // f and f′ sampled over [lo, hi] for plotting: `count` evenly spaced points plus every kink inside

@@ -1,9 +1,10 @@
 #pragma once
 // f and f′ of an activation over a whole array at once, vectorised, for the activations the
-// gradient-flow presets use most (sigmoid, tanh, the ReLU family, identity); every other one goes
-// through the catalogue's scalar functions. Internal to core: the catalogue stays the definition,
-// these are the same formulas (activation_math.hpp) written for SIMD. Values agree with the
-// catalogue to an ulp or two (Eigen's vector exp instead of std::exp).
+// gradient-flow presets use most (sigmoid, tanh, the ReLU family, identity) and for typed formulas
+// (their compiled programs, core/formula_program.hpp); every other one goes through the catalogue's
+// scalar functions. Internal to core: the catalogue stays the definition, these are the same
+// formulas (activation_math.hpp) written for SIMD. Values agree with the catalogue to an ulp or two
+// (Eigen's vector exp instead of std::exp).
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +14,7 @@
 #include <Eigen/Core>
 
 #include "core/activation.hpp"
+#include "core/custom_activation.hpp"
 
 namespace actviz::detail {
 
@@ -21,7 +23,9 @@ class ActivationKernel {
    public:
     ActivationKernel(const Activation& activation, const ParameterValues& p) : activation_(activation), p_(p) {
         const std::string_view name = activation.name;
-        if (name == "sigmoid")
+        if (activation.custom)
+            kind_ = Kind::Program;
+        else if (name == "sigmoid")
             kind_ = Kind::Sigmoid;
         else if (name == "tanh")
             kind_ = Kind::Tanh;
@@ -39,6 +43,11 @@ class ActivationKernel {
     // f(u) into f, f′(u) into df; `count` entries each. f may be u itself (computed in place):
     // every kernel reads u[i] before it writes f[i], and df never overlaps u.
     void apply(const T* u, T* f, T* df, Eigen::Index count) const {
+        if (kind_ == Kind::Program) {  // a typed formula: its compiled program runs over the whole block
+            T* const outputs[] = {f, df};
+            activation_.custom->compiled.slope.run(u, count, p_, std::span<T* const>(outputs));
+            return;
+        }
         for (Eigen::Index start = 0; start < count; start += kChunk) {
             const Eigen::Index n = std::min(kChunk, count - start);
             apply_chunk(u + start, f + start, df + start, n);
@@ -46,7 +55,7 @@ class ActivationKernel {
     }
 
    private:
-    enum class Kind { Generic, Sigmoid, Tanh, Relu, Leaky, Identity };
+    enum class Kind { Generic, Program, Sigmoid, Tanh, Relu, Leaky, Identity };
     static constexpr Eigen::Index kChunk = 256;  // temporaries stay on the stack and in L1
     using Array = Eigen::Array<T, Eigen::Dynamic, 1, 0, kChunk, 1>;
     using ConstMap = Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>;
@@ -96,6 +105,7 @@ class ActivationKernel {
                 df.setOnes();
                 f = u;
                 return;
+            case Kind::Program: return;  // handled in apply()
             case Kind::Generic:
                 for (Eigen::Index i = 0; i < n; ++i) {
                     // The catalogue is double; in float32 each value is rounded (and flushed) like a float kernel's.

@@ -1,0 +1,136 @@
+#include "core/custom_activation.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <deque>
+#include <mutex>
+
+namespace actviz {
+namespace detail {
+const Activation* append_activation(const Activation& activation);  // core/activation.cpp
+}
+
+namespace {
+
+// The definitions behind the catalogue's custom entries: a deque never moves what it holds.
+struct Definitions {
+    std::mutex mutex;
+    std::deque<CustomActivation> entries;
+};
+
+Definitions& definitions() {
+    static Definitions instance;
+    return instance;
+}
+
+constexpr Parameter kAlpha{"alpha", "α", 1, -10, 10};
+constexpr Parameter kBeta{"beta", "β", 1, -10, 10};
+
+std::string number(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+}  // namespace
+
+std::optional<std::string> invalid_custom_name(std::string_view name) {
+    if (name.empty()) return "give the activation a name";
+    if (name.size() > kMaxCustomNameLength)
+        return "the name is " + std::to_string(name.size()) + " bytes long; at most " + std::to_string(kMaxCustomNameLength);
+    for (const char c : name)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return "the name has a control character";
+    if (name.front() == ' ' || name.back() == ' ') return "the name starts or ends with a space";
+    const auto builtins = activations().first(builtin_activation_count());
+    for (const Activation& a : builtins)
+        if (a.name == name || a.display == name) return "'" + std::string(name) + "' is a built-in activation's name";
+    return std::nullopt;
+}
+
+std::optional<std::string> invalid_custom_parameters(const CustomActivationSpec& spec, int count) {
+    for (int i = 0; i < count; ++i) {
+        const CustomParameterRange& r = spec.parameters[static_cast<size_t>(i)];
+        const std::string symbol = i == 0 ? "alpha" : "beta";
+        for (const double v : {r.min, r.max, r.default_value})
+            if (!std::isfinite(v) || std::fabs(v) > kMaxCustomParameterMagnitude)
+                return symbol + "'s range and default must be numbers from " + number(-kMaxCustomParameterMagnitude) +
+                       " to " + number(kMaxCustomParameterMagnitude);
+        if (!(r.min < r.max)) return symbol + " needs min < max, got " + number(r.min) + " and " + number(r.max);
+        if (r.default_value < r.min || r.default_value > r.max)
+            return symbol + "'s default " + number(r.default_value) + " is outside its range " + number(r.min) + " to " +
+                   number(r.max);
+    }
+    return std::nullopt;
+}
+
+CustomDefinition define_custom_activation(const CustomActivationSpec& spec) {
+    CustomDefinition result;
+    if (auto why = invalid_custom_name(spec.name)) {
+        result.error.message = *why;
+        return result;
+    }
+    FormulaResult compiled = compile_formula(spec.formula);
+    if (!compiled.formula) {
+        result.error = compiled.error;
+        return result;
+    }
+    const int parameter_count = compiled.formula->parameter_count;
+    if (auto why = invalid_custom_parameters(spec, parameter_count)) {
+        result.error.message = *why;
+        return result;
+    }
+
+    Definitions& defs = definitions();
+    const std::lock_guard lock(defs.mutex);
+    const Activation* previous = find_activation(spec.name);
+    if (previous && previous->custom && previous->custom->spec == spec) {
+        result.activation = previous;
+        return result;
+    }
+    if (defs.entries.size() >= kMaxCustomActivations) {
+        result.error.message = "at most " + std::to_string(kMaxCustomActivations) +
+                               " activations can be defined in one run; restart actviz to define more";
+        return result;
+    }
+    CustomActivation& custom = defs.entries.emplace_back();
+    custom.spec = spec;
+    custom.compiled = std::move(*compiled.formula);
+    custom.formula_line = "f(x) = " + custom.compiled.text;
+    custom.derivative_line = "f′(x) = " + custom.compiled.derivative;
+
+    Activation entry{};
+    entry.name = custom.spec.name;
+    entry.display = custom.spec.name;
+    entry.family = Family::Custom;
+    entry.formula = custom.formula_line;
+    entry.derivative_formula = custom.derivative_line;
+    entry.parameters = {kAlpha, kBeta};
+    for (int i = 0; i < kMaxParameters; ++i) {
+        const CustomParameterRange& r = spec.parameters[static_cast<size_t>(i)];
+        entry.parameters[static_cast<size_t>(i)].default_value = r.default_value;
+        entry.parameters[static_cast<size_t>(i)].min = r.min;
+        entry.parameters[static_cast<size_t>(i)].max = r.max;
+    }
+    entry.parameter_count = parameter_count;
+    // Read off the curve by the property table (activation_properties.hpp); no claim is made here.
+    entry.properties = {"see the table", false, false};
+    entry.custom = &custom;
+    const Activation* appended = detail::append_activation(entry);
+    if (!appended) {
+        defs.entries.pop_back();
+        result.error.message = "the catalogue is full; restart actviz to define more";
+        return result;
+    }
+    if (previous && previous->custom) const_cast<CustomActivation*>(previous->custom)->superseded.store(true);
+    result.activation = appended;
+    return result;
+}
+
+std::vector<const Activation*> custom_activations() {
+    std::vector<const Activation*> listed;
+    for (const Activation& a : activations())
+        if (a.custom && a.listed()) listed.push_back(&a);
+    return listed;
+}
+
+}  // namespace actviz
