@@ -6,6 +6,7 @@
 
 #include "cli/parse_value.hpp"
 #include "cli/usage_error.hpp"
+#include "core/custom_activation.hpp"
 
 namespace actviz::cli {
 namespace {
@@ -13,6 +14,23 @@ namespace {
 constexpr std::array kParameterFlags{FlagSpec{"alpha"},     FlagSpec{"beta"},      FlagSpec{"lambda"},
                                      FlagSpec{"threshold"}, FlagSpec{"value"},     FlagSpec{"min-value"},
                                      FlagSpec{"max-value"}, FlagSpec{"lower"},     FlagSpec{"upper"}};
+constexpr std::array kActivationFlags{FlagSpec{"alpha"},     FlagSpec{"beta"},      FlagSpec{"lambda"},
+                                      FlagSpec{"threshold"}, FlagSpec{"value"},     FlagSpec{"min-value"},
+                                      FlagSpec{"max-value"}, FlagSpec{"lower"},     FlagSpec{"upper"},
+                                      FlagSpec{"formula"}};
+
+// A formula from the command line: named by its own text when that fits a name, its parameters
+// defaulting to 1 within ±kMaxCustomParameterMagnitude (the flags' values are checked against that).
+const Activation& define_formula(std::string_view text, std::string_view flag, std::string_view fallback_name) {
+    CustomActivationSpec spec;
+    spec.formula = std::string(text);
+    spec.name = invalid_custom_name(text) ? std::string(fallback_name) : std::string(text);
+    for (CustomParameterRange& range : spec.parameters)
+        range = {1.0, -kMaxCustomParameterMagnitude, kMaxCustomParameterMagnitude};
+    const CustomDefinition defined = define_custom_activation(spec);
+    if (!defined.activation) throw UsageError(std::string(flag) + ": " + defined.error.message);
+    return *defined.activation;
+}
 
 std::string parameter_of_flag(std::string_view flag) {
     std::string name(flag);
@@ -35,11 +53,50 @@ std::string accepted_flags(const Activation& activation) {
 
 }  // namespace
 
-std::span<const FlagSpec> activation_parameter_flags() { return kParameterFlags; }
+std::span<const FlagSpec> activation_parameter_flags() { return kActivationFlags; }
 
-ActivationChoice activation_from_flags(std::string_view name, const Flags& flags) {
-    const Activation* activation = find_activation(name);
-    if (!activation) throw UsageError("unknown activation '" + std::string(name) + "' (actviz list shows them)");
+std::vector<std::string_view> split_top_level(std::string_view text) {
+    std::vector<std::string_view> parts;
+    int depth = 0;
+    size_t start = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '(') ++depth;
+        else if (text[i] == ')') --depth;
+        else if (text[i] == ',' && depth <= 0) {
+            parts.push_back(text.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    parts.push_back(text.substr(start));
+    return parts;
+}
+
+const Activation& activation_from_entry(std::string_view entry, std::string_view flag) {
+    constexpr std::string_view kFormula = "formula:";
+    if (entry.starts_with(kFormula)) return define_formula(entry.substr(kFormula.size()), flag, entry.substr(0, 48));
+    const Activation* activation = find_activation(entry);
+    if (!activation) {
+        throw UsageError("unknown activation '" + std::string(entry) + "' in " + std::string(flag) +
+                         " (actviz list shows them; type one as formula:EXPR)");
+    }
+    return *activation;
+}
+
+ActivationChoice activation_from_flags(std::optional<std::string_view> name, const Flags& flags, std::string_view fallback,
+                                       std::string_view missing) {
+    const Activation* activation = nullptr;
+    if (const auto formula = flags.value("formula")) {
+        if (name) throw UsageError("give an activation's name or --formula, not both");
+        activation = &define_formula(*formula, "--formula", "formula");
+    } else {
+        if (!name && fallback.empty()) throw UsageError(std::string(missing));
+        const std::string_view chosen = name ? *name : fallback;
+        activation = find_activation(chosen);
+        if (!activation) {
+            throw UsageError("unknown activation '" + std::string(chosen) +
+                             "' (actviz list shows them; or type one with --formula 'EXPR')");
+        }
+    }
     ActivationChoice choice{activation, activation->defaults()};
     for (const std::string& given : flags.given()) {
         const bool is_parameter_flag = std::any_of(kParameterFlags.begin(), kParameterFlags.end(),

@@ -27,6 +27,7 @@
 #include "cli/session_flags.hpp"
 #include "cli/setting_flags.hpp"
 #include "cli/usage_error.hpp"
+#include "cli/activation_flags.hpp"
 #include "core/bakeoff.hpp"
 #include "core/bakeoff_summary.hpp"
 #include "core/bakeoff_verdict.hpp"
@@ -42,20 +43,12 @@ constexpr long long kMaxRows = 10'000'000;
 // --steps is the setting's step budget and train's --steps at once: one range for both.
 static_assert(settings::kMaxBakeoffStepBudget == kMaxTrainSteps && settings::bakeoff_setting::kStepBudget.min == 0);
 
-// "sigmoid,tanh,relu" → the catalogue's activations at their PyTorch defaults.
+// "sigmoid,tanh,formula:max(0, x)" → the catalogue's activations at their PyTorch defaults, and typed ones.
 std::vector<LayerActivation> parse_activations(std::string_view text) {
     std::vector<LayerActivation> list;
-    size_t start = 0;
-    while (start <= text.size()) {
-        const size_t comma = std::min(text.find(',', start), text.size());
-        const std::string_view name = text.substr(start, comma - start);
-        const Activation* activation = find_activation(name);
-        if (!activation) {
-            throw UsageError("unknown activation '" + std::string(name) +
-                             "' in --activations (actviz list shows them)");
-        }
-        list.push_back({activation, activation->defaults()});
-        start = comma + 1;
+    for (std::string_view entry : split_top_level(text)) {
+        const Activation& activation = activation_from_entry(entry, "--activations");
+        list.push_back({&activation, activation.defaults()});
     }
     if (list.size() < kMinActivations || list.size() > kMaxActivations) {
         throw UsageError("--activations takes " + std::to_string(kMinActivations) + " to " +

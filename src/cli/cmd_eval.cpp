@@ -39,10 +39,12 @@ int run_eval(std::span<const std::string> args, std::ostream& out, std::ostream&
     std::vector<FlagSpec> specs{{"x"}, {"from"}, {"to"}, {"n"}};
     for (const FlagSpec& spec : activation_parameter_flags()) specs.push_back(spec);
     const Flags flags(args, specs);
-    if (flags.positionals().size() != 1) {
-        throw UsageError("give one activation name, e.g. actviz eval gelu --x 0,1 (actviz list shows them)");
+    if (flags.positionals().size() > 1 || (flags.positionals().empty() && !flags.has("formula"))) {
+        throw UsageError(
+            "give one activation name, e.g. actviz eval gelu --x 0,1 (actviz list shows them), or --formula 'EXPR'");
     }
-    const ActivationChoice choice = activation_from_flags(flags.positionals()[0], flags);
+    const ActivationChoice choice = activation_from_flags(
+        flags.positionals().empty() ? std::nullopt : std::optional<std::string_view>(flags.positionals()[0]), flags);
     const std::vector<double> xs = sample_points(flags);
     out << "x,f,df\n";
     for (double x : xs) {

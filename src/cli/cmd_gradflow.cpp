@@ -65,8 +65,9 @@ GradflowConfig config_of(const Flags& flags) {
     config.width = required_count(flags, g::kWidth);
     config.batch = setting_flag(flags, g::kBatch).value_or(config.batch);
     const auto name = flags.value("activation");
-    if (!name) throw UsageError("--activation is missing, e.g. --activation sigmoid (actviz list shows them)");
-    const ActivationChoice choice = activation_from_flags(*name, flags);
+    const ActivationChoice choice = activation_from_flags(
+        name ? std::optional<std::string_view>(*name) : std::nullopt, flags, "",
+        "--activation is missing, e.g. --activation sigmoid (actviz list shows them), or --formula 'EXPR'");
     config.activation = choice.activation;
     config.parameters = choice.parameters;
     config.init = init_from_flags(flags);

@@ -65,7 +65,9 @@ TrainCommand parse_train(std::span<const std::string> args) {
     // Only a session's hand edits can leave none (the flags' check above refuses that for generated
     // points); no step could be taken, so say so instead of printing a lone step 0.
     if (command.data.train.empty()) throw UsageError("the session's training points were all erased: nothing to train on");
-    const ActivationChoice choice = activation_from_flags(required_flag(flags, "activation", "tanh"), flags);
+    const auto name = flags.value("activation");
+    const ActivationChoice choice =
+        activation_from_flags(name ? std::optional<std::string_view>(*name) : std::nullopt, flags, "tanh");
     command.config = trainer_from_flags(flags, command.data.classes, command.run.seed,
                                         static_cast<int>(command.data.train.size()),
                                         LayerActivation{choice.activation, choice.parameters});

@@ -46,7 +46,7 @@ class Implied {
     // The activation and its parameters, unless the user chose another activation (whose
     // parameters the session does not know).
     void add_activation(const Activation& activation, const ParameterValues& values) {
-        if (given_.has("activation")) return;
+        if (given_.has("activation") || given_.has("formula")) return;
         add("activation", std::string(activation.name));
         for (size_t i = 0; i < activation.params().size(); ++i) {
             std::string flag(activation.params()[i].name);

@@ -11,7 +11,11 @@ struct Usage {
 // The activation parameter flags shared by eval, gradflow, train and bakeoff.
 #define ACTVIZ_PARAMETER_FLAGS                                                                           \
     "  --alpha A --beta B --lambda L --threshold T --value V --min-value A --max-value B --lower L\n"     \
-    "  --upper U   the activation's parameters (only those it takes; actviz list shows the defaults)\n"
+    "  --upper U   the activation's parameters (only those it takes; actviz list shows the defaults)\n"     \
+    "  --formula 'EXPR'  instead of a name: an activation typed in x, e.g. 'x * tanh(softplus(x))', with\n"  \
+    "              --alpha and --beta (default 1) as its parameters. Functions: exp log log1p sqrt abs\n"  \
+    "              sin cos tanh sigmoid softplus erf sign step max min; constants pi e; ^ is a power.\n"  \
+    "              f' and f'' are exact (symbolic). Refused with the column of the error.\n"
 
 constexpr Usage kUsages[] = {
     {"list",
@@ -29,7 +33,7 @@ constexpr Usage kUsages[] = {
      "                    text fields with a comma are in double quotes\n"
      "  --cost-budget S   seconds of timing per activation, 0.001 to 10 (default 0.05)\n"},
     {"eval",
-     "usage: actviz eval NAME [parameter flags] (--x X1,X2,... | --from A --to B --n N)\n"
+     "usage: actviz eval (NAME | --formula EXPR) [parameter flags] (--x X1,X2,... | --from A --to B --n N)\n"
      "An activation f and its derivative f' at the given points, as CSV: x,f,df.\n" ACTVIZ_PARAMETER_FLAGS
      "  --x LIST          comma-separated points\n"
      "  --from A --to B --n N   N evenly spaced points from A to B\n"
@@ -44,7 +48,7 @@ constexpr Usage kUsages[] = {
      "                    give nan for logits near 1000 (e^z underflows to 0, and 0/0 is nan, near -1000)\n"
      "  --temperature T   0.01 to 100, as the panel's slider (default 1); small T tends to argmax, large T to uniform\n"},
     {"gradflow",
-     "usage: actviz gradflow --depth N --width W --activation NAME [parameter flags] [--init NAME] [--gain G]\n"
+     "usage: actviz gradflow --depth N --width W --activation NAME|--formula EXPR [parameter flags] [--init NAME] [--gain G]\n"
      "                       [--std S] [--bias B] [--batch B] [--seed S] [--residual] [--layernorm] [--float32]\n"
      "                       [--bound]\n"
      "One forward and backward pass of a simulated MLP (MSE against N(0,1) targets) as CSV, one row per\n"
@@ -70,7 +74,7 @@ constexpr Usage kUsages[] = {
      "estimate (exit 2).\n"},
     {"train",
      "usage: actviz train --dataset NAME [--classes K] [--points N] [--noise S] [--test-ratio R] --hidden 16,16\n"
-     "                    --activation NAME [parameter flags] [--features x2,y2,xy,sinx,siny] [--init NAME]\n"
+     "                    --activation NAME|--formula EXPR [parameter flags] [--features x2,y2,xy,sinx,siny] [--init NAME]\n"
      "                    [--bias B] --optimizer NAME --lr LR\n"
      "                    [--momentum M] [--nesterov] [--batch B] [--l2 X] [--l1 X] --steps N [--seed S] [--every K]\n"
      "Trains the 2D classifier; CSV step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction\n"
@@ -113,7 +117,8 @@ constexpr Usage kUsages[] = {
      "and whether the best test accuracies are separable on the test set.\n"
      "  --steps N         the step budget: every contestant of every seed stops at step N, so the table\n"
      "                    and the verdict are final (the Bake-off panel's \"step budget\")\n"
-     "  --activations     2-8 catalogue names (actviz list), at their PyTorch defaults; repeats allowed\n"
+     "  --activations     2-8 catalogue names (actviz list), at their PyTorch defaults; repeats allowed;\n"
+     "                    formula:EXPR types one (commas inside its parentheses are fine)\n"
      "  --session FILE    take the contest from a saved session's Bake-off panel: its activations, seeds,\n"
      "                    data, network, optimiser and step budget (flags given win)\n"
      "  --preset ID       the same from one of the Bake-off's presets (bakeoff-spiral, ...)\n"
