@@ -184,6 +184,7 @@ void draw_panels(AppState& state, Rect work_area) {
 
 void build_frame(AppState& state) {
     handle_shortcuts(state);
+    fit_to_catalogue(state);
     // Last frame's edits to a linked activation reach the other panels before any is drawn.
     sync_linked_activations(state.activation_link, linked_panels(state));
     const float menu_height = draw_main_menu(state);
@@ -194,6 +195,9 @@ void build_frame(AppState& state) {
     draw_dialogs(state);
     finish_opening(state);
     draw_file_progress(state);
+    if (const int edit = state.requests.edit_formula; edit >= -1) {
+        open_formula_editor(state.formula_editor, edit >= 0 ? &activations()[static_cast<std::size_t>(edit)] : nullptr);
+    }
     if (const int contestant = state.requests.open_contestant_in_classifier; contestant >= 0) {
         notify(state, open_contestant_in_classifier(state.bakeoff, contestant, state.classifier));
         const int page = panel_index(PanelId::Classifier);

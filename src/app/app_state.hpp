@@ -16,6 +16,7 @@
 #include "app/hinge_window.hpp"
 #include "app/panel_context.hpp"
 #include "app/file_job.hpp"
+#include "app/formula_window.hpp"
 #include "app/session_ui_state.hpp"
 #include "app/softmax/softmax_panel.hpp"
 #include "core/memory_budget.hpp"
@@ -62,6 +63,7 @@ struct AppState {
     bool show_shortcuts = false;
     bool show_guide = false;  // Help > Choosing an activation
     HingeLesson hinges;       // Help > ReLU networks are piecewise linear
+    FormulaEditor formula_editor;  // Activations > Type a formula…
 
     StatusLine status;
     FrameTimes times;

@@ -1,5 +1,7 @@
 #include "app/chrome.hpp"
 
+#include "core/custom_activation.hpp"
+
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <unistd.h>
@@ -147,6 +149,17 @@ float draw_main_menu(AppState& state) {
         draw_link_menu_item(state);
         ImGui::EndMenu();
     }
+    if (ImGui::BeginMenu("Activations")) {
+        if (ImGui::MenuItem("Type a formula…")) open_formula_editor(state.formula_editor);
+        const auto typed = custom_activations();
+        if (!typed.empty()) {
+            ImGui::Separator();
+            ImGui::TextDisabled("Change");
+            for (const Activation* a : typed)
+                if (ImGui::MenuItem(std::string(a->display).c_str())) open_formula_editor(state.formula_editor, a);
+        }
+        ImGui::EndMenu();
+    }
     if (ImGui::BeginMenu("Settings")) {
         draw_memory_budget_setting(state);
         ImGui::EndMenu();
@@ -205,6 +218,7 @@ void draw_dialogs(AppState& state) {
     draw_session_dialogs(state);
     draw_guide_window(state);
     draw_hinge_window(state.hinges, state.requests.animating);
+    draw_formula_window(state);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const ImVec2 centre(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.5f);
     if (state.show_about) {

@@ -24,6 +24,9 @@ struct FrameRequests {
     // drawing on every mouse move does not starve the worker of the cores.
     double min_frame_interval_s = 0;
     int open_contestant_in_classifier = -1;  // Bake-off: this activation's seed-0 contestant, or −1
+    // Open the formula editor: −1 for a new activation, a custom activation's catalogue index to
+    // change it, −2 (the default) not at all.
+    int edit_formula = -2;
 };
 
 // The previous frame's timing.

@@ -1,5 +1,7 @@
 #include "app/session_bridge.hpp"
 
+#include "core/custom_activation.hpp"
+
 #include <imgui.h>
 #include <sys/stat.h>
 
@@ -58,6 +60,7 @@ session::Session capture_session(const AppState& state) {
         if (!state.panel_visible[i]) s.panel_visible[std::string(kPanelNames[static_cast<std::size_t>(i)].id)] = false;
     }
     s.link_activations = state.activation_link.on;
+    for (const Activation* typed : custom_activations()) s.custom_activations.push_back(typed->custom->spec);
     for (const PanelEntry& panel : kPanelRegistry) panel.capture(state, s);
     return s;
 }

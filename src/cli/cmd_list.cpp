@@ -2,12 +2,15 @@
 // actviz list --properties [--cost-budget S]: the property table, one row per activation at its
 // defaults, the Activations page's numbers (core/activation_properties.hpp, the page's ε) and the
 // measured cost of f and f′ per element (core/activation_cost.hpp), relative to ReLU's.
+// --formula 'EXPR' (repeatable as formula:EXPR entries, comma-separated) adds typed activations as
+// rows, their derivative as GiNaC finds it and their range read off [−10, 10].
 
 #include <array>
 #include <charconv>
 #include <ostream>
 #include <vector>
 
+#include "cli/activation_flags.hpp"
 #include "cli/commands.hpp"
 #include "cli/flags.hpp"
 #include "files/csv_field.hpp"
@@ -48,7 +51,8 @@ void print_properties(double cost_budget, std::ostream& out) {
         const ActivationProperties properties = activation_properties(activation, activation.defaults(), share);
         const ActivationCost& cost = costs[static_cast<size_t>(activation_index(activation))];
         out << activation.name << ',' << files::csv_field(activation.derivative_formula) << ','
-            << files::csv_field(activation.properties.range) << ',' << format_number(properties.shape.mean_output) << ','
+            << files::csv_field(range_text(activation, activation.defaults(), -10, 10)) << ','
+            << format_number(properties.shape.mean_output) << ','
             << format_number(properties.figures.max_abs_derivative.value) << ','
             << files::csv_field(where_text(properties.figures.max_abs_derivative)) << ','
             << files::csv_field(flat_text(properties.shape.flat)) << ',' << (properties.can_die ? "yes" : "no") << ','
@@ -60,8 +64,9 @@ void print_properties(double cost_budget, std::ostream& out) {
 }  // namespace
 
 int run_list(std::span<const std::string> args, std::ostream& out, std::ostream&) {
-    constexpr std::array kSpecs{FlagSpec{"properties", false}, FlagSpec{"cost-budget"}};
+    constexpr std::array kSpecs{FlagSpec{"properties", false}, FlagSpec{"cost-budget"}, FlagSpec{"formula"}};
     const Flags flags(args, kSpecs);
+    if (const auto formula = flags.value("formula")) activation_from_entry("formula:" + std::string(*formula), "--formula");
     if (!flags.positionals().empty()) throw UsageError("list takes no arguments, got '" + flags.positionals()[0] + "'");
     if (flags.has("properties")) {
         // Seconds of timing per activation: 27 activations at the default 0.05 s take about 1.4 s.

@@ -14,13 +14,14 @@ struct Usage {
     "  --upper U   the activation's parameters (only those it takes; actviz list shows the defaults)\n"     \
     "  --formula 'EXPR'  instead of a name: an activation typed in x, e.g. 'x * tanh(softplus(x))', with\n"  \
     "              --alpha and --beta (default 1) as its parameters. Functions: exp log log1p sqrt abs\n"  \
-    "              sin cos tanh sigmoid softplus erf sign step max min; constants pi e; ^ is a power.\n"  \
+    "              sin cos atan tanh sigmoid softplus erf sign step max min; constants pi e; ^ a power.\n"  \
     "              f' and f'' are exact (symbolic). Refused with the column of the error.\n"
 
 constexpr Usage kUsages[] = {
     {"list",
-     "usage: actviz list [--properties [--cost-budget S]]\n"
+     "usage: actviz list [--properties [--cost-budget S]] [--formula EXPR]\n"
      "The activation catalogue as CSV: name,parameters (parameters as alpha=0.01;... with their defaults).\n"
+     "  --formula EXPR    add a typed activation as the last row (its range then read off [-10, 10])\n"
      "  --properties      the property table instead, one row per activation at its defaults, as the\n"
      "                    Activations page computes it: name,derivative (f' as a formula),range,mean_output\n"
      "                    (E f(Z), Z ~ N(0,1): 0 is zero-centred),max_abs_derivative,max_abs_derivative_at,\n"

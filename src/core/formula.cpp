@@ -1,6 +1,7 @@
 // [SECTION] Our functions in GiNaC (derivatives and printing)
 // [SECTION] The parser: text -> GiNaC expression, with columns in every message
 // [SECTION] The compiler: GiNaC expression -> flat program
+// [SECTION] Printing f′ for a reader
 // [SECTION] compile_formula
 //
 // Why our own parser in front of GiNaC: GiNaC's parser reports every error at "line 0, column 0"
@@ -119,6 +120,7 @@ const FunctionEntry kFunctions[] = {
     {"abs", 1, [](const ex& a, const ex&) { return ex(av_abs(a)); }, [](double a, double) { return std::fabs(a); }},
     {"sin", 1, [](const ex& a, const ex&) { return ex(GiNaC::sin(a)); }, [](double a, double) { return std::sin(a); }},
     {"cos", 1, [](const ex& a, const ex&) { return ex(GiNaC::cos(a)); }, [](double a, double) { return std::cos(a); }},
+    {"atan", 1, [](const ex& a, const ex&) { return ex(GiNaC::atan(a)); }, [](double a, double) { return std::atan(a); }},
     {"tanh", 1, [](const ex& a, const ex&) { return ex(GiNaC::tanh(a)); }, [](double a, double) { return std::tanh(a); }},
     {"sigmoid", 1, [](const ex& a, const ex&) { return ex(av_sigmoid(a)); }, sigmoid_value},
     {"softplus", 1, [](const ex& a, const ex&) { return ex(av_softplus(a)); }, softplus_value},
@@ -470,6 +472,7 @@ class Compiler {
         if (serial == sin_SERIAL::serial) return unary_op(FormulaOp::Sin);
         if (serial == cos_SERIAL::serial) return unary_op(FormulaOp::Cos);
         if (serial == tanh_SERIAL::serial) return unary_op(FormulaOp::Tanh);
+        if (serial == atan_SERIAL::serial) return unary_op(FormulaOp::Atan);
         if (serial == av_sigmoid_SERIAL::serial) return unary_op(FormulaOp::Sigmoid);
         if (serial == av_softplus_SERIAL::serial) return unary_op(FormulaOp::Softplus);
         if (serial == av_erf_SERIAL::serial) return unary_op(FormulaOp::Erf);
@@ -561,6 +564,135 @@ std::string_view trimmed(std::string_view text) {
 
 bool mentions(const ex& e, const GiNaC::symbol& s) { return e.has(s); }
 
+// [SECTION] Printing f′ for a reader ---------------------------------------------------------------
+
+// GiNaC prints x^(-1)*Pi^(-1); a student reads x/π. Precedence levels: sum 1, product 2, power 3.
+class Printer {
+   public:
+    std::string text(const ex& e, int outer = 0) {
+        using namespace GiNaC;
+        if (is_a<numeric>(e)) return number(ex_to<numeric>(e), outer);
+        if (is_a<GiNaC::constant>(e)) return e.is_equal(Pi) ? "π" : to_string(e);
+        if (is_a<symbol>(e)) {
+            const std::string name = ex_to<symbol>(e).get_name();
+            return name == "alpha" ? "α" : name == "beta" ? "β" : name;
+        }
+        if (is_a<add>(e)) return wrap(sum(e), 1, outer);
+        if (is_a<mul>(e)) return product(e, outer);
+        if (is_a<power>(e)) return power_text(e.op(0), e.op(1), outer);
+        if (is_a<function>(e)) return call(e);
+        return to_string(e);
+    }
+
+   private:
+    static std::string wrap(const std::string& inner, int level, int outer) { return level < outer ? "(" + inner + ")" : inner; }
+
+    static std::string to_string(const ex& e) {
+        std::ostringstream out;
+        out << e;
+        return out.str();
+    }
+
+    std::string number(const GiNaC::numeric& n, int outer) {
+        std::string t;
+        if (n.is_integer() || !n.is_rational()) {
+            char buffer[32];
+            std::snprintf(buffer, sizeof buffer, "%.10g", n.to_double());
+            t = buffer;
+        } else {
+            t = number(n.numer(), 0) + "/" + number(n.denom(), 0);
+            if (outer >= 2) return "(" + t + ")";
+        }
+        return n.is_negative() && outer >= 2 ? "(" + t + ")" : t;
+    }
+
+    std::string sum(const ex& e) {
+        std::string out;
+        for (size_t i = 0; i < e.nops(); ++i) {
+            std::string term = text(e.op(i), 1);
+            if (i > 0) {
+                if (term.starts_with("-")) out += " − " + term.substr(1);
+                else out += " + " + term;
+            } else {
+                out += term.starts_with("-") ? "−" + term.substr(1) : term;
+            }
+        }
+        return out;
+    }
+
+    // The number first (3·x², not x²·3); factors with negative powers go below a fraction bar; a
+    // −1 coefficient becomes a sign.
+    std::string product(const ex& e, int outer) {
+        using namespace GiNaC;
+        std::vector<std::string> top, bottom;
+        std::string coefficient;
+        bool negative = false;
+        for (size_t i = 0; i < e.nops(); ++i) {
+            const ex& f = e.op(i);
+            if (is_a<numeric>(f)) {
+                numeric n = ex_to<numeric>(f);
+                if (n.is_negative()) negative = !negative, n = -n;
+                if (n.is_rational() && !n.is_integer()) {
+                    if (!n.numer().is_equal(1)) coefficient = number(n.numer(), 2);
+                    bottom.push_back(number(n.denom(), 2));
+                } else if (!n.is_equal(1)) {
+                    coefficient = number(n, 2);
+                }
+            } else if (is_a<power>(f) && is_a<numeric>(f.op(1)) && ex_to<numeric>(f.op(1)).is_negative()) {
+                bottom.push_back(power_text(f.op(0), -f.op(1), 3));
+            } else {
+                top.push_back(text(f, 2));
+            }
+        }
+        if (!coefficient.empty()) top.insert(top.begin(), coefficient);
+        std::string t;
+        for (const std::string& part : top) t += (t.empty() ? "" : "·") + part;
+        if (t.empty()) t = "1";
+        if (!bottom.empty()) {
+            std::string below;
+            for (const std::string& part : bottom) below += (below.empty() ? "" : "·") + part;
+            t += " / " + (bottom.size() > 1 ? "(" + below + ")" : below);
+        }
+        return wrap((negative ? "-" : "") + t, bottom.empty() ? 2 : 1, outer);
+    }
+
+    std::string power_text(const ex& base, const ex& exponent, int outer) {
+        using namespace GiNaC;
+        if (exponent.is_equal(1)) return text(base, outer);
+        if (exponent.is_equal(ex(1) / 2)) return "√(" + text(base) + ")";
+        if (exponent.is_equal(-1)) return wrap("1 / " + text(base, 3), 2, outer);
+        std::string b = text(base, 4);
+        if (exponent.is_equal(2)) return b + "²";
+        if (exponent.is_equal(3)) return b + "³";
+        return wrap(b + "^" + text(exponent, 4), 3, outer);
+    }
+
+    // The slope of max/min: a > b ? c : b > a ? d : min(c, d). With numbers for c and d the tie
+    // joins the branch holding the smaller one: max(0, x)′ reads (x > 0 ? 1 : 0).
+    std::string pick(const ex& e) {
+        using namespace GiNaC;
+        const ex &a = e.op(0), &b = e.op(1), &c = e.op(2), &d = e.op(3);
+        if (is_a<numeric>(c) && is_a<numeric>(d) && ex_to<numeric>(c).is_real() && ex_to<numeric>(d).is_real()) {
+            const bool c_smaller = ex_to<numeric>(c).to_double() <= ex_to<numeric>(d).to_double();
+            return c_smaller ? "(" + text(b) + " > " + text(a) + " ? " + text(d) + " : " + text(c) + ")"
+                             : "(" + text(a) + " > " + text(b) + " ? " + text(c) + " : " + text(d) + ")";
+        }
+        return "(" + text(a) + " > " + text(b) + " ? " + text(c) + " : " + text(b) + " > " + text(a) + " ? " + text(d) +
+               " : min(" + text(c) + ", " + text(d) + "))";
+    }
+
+    std::string call(const ex& e) {
+        using namespace GiNaC;
+        if (ex_to<function>(e).get_serial() == av_pick_SERIAL::serial) return pick(e);
+        std::string name = ex_to<function>(e).get_name();
+        if (name.starts_with("av_")) name = name.substr(3);
+        if (name == "exp" && e.op(0).is_equal(1)) return "e";
+        std::string args;
+        for (size_t i = 0; i < e.nops(); ++i) args += (i ? ", " : "") + text(e.op(i));
+        return name + "(" + args + ")";
+    }
+};
+
 }  // namespace
 
 // [SECTION] compile_formula ------------------------------------------------------------------------
@@ -590,9 +722,8 @@ FormulaResult compile_formula(std::string_view typed) {
         const ex d2f = df.diff(symbols.x);
         CompiledFormula compiled;
         compiled.text = std::string(text);
-        std::ostringstream printed;
-        printed << df;
-        compiled.derivative = printed.str();
+        compiled.derivative = Printer().text(df);
+        if (compiled.derivative.starts_with("-")) compiled.derivative = "−" + compiled.derivative.substr(1);
         compiled.value = Compiler(symbols).compile({f});
         compiled.slope = Compiler(symbols).compile({f, df});
         compiled.curvature = Compiler(symbols).compile({d2f});

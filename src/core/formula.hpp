@@ -29,7 +29,7 @@ struct FormulaError {
 
 struct CompiledFormula {
     std::string text;          // as typed, trimmed
-    std::string derivative;    // f′ printed by GiNaC, e.g. "sigmoid(x)+x*sigmoid(x)*sigmoid(-x)"
+    std::string derivative;    // f′ for a reader, e.g. "sigmoid(x) + x·sigmoid(x)·sigmoid(-x)"
     FormulaProgram value;      // outputs f
     FormulaProgram slope;      // outputs f, f′
     FormulaProgram curvature;  // outputs f″

@@ -96,6 +96,7 @@ void execute(const FormulaInstruction& in, Eigen::Index n, T* storage, const T* 
         case FormulaOp::Log1p: r = a.log1p(); return;
         case FormulaOp::Sin: r = a.sin(); return;
         case FormulaOp::Cos: r = a.cos(); return;
+        case FormulaOp::Atan: r = a.atan(); return;
         case FormulaOp::Tanh:
             if constexpr (sizeof(T) == 4) r = a.tanh();  // Eigen's vector tanh (float only)
             else scalar_into<T>(r, a, tanh_of<T>);

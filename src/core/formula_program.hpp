@@ -24,7 +24,7 @@ enum class FormulaOp : std::uint8_t {
     Input, Parameter, Constant,                        // leaves: x, α/β (index in `a`), a number
     Add, Sub, Mul, Div, Neg,                           // arithmetic
     Square, Cube, Recip, Sqrt, Pow,                    // powers: Pow raises a to the register b
-    Exp, Log, Log1p, Sin, Cos, Tanh, Erf,              // elementary functions
+    Exp, Log, Log1p, Sin, Cos, Atan, Tanh, Erf,        // elementary functions
     Sigmoid, Softplus,                                 // σ(u) and log(1 + eᵘ), computed without overflow
     Abs, Sign, Step, Max, Min,                         // piecewise
     Pick,                                              // a > b ? c : b > a ? d : min(c, d): the slope of max/min

@@ -1,5 +1,6 @@
 #include "core/property_text.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -55,6 +56,19 @@ std::string mean_text(double mean) { return std::fabs(mean) < 5e-4 ? "0: yes" : 
 
 std::string smooth_text(const ShapeEvidence& shape) {
     return shape.continuous_slope ? "yes" : "no, x = " + property_number("%.3g", shape.slope_jump_at);
+}
+
+std::string range_text(const Activation& activation, const ParameterValues& p, double lo, double hi) {
+    if (!activation.custom) return std::string(activation.properties.range);
+    const CurveSamples curve = sample_curve(activation, p, lo, hi, 801);
+    double low = INFINITY, high = -INFINITY;
+    for (std::size_t i = 0; i < curve.x.size(); ++i) {
+        if (!std::isfinite(curve.f[i])) return "not finite at x = " + property_number("%.3g", curve.x[i]);
+        low = std::min(low, curve.f[i]), high = std::max(high, curve.f[i]);
+    }
+    if (!std::isfinite(low)) return "?";
+    return "[" + property_number("%.3g", low) + ", " + property_number("%.3g", high) + "] on [" +
+           property_number("%.3g", lo) + ", " + property_number("%.3g", hi) + "]";
 }
 
 }  // namespace actviz

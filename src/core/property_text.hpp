@@ -24,6 +24,11 @@ std::string flat_text(const std::vector<FlatInterval>& flat);
 // The zero-centred figure E f(Z): "0: yes" when it is (|mean| < 5e-4), otherwise the mean to 3 digits.
 std::string mean_text(double mean);
 
+// The range column: the catalogue's exact range for a built-in ("(0, 1)"); for a typed formula,
+// none is known, so the values f takes on [lo, hi], sampled: "[−0.279, 5.97] on [−6, 6]", or where
+// it is not finite ("not finite at x = −1 …").
+std::string range_text(const Activation& activation, const ParameterValues& p, double lo, double hi);
+
 // "yes" when f′ is continuous, otherwise "no, x = <where it jumps>".
 std::string smooth_text(const ShapeEvidence& shape);
 

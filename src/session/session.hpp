@@ -12,12 +12,14 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "settings/activations_settings.hpp"
 #include "settings/softmax_settings.hpp"
 #include "settings/bakeoff_settings.hpp"
 #include "settings/classifier_settings.hpp"
 #include "settings/gradflow_settings.hpp"
+#include "core/custom_activation.hpp"
 #include "core/dataset.hpp"
 #include "core/trainer.hpp"
 
@@ -25,10 +27,12 @@ namespace actviz::session {
 
 // The schema version written by this build. Files of older versions are upgraded one step at a
 // time on load (session_upgrade.hpp); newer ones are refused.
-inline constexpr int kSessionVersion = 2;  // 2: the Bake-off panel is saved too
+inline constexpr int kSessionVersion = 3;  // 2: the Bake-off panel is saved too; 3: typed activations
 // Larger files are refused before they are read: a session of the largest network and dataset the
 // UI allows is a few MB, so anything this big is not ours.
 inline constexpr std::size_t kMaxSessionBytes = std::size_t{64} << 20;
+// Typed activations one session may define (each is compiled when the file is opened).
+inline constexpr std::size_t kMaxSessionCustomActivations = 32;
 
 // The classifier's state beyond its settings.
 struct ClassifierState {
@@ -37,6 +41,9 @@ struct ClassifierState {
 };
 
 struct Session {
+    // The activations the user typed as formulas (core/custom_activation.hpp), defined before the
+    // panels' settings are read, so the panels name them like built-ins.
+    std::vector<CustomActivationSpec> custom_activations;
     std::string page = "activations";          // the panel id shown alone (settings::kPanelNames), or "all": tiled
     std::map<std::string, bool> panel_visible;  // by panel id; absent = visible
     bool link_activations = false;  // one activation drives the Activations, Gradient flow and Classifier panels

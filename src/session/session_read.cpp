@@ -4,6 +4,7 @@
 // loaded session can be shown and computed without further checks.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "core/features.hpp"
@@ -31,16 +32,15 @@ void read_enum(const ObjectReader& in, std::string_view key, Enum& out, const Na
     out = static_cast<Enum>(index);
 }
 
-std::vector<std::string_view> activation_names() {
-    std::vector<std::string_view> names;
-    for (const Activation& a : activations()) names.push_back(a.name);
-    return names;
-}
-
-// An activation by name: its catalogue index.
+// An activation by name (a built-in, or one typed as a formula and defined above): its catalogue index.
 void read_activation(const ObjectReader& in, std::string_view key, int& index) {
-    const auto names = activation_names();
-    in.choice(key, index, names);
+    if (!in.has(key)) return;
+    const nlohmann::json& value = in.member(key);
+    if (!value.is_string()) fail(in.path_of(key), "expected an activation's name");
+    const auto& name = value.get_ref<const std::string&>();
+    const Activation* activation = find_activation(name);
+    if (!activation) fail(in.path_of(key), "no activation called '" + name.substr(0, 64) + "' (see actviz list)");
+    index = activation_index(*activation);
 }
 
 // `parameters` of `activation` from an object {"alpha": 1.0, ...}: each within its slider's range
@@ -266,9 +266,43 @@ settings::BakeoffSettings read_bakeoff(const ObjectReader& in) {
 
 // [SECTION] the document
 
+// The typed activations, each defined (compiled and added to the catalogue) as it is read, so the
+// panels' settings below can name them. At most kMaxSessionCustomActivations.
+std::vector<CustomActivationSpec> read_custom_activations(const ObjectReader& in) {
+    std::vector<CustomActivationSpec> specs;
+    const json& list = read_array(in.member("custom_activations"), in.path_of("custom_activations"), kMaxSessionCustomActivations);
+    for (size_t i = 0; i < list.size(); ++i) {
+        const ObjectReader entry(list[i], in.path_of("custom_activations") + "[" + std::to_string(i) + "]");
+        CustomActivationSpec spec;
+        entry.text("name", spec.name, kMaxCustomNameLength);
+        entry.text("formula", spec.formula, kMaxFormulaLength);
+        const char* symbols[] = {"alpha", "beta"};
+        for (size_t k = 0; k < spec.parameters.size(); ++k) {
+            if (!entry.has(symbols[k])) continue;
+            const ObjectReader range = entry.object(symbols[k]);
+            CustomParameterRange& r = spec.parameters[k];
+            for (auto [key, value] : {std::pair{"default", &r.default_value}, {"min", &r.min}, {"max", &r.max}})
+                range.number(key, *value, -kMaxCustomParameterMagnitude, kMaxCustomParameterMagnitude);
+        }
+        if (entry.has("colour") && !entry.member("colour").is_null()) {
+            std::string text;
+            entry.text("colour", text, 7);
+            unsigned value = 0;
+            if (text.size() != 7 || text[0] != '#' || std::sscanf(text.c_str() + 1, "%6x", &value) != 1)
+                fail(entry.path_of("colour"), "a colour is written #rrggbb");
+            spec.colour = value == 0 ? 0x000001 : value;  // 0 means "the catalogue's colour"; black stays black
+        }
+        const CustomDefinition defined = define_custom_activation(spec);
+        if (!defined.activation) fail(entry.path(), defined.error.message);
+        specs.push_back(std::move(spec));
+    }
+    return specs;
+}
+
 Session read_session(const json& document) {
     const ObjectReader in(document, "");
     Session s;
+    if (in.has("custom_activations")) s.custom_activations = read_custom_activations(in);
     std::vector<std::string_view> pages;
     for (const settings::PanelName& name : settings::kPanelNames) pages.push_back(name.id);
     pages.push_back("all");

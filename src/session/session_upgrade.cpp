@@ -12,7 +12,11 @@ namespace {
 // starts from the defaults, as it did in the actviz that wrote the file: nothing to rewrite.
 void add_bakeoff_panel(nlohmann::json&) {}
 
-constexpr UpgradeStep kSteps[] = {add_bakeoff_panel};
+// 2 → 3: version 3 saves the activations typed as formulas ("custom_activations"). A version-2 file
+// has none: nothing to rewrite.
+void add_custom_activations(nlohmann::json&) {}
+
+constexpr UpgradeStep kSteps[] = {add_bakeoff_panel, add_custom_activations};
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 // [SECTION] settings → JSON   [SECTION] classifier state → JSON   [SECTION] the document
 #include <charconv>
+#include <cstdio>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -35,6 +36,7 @@ json activations_json(const settings::ActivationsSettings& s) {
     json functions = json::object();
     const auto catalogue = activations();
     for (size_t i = 0; i < catalogue.size() && i < s.selected.size() && i < s.parameters.size(); ++i) {
+        if (!catalogue[i].listed()) continue;  // a formula since redefined: its name now means the new one
         json entry = parameters_json(catalogue[i], s.parameters[i]);
         entry["selected"] = static_cast<bool>(s.selected[i]);
         functions[std::string(catalogue[i].name)] = std::move(entry);
@@ -199,6 +201,29 @@ json softmax_json(const settings::SoftmaxSettings& s) {
     return out;
 }
 
+// "#rrggbb", or null for the catalogue's own colour.
+json colour_json(std::uint32_t colour) {
+    if (colour == 0) return nullptr;
+    char text[8];
+    std::snprintf(text, sizeof text, "#%06x", static_cast<unsigned>(colour & 0xffffff));
+    return std::string(text);
+}
+
+json custom_activations_json(const std::vector<CustomActivationSpec>& specs) {
+    json out = json::array();
+    for (const CustomActivationSpec& spec : specs) {
+        json entry = {{"name", spec.name}, {"formula", spec.formula}};
+        const char* symbols[] = {"alpha", "beta"};
+        for (size_t i = 0; i < spec.parameters.size(); ++i) {
+            const CustomParameterRange& r = spec.parameters[i];
+            entry[symbols[i]] = {{"default", r.default_value}, {"min", r.min}, {"max", r.max}};
+        }
+        entry["colour"] = colour_json(spec.colour);
+        out.push_back(std::move(entry));
+    }
+    return out;
+}
+
 }  // namespace
 
 // [SECTION] the document
@@ -210,6 +235,7 @@ std::string to_json_text(const Session& session) {
                 {"page", session.page},
                 {"panel_visible", std::move(visible)},
                 {"link_activations", session.link_activations},
+                {"custom_activations", custom_activations_json(session.custom_activations)},
                 {"activations", activations_json(session.activations)},
                 {"softmax", softmax_json(session.softmax)},
                 {"gradflow", gradflow_json(session.gradflow)},

@@ -1,5 +1,7 @@
 #include "session/weights_json.hpp"
 
+#include "core/custom_activation.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include "core/features.hpp"
@@ -31,6 +33,8 @@ std::string weights_to_json(const Mlp& mlp) {
                 parameters[std::string(activation.params()[i].name)] = values[i];
             }
             layer["activation"] = std::string(activation.name);
+            // A typed activation's name alone would not say what it computes.
+            if (activation.custom) layer["formula"] = activation.custom->spec.formula;
             layer["parameters"] = std::move(parameters);
         } else {
             layer["activation"] = "none (logits; softmax in the loss)";

@@ -11,4 +11,10 @@ ActivationsSettings::ActivationsSettings() {
     }
 }
 
+void fit_to_catalogue(ActivationsSettings& settings) {
+    const auto catalogue = activations();
+    for (std::size_t i = settings.selected.size(); i < catalogue.size(); ++i) settings.selected.push_back(false);
+    for (std::size_t i = settings.parameters.size(); i < catalogue.size(); ++i) settings.parameters.push_back(catalogue[i].defaults());
+}
+
 }  // namespace actviz::settings

@@ -28,6 +28,10 @@ struct ActivationsSettings {
     ActivationsSettings();
 };
 
+// Extends `selected` (unticked) and `parameters` (defaults) to activations added to the catalogue
+// since `settings` was made (a formula the user defined).
+void fit_to_catalogue(ActivationsSettings& settings);
+
 // The numeric settings, each described once (setting.hpp).
 inline constexpr Setting<ActivationsSettings, float> kSaturationEpsilon{.key = "saturation_epsilon", .flag = "",
     .label = "ε", .member = &ActivationsSettings::saturation_epsilon, .min = 1e-4, .max = 0.5, .slider_min = 1e-4,

@@ -92,7 +92,8 @@ TEST(Formula, ParametersAreSliders) {
 TEST(Formula, DerivativesMatchCentralDifferences) {
     const char* formulas[] = {"x * tanh(log(1 + exp(x)))", "x * sigmoid(1.702 * x)", "x * (1 + erf(x / sqrt(2))) / 2",
                               "x / (1 + x^2)", "sin(x) * exp(-x^2 / 4)", "log1p(x^2) - cos(2 * pi * x) / e",
-                              "softplus(alpha * x) / alpha", "sqrt(1 + x^2) - 1", "x^3 - 2^x", "abs(x)^1.5"};
+                              "softplus(alpha * x) / alpha", "sqrt(1 + x^2) - 1", "x^3 - 2^x", "abs(x)^1.5",
+                              "x * (0.5 + atan(x) / pi)"};  // the textbook's x·(Cauchy CDF)
     int i = 0;
     for (const char* formula : formulas) {
         const Activation& a = custom("t_fd" + std::to_string(i++), formula, 0.7);

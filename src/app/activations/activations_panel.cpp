@@ -48,12 +48,12 @@ const Activation* zones_subject(const ActivationsSettings& settings) {
 
 // [SECTION] Picker: families, search, all / none ----------------------------------------------
 
-void draw_picker(ActivationsSettings& settings, const ActivationLink& link) {
+void draw_picker(ActivationsSettings& settings, const ActivationLink& link, FrameRequests& requests) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     bounded_text_input("##search", "search…", settings.search, kMaxSearchLength);
     const auto catalogue = activations();
     if (ImGui::SmallButton("all")) {
-        for (const Activation& a : catalogue) settings.selected[activation_index(a)] = matches(a, settings.search);
+        for (const Activation& a : catalogue) settings.selected[activation_index(a)] = a.listed() && matches(a, settings.search);
     }
     ImGui::SameLine();
     if (ImGui::SmallButton("none")) std::fill(settings.selected.begin(), settings.selected.end(), false);
@@ -65,6 +65,7 @@ void draw_picker(ActivationsSettings& settings, const ActivationLink& link) {
         bool header_drawn = false;
         for (const Activation& activation : catalogue) {
             if (static_cast<int>(activation.family) != family || !matches(activation, settings.search)) continue;
+            if (!activation.listed()) continue;  // a formula since redefined
             if (!header_drawn) {
                 ImGui::Spacing();
                 ImGui::TextDisabled("%s", std::string(family_name(activation.family)).c_str());
@@ -79,8 +80,18 @@ void draw_picker(ActivationsSettings& settings, const ActivationLink& link) {
             ImGui::PopStyleColor();
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", std::string(activation.name).c_str(),
                                                           std::string(activation.formula).c_str());
+            if (activation.custom) {
+                ImGui::SameLine();
+                ImGui::PushID(index);
+                if (ImGui::SmallButton("edit")) requests.edit_formula = index;
+                ImGui::PopID();
+            }
         }
     }
+    ImGui::Spacing();
+    if (ImGui::Button("+ Type a formula…")) requests.edit_formula = -1;
+    item_tooltip("Your own activation, e.g. x * tanh(softplus(x)): its exact derivative is computed for you, "
+                 "and it joins every page — Gradient flow, the Classifier, the Bake-off — like a built-in.");
 }
 
 // [SECTION] Toolbar and parameter sliders ------------------------------------------------------
@@ -296,7 +307,7 @@ void draw_activations_panel(ActivationsPanel& panel, PanelContext& context) {
     const float font = ImGui::GetFontSize();
 
     ImGui::BeginChild("picker", ImVec2(font * 13.5f, 0), true);
-    draw_picker(settings, context.link.link);
+    draw_picker(settings, context.link.link, context.requests);
     ImGui::EndChild();
     ImGui::SameLine();
 

@@ -32,7 +32,9 @@ const CachedFigures& figures_for(ActivationsPanel& panel, const Activation& acti
 std::string activation_summary(ActivationsPanel& panel, const Activation& activation) {
     const CachedFigures& cached = figures_for(panel, activation);
     const ShapeEvidence& shape = cached.shape;
-    return std::string(activation.formula) + "\nrange " + std::string(activation.properties.range) +
+    const ParameterValues& p = panel.settings.parameters[static_cast<std::size_t>(activation_index(activation))];
+    return std::string(activation.formula) + "\nrange " +
+           range_text(activation, p, panel.settings.x_min, panel.settings.x_max) +
            " · mean output over N(0, 1) inputs " + mean_text(shape.mean_output) + "\nf′ continuous " +
            smooth_text(shape) + " · monotone " + (shape.monotone ? "yes" : "no") + "\n|f′| < " +
            property_number("%.3g", panel.settings.saturation_epsilon * 100) + "% of its peak: " + flat_text(shape.flat);
@@ -157,7 +159,9 @@ bool draw_property_table(ActivationsPanel& panel, float height) {
         ImGui::TextUnformatted(derivative.c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("f′(x) = %s", derivative.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(std::string(activation.properties.range).c_str());
+        ImGui::TextUnformatted(range_text(activation, p, panel.settings.x_min, panel.settings.x_max).c_str());
+        if (activation.custom && ImGui::IsItemHovered())
+            ImGui::SetTooltip("A typed formula's range is read off its curve over the plotted x range.");
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(mean_text(shape.mean_output).c_str());
         ImGui::TableNextColumn();

@@ -45,6 +45,7 @@ void draw_activation_ticks(BakeoffSettings& settings) {
     const float height = ImGui::GetTextLineHeightWithSpacing() * 8.5f;
     ImGui::BeginChild("##ticks", ImVec2(0, height), true);
     for (const Activation& activation : activations()) {
+        if (!activation.listed()) continue;  // a formula since redefined
         const int index = activation_index(activation);
         const auto it = std::find(ticked.begin(), ticked.end(), index);
         bool on = it != ticked.end();

@@ -136,6 +136,7 @@ void draw_activation(ClassifierHyper& hyper, LinkContext& link) {
     ImGui::SetNextItemWidth(item_width());
     if (ImGui::BeginCombo("activation", std::string(current.display).c_str())) {
         for (const Activation& activation : activations()) {
+            if (!activation.listed()) continue;  // a formula since redefined
             const int index = activation_index(activation);
             if (ImGui::Selectable(std::string(activation.display).c_str(), index == hyper.activation)) {
                 hyper.activation = index;

@@ -107,6 +107,7 @@ bool draw_curve_row(GradflowSimulation& sim, int index) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     if (ImGui::BeginCombo("##activation", std::string(activations()[curve.activation].display).c_str())) {
         for (const Activation& activation : activations()) {
+            if (!activation.listed()) continue;  // a formula since redefined
             const int i = activation_index(activation);
             if (ImGui::Selectable(std::string(activation.display).c_str(), i == curve.activation)) {
                 curve.activation = i;
