@@ -12,7 +12,7 @@ One check per ctest test (tests/CMakeLists.txt):
              actviz session opened by actviz, and data.json still plain JSON
   icons      every PNG is the size its folder says
   deb        cpack -G DEB builds actviz_<version>_<arch>.deb holding exactly the installed files, its
-             Depends computed by dpkg-shlibdeps (GLFW, OpenGL, the C++ runtime) plus DejaVu fonts
+             Depends computed by dpkg-shlibdeps (GLFW, libstb, the C++ runtime) plus DejaVu fonts
 
 A check whose Debian tool is missing exits 77, which ctest reports as skipped, naming the package.
 
