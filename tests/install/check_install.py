@@ -17,6 +17,7 @@ One check per ctest test (tests/CMakeLists.txt):
 A check whose Debian tool is missing exits 77, which ctest reports as skipped, naming the package.
 
 usage: check_install.py CHECK BUILD_DIR STAGE APP_ID MIME_TYPE
+(ACTVIZ_CMAKE and ACTVIZ_CPACK name the build's own cmake and cpack; else those on PATH.)
 """
 import gzip
 import os
@@ -76,7 +77,7 @@ def desktop_keys(path: str, group: str = "Desktop Entry") -> dict[str, str]:
 def check_stage(build: str, stage: str, *_: str) -> None:
     shutil.rmtree(stage, ignore_errors=True)
     env = dict(os.environ, DESTDIR=stage)
-    result = run(["cmake", "--install", build, "--prefix", "/usr"], env=env)
+    result = run([os.environ.get("ACTVIZ_CMAKE", "cmake"), "--install", build, "--prefix", "/usr"], env=env)
     print(result.stdout + result.stderr)
     if result.returncode != 0:
         fail("cmake --install failed")
@@ -230,7 +231,7 @@ def check_deb(build: str, stage: str, app_id: str, *_: str) -> None:
     need("file", "file")  # CPack finds the ELF files to give dpkg-shlibdeps with it
     dpkg_deb = need("dpkg-deb", "dpkg")
     with tempfile.TemporaryDirectory() as out:
-        result = run(["cpack", "-G", "DEB", "-B", out, "--config", os.path.join(build, "CPackConfig.cmake")])
+        result = run([os.environ.get("ACTVIZ_CPACK", "cpack"), "-G", "DEB", "-B", out, "--config", os.path.join(build, "CPackConfig.cmake")])
         print(result.stdout + result.stderr)
         debs = [name for name in os.listdir(out) if name.endswith(".deb")]
         if result.returncode != 0 or len(debs) != 1:
