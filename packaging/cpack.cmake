@@ -1,7 +1,7 @@
 # `cpack -G DEB` (run in the build folder): a Debian package of what packaging/install.cmake installs,
 # under /usr. Its Depends are computed from the binary's shared libraries by dpkg-shlibdeps (dpkg-dev),
 # plus the one file actviz opens at run time that no library names: DejaVu Sans, for Greek (α, σ, ∂).
-# No postinst is needed: Debian's desktop-file-utils, shared-mime-info and gtk-update-icon-cache refresh
+# No postinst is needed: Debian's desktop-file-utils, shared-mime-info and hicolor-icon-theme refresh
 # their caches through dpkg triggers on the folders these files go to.
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME actviz)
