@@ -29,11 +29,24 @@ Flag split_flag(std::string_view arg) {
     return {arg.substr(0, eq), arg.substr(eq + 1), true};
 }
 
+// A file manager opens a session with `actviz /path/to/lesson.actviz.json` (the .desktop entry's
+// Exec=actviz %f): a first word that names a file rather than a subcommand. Subcommand names have
+// neither '/' nor '.', so a path is told apart by those, and a mistyped subcommand still says so.
+bool looks_like_a_path(std::string_view arg) { return arg.find_first_of("/.") != std::string_view::npos; }
+
+void set_session_path(CommandLine& result, std::string_view path) {
+    if (!result.gui.session_path.empty()) {
+        throw UsageError("two session files given, '" + result.gui.session_path + "' and '" + std::string(path) +
+                         "' (actviz opens one)");
+    }
+    result.gui.session_path = path;
+}
+
 }  // namespace
 
 CommandLine parse_command_line(std::span<const std::string> args) {
     CommandLine result;
-    if (!args.empty() && !args[0].starts_with("-")) {
+    if (!args.empty() && !args[0].starts_with("-") && !looks_like_a_path(args[0])) {
         if (!find_subcommand(args[0])) {
             throw UsageError("unknown subcommand '" + args[0] + "' (actviz help lists them)");
         }
@@ -54,7 +67,9 @@ CommandLine parse_command_line(std::span<const std::string> args) {
             if (i + 1 >= args.size()) throw UsageError(std::string(flag.name) + " needs a value");
             return args[++i];
         };
-        if (flag.name == "--help" || flag.name == "-h") {
+        if (!args[i].empty() && !args[i].starts_with("-")) {
+            set_session_path(result, args[i]);  // actviz [flags] FILE, as the desktop entry runs it
+        } else if (flag.name == "--help" || flag.name == "-h") {
             result.action = Action::ShowHelp;
         } else if (flag.name == "--version") {
             result.action = Action::ShowVersion;
@@ -80,8 +95,8 @@ CommandLine parse_command_line(std::span<const std::string> args) {
             result.gui.preset = name;
         } else if (flag.name == "--session") {
             const std::string_view path = value();
-            if (path.empty()) throw UsageError("--session needs a file path, e.g. --session lesson.json");
-            result.gui.session_path = path;
+            if (path.empty()) throw UsageError("--session needs a file path, e.g. --session lesson.actviz.json");
+            set_session_path(result, path);
         } else if (flag.name == "--save-session") {
             const std::string_view path = value();
             if (path.empty()) throw UsageError("--save-session needs a file path");
@@ -124,7 +139,7 @@ std::string gui_help_text() {
         "actviz " ACTVIZ_VERSION " - see activation functions and gradient flow\n"
         "\n"
         "Usage:\n"
-        "  actviz [flags]                 open the visualiser\n"
+        "  actviz [flags] [SESSION]       open the visualiser (on that session file, as --session does)\n"
         "  actviz <subcommand> [flags]    headless tools on the same core (actviz <subcommand> --help)\n"
         "\n"
         "Flags:\n"

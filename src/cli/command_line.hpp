@@ -1,6 +1,7 @@
 #pragma once
 // The shape of actviz's command line:
-//   actviz [--frames N] [--screenshot PATH] [--size WxH]   the visualiser
+//   actviz [--frames N] [--screenshot PATH] [--size WxH] [SESSION]   the visualiser (SESSION: a file
+//                                                            path, as the desktop entry passes it)
 //   actviz --help | --version
 //   actviz <subcommand> [flags]                              headless tools on the same core
 
@@ -22,7 +23,7 @@ struct CommandLine {
     std::vector<std::string> arguments;    // the subcommand's own arguments
 };
 
-// Throws UsageError for an unknown flag, a missing or bad value, or an unknown subcommand.
+// Throws UsageError for an unknown flag, a missing or bad value, an unknown subcommand, or two session files.
 CommandLine parse_command_line(std::span<const std::string> args);
 
 std::string gui_help_text();

@@ -66,6 +66,23 @@ TEST(CommandLine, SubcommandTakesTheRestOfTheArguments) {
     EXPECT_EQ(command.arguments, (std::vector<std::string>{"--x", "1"}));
 }
 
+// A double-click in a file manager runs the desktop entry's `actviz %f`: the file is the session.
+TEST(CommandLine, AFilePathOpensThatSessionAsTheDesktopEntryPassesIt) {
+    EXPECT_EQ(parse({"/home/ada/lesson.actviz.json"}).gui.session_path, "/home/ada/lesson.actviz.json");
+    EXPECT_EQ(parse({"lesson.json"}).action, Action::RunGui);
+    EXPECT_EQ(parse({"lesson.json"}).gui.session_path, "lesson.json");
+    const CommandLine after_flags = parse({"--size", "800x600", "./spiral"});
+    EXPECT_EQ(after_flags.gui.session_path, "./spiral");
+    EXPECT_EQ(after_flags.gui.width, 800);
+    // A word without '/' or '.' is still a subcommand, and a mistyped one says so.
+    EXPECT_EQ(parse({"train"}).action, Action::RunSubcommand);
+    EXPECT_EQ(usage_error_of({"trian"}), "unknown subcommand 'trian' (actviz help lists them)");
+    EXPECT_EQ(usage_error_of({"a.actviz.json", "b.actviz.json"}),
+              "two session files given, 'a.actviz.json' and 'b.actviz.json' (actviz opens one)");
+    EXPECT_EQ(usage_error_of({"--session", "a.json", "b.json"}),
+              "two session files given, 'a.json' and 'b.json' (actviz opens one)");
+}
+
 TEST(CommandLine, HelpListsFlagsAndEverySubcommand) {
     const std::string help = gui_help_text();
     for (const char* word : {"--frames", "--screenshot", "--size", "--version", "list", "eval", "softmax", "gradflow",

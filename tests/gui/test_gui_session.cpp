@@ -90,6 +90,19 @@ TEST_F(GuiSession, AMalformedFileIsReportedAndTheDefaultsStay) {
     for (const auto& f : {bad, after_bad, fresh}) std::filesystem::remove(f);
 }
 
+// A double-click on a session in a file manager runs the desktop entry's `actviz %f`: the file,
+// last on the command line, opens as --session would open it.
+TEST_F(GuiSession, ASessionFileGivenAsTheDesktopEntryPassesItOpens) {
+    const std::string lesson = temp_path("lesson.actviz.json"), saved = temp_path("saved.json");
+    std::ofstream(lesson) << R"({"actviz_session": 2, "page": "gradflow", "gradflow": {"depth": 50}})";
+    const ProcessResult r = run_process(app("--frames 2 --save-session " + saved + " " + lesson));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const nlohmann::json document = nlohmann::json::parse(read_text(saved));
+    EXPECT_EQ(document["page"], "gradflow");
+    EXPECT_EQ(document["gradflow"]["depth"], 50);
+    for (const auto& f : {lesson, saved}) std::filesystem::remove(f);
+}
+
 TEST_F(GuiSession, AMissingFileSaysSo) {
     const ProcessResult r = run_process(app("--session /nonexistent-dir/s.json --frames 1"));
     EXPECT_EQ(r.exit_code, 0) << r.err;
