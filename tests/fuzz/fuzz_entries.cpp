@@ -1,5 +1,6 @@
 #include "fuzz_entries.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -12,6 +13,7 @@
 #include "cli/subcommands.hpp"
 #include "cli/usage_error.hpp"
 #include "core/bakeoff.hpp"
+#include "core/formula.hpp"
 #include "session/session_json.hpp"
 #include "session/session_state.hpp"
 #include "settings/bakeoff_settings.hpp"
@@ -158,6 +160,44 @@ void command_line(const std::uint8_t* data, std::size_t size) {
     std::ostringstream out, err;
     const int status = cli::run_subcommand(name, arguments, out, err);
     if (status != 0 && err.str().empty()) std::abort();  // a failure always says why
+}
+
+void formula(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const FormulaResult result = compile_formula(text);
+    if (!result.formula) {
+        if (result.error.message.empty()) fail("a refused formula without a message");
+        return;
+    }
+    const CompiledFormula& f = *result.formula;
+    const std::vector<double> xs = {0.0, -0.0, 1.0, -1.0, 0.5, -2.5, 3.0, 1e-310, -1e-310, 1e308, -1e308,
+                                    INFINITY, -INFINITY, NAN, 88.7, -745.2, 710.0};
+    const std::vector<ParameterValues> parameters = {{0, 0}, {1, 1}, {-3.5, 1e4}, {NAN, INFINITY}};
+    const std::size_t n = xs.size();
+    for (const ParameterValues& p : parameters) {
+        std::vector<double> value(n), with_slope(n), slope(n), curvature(n);
+        double* value_out[] = {value.data()};
+        double* slope_out[] = {with_slope.data(), slope.data()};
+        double* curvature_out[] = {curvature.data()};
+        f.value.run<double>(xs.data(), static_cast<Eigen::Index>(n), p, value_out);
+        f.slope.run<double>(xs.data(), static_cast<Eigen::Index>(n), p, slope_out);
+        f.curvature.run<double>(xs.data(), static_cast<Eigen::Index>(n), p, curvature_out);
+        for (std::size_t i = 0; i < n; ++i) {
+            const bool same = value[i] == with_slope[i] || (std::isnan(value[i]) && std::isnan(with_slope[i]));
+            if (!same) fail("f differs between the f and f-and-f′ programs for '" + std::string(text) + "'");
+        }
+        std::vector<float> xf(xs.begin(), xs.end()), ff(n), dff(n);
+        float* float_out[] = {ff.data(), dff.data()};
+        f.slope.run<float>(xf.data(), static_cast<Eigen::Index>(n), p, float_out);
+        // In place, as the training kernels call it (f over its own input).
+        double* in_place[] = {value.data(), slope.data()};
+        value = xs;
+        f.slope.run<double>(value.data(), static_cast<Eigen::Index>(n), p, in_place);
+        for (std::size_t i = 0; i < n; ++i) {
+            const bool same = value[i] == with_slope[i] || (std::isnan(value[i]) && std::isnan(with_slope[i]));
+            if (!same) fail("f computed in place differs for '" + std::string(text) + "'");
+        }
+    }
 }
 
 }  // namespace actviz::fuzz

@@ -24,4 +24,10 @@ void session_values(const std::uint8_t* data, std::size_t size);
 // never reading or writing files.
 void command_line(const std::uint8_t* data, std::size_t size);
 
+// The bytes as a typed activation formula: compiled (or refused with a message); when accepted,
+// f, f′ and f″ run over hostile inputs (±0, ±∞, NaN, ±1e308, denormals) in double and float at
+// hostile parameters, and the f that the f-and-f′ program computes must equal the f-only
+// program's bit for bit (both compile the same expression; a register clash would break that).
+void formula(const std::uint8_t* data, std::size_t size);
+
 }  // namespace actviz::fuzz

@@ -59,5 +59,17 @@ TEST(FuzzCorpus, CommandLineParserTakesEveryInput) {
     }
 }
 
+// Typed formulas: the examples, every function, and the refusals (unknown names, deep
+// nesting, huge numbers, binary bytes) the fuzzer started from or found.
+TEST(FuzzCorpus, FormulaCompilerTakesEveryInput) {
+    const auto files = corpus("formula");
+    EXPECT_GE(files.size(), 10u);
+    for (const auto& file : files) {
+        SCOPED_TRACE(file.filename().string());
+        const std::string data = bytes_of(file);
+        formula(reinterpret_cast<const std::uint8_t*>(data.data()), data.size());
+    }
+}
+
 }  // namespace
 }  // namespace actviz::fuzz

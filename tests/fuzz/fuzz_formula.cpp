@@ -1,0 +1,7 @@
+// libFuzzer target: the formula compiler (see fuzz_entries.hpp and README's "Fuzzing").
+#include "fuzz_entries.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    actviz::fuzz::formula(data, size);
+    return 0;
+}
