@@ -185,9 +185,16 @@ class Parser {
         for (;;) {
             skip_space();
             if (peek() == '*' && peek(1) == '*') fail("use ^ for a power, not **");
-            if (accept('*')) left = left * unary();
-            else if (accept('/')) left = left / unary();
-            else return left;
+            if (accept('*')) {
+                left = left * unary();
+            } else if (accept('/')) {
+                const int column = column_of(pos_ - 1);
+                const ex divisor = unary();
+                if (divisor.is_zero()) fail_at("division by zero at column " + std::to_string(column), column);
+                left = left / divisor;
+            } else {
+                return left;
+            }
         }
     }
     // unary := ("-" | "+") unary | power        (so -x^2 = −(x²))
@@ -211,6 +218,11 @@ class Parser {
             if (!std::isfinite(value)) fail_at("the power at column " + std::to_string(column) + " is not a finite number", column);
             return GiNaC::numeric(value);
         }
+        // c^x needs log(c) for its derivative: undefined for c ≤ 0 (GiNaC would throw mid-way).
+        if (GiNaC::is_a<GiNaC::numeric>(base) && !(to_double(base) > 0))
+            fail_at("the power at column " + std::to_string(column) + " raises " + (to_double(base) == 0 ? "0" : "a negative number") +
+                        " to a power in x, which has no real derivative",
+                    column);
         return GiNaC::pow(base, exponent);
     }
     // primary := number | name | name "(" arguments ")" | "(" expression ")"
@@ -322,7 +334,12 @@ class Parser {
                     column);
         const ex a = args[0], b = args.size() > 1 ? args[1] : ex(0);
         const bool numbers = GiNaC::is_a<GiNaC::numeric>(a) && (function.arity == 1 || GiNaC::is_a<GiNaC::numeric>(b));
-        if (numbers) return GiNaC::numeric(function.value(to_double(a), to_double(b)));
+        if (numbers) {
+            const double value = function.value(to_double(a), to_double(b));
+            if (!std::isfinite(value))
+                fail_at(std::string(function.name) + " at column " + std::to_string(column) + " is not a finite number here", column);
+            return GiNaC::numeric(value);
+        }
         return function.build(a, b);
     }
 

@@ -22,37 +22,42 @@ using Map = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
 template <typename T>
 constexpr T kExpSafe = sizeof(T) == 4 ? T(80) : T(700);
 
+// r may be a's own register (the allocator reuses an operand's register for the result): whatever
+// reads a after r is written reads this copy instead.
 template <typename T>
 void exp_into(Map<T> r, const Map<T>& a) {
-    const bool tails = (a.abs() > kExpSafe<T>).any();
-    r = a.exp();
-    if (!tails) return;
-    for (Eigen::Index i = 0; i < a.size(); ++i)
-        if (std::fabs(a[i]) > kExpSafe<T>) r[i] = std::exp(a[i]);
+    if (!(a.abs() > kExpSafe<T>).any()) {
+        r = a.exp();
+        return;
+    }
+    const Array<T> input = a;
+    r = input.exp();
+    for (Eigen::Index i = 0; i < input.size(); ++i)
+        if (std::fabs(input[i]) > kExpSafe<T>) r[i] = std::exp(input[i]);
 }
 
 // σ(u): e = e^−|u|, σ(|u|) = 1/(1 + e), σ(−|u|) = e·σ(|u|), exactly as the sigmoid kernel.
 template <typename T>
 void sigmoid_into(Map<T> r, const Map<T>& a) {
-    const Eigen::Index n = a.size();
-    const Array<T> e = (-a.abs()).exp();
+    const Array<T> input = a;  // r may alias a
+    const Array<T> e = (-input.abs()).exp();
     const Array<T> upper = (T(1) + e).inverse();
     const Array<T> lower = e * upper;
-    const bool tails = (a.abs() > kExpSafe<T>).any();
-    r = (a >= T(0)).select(upper, lower);
-    if (!tails) return;
-    for (Eigen::Index i = 0; i < n; ++i)
-        if (std::fabs(a[i]) > kExpSafe<T>) r[i] = static_cast<T>(math::sigmoid(static_cast<double>(a[i])));
+    r = (input >= T(0)).select(upper, lower);
+    if (!(input.abs() > kExpSafe<T>).any()) return;
+    for (Eigen::Index i = 0; i < input.size(); ++i)
+        if (std::fabs(input[i]) > kExpSafe<T>) r[i] = static_cast<T>(math::sigmoid(static_cast<double>(input[i])));
 }
 
 // log(1 + eᵘ) = max(u, 0) + log1p(e^−|u|): no overflow for large u, no loss for very negative u.
 template <typename T>
 void softplus_into(Map<T> r, const Map<T>& a) {
-    const Array<T> e = (-a.abs()).exp();
-    r = a.max(T(0)) + e.log1p();
+    const Array<T> input = a;  // r may alias a
+    const Array<T> e = (-input.abs()).exp();
+    r = input.max(T(0)) + e.log1p();
     // NaN must stay NaN (max would drop it).
-    for (Eigen::Index i = 0; i < a.size(); ++i)
-        if (std::isnan(a[i])) r[i] = a[i];
+    for (Eigen::Index i = 0; i < input.size(); ++i)
+        if (std::isnan(input[i])) r[i] = input[i];
 }
 
 template <typename T>

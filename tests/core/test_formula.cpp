@@ -147,6 +147,10 @@ TEST(Formula, BadFormulasSayWhereAndWhat) {
     expect_error("1e999 * x", 1, "out of a double's range");
     expect_error("x * 1e-999", 5, "out of a double's range");
     expect_error("10^10^10 * x", 3, "not a finite number");
+    expect_error("x / (x - x)", 3, "division by zero");
+    expect_error("0^x", 2, "no real derivative");
+    expect_error("(-2)^x", 5, "no real derivative");
+    expect_error("x + log(0)", 5, "not a finite number");
 }
 
 TEST(Formula, HugeInputsAreRefusedWithAMessage) {
