@@ -733,7 +733,11 @@ FormulaResult compile_formula(std::string_view typed) {
     static std::mutex ginac;
     const std::lock_guard lock(ginac);
     try {
-        const Symbols symbols;
+        // One set of symbols for the process: GiNaC orders a sum's terms by its symbols' serial
+        // numbers, so the same formula then always prints its f′ the same way. Never destroyed
+        // (GiNaC's own statics may be gone by then).
+        static const Symbols* const shared = new Symbols;
+        const Symbols& symbols = *shared;
         const ex f = Parser(text, symbols).parse();
         const ex df = f.diff(symbols.x);
         const ex d2f = df.diff(symbols.x);

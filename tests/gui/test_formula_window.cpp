@@ -6,6 +6,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
@@ -36,6 +37,7 @@ TEST(FormulaWindow, ATypedActivationJoinsEveryPanelAndItsSession) {
         if (frame == 1) {
             open_formula_editor(editor);
             editor.spec.name = "cauchy";
+            editor.spec.colour = 0x4fc3f7;
             editor.spec.formula = "x * (0.5 + atan(x) / ";
         }
         if (frame == 3) {
@@ -83,7 +85,16 @@ TEST(FormulaWindow, ATypedActivationJoinsEveryPanelAndItsSession) {
             EXPECT_EQ(state.classifier.settings.hyper.activation, redefined);
             EXPECT_FALSE(state.activations.settings.selected[static_cast<std::size_t>(defined)]);
             EXPECT_TRUE(state.activations.settings.selected[static_cast<std::size_t>(redefined)]);
-            editor.spec.formula = "x * (0.5 + atan(x) / pi)";  // for the screenshot: the textbook's
+            // Back to the textbook's formula, beside GELU and Swish (README's screenshot).
+            editor.spec.formula = "x * (0.5 + atan(x) / pi)";
+            define_formula(state);
+            EXPECT_EQ(find_activation("cauchy")->custom->spec.formula, editor.spec.formula);
+            auto& page = state.activations.settings;
+            std::fill(page.selected.begin(), page.selected.end(), false);
+            for (const char* name : {"gelu", "swish", "cauchy"})
+                page.selected[static_cast<std::size_t>(activation_index(*find_activation(name)))] = true;
+            page.zones_of = activation_index(*find_activation("cauchy"));
+            page.x_min = -5, page.x_max = 5;
             show_page(state, panel_index(settings::PanelId::Activations));
         }
     });
