@@ -166,11 +166,12 @@ void define_formula(AppState& state) {
 }
 
 void fit_to_catalogue(AppState& state) {
+    // Each table on its own: an opened session brings settings sized to the catalogue of when it
+    // was read, which a formula defined meanwhile has outgrown.
     const std::size_t size = activations().size();
-    if (state.activations.live.curves.size() == size) return;
     settings::fit_to_catalogue(state.activations.settings);
-    state.activations.live.curves.resize(size);
-    state.activations.live.figures.resize(size);
+    if (state.activations.live.curves.size() < size) state.activations.live.curves.resize(size);
+    if (state.activations.live.figures.size() < size) state.activations.live.figures.resize(size);
 }
 
 void open_formula_editor(FormulaEditor& editor, const Activation* existing) {
