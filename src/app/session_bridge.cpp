@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 
+#include "app/file_job_progress.hpp"
 #include "app/panel_registry.hpp"
 #include "files/atomic_file.hpp"
 #include "session/session_file.hpp"
@@ -148,27 +149,6 @@ bool adopt_saved(AppState& state, const std::string& path, const SavedSession& s
                                              std::to_string(saved.kept_every) + "th record to stay under 64 MiB)"
                                        : "Saved " + path);
     return true;
-}
-
-// A small window over the screen while a file job runs: its path, the seconds it has taken, and
-// Cancel where dropping the result makes sense (an open; a save is written or not, atomically).
-template <class Result>
-void draw_progress(AppState& state, FileJob<Result>& job, const char* verb, const char* note, bool cancellable) {
-    state.requests.wake_within_s = std::min(state.requests.wake_within_s, 0.05);  // look again soon
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.4f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    const std::string title = std::string(verb) + "##file-job";
-    if (ImGui::Begin(title.c_str(), nullptr,
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
-        ImGui::Text("%s %s … %.1f s", verb, files::printable_path(job.path()).c_str(), job.seconds());
-        ImGui::TextDisabled("%s", note);
-        if (cancellable && ImGui::Button("Cancel", ImVec2(ImGui::GetFontSize() * 6, 0))) {
-            job.cancel();
-            notify(state, std::string(verb) + " " + files::printable_path(job.path()) + " cancelled");
-        }
-    }
-    ImGui::End();
 }
 
 }  // namespace
