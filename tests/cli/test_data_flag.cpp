@@ -6,11 +6,13 @@
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "cli/command_output.hpp"
 #include "core/points_csv.hpp"
+#include "session/session_json.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_folder.hpp"
 
@@ -137,6 +139,45 @@ TEST(DataFlag, ConflictingAndMissingFilesAreRefused) {
     EXPECT_EQ(run_command("train", joined({"--data", far}, kNetwork)).status, 2);
     const CommandOutput scaled = run_command("train", joined({"--data", far, "--rescale", "--test-ratio", "0"}, kNetwork));
     EXPECT_EQ(scaled.status, 0) << scaled.err;
+}
+
+// A session whose panels trained on imported points: train --session and bakeoff --session take
+// those points (the session holds no flag for them), exactly as --data with the same file does.
+TEST(DataFlag, ASessionTrainedOnImportedPointsTrainsOnThemHeadless) {
+    DatasetConfig config;
+    config.kind = DatasetKind::Moons;
+    config.classes = 2;
+    config.points = 200;
+    config.seed = 9;
+    const std::string text = write_points_csv(make_dataset(config));
+    const testing::TempFolder folder;
+    const std::string csv = write_file(folder, "moons.csv", text);
+    PointsCsvResult read = read_points_csv(text, "moons.csv");
+    ASSERT_TRUE(read.imported) << read.error;
+    const auto imported = std::make_shared<const ImportedData>(std::move(*read.imported));
+    session::Session s;
+    s.classifier.data.kind = DatasetKind::Spiral;  // what the session's flags would say without the import
+    settings::use_imported_data(s.classifier.data, imported);
+    settings::use_imported_data(s.bakeoff.contest.data, imported);
+    s.bakeoff.contest.architecture.hidden = {6};
+    s.bakeoff.activations = {activation_index(*find_activation("relu")), activation_index(*find_activation("tanh"))};
+    const std::string session = write_file(folder, "lesson.json", session::to_json_text(s));
+
+    const CommandOutput from_session = run_command("train", std::vector<std::string>{"--session", session, "--steps", "60", "--every", "20"});
+    const CommandOutput from_file =
+        run_command("train", std::vector<std::string>{"--session", session, "--data", csv, "--steps", "60", "--every", "20"});
+    ASSERT_EQ(from_session.status, 0) << from_session.err;
+    ASSERT_EQ(from_file.status, 0) << from_file.err;
+    EXPECT_EQ(from_session.out, from_file.out);
+    const CommandOutput spiral =
+        run_command("train", std::vector<std::string>{"--session", session, "--dataset", "spiral", "--steps", "60", "--every", "20"});
+    EXPECT_NE(spiral.out, from_session.out);  // the session's points, not the generated dataset it names
+
+    const CommandOutput contest = run_command("bakeoff", std::vector<std::string>{"--session", session, "--steps", "10"});
+    const CommandOutput contest_file =
+        run_command("bakeoff", std::vector<std::string>{"--session", session, "--data", csv, "--steps", "10"});
+    ASSERT_EQ(contest.status, 0) << contest.err;
+    EXPECT_EQ(contest.out, contest_file.out);
 }
 
 TEST(DataFlag, TheBinaryExitsTwoOnAMalformedFile) {
