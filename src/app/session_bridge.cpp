@@ -97,8 +97,15 @@ std::uint64_t fingerprint_of(session::Session& s) {
     std::string page = std::move(s.page);
     std::map<std::string, bool> visible = std::move(s.panel_visible);
     s.page.clear(), s.panel_visible.clear();
-    // The settings are small: their text is the simplest exact summary.
+    // Imported points (up to 100,000 in each of two panels) are summarised by the import itself:
+    // immutable and shared, so a new import is a new object.
+    std::shared_ptr<const ImportedData> imported[] = {std::move(s.classifier.data.imported),
+                                                      std::move(s.bakeoff.contest.data.imported)};
+    s.classifier.data.imported.reset(), s.bakeoff.contest.data.imported.reset();
+    for (const auto& points : imported) extra = extra * 31 + std::hash<const void*>{}(points.get());
+    // The settings are small without them: their text is the simplest exact summary.
     const std::uint64_t settings = std::hash<std::string>{}(session::to_json_text(s));
+    s.classifier.data.imported = std::move(imported[0]), s.bakeoff.contest.data.imported = std::move(imported[1]);
     s.classifier_state = std::move(state);
     s.page = std::move(page), s.panel_visible = std::move(visible);
     return settings ^ (extra * 0x9e3779b97f4a7c15ull);
