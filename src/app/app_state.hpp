@@ -35,6 +35,12 @@ struct SavedSession {
     std::uint64_t fingerprint = 0;
 };
 
+// What an export off the UI thread gives back: why it failed, or nullopt; and what to say beside it.
+struct ExportedPoints {
+    std::optional<std::string> error;
+    std::string note;
+};
+
 struct AppState {
     ActivationsPanel activations;
     SoftmaxPanel softmax;
@@ -58,7 +64,7 @@ struct AppState {
     FileJob<SavedSession> saving;           // File > Save under way, off the UI thread
     DataUiState data;                       // File > Import data / Export data: the path box, the rescale option
     FileJob<PointsCsvResult> importing;     // an import (menu or drop) under way, off the UI thread
-    FileJob<std::optional<std::string>> exporting;  // an export under way: why it failed, or nullopt
+    FileJob<ExportedPoints> exporting;      // an export under way
     std::vector<std::string> dropped_paths;  // files dropped on the window since the last frame
     std::size_t memory_budget = kDefaultMemoryBudget;  // bytes; heavier configurations are refused (--memory-budget)
 

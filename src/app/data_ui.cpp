@@ -78,8 +78,11 @@ void adopt_imported(AppState& state, const std::string& path, PointsCsvResult re
 void finish_jobs(AppState& state) {
     if (auto done = state.importing.take()) adopt_imported(state, done->path, std::move(done->result));
     if (auto done = state.exporting.take()) {
-        if (done->result) show_error(state, "Data not exported to '" + files::printable_path(done->path) + "': " + *done->result);
-        else notify(state, "Exported the Classifier's points to " + files::printable_path(done->path));
+        if (done->result.error) {
+            show_error(state, "Data not exported to '" + files::printable_path(done->path) + "': " + *done->result.error);
+        } else {
+            notify(state, "Exported the Classifier's points to " + files::printable_path(done->path) + done->result.note);
+        }
     }
 }
 
@@ -249,8 +252,21 @@ void begin_exporting(AppState& state, const std::string& path) {
     const Trainer* trainer = state.classifier.live.trainer();
     if (!trainer) return;
     // Captured now: training may go on while the file is written.
-    auto text = std::make_shared<const std::string>(write_points_csv(trainer->data()));
-    state.exporting.start(path, [path, text] { return files::write_file_atomically(path, *text); });
+    const Dataset& data = trainer->data();
+    auto text = std::make_shared<const std::string>(write_points_csv(data));
+    // A class whose points were all erased has no line to carry it: the file imports with fewer classes.
+    std::vector<bool> present(static_cast<std::size_t>(data.classes), false);
+    for (const auto* set : {&data.train, &data.test}) {
+        for (const Point& p : *set) {
+            if (p.label >= 0 && p.label < data.classes) present[static_cast<std::size_t>(p.label)] = true;
+        }
+    }
+    std::string note;
+    for (int k = 0; k < data.classes; ++k) {
+        if (!present[static_cast<std::size_t>(k)]) note += (note.empty() ? "; no points left in class " : ", ") + std::to_string(k);
+    }
+    if (!note.empty()) note += " (the file imports with the classes that have points)";
+    state.exporting.start(path, [path, text, note] { return ExportedPoints{files::write_file_atomically(path, *text), note}; });
 }
 
 void on_files_dropped(AppState& state, int count, const char** paths) {
