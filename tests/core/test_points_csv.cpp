@@ -147,6 +147,11 @@ TEST(PointsCsv, AsManyPointsAsTheClassifierTakesAndNotOneMore) {
     EXPECT_EQ(read_ok(text).data.train.size() + read_ok(text).data.test.size(), static_cast<std::size_t>(kMaxPoints));
     text += "1,1,a\n";
     EXPECT_EQ(read_error(text), "line 100002: more than 100000 points, the most the Classifier takes");
+    // A million rows (the case): refused at the same line, the rest never parsed.
+    std::string million;
+    million.reserve(std::size_t{10'000'000});
+    for (int i = 0; i < 1'000'000; ++i) million += i % 2 ? "0.25,-1,a\n" : "1,0.5,b\n";
+    EXPECT_EQ(read_error(million), "line 100001: more than 100000 points, the most the Classifier takes");
 }
 
 // Every malformed class of file: refused, with where and what.
