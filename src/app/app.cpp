@@ -24,6 +24,7 @@
 #include "app/app_state.hpp"
 #include "app/chrome.hpp"
 #include "app/classifier/classifier_timing.hpp"
+#include "app/data_ui.hpp"
 #include "app/fonts.hpp"
 #include "app/layout.hpp"
 #include "app/panel_registry.hpp"
@@ -110,6 +111,11 @@ void close_on_ctrl_q(GLFWwindow* window, int key, int /*scancode*/, int action, 
     if (key == GLFW_KEY_Q && action == GLFW_PRESS && (mods & GLFW_MOD_CONTROL) != 0) {
         glfwSetWindowShouldClose(window, GLFW_TRUE);
     }
+}
+
+// Files dropped on the window wait in the state for the next frame (app/data_ui.hpp).
+void remember_dropped_files(GLFWwindow* window, int count, const char** paths) {
+    if (auto* state = static_cast<AppState*>(glfwGetWindowUserPointer(window))) on_files_dropped(*state, count, paths);
 }
 
 // [SECTION] ImGui set-up ----------------------------------------------------------------------
@@ -253,6 +259,8 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
     AppState state;
     state.memory_budget = options.memory_budget;
     glfwSetKeyCallback(window.get(), close_on_ctrl_q);
+    glfwSetWindowUserPointer(window.get(), &state);  // for the drop callback; ImGui 1.86's backend leaves it alone
+    glfwSetDropCallback(window.get(), remember_dropped_files);
     ImGuiSession imgui(window.get(), scale_x > 0.0f ? scale_x : 1.0f, state);
     // Scripted runs (--frames) neither restore nor keep the last session: their pictures depend on
     // their flags alone.
@@ -264,6 +272,7 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
         show_page(state, panel_index(*start_panel));
         if (!options.preset.empty()) kPanelRegistry[static_cast<std::size_t>(*start_panel)].apply_preset(state, options.preset);
     }
+    if (!options.data_path.empty()) import_data_now(state, options.data_path, false);  // a bad file: one message, the data stay
     state.gl_description = gfx::describe_gl();
     install_chart_export(state);
     struct ExportGuard {  // the handler refers to `state`: gone before it is

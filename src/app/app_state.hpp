@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/activations/activations_panel.hpp"
 #include "app/bakeoff/bakeoff_panel.hpp"
@@ -15,11 +16,13 @@
 #include "app/gradflow/gradflow_panel.hpp"
 #include "app/hinge_window.hpp"
 #include "app/panel_context.hpp"
+#include "app/data_ui_state.hpp"
 #include "app/file_job.hpp"
 #include "app/formula_window.hpp"
 #include "app/session_ui_state.hpp"
 #include "app/softmax/softmax_panel.hpp"
 #include "core/memory_budget.hpp"
+#include "core/points_csv.hpp"
 #include "session/session_json.hpp"
 #include "settings/panels.hpp"
 
@@ -31,6 +34,12 @@ struct SavedSession {
     std::optional<std::string> error;
     int kept_every = 1;
     std::uint64_t fingerprint = 0;
+};
+
+// What an export off the UI thread gives back: why it failed, or nullopt; and what to say beside it.
+struct ExportedPoints {
+    std::optional<std::string> error;
+    std::string note;
 };
 
 struct AppState {
@@ -54,6 +63,10 @@ struct AppState {
     SessionUiState session;  // File menu: the session's file, recent files, dialogs
     FileJob<session::ParseResult> opening;  // File > Open under way, off the UI thread
     FileJob<SavedSession> saving;           // File > Save under way, off the UI thread
+    DataUiState data;                       // File > Import data / Export data: the path box, the rescale option
+    FileJob<PointsCsvResult> importing;     // an import (menu or drop) under way, off the UI thread
+    FileJob<ExportedPoints> exporting;      // an export under way
+    std::vector<std::string> dropped_paths;  // files dropped on the window since the last frame
     std::size_t memory_budget = kDefaultMemoryBudget;  // bytes; heavier configurations are refused (--memory-budget)
 
     bool quit_requested = false;

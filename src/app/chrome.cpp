@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/activation_link_ui.hpp"
+#include "app/data_ui.hpp"
 #include "app/export.hpp"
 #include "app/guide_window.hpp"
 #include "app/hinge_window.hpp"
@@ -27,6 +28,7 @@ struct Shortcut {
 constexpr Shortcut kShortcuts[] = {
     {"F12", "save a screenshot of the window (PNG, current folder)"},
     {"Ctrl+S / Ctrl+O", "save / open the session (every panel's settings, points, weights, history)"},
+    {"Drop a file on the window", ".csv: import its points (File > Import data); .json: open the session"},
     {"Space", "Classifier: play / pause training"},
     {"S", "Classifier: one training step"},
     {"R", "Classifier: reset the weights (hand-edited points kept)"},
@@ -118,6 +120,8 @@ float draw_main_menu(AppState& state) {
     if (!ImGui::BeginMainMenuBar()) return 0.0f;
     if (ImGui::BeginMenu("File")) {
         draw_session_menu_items(state);
+        ImGui::Separator();
+        draw_data_menu_items(state);
         ImGui::Separator();
         if (ImGui::MenuItem("Screenshot", "F12")) state.screenshot_requested = true;
         if (ImGui::BeginMenu("Screenshot of one panel")) {
@@ -216,6 +220,7 @@ float draw_status_bar(AppState& state) {
 
 void draw_dialogs(AppState& state) {
     draw_session_dialogs(state);
+    draw_data_dialogs(state);
     draw_guide_window(state);
     draw_hinge_window(state.hinges, state.requests.animating);
     draw_formula_window(state);

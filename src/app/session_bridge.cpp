@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 
+#include "app/file_job_progress.hpp"
 #include "app/panel_registry.hpp"
 #include "files/atomic_file.hpp"
 #include "session/session_file.hpp"
@@ -99,8 +100,15 @@ std::uint64_t fingerprint_of(session::Session& s) {
     std::string page = std::move(s.page);
     std::map<std::string, bool> visible = std::move(s.panel_visible);
     s.page.clear(), s.panel_visible.clear();
-    // The settings are small: their text is the simplest exact summary.
+    // Imported points (up to 100,000 in each of two panels) are summarised by the import itself:
+    // immutable and shared, so a new import is a new object.
+    std::shared_ptr<const ImportedData> imported[] = {std::move(s.classifier.data.imported),
+                                                      std::move(s.bakeoff.contest.data.imported)};
+    s.classifier.data.imported.reset(), s.bakeoff.contest.data.imported.reset();
+    for (const auto& points : imported) extra = extra * 31 + std::hash<const void*>{}(points.get());
+    // The settings are small without them: their text is the simplest exact summary.
     const std::uint64_t settings = std::hash<std::string>{}(session::to_json_text(s));
+    s.classifier.data.imported = std::move(imported[0]), s.bakeoff.contest.data.imported = std::move(imported[1]);
     s.classifier_state = std::move(state);
     s.page = std::move(page), s.panel_visible = std::move(visible);
     return settings ^ (extra * 0x9e3779b97f4a7c15ull);
@@ -151,27 +159,6 @@ bool adopt_saved(AppState& state, const std::string& path, const SavedSession& s
                                              std::to_string(saved.kept_every) + "th record to stay under 64 MiB)"
                                        : "Saved " + path);
     return true;
-}
-
-// A small window over the screen while a file job runs: its path, the seconds it has taken, and
-// Cancel where dropping the result makes sense (an open; a save is written or not, atomically).
-template <class Result>
-void draw_progress(AppState& state, FileJob<Result>& job, const char* verb, const char* note, bool cancellable) {
-    state.requests.wake_within_s = std::min(state.requests.wake_within_s, 0.05);  // look again soon
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.4f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    const std::string title = std::string(verb) + "##file-job";
-    if (ImGui::Begin(title.c_str(), nullptr,
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
-        ImGui::Text("%s %s … %.1f s", verb, files::printable_path(job.path()).c_str(), job.seconds());
-        ImGui::TextDisabled("%s", note);
-        if (cancellable && ImGui::Button("Cancel", ImVec2(ImGui::GetFontSize() * 6, 0))) {
-            job.cancel();
-            notify(state, std::string(verb) + " " + files::printable_path(job.path()) + " cancelled");
-        }
-    }
-    ImGui::End();
 }
 
 }  // namespace

@@ -225,6 +225,8 @@ void request_quit(AppState& state) {
     else state.quit_requested = true;  // untitled: kept as the last session, restored at the next start
 }
 
+void open_session_path(AppState& state, const std::string& path) { run_or_confirm(state, PendingAction::OpenPath, path); }
+
 void handle_session_shortcuts(AppState& state) {
     const ImGuiIO& io = ImGui::GetIO();
     if (state.session.dialog != SessionDialog::None || !io.KeyCtrl) return;

@@ -3,6 +3,8 @@
 // box, the unsaved-changes question, errors) and shortcuts (Ctrl+S, Ctrl+O). ImGui has no native
 // file dialog and we take no dependency for one: paths are typed, with the recent files a click away.
 
+#include <string>
+
 #include "app/app_state.hpp"
 
 namespace actviz::app {
@@ -10,6 +12,9 @@ namespace actviz::app {
 void draw_session_menu_items(AppState& state);  // inside File
 void draw_session_dialogs(AppState& state);
 void handle_session_shortcuts(AppState& state);
+// Opens the session at `path` as File > Open recent does (asking first about unsaved changes):
+// a .json dropped on the window.
+void open_session_path(AppState& state, const std::string& path);
 
 // File > Quit, Ctrl+Q and the window's close button. Quits at once unless changes would be lost:
 // a session with a file asks first when it has unsaved changes (and so does an untitled one when

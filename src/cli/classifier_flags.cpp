@@ -5,6 +5,8 @@
 #include <limits>
 
 #include "cli/parse_value.hpp"
+#include "files/atomic_file.hpp"
+#include "files/bounded_read.hpp"
 #include "cli/setting_flags.hpp"
 #include "cli/usage_error.hpp"
 #include "settings/classifier_settings.hpp"
@@ -17,7 +19,8 @@ constexpr std::array kClassifierFlags{
     FlagSpec{"test-ratio"}, FlagSpec{"hidden"},       FlagSpec{"features"}, FlagSpec{"init"},
     FlagSpec{"bias"},    FlagSpec{"optimizer"},       flag_spec(settings::classifier_setting::kNesterov), FlagSpec{"lr"},
     FlagSpec{"batch"},   FlagSpec{"l2"},              FlagSpec{"l1"},     FlagSpec{"steps"},
-    FlagSpec{"seed"},    FlagSpec{"every"},               FlagSpec{"gain"},   FlagSpec{"momentum"}};
+    FlagSpec{"seed"},    FlagSpec{"every"},               FlagSpec{"gain"},   FlagSpec{"momentum"},
+    FlagSpec{"data"},    FlagSpec{"rescale", false}};
 
 template <typename Names>
 std::string one_of(const Names& names) {
@@ -116,6 +119,34 @@ DatasetConfig dataset_from_flags(const Flags& flags, std::uint64_t seed) {
     data.test_ratio = setting_flag(flags, c::kTestRatio).value_or(data.test_ratio);
     if (auto reason = data.validate()) throw UsageError(*reason);
     return data;
+}
+
+std::optional<ImportedData> data_from_file_flag(const Flags& flags, std::uint64_t seed) {
+    const auto path = flags.value("data");
+    if (!path) {
+        if (flags.has("rescale")) throw UsageError("--rescale rescales the points of --data FILE.csv: give --data");
+        return std::nullopt;
+    }
+    // These describe generated points; a file brings its own.
+    for (const char* name : {"dataset", "classes", "points", "noise"}) {
+        if (flags.has(name)) {
+            throw UsageError(std::string("--") + name + " describes generated points; --data '" +
+                             files::printable_path(*path) + "' brings its own: give one of them");
+        }
+    }
+    PointsCsvOptions options;
+    options.rescale = flags.has("rescale");
+    options.seed = seed;
+    options.test_ratio = setting_flag(flags, settings::classifier_setting::kTestRatio).value_or(options.test_ratio);
+    const std::string file(*path);
+    std::string text;
+    if (auto error = files::read_bounded(file, kMaxPointsFileBytes, "32 MiB (the most a points file may be)", text)) {
+        throw UsageError("cannot read --data '" + files::printable_path(file) + "': " + *error);
+    }
+    const std::size_t slash = file.find_last_of('/');
+    PointsCsvResult read = read_points_csv(text, slash == std::string::npos ? file : file.substr(slash + 1), options);
+    if (!read.imported) throw UsageError("--data '" + files::printable_path(file) + "': " + read.error);
+    return std::move(read.imported);
 }
 
 TrainerConfig trainer_from_flags(const Flags& flags, int classes, std::uint64_t seed, int train_points,

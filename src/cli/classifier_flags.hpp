@@ -1,10 +1,11 @@
 #pragma once
 // The flags `actviz train` and `actviz bakeoff` share: the dataset (--dataset --classes --points
-// --noise --test-ratio), the network (--hidden --features --init --bias), the optimiser (--optimizer
+// --noise --test-ratio, or --data FILE.csv [--rescale]), the network (--hidden --features --init --bias), the optimiser (--optimizer
 // --nesterov --lr --batch --l2 --l1), the run (--steps --seed --every). Each bad value is a
 // UsageError naming its flag. The activation is the caller's: train takes one, bakeoff a list.
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 
 #include "cli/flags.hpp"
 #include "core/dataset.hpp"
+#include "core/points_csv.hpp"
 #include "core/trainer.hpp"
 
 namespace actviz::cli {
@@ -32,6 +34,11 @@ struct RunFlags {
 RunFlags run_from_flags(const Flags& flags);
 
 DatasetConfig dataset_from_flags(const Flags& flags, std::uint64_t seed);
+// --data FILE.csv [--rescale]: the user's points (core/points_csv.hpp), split by the file's split
+// column or else by --test-ratio and `seed`; nullopt without --data. A file that cannot be read or
+// is malformed is a UsageError naming the file, the line and the column; --dataset, --classes,
+// --points and --noise (which describe generated points) are refused beside it.
+std::optional<ImportedData> data_from_file_flag(const Flags& flags, std::uint64_t seed);
 // The trainer for `activation` on `classes` classes; --batch is checked against `train_points`.
 TrainerConfig trainer_from_flags(const Flags& flags, int classes, std::uint64_t seed, int train_points,
                                  const LayerActivation& activation);

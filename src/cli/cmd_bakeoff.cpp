@@ -90,16 +90,22 @@ BakeoffCommand parse_bakeoff(std::span<const std::string> args) {
     specs.push_back(FlagSpec{"activations"});
     specs.push_back(FlagSpec{"seeds"});
     specs.push_back(kMemoryBudgetFlag);
-    const std::vector<std::string> expanded = expand_session_flags("bakeoff", args, specs).args;
-    BakeoffCommand command{Flags(expanded, specs)};
+    SessionArgs expanded = expand_session_flags("bakeoff", args, specs);
+    BakeoffCommand command{Flags(expanded.args, specs)};
     const Flags& flags = command.flags;
     if (!flags.positionals().empty()) throw UsageError("unexpected argument '" + flags.positionals()[0] + "'");
     command.run = run_from_flags(flags);
-    command.data_config = dataset_from_flags(flags, command.run.seed);
-    command.data = make_dataset(command.data_config);
+    if (auto imported = data_from_file_flag(flags, command.run.seed)) {
+        command.data = std::move(imported->data);
+    } else if (expanded.data && !flags.has("dataset")) {
+        command.data = std::move(*expanded.data);  // the session's contest on imported points
+    } else {
+        command.data_config = dataset_from_flags(flags, command.run.seed);
+        command.data = make_dataset(command.data_config);
+    }
     BakeoffConfig& config = command.config;
     config.activations = parse_activations(required_flag(flags, "activations", "sigmoid,tanh,relu"));
-    config.trainer = trainer_from_flags(flags, command.data_config.classes, command.run.seed,
+    config.trainer = trainer_from_flags(flags, command.data.classes, command.run.seed,
                                         static_cast<int>(command.data.train.size()), config.activations.front());
     config.seeds = setting_flag(flags, settings::bakeoff_setting::kSeeds).value_or(config.seeds);
     config.step_budget = command.run.steps;

@@ -1,4 +1,5 @@
 // actviz train --dataset NAME [--classes K] [--points N] [--noise S] [--test-ratio R] --hidden 16,16
+//   (or --data FILE.csv [--rescale] [--test-ratio R] instead of the generated dataset)
 //   --activation NAME [activation parameter flags] [--features x2,y2,xy,sinx,siny] [--init NAME] [--bias B]
 //   --optimizer sgd|momentum|adam|rmsprop [--nesterov] --lr LR [--batch B] [--l2 X] [--l1 X] --steps N
 //   [--seed S] [--every K] [--gain G] [--weights FILE]
@@ -59,9 +60,15 @@ TrainCommand parse_train(std::span<const std::string> args) {
     const Flags& flags = command.flags;
     if (!flags.positionals().empty()) throw UsageError("unexpected argument '" + flags.positionals()[0] + "'");
     command.run = run_from_flags(flags);
-    // Parsed even when the session's points are used: the session's settings are checked as typed flags are.
-    command.data_config = dataset_from_flags(flags, command.run.seed);
-    command.data = expanded.data ? std::move(*expanded.data) : make_dataset(command.data_config);
+    if (auto imported = data_from_file_flag(flags, command.run.seed)) {
+        command.data = std::move(imported->data);
+    } else if (expanded.data && !flags.has("dataset")) {
+        command.data = std::move(*expanded.data);  // a session trained on imported points
+    } else {
+        // Parsed even when the session's points are used: the session's settings are checked as typed flags are.
+        command.data_config = dataset_from_flags(flags, command.run.seed);
+        command.data = expanded.data ? std::move(*expanded.data) : make_dataset(command.data_config);
+    }
     // Only a session's hand edits can leave none (the flags' check above refuses that for generated
     // points); no step could be taken, so say so instead of printing a lone step 0.
     if (command.data.train.empty()) throw UsageError("the session's training points were all erased: nothing to train on");

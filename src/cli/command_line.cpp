@@ -97,6 +97,10 @@ CommandLine parse_command_line(std::span<const std::string> args) {
             const std::string_view path = value();
             if (path.empty()) throw UsageError("--session needs a file path, e.g. --session lesson.actviz.json");
             set_session_path(result, path);
+        } else if (flag.name == "--data") {
+            const std::string_view path = value();
+            if (path.empty()) throw UsageError("--data needs a file path, e.g. --data points.csv");
+            result.gui.data_path = path;
         } else if (flag.name == "--save-session") {
             const std::string_view path = value();
             if (path.empty()) throw UsageError("--save-session needs a file path");
@@ -151,6 +155,8 @@ std::string gui_help_text() {
         "                     start training), e.g. textbook-1000 (softmax), tanh-vanishes (gradflow),\n"
         "                     spiral-tanh (classifier), bakeoff-spiral\n"
         "  --session FILE     open that session (saved with File > Save) at start\n"
+        "  --data FILE.csv    import these points at start (as File > Import data; after --session and\n"
+        "                     --preset, so a preset's network trains on them)\n"
         "  --fresh            start from the defaults instead of the last session\n"
         "  --save-session F   with --frames: after the last frame, save the session to F\n"
         "  --memory-budget S  refuse computations estimated above S (default 2GiB; e.g. 512MiB, 8G)\n"

@@ -89,23 +89,32 @@ void gradflow_flags(const session::Session& s, const Flags& given, Implied& impl
     implied.add(g::kFloat32, sim);
 }
 
-// The session's points (hand edits included), unless a flag given asks for other data.
+bool other_data_given(const Flags& given) {
+    return std::any_of(std::begin(kDatasetFlagNames), std::end(kDatasetFlagNames),
+                       [&](std::string_view name) { return given.has(name); });
+}
+
+// The session's points (hand edits included), or the points it imported, unless a flag given asks
+// for other data.
 std::optional<Dataset> session_points(const session::Session& s, const Flags& given) {
-    if (!s.classifier_state) return std::nullopt;
-    for (std::string_view name : kDatasetFlagNames) {
-        if (given.has(name)) return std::nullopt;
-    }
-    return s.classifier_state->data;
+    if (other_data_given(given)) return std::nullopt;
+    if (s.classifier_state) return s.classifier_state->data;
+    if (s.classifier.data.imported) return s.classifier.data.imported->data;
+    return std::nullopt;
 }
 
 // The groups the Classifier and the Bake-off share (data, network, optimiser), without the activation.
 void training_flags(const settings::ClassifierSettings& c, const Flags& given, Implied& implied,
                     const std::optional<Dataset>& points) {
     namespace d = settings::classifier_setting;
-    implied.add("dataset", std::string(dataset_info(c.data.kind).name));
-    implied.add("classes", std::to_string(c.data.classes));
-    implied.add(d::kPoints, c.data);
-    implied.add(d::kNoise, c.data);
+    // Imported points are not described by flags: they travel beside them (SessionArgs::data), and
+    // --data given explicitly brings its own.
+    if (!c.data.imported && !given.has("data")) {
+        implied.add("dataset", std::string(dataset_info(c.data.kind).name));
+        implied.add("classes", std::to_string(c.data.classes));
+        implied.add(d::kPoints, c.data);
+        implied.add(d::kNoise, c.data);
+    }
     implied.add(d::kTestRatio, c.data);
     std::string hidden;
     for (int units : c.architecture.hidden) hidden += (hidden.empty() ? "" : ",") + std::to_string(units);
@@ -205,6 +214,7 @@ SessionArgs expand_session_flags(const std::string& subcommand, std::span<const 
     if (subcommand == "gradflow") {
         gradflow_flags(s, given, implied);
     } else if (subcommand == "bakeoff") {
+        if (s.bakeoff.contest.data.imported && !other_data_given(given)) result.data = s.bakeoff.contest.data.imported->data;
         bakeoff_flags(s, given, implied);
     } else {
         result.data = session_points(s, given);

@@ -23,12 +23,16 @@ namespace actviz::cli {
 // Flags given explicitly with --session that make train regenerate the dataset instead of taking
 // the session's points: those of the panel's dataset group, and the seed, which the panel also
 // draws its points with.
-inline constexpr std::string_view kDatasetFlagNames[] = {"dataset", "classes", "points", "noise", "test-ratio", "seed"};
+inline constexpr std::string_view kDatasetFlagNames[] = {"dataset", "classes", "points", "noise", "test-ratio", "seed",
+                                                         "data"};
 
 struct SessionArgs {
     std::vector<std::string> args;  // the flags to parse
     // train with a session that holds the classifier's points (hand edits included) and no flag of
     // kDatasetFlagNames given: exactly those points, split into train and test as the panel had them.
+    // The same for a panel trained on imported points (File > Import data): train takes them when
+    // the session has no classifier state, bakeoff takes its contest's. Imported points imply no
+    // --dataset, --classes, --points or --noise.
     std::optional<Dataset> data;
 };
 

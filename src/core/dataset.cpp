@@ -149,21 +149,24 @@ std::vector<Point> generate_points(const DatasetConfig& config) {
     return points;
 }
 
-Dataset make_dataset(const DatasetConfig& config) {
-    const std::vector<Point> points = generate_points(config);
+Dataset split_points(const std::vector<Point>& points, int classes, double test_ratio, std::uint64_t seed) {
     const size_t n = points.size();
     // Fisher–Yates over the indices; the first `test_count` of the permutation are held out.
     std::vector<size_t> order(n);
     for (size_t i = 0; i < n; ++i) order[i] = i;
-    Rng rng(stream_seed(config.seed, SeedStream::Split));
+    Rng rng(stream_seed(seed, SeedStream::Split));
     for (size_t i = n; i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
-    const auto test_count = static_cast<size_t>(std::llround(static_cast<double>(n) * config.test_ratio));
+    const auto test_count = static_cast<size_t>(std::llround(static_cast<double>(n) * test_ratio));
     std::vector<bool> is_test(n, false);
     for (size_t i = 0; i < test_count && i < n; ++i) is_test[order[i]] = true;
     Dataset data;
-    data.classes = config.classes;
+    data.classes = classes;
     for (size_t i = 0; i < n; ++i) (is_test[i] ? data.test : data.train).push_back(points[i]);
     return data;
+}
+
+Dataset make_dataset(const DatasetConfig& config) {
+    return split_points(generate_points(config), config.classes, config.test_ratio, config.seed);
 }
 
 void add_point(Dataset& data, Point point, bool to_test) { (to_test ? data.test : data.train).push_back(point); }

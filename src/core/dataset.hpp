@@ -31,6 +31,14 @@ inline constexpr int kMaxClasses = 6;
 inline constexpr int kMaxPoints = 100'000;
 inline constexpr double kMaxNoise = 2.0;
 inline constexpr double kMaxTestRatio = 0.9;
+// Every generated dataset lies within about ±kDataExtent on both axes (noise aside), and the
+// Classifier's plane opens on ±kPlaneExtent around them: imported points rescaled "into the plane"
+// are put where generated ones are.
+inline constexpr double kDataExtent = 1.3;
+inline constexpr double kPlaneExtent = 1.6;
+// Points may be added by hand anywhere on the plane the user panned to, or imported: far beyond
+// the data's ±1.3 but never so far that features like x² overflow float32. Sessions hold points to it.
+inline constexpr double kMaxCoordinate = 1e6;
 
 struct DatasetConfig {
     DatasetKind kind = DatasetKind::Spiral;
@@ -62,6 +70,9 @@ std::vector<Point> generate_points(const DatasetConfig& config);
 // generate_points, then a seeded shuffle: the first round(points·test_ratio) go to `test`, the rest
 // to `train`, each in class order. The config must be valid.
 Dataset make_dataset(const DatasetConfig& config);
+// The split make_dataset applies: a seeded shuffle, the first round(n·test_ratio) to `test`, each
+// set in the points' order. Imported points without a split of their own are split this way.
+Dataset split_points(const std::vector<Point>& points, int classes, double test_ratio, std::uint64_t seed);
 
 // Hand editing (the GUI's mouse tools). Erasing removes every point within `radius` of (x, y) from
 // both sets and returns how many went.

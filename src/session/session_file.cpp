@@ -10,69 +10,16 @@
 #include <cstring>
 #include <vector>
 
+#include "files/bounded_read.hpp"
+
 namespace actviz::session {
 
-using files::not_a_regular_file;
 using files::printable_path;
 using files::write_file_atomically;
-namespace {
-
-std::string errno_text(int error) { return std::strerror(error); }
-
-std::string too_large(std::uint64_t bytes) {
-    return "the file is " + std::to_string(bytes) + " bytes, larger than 64 MiB (the most a session may be)";
-}
-
-// Reads at most `limit` bytes; a longer file is an error, found without reading it all. Only a
-// regular file is opened: opening a FIFO for reading blocks until a writer comes, maybe forever.
-// The type is checked before opening, the open cannot block (O_NONBLOCK), and the opened file is
-// checked again in case the name was swapped in between.
-std::optional<std::string> read_bounded(const std::string& path, std::size_t limit, std::string& out) {
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0) return errno_text(errno);
-    if (auto refusal = not_a_regular_file(info.st_mode)) return refusal;
-    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) return errno_text(errno);
-    if (::fstat(fd, &info) != 0) {
-        const int error = errno;
-        ::close(fd);
-        return errno_text(error);
-    }
-    if (auto refusal = not_a_regular_file(info.st_mode)) {
-        ::close(fd);
-        return refusal;
-    }
-    if (static_cast<std::uint64_t>(info.st_size) > limit) {
-        ::close(fd);
-        return too_large(static_cast<std::uint64_t>(info.st_size));
-    }
-    out.clear();
-    std::vector<char> buffer(1 << 16);
-    for (;;) {
-        const ssize_t got = ::read(fd, buffer.data(), buffer.size());
-        if (got < 0 && errno == EINTR) continue;
-        if (got < 0) {
-            const int error = errno;
-            ::close(fd);
-            return errno_text(error);
-        }
-        if (got == 0) break;
-        out.append(buffer.data(), static_cast<std::size_t>(got));
-        if (out.size() > limit) {  // grew while we read it
-            ::close(fd);
-            return "the file grew past 64 MiB (the most a session may be) while it was read";
-        }
-    }
-    ::close(fd);
-    return std::nullopt;
-}
-
-}  // namespace
-
 ParseResult load_session_file(const std::string& path) {
     std::string text;
     ParseResult result;
-    if (auto error = read_bounded(path, kMaxSessionBytes, text)) {
+    if (auto error = files::read_bounded(path, kMaxSessionBytes, "64 MiB (the most a session may be)", text)) {
         result.error = "cannot open session '" + printable_path(path) + "': " + *error;
         return result;
     }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <memory>
 
 #include "core/features.hpp"
 #include "core/init.hpp"
@@ -130,6 +131,45 @@ settings::GradflowSettings read_gradflow(const ObjectReader& in) {
     return s;
 }
 
+// The user's own points (File > Import data): checked as the CSV reader checks them.
+std::shared_ptr<const ImportedData> read_imported(const ObjectReader& in) {
+    auto imported = std::make_shared<ImportedData>();
+    in.text("name", imported->name, 256);
+    const std::string path = in.path_of("labels");
+    const json& labels = read_array(in.member("labels"), path, static_cast<std::size_t>(kMaxClasses));
+    if (labels.size() < 2) fail(path, "needs 2 to " + std::to_string(kMaxClasses) + " class labels");
+    for (size_t i = 0; i < labels.size(); ++i) {
+        const json holder_value = {{"label", labels[i]}};  // named: the reader keeps a reference
+        std::string label;
+        ObjectReader(holder_value, path + "[" + std::to_string(i) + "]").text("label", label, kMaxPointsLineBytes);
+        imported->labels.push_back(std::move(label));
+    }
+    const int classes = static_cast<int>(imported->labels.size());
+    in.boolean("split_from_file", imported->split_from_file);
+    imported->data.classes = classes;
+    imported->data.train = read_points(in, "train", classes);
+    imported->data.test = read_points(in, "test", classes);
+    if (imported->data.train.empty()) fail(in.path_of("train"), "needs at least one training point");
+    if (imported->data.train.size() + imported->data.test.size() > static_cast<std::size_t>(kMaxPoints)) {
+        fail(in.path(), "more than " + std::to_string(kMaxPoints) + " points");
+    }
+    if (in.has("rescale")) {
+        const ObjectReader r = in.object("rescale");
+        PlaneRescale rescale;
+        const double huge = std::numeric_limits<double>::max();
+        r.number("scale", rescale.scale, std::numeric_limits<double>::min(), huge);
+        r.number("centre_x", rescale.centre_x, -huge, huge);
+        r.number("centre_y", rescale.centre_y, -huge, huge);
+        imported->rescale = rescale;
+    }
+    for (const auto* set : {&imported->data.train, &imported->data.test}) {
+        for (const Point& p : *set) {
+            imported->beyond_plane = imported->beyond_plane || std::fabs(p.x) > kPlaneExtent || std::fabs(p.y) > kPlaneExtent;
+        }
+    }
+    return imported;
+}
+
 void read_classifier_data(const ObjectReader& in, settings::ClassifierData& d) {
     std::vector<std::string_view> names;
     for (const DatasetInfo& info : dataset_infos()) names.push_back(info.name);
@@ -139,6 +179,7 @@ void read_classifier_data(const ObjectReader& in, settings::ClassifierData& d) {
     for (const auto* setting : {&settings::classifier_setting::kNoise, &settings::classifier_setting::kTestRatio}) {
         read_setting(in, *setting, d);
     }
+    if (in.has("imported")) d.imported = read_imported(in.object("imported"));
 }
 
 void read_architecture(const ObjectReader& in, settings::ClassifierArchitecture& a) {
@@ -196,7 +237,8 @@ void read_training_groups(const ObjectReader& in, settings::ClassifierSettings& 
 // The dataset takes that many classes, and the whole is a configuration the trainer accepts.
 void check_training_groups(const ObjectReader& in, const settings::ClassifierSettings& s) {
     const DatasetInfo& info = dataset_info(s.data.kind);
-    if (s.data.classes < info.min_classes || s.data.classes > info.max_classes) {
+    // Imported points bring their own class count (settings_error checks it against them).
+    if (!s.data.imported && (s.data.classes < info.min_classes || s.data.classes > info.max_classes)) {
         fail(in.path_of("data.classes"), std::string(info.name) + " takes " + std::to_string(info.min_classes) +
                                              " to " + std::to_string(info.max_classes) + " classes");
     }

@@ -8,9 +8,6 @@ namespace {
 
 using nlohmann::json;
 
-// Points may be added by hand anywhere on the plane the user panned to; far beyond the data's
-// ±1.3 but never so far that features like x² overflow float32.
-constexpr double kMaxCoordinate = 1e6;
 constexpr std::size_t kMaxParameters = 1'000'000;  // 8 × 64² weights are ~33k: a generous cap before allocating
 constexpr std::size_t kMaxHistory = 4'000'000;
 constexpr std::size_t kMaxLayers = 16;
@@ -21,6 +18,8 @@ constexpr double kHuge = std::numeric_limits<double>::max();
 constexpr std::int64_t kMaxSteps = kMaxTrainerSteps;
 
 std::string at(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+}  // namespace
 
 std::vector<Point> read_points(const ObjectReader& in, std::string_view key, int classes) {
     std::vector<Point> points;
@@ -37,6 +36,8 @@ std::vector<Point> read_points(const ObjectReader& in, std::string_view key, int
     }
     return points;
 }
+
+namespace {
 
 Vector read_vector(const json& value, const std::string& path, std::size_t max_size) {
     const json& array = read_array(value, path, max_size);

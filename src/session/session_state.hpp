@@ -9,6 +9,9 @@
 
 namespace actviz::session {
 
+// The points under `key` ([x, y, class] each, class < `classes`, |x|, |y| ≤ kMaxCoordinate); none when absent.
+std::vector<Point> read_points(const ObjectReader& in, std::string_view key, int classes);
+
 // Shapes and finiteness only; whether the state fits the network is restore_trainer's check.
 ClassifierState read_classifier_state(const ObjectReader& in, int classes);
 

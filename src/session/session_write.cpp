@@ -81,12 +81,28 @@ json gradflow_json(const settings::GradflowSettings& s) {
     return out;
 }
 
+json points_json(const std::vector<Point>& points);
+
+// The user's own points, as imported (hand edits live in classifier_state).
+json imported_json(const ImportedData& imported) {
+    json out = {{"name", imported.name},
+                {"labels", imported.labels},
+                {"split_from_file", imported.split_from_file},
+                {"train", points_json(imported.data.train)},
+                {"test", points_json(imported.data.test)}};
+    if (const auto& r = imported.rescale) {
+        out["rescale"] = {{"scale", r->scale}, {"centre_x", r->centre_x}, {"centre_y", r->centre_y}};
+    }
+    return out;
+}
+
 // What the Classifier and the Bake-off share: data, architecture, hyper-parameters.
 json training_groups_json(const settings::ClassifierSettings& s) {
     namespace c = settings::classifier_setting;
     json data = {{"dataset", std::string(dataset_info(s.data.kind).name)}, {"classes", s.data.classes}};
     for (const auto* setting : {&c::kPoints}) write_setting(data, *setting, s.data);
     for (const auto* setting : {&c::kNoise, &c::kTestRatio}) write_setting(data, *setting, s.data);
+    if (s.data.imported) data["imported"] = imported_json(*s.data.imported);
 
     json features = json::array();
     const FeatureSet& f = s.architecture.features;

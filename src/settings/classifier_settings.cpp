@@ -1,5 +1,6 @@
 #include "settings/classifier_settings.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "settings/preset_list.hpp"
@@ -45,6 +46,25 @@ DatasetConfig to_dataset_config(const ClassifierSettings& settings) {
     return config;
 }
 
+Dataset training_data(const ClassifierSettings& settings) {
+    if (settings.data.imported) return settings.data.imported->data;
+    return make_dataset(to_dataset_config(settings));
+}
+
+void use_imported_data(ClassifierData& data, std::shared_ptr<const ImportedData> imported) {
+    if (imported) {
+        data.classes = imported->data.classes;
+    } else {
+        const DatasetInfo& info = dataset_info(data.kind);
+        data.classes = std::clamp(data.classes, info.min_classes, info.max_classes);
+    }
+    data.imported = std::move(imported);
+}
+
+std::string describe_data(const ClassifierData& data) {
+    return data.imported ? describe_imported(*data.imported) : std::string(dataset_info(data.kind).display);
+}
+
 TrainerConfig to_trainer_config(const ClassifierSettings& settings) {
     const ClassifierArchitecture& arch = settings.architecture;
     const ClassifierHyper& hyper = settings.hyper;
@@ -79,7 +99,15 @@ std::optional<std::string> settings_error(const ClassifierSettings& settings) {
     if (settings.hyper.activation < 0 || static_cast<size_t>(settings.hyper.activation) >= activations().size()) {
         return "no such activation";
     }
-    if (auto error = to_dataset_config(settings).validate()) return error;
+    if (const auto& imported = settings.data.imported) {
+        // Imported points were checked as they were read; their class count must be the network's.
+        if (settings.data.classes != imported->data.classes) {
+            return "classes must be " + std::to_string(imported->data.classes) + " for " + describe_imported(*imported) +
+                   ", got " + std::to_string(settings.data.classes);
+        }
+    } else if (auto error = to_dataset_config(settings).validate()) {
+        return error;
+    }
     return to_trainer_config(settings).validate();
 }
 

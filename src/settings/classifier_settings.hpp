@@ -8,12 +8,14 @@
 // these structs directly; ClassifierLive turns them into the core's TrainerConfig.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/dataset.hpp"
+#include "core/points_csv.hpp"
 #include "core/trainer.hpp"
 #include "settings/setting.hpp"
 
@@ -25,6 +27,11 @@ struct ClassifierData {
     int points = 600;
     double noise = 0.2;
     double test_ratio = 0.2;
+    // The user's own points (File > Import data, --data): while set, the points are these, split as
+    // imported, `classes` is theirs and kind, points, noise and test_ratio wait unused. Shared and
+    // immutable, so settings stay cheap to copy; a new import is a new object, and == compares the
+    // object, so the trainer is rebuilt exactly when other data came in.
+    std::shared_ptr<const ImportedData> imported;
 
     bool operator==(const ClassifierData&) const = default;
 };
@@ -132,6 +139,12 @@ struct ClassifierSettings {
 
 // The core's configuration for these settings (validate() it before use).
 DatasetConfig to_dataset_config(const ClassifierSettings& settings);
+// The points these settings train on: the imported ones, or make_dataset(to_dataset_config(...)).
+Dataset training_data(const ClassifierSettings& settings);
+// Trains on `imported` from now on (its class count too); null: back to the generated dataset.
+void use_imported_data(ClassifierData& data, std::shared_ptr<const ImportedData> imported);
+// "imported: name.csv, 3 classes", or the dataset's display name.
+std::string describe_data(const ClassifierData& data);
 TrainerConfig to_trainer_config(const ClassifierSettings& settings);
 OptimizerSettings to_optimizer_settings(const ClassifierHyper& hyper);
 // Why these settings cannot train (dataset or trainer config invalid), or nullopt.

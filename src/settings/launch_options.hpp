@@ -15,6 +15,7 @@ struct LaunchOptions {
     std::string panel;            // a panel id to show maximised at start (kPanelNames); empty = all
     std::string preset;           // a preset of that panel to apply at start (and play); empty = none
     std::string session_path;     // a session file to open at start; empty = the last session (unless fresh)
+    std::string data_path;        // a CSV of points to import at start (after the session and the preset)
     bool fresh = false;           // start from the defaults: do not restore the last session
     std::string stats_log;          // --stats-log FILE: frames, worst frame and memory once a second
     std::string save_session_path;  // with --frames: after the last frame, save the session here

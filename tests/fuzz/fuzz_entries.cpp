@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <memory>
 #include <sstream>
@@ -14,6 +15,7 @@
 #include "cli/usage_error.hpp"
 #include "core/bakeoff.hpp"
 #include "core/formula.hpp"
+#include "core/points_csv.hpp"
 #include "session/session_json.hpp"
 #include "session/session_state.hpp"
 #include "settings/bakeoff_settings.hpp"
@@ -137,9 +139,12 @@ void command_line(const std::uint8_t* data, std::size_t size) {
         // Their flags are the hostile-value surface; their cost is kept small: a 16 MiB memory
         // budget bounds the data and the network (for bakeoff: of every contestant together), train
         // runs only with --steps ≤ 100, bakeoff with --steps ≤ 20 and --seeds ≤ 2 (each step is a step
-        // of every contestant). Files (--session, --weights) are not touched.
+        // of every contestant). Files (--session, --weights, --data) are not touched.
         for (const std::string& a : arguments) {
-            if (a.starts_with("--session") || a.starts_with("--weights") || a.starts_with("--memory-budget")) return;
+            if (a.starts_with("--session") || a.starts_with("--weights") || a.starts_with("--data") ||
+                a.starts_with("--memory-budget")) {
+                return;
+            }
         }
         if (name == "train" && !at_most(arguments, "--steps", 100)) return;
         if (name == "bakeoff" && !(at_most(arguments, "--steps", 20) && at_most(arguments, "--seeds", 2))) return;
@@ -160,6 +165,60 @@ void command_line(const std::uint8_t* data, std::size_t size) {
     std::ostringstream out, err;
     const int status = cli::run_subcommand(name, arguments, out, err);
     if (status != 0 && err.str().empty()) std::abort();  // a failure always says why
+}
+
+namespace {
+
+void check_points(const ImportedData& imported, bool rescaled) {
+    const Dataset& d = imported.data;
+    if (d.classes < 2 || d.classes > kMaxClasses) fail("accepted points with " + std::to_string(d.classes) + " classes");
+    if (imported.labels.size() != static_cast<std::size_t>(d.classes)) fail("a label per class");
+    if (d.train.empty()) fail("accepted points with no training point");
+    if (d.train.size() + d.test.size() > static_cast<std::size_t>(kMaxPoints)) fail("more points than the Classifier takes");
+    // Rounding may put a rescaled point a hair past ±1.3.
+    const double limit = rescaled ? kDataExtent * (1 + 1e-12) : kMaxCoordinate;
+    for (const auto* set : {&d.train, &d.test}) {
+        for (const Point& p : *set) {
+            if (!(std::fabs(p.x) <= limit && std::fabs(p.y) <= limit)) fail("a point beyond the limits was accepted");
+            if (p.label < 0 || p.label >= d.classes) fail("a label outside the classes");
+        }
+    }
+}
+
+bool same_bits(const std::vector<Point>& a, const std::vector<Point>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (std::memcmp(&a[i].x, &b[i].x, sizeof(double)) != 0 || std::memcmp(&a[i].y, &b[i].y, sizeof(double)) != 0 ||
+            a[i].label != b[i].label) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+void points_csv(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    for (const bool rescale : {false, true}) {
+        PointsCsvOptions options;
+        options.rescale = rescale;
+        const PointsCsvResult result = read_points_csv(text, "fuzz.csv", options);
+        if (!result.imported) {
+            if (result.error.empty()) fail("a refusal without a reason");
+            if (result.error.find('\n') != std::string::npos) fail("a refusal of more than one line: " + result.error);
+            continue;
+        }
+        check_points(*result.imported, rescale);
+        // What is accepted exports, and the export imports back to the very same points.
+        const PointsCsvResult back = read_points_csv(write_points_csv(result.imported->data), "export.csv");
+        if (!back.imported) fail("an accepted file exported, then refused: " + back.error);
+        const Dataset& a = result.imported->data;
+        const Dataset& b = back.imported->data;
+        // Classes with no point cannot travel in a file (there is nothing to label): the export keeps
+        // the points, and their classes in order.
+        if (!same_bits(a.train, b.train) || !same_bits(a.test, b.test)) fail("an export imported back to other points");
+    }
 }
 
 void formula(const std::uint8_t* data, std::size_t size) {

@@ -30,4 +30,9 @@ void command_line(const std::uint8_t* data, std::size_t size);
 // program's bit for bit (both compile the same expression; a register clash would break that).
 void formula(const std::uint8_t* data, std::size_t size);
 
+// The bytes as a points CSV (File > Import data, --data), read as is and rescaled into the plane.
+// An accepted file must hold 2 to 6 classes, at most kMaxPoints finite points within the limits
+// (±1.3 when rescaled), a training point, and export to a CSV that imports back to the same bits.
+void points_csv(const std::uint8_t* data, std::size_t size);
+
 }  // namespace actviz::fuzz

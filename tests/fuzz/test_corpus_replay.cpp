@@ -71,5 +71,16 @@ TEST(FuzzCorpus, FormulaCompilerTakesEveryInput) {
     }
 }
 
+// The points CSV reader's seeds: well-formed files of every shape and one of each refusal.
+TEST(FuzzCorpus, PointsCsvTakesEveryInput) {
+    const auto files = corpus("points_csv");
+    EXPECT_GE(files.size(), 10u);
+    for (const auto& file : files) {
+        SCOPED_TRACE(file.filename().string());
+        const std::string data = bytes_of(file);
+        points_csv(reinterpret_cast<const std::uint8_t*>(data.data()), data.size());
+    }
+}
+
 }  // namespace
 }  // namespace actviz::fuzz

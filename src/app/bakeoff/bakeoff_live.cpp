@@ -62,8 +62,11 @@ void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budge
         return;
     }
     // Every contestant of every seed is a trainer of its own, with its capped history.
-    const auto points = static_cast<std::size_t>(settings.contest.data.points);
-    const auto test = static_cast<std::size_t>(static_cast<double>(points) * settings.contest.data.test_ratio);
+    const auto& imported = settings.contest.data.imported;
+    const auto points = imported ? imported->data.train.size() + imported->data.test.size()
+                                 : static_cast<std::size_t>(settings.contest.data.points);
+    const auto test = imported ? imported->data.test.size()
+                               : static_cast<std::size_t>(static_cast<double>(points) * settings.contest.data.test_ratio);
     const BakeoffConfig all_seeds = to_bakeoff_config(settings, 0, settings.seeds);
     if (auto refusal = over_budget("a bake-off of " + std::to_string(all_seeds.activations.size()) + " activations × " +
                                        std::to_string(settings.seeds) + " seeds",
@@ -92,7 +95,7 @@ void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budge
 void BakeoffLive::rebuild(const BakeoffSettings& settings) {
     // The hyper group's activation is not part of the contest: compare it with the activation fixed.
     try {
-        const Dataset data = make_dataset(to_dataset_config(settings.contest));
+        const Dataset data = training_data(settings.contest);
         bakeoff_ = std::make_unique<Bakeoff>(data, to_bakeoff_config(settings, 0, 1));
         view_ = view_around(data);
     } catch (const std::exception& e) {
@@ -121,7 +124,7 @@ void BakeoffLive::start_background(const BakeoffSettings& settings) {
         return;
     }
     if (!worker_) worker_ = std::make_unique<BackgroundWorker>();
-    const Dataset data = make_dataset(to_dataset_config(settings.contest));
+    const Dataset data = training_data(settings.contest);
     BakeoffConfig config = to_bakeoff_config(settings, 1, settings.seeds - 1);
     config.step_budget.reset();  // the worker follows seed 0's published target, which the budget caps
     std::shared_ptr<Published> published = published_;

@@ -55,39 +55,70 @@ void draw_presets(ClassifierSettings& settings) {
 
 // [SECTION] Data -------------------------------------------------------------------------------
 
+namespace {
+
+// What an import brought in, under the dataset box: the generated dataset's sliders do not apply.
+void draw_imported_summary(const ImportedData& imported) {
+    // Wrapped short of the column's edge: its scrollbar would hide the end of a longer line.
+    ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - ImGui::GetStyle().ScrollbarSize);
+    ImGui::TextDisabled("%zu train · %zu test points, %s", imported.data.train.size(), imported.data.test.size(),
+                        imported.split_from_file ? "split as in the file" : "split at import by the test ratio");
+    if (imported.rescale) ImGui::TextDisabled("rescaled into the plane: %s", describe_rescale(*imported.rescale).c_str());
+    std::string labels;
+    for (std::size_t k = 0; k < imported.labels.size(); ++k) {
+        labels += (k ? " · " : "") + std::to_string(k) + " = " + imported.labels[k];
+    }
+    ImGui::TextDisabled("classes: %s", labels.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+}  // namespace
+
 void draw_classifier_data(ClassifierSettings& settings, const Trainer* trained) {
     ClassifierData& data = settings.data;
     const DatasetInfo& info = dataset_info(data.kind);
     ImGui::SetNextItemWidth(item_width());
-    if (ImGui::BeginCombo("dataset", std::string(info.display).c_str())) {
+    if (ImGui::BeginCombo("dataset", describe_data(data).c_str())) {
+        if (data.imported) ImGui::Selectable(describe_imported(*data.imported).c_str(), true);
         for (const DatasetInfo& candidate : dataset_infos()) {
-            if (ImGui::Selectable(std::string(candidate.display).c_str(), candidate.kind == data.kind)) {
+            if (ImGui::Selectable(std::string(candidate.display).c_str(), !data.imported && candidate.kind == data.kind)) {
                 data.kind = candidate.kind;
-                data.classes = std::clamp(data.classes, candidate.min_classes, candidate.max_classes);
                 data.noise = candidate.default_noise;
+                use_imported_data(data, nullptr);  // the class count back within the dataset's range
             }
         }
         ImGui::EndCombo();
     }
-    ImGui::BeginDisabled(info.min_classes == info.max_classes);
-    ImGui::SetNextItemWidth(item_width());
-    ImGui::SliderInt("classes", &data.classes, info.min_classes, info.max_classes, "%d", ImGuiSliderFlags_AlwaysClamp);
-    ImGui::EndDisabled();
-    ImGui::SetNextItemWidth(item_width());
-    setting_slider(classifier_setting::kPoints, data);
-    help_marker("Total over all classes (train + test), as drawn from the dataset; points added or erased "
-                "by hand change the count on screen until the data is drawn again.");
+    if (data.imported) {
+        item_tooltip(describe_imported(*data.imported));  // the box is narrower than a long file name
+        help_marker("Your own points (File > Import data, or drop a .csv on the window). Pick a dataset here to go "
+                    "back to generated points. File > Export data writes the points on screen, hand edits included.");
+        draw_imported_summary(*data.imported);
+    } else {
+        ImGui::BeginDisabled(info.min_classes == info.max_classes);
+        ImGui::SetNextItemWidth(item_width());
+        ImGui::SliderInt("classes", &data.classes, info.min_classes, info.max_classes, "%d", ImGuiSliderFlags_AlwaysClamp);
+        ImGui::EndDisabled();
+        ImGui::SetNextItemWidth(item_width());
+        setting_slider(classifier_setting::kPoints, data);
+        help_marker("Total over all classes (train + test), as drawn from the dataset; points added or erased "
+                    "by hand change the count on screen until the data is drawn again.");
+    }
     if (trained) {
         const auto now = static_cast<int>(trained->data().train.size() + trained->data().test.size());
-        if (now != data.points) ImGui::TextDisabled("on screen: %d points (%+d by hand)", now, now - data.points);
+        const int drawn = data.imported ? static_cast<int>(data.imported->data.train.size() + data.imported->data.test.size())
+                                        : data.points;
+        if (now != drawn) ImGui::TextDisabled("on screen: %d points (%+d by hand)", now, now - drawn);
     }
-    ImGui::SetNextItemWidth(item_width());
-    setting_slider(classifier_setting::kNoise, data);
-    help_marker(std::string(info.noise_meaning).c_str());
-    ImGui::SetNextItemWidth(item_width());
-    setting_slider(classifier_setting::kTestRatio, data);
-    help_marker("Share of the points held out: drawn hollow, never trained on. The gap between train and test "
-                "loss is overfitting.");
+    if (!data.imported) {
+        ImGui::SetNextItemWidth(item_width());
+        setting_slider(classifier_setting::kNoise, data);
+        help_marker(std::string(info.noise_meaning).c_str());
+        ImGui::SetNextItemWidth(item_width());
+        setting_slider(classifier_setting::kTestRatio, data);
+        help_marker("Share of the points held out: drawn hollow, never trained on. The gap between train and test "
+                    "loss is overfitting.");
+    }
     ImGui::SetNextItemWidth(item_width());
     ImGui::InputInt("seed", &settings.architecture.seed);
     settings.architecture.seed = std::max(settings.architecture.seed, 0);

@@ -63,9 +63,12 @@ void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory
         return;
     }
     // The trainer's buffers scale with points × units; hand-added points count too.
-    std::size_t points = static_cast<std::size_t>(settings.data.points);
+    std::size_t points = settings.data.imported ? settings.data.imported->data.train.size() +
+                                                      settings.data.imported->data.test.size()
+                                                : static_cast<std::size_t>(settings.data.points);
     if (trainer_) points = std::max(points, trainer_->data().train.size() + trainer_->data().test.size());
-    const auto test = static_cast<std::size_t>(static_cast<double>(points) * settings.data.test_ratio);
+    const auto test = static_cast<std::size_t>(static_cast<double>(points) *
+                                               (settings.data.imported ? 0.0 : settings.data.test_ratio));
     if (auto refusal = over_budget("training on " + std::to_string(points) + " points",
                                    estimate_training_bytes(to_trainer_config(settings), points - test, test), memory_budget)) {
         error_ = *refusal;
@@ -81,7 +84,7 @@ void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory
 
 void ClassifierLive::rebuild(const ClassifierSettings& settings) {
     try {
-        replace(std::make_unique<Trainer>(make_dataset(to_dataset_config(settings)), to_trainer_config(settings)));
+        replace(std::make_unique<Trainer>(training_data(settings), to_trainer_config(settings)));
     } catch (const std::exception& e) {
         error_ = e.what();
         return;

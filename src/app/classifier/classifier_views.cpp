@@ -201,8 +201,8 @@ void draw_boundary_plane(ClassifierPanel& panel, ImVec2 size) {
     }
     plot::setup_axis(plot::AxisId::X, "x");
     plot::setup_axis(plot::AxisId::Y, "y");
-    plot::setup_axis_limits(plot::AxisId::X, -1.6, 1.6);
-    plot::setup_axis_limits(plot::AxisId::Y, -1.6, 1.6);
+    plot::setup_axis_limits(plot::AxisId::X, -kPlaneExtent, kPlaneExtent);
+    plot::setup_axis_limits(plot::AxisId::Y, -kPlaneExtent, kPlaneExtent);
     const ClassifierView& view = panel.settings.view;
     PlaneRequest request;
     request.view = view_of_plot();
