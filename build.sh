@@ -37,7 +37,6 @@ test)
     with_display ctest --test-dir build --output-on-failure -j "$jobs"
     build build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DACTVIZ_SANITIZE=ON -DACTVIZ_BENCHMARKS=OFF
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=print_stacktrace=1 \
-        LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$(pwd)/tests/lsan-suppressions.txt} \
         with_display ctest --test-dir build-asan --output-on-failure -j "$jobs"
     ;;
 *)
