@@ -46,7 +46,7 @@ TEST(SessionMalformed, NotJsonOrTruncated) {
 }
 
 TEST(SessionMalformed, WrongVersions) {
-    expect_refused(R"({"actviz_session": 3})", "written by a newer actviz");
+    expect_refused("{\"actviz_session\": " + std::to_string(kSessionVersion + 1) + "}", "written by a newer actviz");
     expect_refused(R"({"actviz_session": 0})", "version 0 is invalid");
     expect_refused(R"({"actviz_session": "1"})", "must be an integer");
     expect_refused(R"({"version": 1})", "no \"actviz_session\" version");
