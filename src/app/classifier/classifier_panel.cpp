@@ -31,9 +31,9 @@ void draw_dead_layer_choice(ClassifierPanel& panel) {
     const auto name = [](bool curves, int h) {
         char text[48];
         if (h < 0)
-            std::snprintf(text, sizeof text, "%s all layers", curves ? "z on f:" : "inactive:");
+            std::snprintf(text, sizeof text, "%s all layers", curves ? "z on f:" : "plane:");
         else
-            std::snprintf(text, sizeof text, "%s layer %d", curves ? "z on f:" : "inactive:", h + 1);
+            std::snprintf(text, sizeof text, "%s layer %d", curves ? "z on f:" : "plane:", h + 1);
         return std::string(text);
     };
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.5f);
@@ -49,7 +49,7 @@ void draw_dead_layer_choice(ClassifierPanel& panel) {
         }
         ImGui::EndCombo();
     }
-    help_marker("inactive: the plane below counts, at each point, the hidden units inactive there: f′ = 0 (ReLU "
+    help_marker("plane: the plane below counts, at each point, the hidden units inactive there: f′ = 0 (ReLU "
                 "and others with a hard zero), z < 0 (leaky ReLU, PReLU: their negative side, where a ReLU would be "
                 "dead) or |f′| below 1% of its maximum (saturated: tanh, sigmoid, GELU, …). Hover a unit in the grid "
                 "to see its own active region.\n\n"
