@@ -28,7 +28,7 @@ TEST(UnitCurves, DyingReLUPresetShowsMassSlidingIntoTheZeroSlopeZoneWhileTrainin
     launch.preset = "dying-relu-lr";
     launch.frames = 80;
     std::vector<std::string> failures;
-    double first_zero_slope = -1, last_zero_slope = -1;
+    double dead_at_start = -1, last_zero_slope = -1;
     bool shown = false;
     const int status = run(launch, [&](AppState& state, GLFWwindow*, int frame) {
         ClassifierView& view = state.classifier.settings.view;
@@ -46,13 +46,15 @@ TEST(UnitCurves, DyingReLUPresetShowsMassSlidingIntoTheZeroSlopeZoneWhileTrainin
         if (static_cast<double>(all_inactive) / static_cast<double>(layer.units.size()) != inactive_units) {
             failures.push_back("frame " + std::to_string(frame) + ": units with all their mass inactive differ from the grid's dead units");
         }
-        const double zero_slope = layer.layer.share(layer.layer.zero_slope);
-        if (first_zero_slope < 0) first_zero_slope = zero_slope;
-        last_zero_slope = zero_slope;
+        dead_at_start = trainer->history().front().layer_dead_fraction[0];  // step 0: the first frame has trained already
+        last_zero_slope = layer.layer.share(layer.layer.zero_slope);
     });
     EXPECT_EQ(status, 0);
     EXPECT_TRUE(shown) << "the preset should open the units-on-the-curve view";
-    EXPECT_GT(last_zero_slope, first_zero_slope + 0.1) << "the mass should slide into the zero-slope zone";
+    // He-initialised ReLUs start about half on each side of the kink, none dead; Adam at lr 1 throws
+    // nearly all of layer 1's mass left of it (over 90% by step 5: actviz train --histograms shows it).
+    EXPECT_EQ(dead_at_start, 0.0);
+    EXPECT_GT(last_zero_slope, 0.9) << "the mass should have slid into the zero-slope zone";
     for (const std::string& failure : failures) ADD_FAILURE() << failure;
 }
 
