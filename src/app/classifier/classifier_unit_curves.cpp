@@ -229,7 +229,7 @@ void draw_layer_masses(const Trainer& trainer, int h) {
 // Columns for `count` small charts in `size`: one row, input side first, as long as each chart keeps
 // room for its ticks; otherwise the layout whose charts are largest, kept wider than tall.
 int columns_for(int count, ImVec2 size) {
-    if (size.x / static_cast<float>(count) >= ImGui::GetFontSize() * 7.5f) return count;
+    if (size.x / static_cast<float>(count) >= ImGui::GetFontSize() * 6) return count;
     int best = 1;
     float best_side = 0;
     for (int columns = 1; columns <= count; ++columns) {
