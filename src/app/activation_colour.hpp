@@ -18,4 +18,9 @@ inline ImU32 activation_colour(const Activation& activation) {
     return plot::series_colour(activation_index(activation));
 }
 
+// The zones' shading, the same wherever a curve is drawn (the Activations page, the Classifier's
+// units on their curves): dead (f′ = 0) red, saturated (0 < |f′| < 1% of max|f′|) amber.
+inline constexpr ImU32 kDeadZoneColour = IM_COL32(220, 70, 60, 48);
+inline constexpr ImU32 kSaturatedZoneColour = IM_COL32(230, 170, 40, 40);
+
 }  // namespace actviz::app

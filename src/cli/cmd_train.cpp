@@ -13,7 +13,12 @@
 // → CSV step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction: a row at step 0, every K
 // steps and at the last step. A diverged run (the loss NaN, infinite or above Trainer::blow_up_loss())
 // prints its rows up to the divergence, one line on stderr and exits 3. test_loss and test_accuracy are empty with --test-ratio 0.
+// --histograms FILE: the Classifier's "units on the curve" numbers (core/z_histogram.hpp) at the same
+// steps as the rows, as CSV layer,bin_left,bin_right,count,step (layers numbered from 1 as in the
+// window; the mass below and above the range as bins (−inf, lo) and [hi, inf)).
 
+#include <cstdint>
+#include <limits>
 #include <ostream>
 #include <string>
 
@@ -42,10 +47,29 @@ void print_row(std::ostream& out, const HistoryRecord& r) {
         << (r.test_accuracy ? format_number(*r.test_accuracy) : "") << ',' << format_number(r.dead_fraction) << '\n';
 }
 
+// One recorded step's histograms, every layer, as CSV rows.
+void append_histogram_rows(std::string& csv, const std::vector<LayerZHistogram>& histograms) {
+    const auto row = [&csv](size_t layer, double left, double right, std::int64_t count, std::int64_t step) {
+        csv += std::to_string(layer + 1) + ',' + format_number(left) + ',' + format_number(right) + ',' +
+               std::to_string(count) + ',' + std::to_string(step) + '\n';
+    };
+    for (size_t h = 0; h < histograms.size(); ++h) {
+        const LayerZHistogram& histogram = histograms[h];
+        const double inf = std::numeric_limits<double>::infinity();
+        row(h, -inf, histogram.lo, histogram.layer.underflow, histogram.step);
+        for (int i = 0; i < kZHistogramBins; ++i) {
+            row(h, histogram.bin_left(i), i + 1 == kZHistogramBins ? histogram.hi : histogram.bin_left(i + 1),
+                histogram.layer.bins[static_cast<size_t>(i)], histogram.step);
+        }
+        row(h, histogram.hi, inf, histogram.layer.overflow, histogram.step);
+    }
+}
+
 std::vector<FlagSpec> train_flag_specs() {
     std::vector<FlagSpec> specs(classifier_flags().begin(), classifier_flags().end());
     specs.push_back(FlagSpec{"activation"});
     specs.push_back(FlagSpec{"weights"});
+    specs.push_back(FlagSpec{"histograms"});
     specs.push_back(kMemoryBudgetFlag);
     for (const FlagSpec& spec : activation_parameter_flags()) specs.push_back(spec);
     return specs;
@@ -95,8 +119,13 @@ int run_train(std::span<const std::string> args, std::ostream& out, std::ostream
     }
     Trainer trainer(std::move(data), config);
     out << "step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction\n";
+    const auto histograms_path = flags.value("histograms");
+    std::string histograms_csv = "layer,bin_left,bin_right,count,step\n";
     size_t printed = 0;
     const auto print_new = [&] {
+        if (histograms_path && printed < trainer.history().size()) {
+            append_histogram_rows(histograms_csv, trainer.z_histograms());  // of the newest record: the one step() took
+        }
         for (; printed < trainer.history().size(); ++printed) print_row(out, trainer.history()[printed]);
     };
     print_new();  // step 0
@@ -109,6 +138,11 @@ int run_train(std::span<const std::string> args, std::ostream& out, std::ostream
     if (auto path = flags.value("weights")) {
         if (auto error = files::write_file_atomically(std::string(*path), session::weights_to_json(trainer.mlp()))) {
             throw UsageError("cannot write --weights '" + files::printable_path(*path) + "': " + *error);
+        }
+    }
+    if (histograms_path) {
+        if (auto error = files::write_file_atomically(std::string(*histograms_path), histograms_csv)) {
+            throw UsageError("cannot write --histograms '" + files::printable_path(*histograms_path) + "': " + *error);
         }
     }
     if (const auto& divergence = trainer.divergence()) {

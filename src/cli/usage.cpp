@@ -79,6 +79,7 @@ constexpr Usage kUsages[] = {
      "                    --activation NAME|--formula EXPR [parameter flags] [--features x2,y2,xy,sinx,siny] [--init NAME]\n"
      "                    [--bias B] --optimizer NAME --lr LR\n"
      "                    [--momentum M] [--nesterov] [--batch B] [--l2 X] [--l1 X] --steps N [--seed S] [--every K]\n"
+     "                    [--weights FILE] [--histograms FILE]\n"
      "Trains the 2D classifier; CSV step,train_loss,train_accuracy,test_loss,test_accuracy,dead_fraction\n"
      "with a row at step 0, every K steps (default 100) and the last step.\n"
      "  dead_fraction     hidden units inactive at every training point: dead (f' = 0) for activations\n"
@@ -102,7 +103,12 @@ constexpr Usage kUsages[] = {
      "                    --steps defaults to the steps the session had trained\n"
      "  --preset ID       the same from one of the Classifier's presets (linear-collapse, debugging-challenge,\n"
      "                    ...; a wrong ID lists them), with its points drawn from its settings\n"
-     "  --weights FILE    write the trained weights as JSON (per layer W out x in, b, activation)\n" ACTVIZ_PARAMETER_FLAGS
+     "  --weights FILE    write the trained weights as JSON (per layer W out x in, b, activation)\n"
+     "  --histograms FILE write each hidden layer's pre-activations z over the training points, as the\n"
+     "                    Classifier's \"units on the curve\" draws them, at the rows' steps: CSV\n"
+     "                    layer,bin_left,bin_right,count,step (layers from 1; 60 bins over [-R, R], R\n"
+     "                    chosen per layer at step 0 and only growing; the first and last bins of each\n"
+     "                    layer and step count z below and above the range, edges -inf and inf)\n" ACTVIZ_PARAMETER_FLAGS
      "Exit 3 when training diverges: the loss NaN or infinite, or above 1000 x its starting level\n"
      "max(loss at step 0, log K) (rows up to the divergence, one line on stderr); exit 2 on bad values\n"
      "and on configurations above the memory budget (--memory-budget SIZE, default 2GiB).\n"},

@@ -12,15 +12,18 @@ InactivityRule inactivity_rule(const Activation& activation, const ParameterValu
     // The leaky family is the common case and changes with every PReLU step: answer it directly.
     if (name == "leaky_relu" || name == "prelu") {
         const double slope = std::fabs(p[0]);
-        if (slope == 0) return {InactivityKind::Dead, 0};
+        const double saturated_below = kSaturatedDerivativeShare * std::max(slope, 1.0);
+        if (slope == 0) return {InactivityKind::Dead, 0, saturated_below};
         // Between the two slopes: below it is the negative side (|f′| = |α|), above it z > 0 (1).
-        if (slope < 1) return {InactivityKind::NegativeSide, (1 + slope) / 2};
-        return {InactivityKind::Saturated, kSaturatedDerivativeShare * slope};
+        if (slope < 1) return {InactivityKind::NegativeSide, (1 + slope) / 2, saturated_below};
+        return {InactivityKind::Saturated, saturated_below, saturated_below};
     }
     const CurveSamples curve = sample_curve(activation, p, -10, 10, 2001);
-    if (std::any_of(curve.df.begin(), curve.df.end(), [](double d) { return d == 0; })) return {InactivityKind::Dead, 0};
-    const double peak = std::fabs(analyse(activation, p).max_abs_derivative.value);
-    return {InactivityKind::Saturated, kSaturatedDerivativeShare * peak};
+    const double saturated_below = kSaturatedDerivativeShare * std::fabs(analyse(activation, p).max_abs_derivative.value);
+    if (std::any_of(curve.df.begin(), curve.df.end(), [](double d) { return d == 0; })) {
+        return {InactivityKind::Dead, 0, saturated_below};
+    }
+    return {InactivityKind::Saturated, saturated_below, saturated_below};
 }
 
 }  // namespace actviz

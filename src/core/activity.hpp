@@ -24,6 +24,10 @@ enum class InactivityKind { Dead, Saturated, NegativeSide };
 struct InactivityRule {
     InactivityKind kind = InactivityKind::Dead;
     double threshold = 0;  // saturated and negative side: inactive when |f′| < threshold
+    // 1% of max|f′| in every mode: 0 < |f′| < saturated_below is the saturated zone, the one word the
+    // Activations page shades and the units-on-the-curve histograms count (z_histogram.hpp), even for
+    // an activation whose unit statistic is death (ReLU: none) or the negative side.
+    double saturated_below = 0;
 
     // |f′| below this is inactive; in dead mode the smallest positive number, i.e. f′ == 0.
     template <typename T>

@@ -233,6 +233,7 @@ bool Trainer::evaluate_in(HistoryRecord& entry) {
         units += static_cast<int>(activity.size());
     }
     entry.dead_fraction = units == 0 ? 0.0 : static_cast<double>(dead) / units;
+    count_z_histograms<T>(work);
 
     if (lane.test_x.cols() > 0) {
         lane.test_work.resize(mlp_, lane.test_x.cols());
@@ -249,6 +250,50 @@ bool Trainer::evaluate_in(HistoryRecord& entry) {
         predicted_test_ = std::move(predicted_test);
     }
     return finite;
+}
+
+template <typename T>
+void Trainer::count_z_histograms(const PassWorkspace<T>& work) {
+    z_histograms_.resize(static_cast<size_t>(mlp_.hidden_count()));
+    for (int h = 0; h < mlp_.hidden_count(); ++h) {
+        const auto i = static_cast<size_t>(h);
+        const auto& z = work.z[i];
+        LayerZHistogram& histogram = z_histograms_[i];
+        histogram.step = steps_;
+        // The extent of the bulk of z: |z| at its 99.5th percentile, so that a few far points (Adam at lr 1
+        // throws some to |z| ~ 100) neither squash the picture nor make the range grow again at once.
+        // Runs only when a range is chosen (a reset, an activation change, the data leaving the range).
+        const auto max_abs_z = [&z] {
+            std::vector<T> magnitudes;
+            magnitudes.reserve(static_cast<size_t>(z.size()));
+            for (Eigen::Index k = 0; k < z.size(); ++k) {
+                if (std::isfinite(z.data()[k])) magnitudes.push_back(std::abs(z.data()[k]));
+            }
+            if (magnitudes.empty()) return 0.0;
+            const auto at = magnitudes.begin() + static_cast<std::ptrdiff_t>(
+                                                     static_cast<double>(magnitudes.size() - 1) * 0.995);
+            std::nth_element(magnitudes.begin(), at, magnitudes.end());
+            return static_cast<double>(*at);
+        };
+        if (!(histogram.hi > 0)) {
+            const double r = z_histogram_half_width(mlp_.activation(h), mlp_.activation_parameters(h), max_abs_z());
+            histogram.lo = -r;
+            histogram.hi = r;
+        }
+        const InactivityRule rule = mlp_.inactivity(h);
+        count_z<T>(z, work.df[i], rule, histogram);
+        const ZCounts& layer = histogram.layer;
+        // Grows (never shrinks) when the data has left the range: counted again over the new one.
+        if (layer.total > 0 &&
+            static_cast<double>(layer.underflow + layer.overflow) > kZHistogramOverflowShare * static_cast<double>(layer.total)) {
+            const double r = nice_half_width(max_abs_z());
+            if (r > histogram.hi) {
+                histogram.lo = -r;
+                histogram.hi = r;
+                count_z<T>(z, work.df[i], rule, histogram);
+            }
+        }
+    }
 }
 
 void Trainer::record() {
@@ -383,7 +428,9 @@ std::optional<std::string> Trainer::restore(TrainerState state) {
     batch_indices_.clear();
     divergence_.reset();
     failed_loss_ = 0;
-    // Unit activity belongs to the weights: evaluate them once without adding a record.
+    // Unit activity (and the z histograms, over ranges chosen for these weights) belong to the
+    // weights: evaluate them once without adding a record.
+    z_histograms_.clear();
     HistoryRecord scratch;
     if (!train_labels_.empty()) {
         if (config_.float64) evaluate_in<double>(scratch);
@@ -408,6 +455,7 @@ void Trainer::reset() {
     divergence_.reset();
     failed_loss_ = 0;
     reference_loss_ = std::log(static_cast<double>(data_.classes));
+    z_histograms_.clear();  // ranges chosen afresh for the new weights
     record();
 }
 
@@ -436,6 +484,8 @@ void Trainer::set_penalties(double l2, double l1) {
 void Trainer::set_activation(int hidden_layer, const LayerActivation& activation) {
     mlp_.set_activation(hidden_layer, activation);
     config_.model = mlp_.config();
+    // The new curve has its own interesting region: the next record chooses the ranges again.
+    for (LayerZHistogram& histogram : z_histograms_) histogram.lo = histogram.hi = 0;
 }
 
 void Trainer::set_data(Dataset data) {

@@ -26,6 +26,7 @@
 #include "core/nn_types.hpp"
 #include "core/optimizer.hpp"
 #include "core/rng.hpp"
+#include "core/z_histogram.hpp"
 
 namespace actviz {
 
@@ -141,6 +142,11 @@ class Trainer {
     // Per hidden layer: the share of training points at which each unit is active (activity.hpp),
     // from the last record(). A unit with 0 is dead (or saturated: see mlp().inactivity(h)).
     const std::vector<Vector>& unit_activity() const { return unit_activity_; }
+    // Per hidden layer: the pre-activations z over the training points as a histogram (z_histogram.hpp),
+    // counted in record()'s own forward pass from the same f′ as unit_activity(): a layer's inactive
+    // mass is 1 − its mean activity, a unit's is 1 − its activity. Each layer's range is chosen at the
+    // first record after a reset, activation change or restore, and only grows after.
+    const std::vector<LayerZHistogram>& z_histograms() const { return z_histograms_; }
     double last_batch_loss() const { return last_batch_loss_; }
     // Share of the last step's batch classified correctly by the weights BEFORE that step (the
     // step's own forward pass). At full batch this is the exact train accuracy of step steps() − 1,
@@ -184,6 +190,8 @@ class Trainer {
     int update_in(int k);
     template <typename T>
     bool evaluate_in(HistoryRecord& entry);
+    template <typename T>
+    void count_z_histograms(const PassWorkspace<T>& work);
 
     Matrix train_xy_, test_xy_;      // features × n in double, before conversion to the lane's precision
     std::vector<int> train_labels_;  // n_train
@@ -205,6 +213,7 @@ class Trainer {
     std::vector<HistoryRecord> history_;
     size_t history_limit_ = 0;
     std::vector<Vector> unit_activity_;
+    std::vector<LayerZHistogram> z_histograms_;  // per hidden layer; lo = hi = 0: range not chosen yet
     std::optional<Divergence> divergence_;
     double reference_loss_ = 0;  // see blow_up_loss()
     double failed_loss_ = 0;     // the loss that caused the divergence (resume() goes on from it when finite)

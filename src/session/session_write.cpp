@@ -136,6 +136,7 @@ json classifier_json(const settings::ClassifierSettings& s) {
     write_setting(run, c::kFrameBudget, s.run);
     out["run"] = std::move(run);
     out["view"] = {{"dead_layer", s.view.dead_layer},
+                   {"unit_curves", s.view.unit_curves},
                    {"show_test", s.view.show_test},
                    {"show_contours", s.view.show_contours},
                    {"log_loss", s.view.log_loss},

@@ -172,13 +172,17 @@ const std::vector<ClassifierPreset>& classifier_presets() {
          "Three interleaved spiral arms, 2-16-16-3 with tanh and Adam (lr 0.01): the boundary winds itself around "
          "the arms within a few hundred steps (over 99% of the training points by step 300), and no unit "
          "saturates (tanh has no dead zone: its statistic is saturation).",
-         [](ClassifierSettings& s) { start_from_defaults(s, "spiral-tanh"); }, "", nullptr},
+         [](ClassifierSettings& s) {
+             start_from_defaults(s, "spiral-tanh");
+             s.view.unit_curves = true;  // the lesson is where the units sit on the curve
+         }, "", nullptr},
         {"dying-relu-bias", "dying ReLU: bias −5",
          "Every hidden bias starts at −5: each ReLU's pre-activation is negative for every input, so f′ = 0 "
          "everywhere, no gradient reaches any hidden weight and the units never recover. Only the output layer's "
          "biases learn, so the network can do no better than naming the most common class (34%).",
          [](ClassifierSettings& s) {
              start_from_defaults(s, "dying-relu-bias");
+             s.view.unit_curves = true;  // the lesson is where the units sit on the curve
              set_activation(s.hyper, "relu");
              s.architecture.init = InitScheme::HeUniform;
              s.architecture.bias = -5;
@@ -190,6 +194,7 @@ const std::vector<ClassifierPreset>& classifier_presets() {
          "die too: by about step 1000 the dead fraction climbs past 90% and the loss rises back to chance, log 3 ≈ 1.10.",
          [](ClassifierSettings& s) {
              start_from_defaults(s, "dying-relu-lr");
+             s.view.unit_curves = true;  // the lesson is where the units sit on the curve
              set_activation(s.hyper, "relu");
              s.architecture.init = InitScheme::HeUniform;
              s.hyper.learning_rate = 1.0;
@@ -222,6 +227,7 @@ const std::vector<ClassifierPreset>& classifier_presets() {
          "Toggle to tanh: same weights, and it learns within a few hundred steps.",
          [](ClassifierSettings& s) {
              start_from_defaults(s, "sigmoid-deep");
+             s.view.unit_curves = true;  // the lesson is where the units sit on the curve
              set_activation(s.hyper, "sigmoid");
              s.architecture.hidden = {16, 16, 16, 16, 16};
              s.hyper.optimizer = OptimizerKind::Momentum;

@@ -74,6 +74,9 @@ enum class MouseTool { Pan, Add, Erase };
 
 struct ClassifierView {
     int dead_layer = -1;       // −1: count the inactive units of every hidden layer; h: of layer h only
+    // The dead-unit plane's place shows the units on their curves instead: the chosen layer's z
+    // histogram behind its f and f′ (dead_layer ≥ 0), or one small chart per layer (−1).
+    bool unit_curves = false;
     bool show_test = true;     // test points (hollow)
     bool show_contours = true;
     bool log_loss = true;      // log-y for the loss chart

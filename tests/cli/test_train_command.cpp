@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "cli/subcommands.hpp"
 #include "core/trainer.hpp"
 #include "support/run_process.hpp"
+#include "support/temp_folder.hpp"
 
 namespace actviz::cli {
 namespace {
@@ -49,6 +51,52 @@ TEST(TrainCommand, PrintsRowsAtZeroEveryKAndTheLastStepMatchingTheCore) {
     EXPECT_EQ(std::stod(rows[4][1]), trainer.history().back().train_loss);
     EXPECT_EQ(std::stod(rows[4][4]), *trainer.history().back().test_accuracy);
     EXPECT_GT(std::stod(rows[4][2]), std::stod(rows[1][2]));  // it learns
+}
+
+TEST(TrainCommand, HistogramsFileHoldsTheCoresNumbersAtTheRowsSteps) {
+    // The dying-ReLU run (Adam at lr 1): the CSV a script plots is the panel's histograms, count for count.
+    testing::TempFolder folder;
+    const std::string path = (folder.path / "z.csv").string();
+    const CommandOutput result =
+        train({"--dataset", "spiral", "--points", "300", "--hidden", "16,16", "--activation", "relu", "--init",
+               "he_uniform", "--optimizer", "adam", "--lr", "1", "--steps", "50", "--every", "25", "--seed", "3",
+               "--histograms", path});
+    ASSERT_EQ(result.status, 0) << result.err;
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto rows = csv_rows(text.str());
+    ASSERT_EQ(rows[0], (std::vector<std::string>{"layer", "bin_left", "bin_right", "count", "step"}));
+    const size_t per_step = 2 * (kZHistogramBins + 2);  // two layers, each with its under- and overflow
+    ASSERT_EQ(rows.size(), 1 + 3 * per_step);           // steps 0, 25, 50
+
+    DatasetConfig data;
+    data.points = 300;
+    data.seed = 3;
+    TrainerConfig config;
+    config.model.seed = 3;
+    config.model.activations = {{find_activation("relu"), {}}};
+    config.model.init = InitScheme::HeUniform;
+    config.optimizer.learning_rate = 1;
+    Trainer trainer(make_dataset(data), config);
+    for (int block = 0; block < 3; ++block) {
+        if (block > 0) trainer.step(25);
+        for (size_t h = 0; h < 2; ++h) {
+            const LayerZHistogram& histogram = trainer.z_histograms()[h];
+            const size_t first = 1 + static_cast<size_t>(block) * per_step + h * (kZHistogramBins + 2);
+            EXPECT_EQ(rows[first][0], std::to_string(h + 1));
+            EXPECT_EQ(rows[first][1], "-inf");
+            EXPECT_EQ(std::stoll(rows[first][3]), histogram.layer.underflow);
+            EXPECT_EQ(std::stoll(rows[first][4]), block * 25);
+            for (int i = 0; i < kZHistogramBins; ++i) {
+                const auto& row = rows[first + 1 + static_cast<size_t>(i)];
+                EXPECT_EQ(std::stod(row[1]), histogram.bin_left(i));
+                EXPECT_EQ(std::stoll(row[3]), histogram.layer.bins[static_cast<size_t>(i)]) << "step " << block * 25;
+            }
+            EXPECT_EQ(std::stod(rows[first + kZHistogramBins][2]), histogram.hi);
+            EXPECT_EQ(std::stoll(rows[first + kZHistogramBins + 1][3]), histogram.layer.overflow);
+        }
+    }
 }
 
 TEST(TrainCommand, NoHiddenLayerAndNoTestSetAreAllowed) {

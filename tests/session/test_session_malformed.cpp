@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "session/session.hpp"
 #include "session/session_json.hpp"
 #include "session/session_upgrade.hpp"
 #include "session_fixture.hpp"
@@ -46,6 +47,7 @@ TEST(SessionMalformed, NotJsonOrTruncated) {
 }
 
 TEST(SessionMalformed, WrongVersions) {
+    // One past the version this build writes (a literal here went stale when typed activations made 3 current).
     expect_refused("{\"actviz_session\": " + std::to_string(kSessionVersion + 1) + "}", "written by a newer actviz");
     expect_refused(R"({"actviz_session": 0})", "version 0 is invalid");
     expect_refused(R"({"actviz_session": "1"})", "must be an integer");

@@ -226,9 +226,9 @@ const CachedCurve& curve_for(ActivationsPanel& panel, const Activation& activati
 
 void draw_zones(ActivationsPanel& panel, const Activation& subject, double lo, double hi, int count) {
     const DerivativeZones zones = shaded_zones(panel, subject, lo, hi, count);
-    for (const Interval& zone : zones.dead) plot::plot_x_span("dead: f′ = 0", zone.from, zone.to, IM_COL32(220, 70, 60, 48));
+    for (const Interval& zone : zones.dead) plot::plot_x_span("dead: f′ = 0", zone.from, zone.to, kDeadZoneColour);
     for (const Interval& zone : zones.saturated) {
-        plot::plot_x_span("saturated: |f′| < ε·max|f′|", zone.from, zone.to, IM_COL32(230, 170, 40, 40));
+        plot::plot_x_span("saturated: |f′| < ε·max|f′|", zone.from, zone.to, kSaturatedZoneColour);
     }
 }
 

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <string>
 
+#include "app/classifier/classifier_unit_curves.hpp"
 #include "app/classifier/classifier_views.hpp"
 #include "app/classifier/classifier_panel.hpp"
 #include "app/widgets.hpp"
@@ -18,30 +19,44 @@
 namespace actviz::app {
 namespace {
 
+// What the place beside the plane shows, in one combo (the row must fit at 1024 px): the plane shaded
+// by inactive units, or the units on their curves (z histograms behind f and f′), each for every
+// layer or one.
 void draw_dead_layer_choice(ClassifierPanel& panel) {
     const Trainer* trainer = panel.live.trainer();
     const int layers = trainer ? trainer->mlp().hidden_count() : 0;
-    int& layer = panel.settings.view.dead_layer;
+    ClassifierView& view = panel.settings.view;
+    int& layer = view.dead_layer;
     if (layer >= layers) layer = -1;
-    char current[32];
-    if (layer < 0)
-        std::snprintf(current, sizeof current, "all layers");
-    else
-        std::snprintf(current, sizeof current, "layer %d", layer + 1);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    if (ImGui::BeginCombo("counted", current)) {
-        if (ImGui::Selectable("all layers", layer < 0)) layer = -1;
-        for (int h = 0; h < layers; ++h) {
-            char name[32];
-            std::snprintf(name, sizeof name, "layer %d", h + 1);
-            if (ImGui::Selectable(name, layer == h)) layer = h;
+    const auto name = [](bool curves, int h) {
+        char text[48];
+        if (h < 0)
+            std::snprintf(text, sizeof text, "%s all layers", curves ? "z on f:" : "plane:");
+        else
+            std::snprintf(text, sizeof text, "%s layer %d", curves ? "z on f:" : "plane:", h + 1);
+        return std::string(text);
+    };
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.5f);
+    if (ImGui::BeginCombo("shown##deadview", name(view.unit_curves, layer).c_str())) {
+        for (bool curves : {false, true}) {
+            for (int h = -1; h < layers; ++h) {
+                if (ImGui::Selectable(name(curves, h).c_str(), view.unit_curves == curves && layer == h)) {
+                    view.unit_curves = curves;
+                    layer = h;
+                }
+            }
+            if (!curves) ImGui::Separator();
         }
         ImGui::EndCombo();
     }
-    help_marker("The plane below counts, at each point, the hidden units inactive there: f′ = 0 (ReLU and others "
-                "with a hard zero), z < 0 (leaky ReLU, PReLU: their negative side, where a ReLU would be dead) or "
-                "|f′| below 1% of its maximum (saturated: tanh, sigmoid, GELU, …). "
-                "Hover a unit in the grid to see its own active region.");
+    help_marker("plane: the plane below counts, at each point, the hidden units inactive there: f′ = 0 (ReLU "
+                "and others with a hard zero), z < 0 (leaky ReLU, PReLU: their negative side, where a ReLU would be "
+                "dead) or |f′| below 1% of its maximum (saturated: tanh, sigmoid, GELU, …). Hover a unit in the grid "
+                "to see its own active region.\n\n"
+                "z on f: the units on their curves — the layer's pre-activations z at every training point as a "
+                "histogram behind its activation f and f′ (dashed), with the dead (f′ = 0) and saturated zones "
+                "shaded and the share of the mass in each printed; one large chart for a layer, one small chart "
+                "each for all layers. Hover a unit in the grid to see its own z.");
     ImGui::SameLine();
     ImGui::Checkbox("log loss", &panel.settings.view.log_loss);
     ImGui::SameLine();
@@ -111,7 +126,10 @@ void draw_classifier_panel(ClassifierPanel& panel, PanelContext& context) {
         draw_collapsed_map(*session.trainer(), panel.linear_twin, ImVec2(right, plane));
     } else {
         panel.linear_twin.clear();  // its copy of the data is not kept for nothing
-        draw_dead_plane(panel, ImVec2(plane, plane));
+        if (panel.settings.view.unit_curves)
+            draw_unit_curves(panel, ImVec2(right, plane));
+        else
+            draw_dead_plane(panel, ImVec2(plane, plane));
     }
     draw_network_verdict(panel, ImVec2(right, verdict_height));
     draw_unit_grid(panel, ImVec2(right, grid_height));
