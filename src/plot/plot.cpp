@@ -99,22 +99,29 @@ std::string detail::number_text(const std::string& text) {
     return out;
 }
 
-namespace {
-
-// A tick label as drawn: plain text, or "10" with a raised exponent for a decade on a log axis.
-struct TickText {
-    std::string base, exponent;
-};
-
-constexpr float kExponentScale = 0.72f;
-
-TickText tick_text(const Tick& tick, bool powers_of_ten) {
+detail::TickText detail::tick_text(const Tick& tick, bool powers_of_ten) {
     if (!powers_of_ten) return {number_text(tick.label), {}};
-    const int decade = static_cast<int>(std::lround(std::log10(tick.value)));
+    const int decade = static_cast<int>(std::floor(std::log10(tick.value) + 1e-9));
+    const double mantissa = tick.value / std::pow(10.0, decade);
+    // A tick between decades (an axis zoomed within one: 2e-4, 3e-4) keeps its mantissa, 2×10⁻⁴;
+    // drawn as a bare 10⁻⁴ every such tick would read the same.
+    if (std::fabs(mantissa - 1) > 1e-6) {
+        if (decade == 0 || decade == 1) return {number_text(tick.label), {}};
+        char base[24];
+        std::snprintf(base, sizeof base, "%.3g%s10", mantissa, font_has(0x00D7) ? "×" : "x");
+        return {base, number_text(std::to_string(decade))};
+    }
     if (decade == 0) return {"1", {}};
     if (decade == 1) return {"10", {}};
     return {"10", number_text(std::to_string(decade))};
 }
+
+namespace {
+
+using detail::TickText;
+using detail::tick_text;
+
+constexpr float kExponentScale = 0.72f;
 
 ImVec2 text_size(const TickText& text) {
     ImVec2 size = ImGui::CalcTextSize(text.base.c_str());

@@ -16,6 +16,7 @@
 
 #include "plot/axis.hpp"
 #include "plot/csv_table.hpp"
+#include "plot/interaction.hpp"
 #include "plot/plot.hpp"
 
 namespace actviz::plot::detail {
@@ -121,6 +122,13 @@ std::string display_name(const std::string& label);
 ImU32 with_alpha(ImU32 colour, float factor);
 // Typographic minus and "≤" when the font has them.
 std::string number_text(const std::string& text);
+
+// A tick label as drawn: plain text, or a base ("10", "2×10") with a raised exponent on a log axis
+// whose labels need one.
+struct TickText {
+    std::string base, exponent;
+};
+TickText tick_text(const Tick& tick, bool powers_of_ten);
 
 // Ends setup (lays out the data area, handles input, draws the axes) once per plot; every item and
 // query calls it first.

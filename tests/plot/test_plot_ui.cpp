@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "plot/plot.hpp"
+#include "plot/plot_internal.hpp"
 #include "support/headless_imgui.hpp"
 
 namespace actviz::plot {
@@ -436,6 +437,28 @@ TEST_F(PlotUi, HiddenStateIsPerPlot) {
     ImGui::End();
     ImGui::Render();
     EXPECT_TRUE(second_visible);
+}
+
+// A log axis zoomed within a decade labels 2e-4 and 3e-4 as 2×10⁻⁴ and 3×10⁻⁴; drawn as a bare
+// 10⁻⁴ (as they once were) the chart's labels would all read the same.
+TEST(TickText, TicksBetweenDecadesKeepTheirMantissa) {
+    const test::HeadlessImGui imgui(ImVec2(200, 100));
+    ImGui::NewFrame();  // the font is the frame's
+    const auto shown = [](double value, const char* label) {
+        const detail::TickText t = detail::tick_text(Tick{value, true, label}, true);
+        return t.base + "^" + t.exponent;
+    };
+    // The minus and the times sign as this font can draw them (typographic in the app's font).
+    const std::string minus = detail::number_text("-");
+    const std::string times = ImGui::GetFont()->FindGlyphNoFallback(0x00D7) ? "×" : "x";
+    EXPECT_EQ(shown(1e-4, "1e-04"), "10^" + minus + "4");
+    EXPECT_EQ(shown(2e-4, "2e-04"), "2" + times + "10^" + minus + "4");
+    EXPECT_EQ(shown(6e-5, "6e-05"), "6" + times + "10^" + minus + "5");
+    EXPECT_EQ(shown(1e3, "1000"), "10^3");
+    EXPECT_EQ(shown(1, "1"), "1^");
+    EXPECT_EQ(shown(3, "3"), "3^");  // between 1 and 100 a plain number
+    EXPECT_NE(shown(2e-4, "2e-04"), shown(3e-4, "3e-04"));
+    ImGui::EndFrame();
 }
 
 }  // namespace
