@@ -31,7 +31,7 @@ constexpr Example kExamples[] = {
     {"Swish-1.702", "x * sigmoid(1.702 * x)"},
     {"Mish typed", "x * tanh(log(1 + exp(x)))"},
     {"GELU typed", "x * (1 + erf(x / sqrt(2))) / 2"},
-    {"Leaky, α", "max(alpha * x, x)"},
+    {"Leaky α", "max(alpha * x, x)"},
 };
 
 // [SECTION] Editing the spec -------------------------------------------------------------------
@@ -115,8 +115,10 @@ void draw_preview(const FormulaEditor& editor, const CompiledFormula& formula) {
         }
     }
     ImGui::TextWrapped("f′(x) = %s", formula.derivative.c_str());
-    item_tooltip("The exact derivative, by GiNaC's symbolic differentiation. Where max or min tie, "
-                 "the smaller slope is taken, as PyTorch's autograd does for relu′(0) = 0.");
+    item_tooltip("The exact derivative, by GiNaC's symbolic differentiation. Where max or min tie, the slope "
+                 "nearest 0 of the two is taken, as PyTorch's autograd does for relu′(0) = 0 and abs′(0) = 0. GiNaC "
+                 "simplifies as it goes (sqrt(x)^2 is x, x/x is 1), so a value undefined in the formula as typed "
+                 "may be defined here.");
     if (!std::isnan(bad_from)) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.7f, 0.3f, 1.0f));
         ImGui::TextWrapped("Not finite for x from %s to %s (at the defaults): curves break there, and training "
@@ -148,6 +150,12 @@ void draw_preview(const FormulaEditor& editor, const CompiledFormula& formula) {
 void define_formula(AppState& state) {
     FormulaEditor& editor = state.formula_editor;
     const Activation* previous = find_activation(editor.spec.name);
+    // The colour shown is the colour kept: a redefinition or a reopened session gets a new catalogue
+    // index, and with it another palette colour, unless the colour is written down now.
+    if (editor.spec.colour == 0) {
+        const ImU32 shown = spec_colour(editor);
+        editor.spec.colour = std::max<std::uint32_t>(1, (shown & 0xff) << 16 | ((shown >> 8) & 0xff) << 8 | ((shown >> 16) & 0xff));
+    }
     const CustomDefinition defined = define_custom_activation(editor.spec);
     if (!defined.activation) {
         editor.message = defined.error.message;

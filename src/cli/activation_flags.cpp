@@ -24,7 +24,10 @@ constexpr std::array kActivationFlags{FlagSpec{"alpha"},     FlagSpec{"beta"},  
 const Activation& define_formula(std::string_view text, std::string_view flag, std::string_view fallback_name) {
     CustomActivationSpec spec;
     spec.formula = std::string(text);
-    spec.name = invalid_custom_name(text) ? std::string(fallback_name) : std::string(text);
+    // A fallback name unique to the text, so two long formulas never share one.
+    spec.name = invalid_custom_name(text) ? std::string(fallback_name) + " " +
+                                                std::to_string(std::hash<std::string_view>{}(text) % 100000)
+                                          : std::string(text);
     for (CustomParameterRange& range : spec.parameters)
         range = {1.0, -kMaxCustomParameterMagnitude, kMaxCustomParameterMagnitude};
     const CustomDefinition defined = define_custom_activation(spec);
@@ -73,7 +76,7 @@ std::vector<std::string_view> split_top_level(std::string_view text) {
 
 const Activation& activation_from_entry(std::string_view entry, std::string_view flag) {
     constexpr std::string_view kFormula = "formula:";
-    if (entry.starts_with(kFormula)) return define_formula(entry.substr(kFormula.size()), flag, entry.substr(0, 48));
+    if (entry.starts_with(kFormula)) return define_formula(entry.substr(kFormula.size()), flag, "formula");
     const Activation* activation = find_activation(entry);
     if (!activation) {
         throw UsageError("unknown activation '" + std::string(entry) + "' in " + std::string(flag) +

@@ -41,6 +41,15 @@ std::optional<std::string> invalid_custom_name(std::string_view name) {
     for (const char c : name)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return "the name has a control character";
     if (name.front() == ' ' || name.back() == ' ') return "the name starts or ends with a space";
+    // The command line lists activations separated by commas, with formula:EXPR entries.
+    if (name.find(',') != std::string_view::npos) return "a name cannot hold a comma";
+    int depth = 0;
+    for (const char c : name) {
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        if (depth < 0) break;
+    }
+    if (depth != 0) return "a name's parentheses must pair up";
+    if (name.starts_with("formula:")) return "a name cannot start with formula:";
     const auto builtins = activations().first(builtin_activation_count());
     for (const Activation& a : builtins)
         if (a.name == name || a.display == name) return "'" + std::string(name) + "' is a built-in activation's name";

@@ -49,8 +49,8 @@ ex erf_slope(const ex& u, unsigned) { return 2 / GiNaC::sqrt(GiNaC::Pi) * GiNaC:
 ex log1p_slope(const ex& u, unsigned) { return GiNaC::pow(1 + u, -1); }
 ex abs_slope(const ex& u, unsigned) { return av_sign(u); }
 ex flat_slope(const ex&, unsigned) { return 0; }
-// max and min: the slope of the larger (smaller) argument; at a tie the smaller slope, as autograd
-// gives relu′(0) = 0 and leaky_relu′(0) = α. These need the arguments' own derivatives, so they are
+// max and min: the slope of the larger (smaller) argument; at a tie the slope nearest 0 between the
+// two (0 when they differ in sign), as autograd gives relu′(0) = 0, leaky_relu′(0) = α, abs′(0) = 0. These need the arguments' own derivatives, so they are
 // total derivatives (GiNaC's expl_derivative) rather than partial ones.
 ex max_slope(const ex& a, const ex& b, const GiNaC::symbol& s) { return av_pick(a, b, a.diff(s), b.diff(s)); }
 ex min_slope(const ex& a, const ex& b, const GiNaC::symbol& s) { return av_pick(b, a, a.diff(s), b.diff(s)); }
@@ -216,7 +216,13 @@ class Parser {
         if (GiNaC::is_a<GiNaC::numeric>(base) && GiNaC::is_a<GiNaC::numeric>(exponent)) {
             const double value = std::pow(to_double(base), to_double(exponent));
             if (!std::isfinite(value)) fail_at("the power at column " + std::to_string(column) + " is not a finite number", column);
-            return GiNaC::numeric(value);
+            return numeric_of(value);
+        }
+        // x^2 as an exact square (so f′ reads 2·x and compiles to a multiplication); only small
+        // whole exponents, since GiNaC multiplies nested ones out exactly.
+        if (GiNaC::is_a<GiNaC::numeric>(exponent)) {
+            const double k = to_double(exponent);
+            if (k == std::round(k) && std::fabs(k) <= 4) exponent = GiNaC::numeric(static_cast<long>(k));
         }
         // c^x needs log(c) for its derivative: undefined for c ≤ 0 (GiNaC would throw mid-way).
         if (GiNaC::is_a<GiNaC::numeric>(base) && !(to_double(base) > 0))
@@ -271,9 +277,9 @@ class Parser {
             fail_at("the number at column " + std::to_string(column_of(start)) + " is too large", column_of(start));
         if (!at_end() && (is_name_start(static_cast<unsigned char>(peek())) || peek() == '('))
             fail("write the multiplication: '" + std::string(literal) + " * ...', not '" + std::string(literal) + "...'");
-        // Whole numbers stay exact (x^2 is a square, 1/2 a half); the rest are doubles.
-        const bool whole = literal.find_first_of(".eE") == std::string_view::npos && value <= 1e15;
-        return whole ? ex(GiNaC::numeric(static_cast<long>(value))) : ex(GiNaC::numeric(value));
+        // Numbers are doubles, never GiNaC's exact integers: GiNaC expands (2x)^n to 2^n·x^n and
+        // would compute 2^999999999999 exactly. Only a small whole exponent is made exact (power()).
+        return ex(GiNaC::numeric(value));
     }
 
     ex name() {
@@ -303,7 +309,7 @@ class Parser {
         else if (word == "alpha") value = symbols_.alpha;
         else if (word == "beta") value = symbols_.beta;
         else if (word == "pi") value = GiNaC::Pi;
-        else if (word == "e") value = GiNaC::numeric(std::numbers::e);
+        else if (word == "e") value = GiNaC::exp(ex(1));  // exact: e^x becomes exp(x)
         else
             fail_at("unknown name '" + word + "' at column " + std::to_string(column) +
                         "; known: x, alpha, beta, pi, e, " + formula_function_names(),
@@ -338,9 +344,15 @@ class Parser {
             const double value = function.value(to_double(a), to_double(b));
             if (!std::isfinite(value))
                 fail_at(std::string(function.name) + " at column " + std::to_string(column) + " is not a finite number here", column);
-            return GiNaC::numeric(value);
+            return numeric_of(value);
         }
         return function.build(a, b);
+    }
+
+    // A double as a GiNaC number; subnormals flushed to 0 (CLN may refuse them with an underflow).
+    static ex numeric_of(double value) {
+        if (std::fpclassify(value) == FP_SUBNORMAL) value = 0;
+        return GiNaC::numeric(value);
     }
 
     double to_double(const ex& e) const {
@@ -684,18 +696,20 @@ class Printer {
         return wrap(b + "^" + text(exponent, 4), 3, outer);
     }
 
-    // The slope of max/min: a > b ? c : b > a ? d : min(c, d). With numbers for c and d the tie
-    // joins the branch holding the smaller one: max(0, x)′ reads (x > 0 ? 1 : 0).
+    // The slope of max/min: a > b ? c : b > a ? d : at a tie the slope nearest 0 between c and d.
+    // With numbers for c and d the tie joins the branch holding that one: max(0, x)′ reads (x > 0 ? 1 : 0).
     std::string pick(const ex& e) {
         using namespace GiNaC;
         const ex &a = e.op(0), &b = e.op(1), &c = e.op(2), &d = e.op(3);
         if (is_a<numeric>(c) && is_a<numeric>(d) && ex_to<numeric>(c).is_real() && ex_to<numeric>(d).is_real()) {
-            const bool c_smaller = ex_to<numeric>(c).to_double() <= ex_to<numeric>(d).to_double();
-            return c_smaller ? "(" + text(b) + " > " + text(a) + " ? " + text(d) + " : " + text(c) + ")"
-                             : "(" + text(a) + " > " + text(b) + " ? " + text(c) + " : " + text(d) + ")";
+            const double cv = ex_to<numeric>(c).to_double(), dv = ex_to<numeric>(d).to_double();
+            const double tie = std::clamp(0.0, std::min(cv, dv), std::max(cv, dv));
+            if (tie == cv) return "(" + text(b) + " > " + text(a) + " ? " + text(d) + " : " + text(c) + ")";
+            if (tie == dv) return "(" + text(a) + " > " + text(b) + " ? " + text(c) + " : " + text(d) + ")";
+            return "(" + text(a) + " > " + text(b) + " ? " + text(c) + " : " + text(b) + " > " + text(a) + " ? " + text(d) + " : 0)";
         }
         return "(" + text(a) + " > " + text(b) + " ? " + text(c) + " : " + text(b) + " > " + text(a) + " ? " + text(d) +
-               " : min(" + text(c) + ", " + text(d) + "))";
+               " : the one of " + text(c) + ", " + text(d) + " nearer 0)";
     }
 
     std::string call(const ex& e) {
@@ -723,8 +737,11 @@ std::string formula_function_names() {
 FormulaResult compile_formula(std::string_view typed) {
     FormulaResult result;
     const std::string_view text = trimmed(typed);
+    // Columns count in the text as typed: the leading spaces trimmed off come back.
+    int leading = 0;
+    for (const char* c = typed.data(); c != text.data(); ++c) ++leading;
     if (text.size() > kMaxFormulaLength) {
-        result.error = {"the formula is " + std::to_string(text.size()) + " characters long; at most " +
+        result.error = {"the formula is " + std::to_string(text.size()) + " bytes long; at most " +
                             std::to_string(kMaxFormulaLength) + " are accepted",
                         static_cast<int>(kMaxFormulaLength) + 1};
         return result;
@@ -751,7 +768,11 @@ FormulaResult compile_formula(std::string_view typed) {
         compiled.parameter_count = mentions(f, symbols.beta) ? 2 : mentions(f, symbols.alpha) ? 1 : 0;
         result.formula = std::move(compiled);
     } catch (const ParseFailure& failure) {
-        result.error = {failure.what(), failure.column};
+        result.error = {failure.what(), failure.column > 0 ? failure.column + leading : 0};
+        if (leading > 0 && failure.column > 0) {  // the message's "column N" too
+            const std::string from = "column " + std::to_string(failure.column), to = "column " + std::to_string(failure.column + leading);
+            if (const auto at = result.error.message.find(from); at != std::string::npos) result.error.message.replace(at, from.size(), to);
+        }
     } catch (const TooLarge&) {
         result.error = {"the formula's derivatives are too large to compile (more than " +
                         std::to_string(kMaxFormulaInstructions) + " steps): simplify it"};

@@ -124,7 +124,9 @@ void execute(const FormulaInstruction& in, Eigen::Index n, T* storage, const T* 
         }
         case FormulaOp::Pick: {
             const Map<T> b = reg(in.b), c = reg(in.c), d = reg(in.d);
-            r = (a > b).select(c, (b > a).select(d, (a == b).select(c.min(d), a + b)));
+            // At a tie, the slope nearest 0 between c and d: 0 when they differ in sign.
+            const auto nearest_zero = c.max(d).min(T(0)).max(c.min(d));  // clamp(0, min, max)
+            r = (a > b).select(c, (b > a).select(d, (a == b).select(nearest_zero, a + b)));
             return;
         }
         case FormulaOp::Input:

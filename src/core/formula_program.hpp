@@ -7,8 +7,9 @@
 //
 // Piecewise conventions (the same as the catalogue's, so max(0, x) is exactly relu):
 //   step(u) = 1 for u > 0, else 0;  abs′ uses sign(u), sign(0) = 0;
-//   max(a, b) and min(a, b) propagate NaN; their derivative at a tie takes the smaller of the
-//   two slopes (Pick), which gives relu′(0) = 0, leaky_relu′(0) = α and hardtanh′(±1) = 0 as autograd does.
+//   max(a, b) and min(a, b) propagate NaN; their derivative at a tie takes the slope nearest 0
+//   between the two (Pick; 0 when they differ in sign), which gives relu′(0) = 0, leaky_relu′(0) = α,
+//   hardtanh′(±1) = 0 and max(x, −x)′(0) = abs′(0) = 0 as autograd does.
 
 #include <cstdint>
 #include <span>
@@ -27,7 +28,7 @@ enum class FormulaOp : std::uint8_t {
     Exp, Log, Log1p, Sin, Cos, Atan, Tanh, Erf,        // elementary functions
     Sigmoid, Softplus,                                 // σ(u) and log(1 + eᵘ), computed without overflow
     Abs, Sign, Step, Max, Min,                         // piecewise
-    Pick,                                              // a > b ? c : b > a ? d : min(c, d): the slope of max/min
+    Pick,                                              // a > b ? c : b > a ? d : nearest 0 in [c, d]: max/min′
 };
 
 struct FormulaInstruction {

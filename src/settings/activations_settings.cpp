@@ -1,5 +1,7 @@
 #include "settings/activations_settings.hpp"
 
+#include <algorithm>
+
 namespace actviz::settings {
 
 ActivationsSettings::ActivationsSettings() {
@@ -9,6 +11,11 @@ ActivationsSettings::ActivationsSettings() {
         selected.push_back(name == "sigmoid" || name == "tanh" || name == "relu" || name == "gelu");
         parameters.push_back(activation.defaults());
     }
+}
+
+std::span<const Activation> fitted_catalogue(const ActivationsSettings& settings) {
+    const auto catalogue = activations();
+    return catalogue.first(std::min({catalogue.size(), settings.selected.size(), settings.parameters.size()}));
 }
 
 void fit_to_catalogue(ActivationsSettings& settings) {

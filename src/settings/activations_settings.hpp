@@ -32,6 +32,10 @@ struct ActivationsSettings {
 // since `settings` was made (a formula the user defined).
 void fit_to_catalogue(ActivationsSettings& settings);
 
+// The catalogue entries `settings` has room for: the page iterates these, never activations()
+// itself, since a session being opened on a worker thread may append to the catalogue mid-frame.
+std::span<const Activation> fitted_catalogue(const ActivationsSettings& settings);
+
 // The numeric settings, each described once (setting.hpp).
 inline constexpr Setting<ActivationsSettings, float> kSaturationEpsilon{.key = "saturation_epsilon", .flag = "",
     .label = "ε", .member = &ActivationsSettings::saturation_epsilon, .min = 1e-4, .max = 0.5, .slider_min = 1e-4,

@@ -79,6 +79,10 @@ TEST(Formula, KinksFollowAutogradsConvention) {
     EXPECT_EQ(hardtanh.df(1, {}), 0.0);  // hardtanh′(±1) = 0
     EXPECT_EQ(hardtanh.df(-1, {}), 0.0);
     EXPECT_EQ(custom("t_step", "step(x)").f(0, {}), 0.0);  // step(0) = 0, as the catalogue's
+    // A tie between slopes of opposite sign passes no gradient, as autograd's abs′(0) and relu(−x)′(0).
+    EXPECT_EQ(custom("t_abs_by_max", "max(x, -x)").df(0, {}), 0.0);
+    EXPECT_EQ(custom("t_relu_of_minus", "max(0, -x)").df(0, {}), 0.0);
+    EXPECT_EQ(custom("t_abs", "abs(x)").df(0, {}), 0.0);
 }
 
 TEST(Formula, ParametersAreSliders) {
@@ -153,6 +157,22 @@ TEST(Formula, BadFormulasSayWhereAndWhat) {
     expect_error("x + log(0)", 5, "not a finite number");
 }
 
+TEST(Formula, ExactArithmeticNeverExplodes) {
+    // GiNaC expands (c·x)^n into c^n·x^n: with exact numbers these were 10^15-bit integers (a hang).
+    for (const char* text : {"(x+x)^999999999999", "(2*x)^999999999999", "(x/3)^999999999999",
+                             "(2*x+2)^999999999999", "((((((((2*x)^4)^4)^4)^4)^4)^4)^4)^4"}) {
+        const FormulaResult r = compile_formula(text);  // compiled or refused, but at once
+        EXPECT_TRUE(r.formula || !r.error.message.empty()) << text;
+    }
+    EXPECT_DOUBLE_EQ(compile_formula("(2*x)^3").formula->value.value(1.5, {}), 27.0);
+}
+
+TEST(Formula, ColumnsCountInTheTextAsTyped) {
+    const FormulaResult r = compile_formula("   x +");
+    EXPECT_EQ(r.error.column, 7);
+    EXPECT_NE(r.error.message.find("column 7"), std::string::npos) << r.error.message;
+}
+
 TEST(Formula, HugeInputsAreRefusedWithAMessage) {
     const std::string long_text = "x" + std::string(9999, '+') ;
     EXPECT_NE(compile_formula(std::string(5000, '(') + "x" + std::string(5000, ')')).error.message.find("at most 500"),
@@ -191,6 +211,10 @@ TEST(Formula, ABuiltInNameOrABadRangeIsRefused) {
     spec.name = "relu";
     spec.formula = "x";
     EXPECT_NE(define_custom_activation(spec).error.message.find("built-in"), std::string::npos);
+    spec.name = "a, b";  // the command line lists names separated by commas
+    EXPECT_NE(define_custom_activation(spec).error.message.find("comma"), std::string::npos);
+    spec.name = "formula:x";
+    EXPECT_FALSE(define_custom_activation(spec).activation);
     spec.name = "t_range";
     spec.formula = "alpha * x";
     spec.parameters[0] = {5, 0, 1};

@@ -38,7 +38,7 @@ bool matches(const Activation& activation, const std::string& search) {
 }
 
 const Activation* zones_subject(const ActivationsSettings& settings) {
-    const auto catalogue = activations();
+    const auto catalogue = fitted_catalogue(settings);
     if (settings.zones_of >= 0 && settings.selected[settings.zones_of]) return &catalogue[settings.zones_of];
     for (const Activation& activation : catalogue) {
         if (settings.selected[activation_index(activation)]) return &activation;
@@ -51,7 +51,7 @@ const Activation* zones_subject(const ActivationsSettings& settings) {
 void draw_picker(ActivationsSettings& settings, const ActivationLink& link, FrameRequests& requests) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     bounded_text_input("##search", "search…", settings.search, kMaxSearchLength);
-    const auto catalogue = activations();
+    const auto catalogue = fitted_catalogue(settings);
     if (ImGui::SmallButton("all")) {
         for (const Activation& a : catalogue) settings.selected[activation_index(a)] = a.listed() && matches(a, settings.search);
     }
@@ -125,7 +125,7 @@ void draw_toolbar(ActivationsSettings& settings, PanelContext& context) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     const Activation* subject = zones_subject(settings);
     if (ImGui::BeginCombo("##zones_of", subject ? std::string(subject->display).c_str() : "(none selected)")) {
-        for (const Activation& activation : activations()) {
+        for (const Activation& activation : fitted_catalogue(settings)) {
             const int index = activation_index(activation);
             if (!settings.selected[index]) continue;
             if (ImGui::Selectable(std::string(activation.display).c_str(), subject == &activation)) {
@@ -153,7 +153,7 @@ void draw_parameter_sliders(ActivationsPanel& panel) {
     ActivationsSettings& settings = panel.settings;
     // More than four rows of sliders scroll in a box of their own, so the chart keeps its room.
     int rows = 0;
-    for (const Activation& activation : activations()) {
+    for (const Activation& activation : fitted_catalogue(settings)) {
         rows += settings.selected[activation_index(activation)] && activation.parameter_count > 0 ? 1 : 0;
     }
     constexpr float kVisibleRows = 4.5f;
@@ -163,7 +163,7 @@ void draw_parameter_sliders(ActivationsPanel& panel) {
                           ImGuiWindowFlags_NoBackground);
     }
     bool any = false;
-    for (const Activation& activation : activations()) {
+    for (const Activation& activation : fitted_catalogue(settings)) {
         const int index = activation_index(activation);
         if (!settings.selected[index] || activation.parameter_count == 0) continue;
         any = true;
@@ -262,7 +262,7 @@ void draw_curves_plot(ActivationsPanel& panel, int chart, const char* id, ImVec2
         if (const Activation* subject = zones_subject(settings)) draw_zones(panel, *subject, lo, hi, count);
     }
     std::vector<double> magnitudes;
-    for (const Activation& activation : activations()) {
+    for (const Activation& activation : fitted_catalogue(settings)) {
         const int index = activation_index(activation);
         if (!settings.selected[index]) continue;
         const CachedCurve& curve = curve_for(panel, activation, lo, hi, count);

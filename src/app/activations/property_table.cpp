@@ -56,7 +56,7 @@ bool measure_one_cost(ActivationsPanel& panel) {
         return true;
     };
     if (measure(*find_activation("relu"))) return true;
-    for (const Activation& activation : activations()) {
+    for (const Activation& activation : fitted_catalogue(panel.settings)) {
         if (panel.settings.selected[static_cast<std::size_t>(activation_index(activation))] && measure(activation)) return true;
     }
     return false;
@@ -143,7 +143,7 @@ bool draw_property_table(ActivationsPanel& panel, float height) {
             ImGui::EndTooltip();
         }
     }
-    for (const Activation& activation : activations()) {
+    for (const Activation& activation : fitted_catalogue(panel.settings)) {
         const int index = activation_index(activation);
         if (!panel.settings.selected[static_cast<std::size_t>(index)]) continue;
         const CachedFigures& cached = figures_for(panel, activation);
