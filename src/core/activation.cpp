@@ -317,3 +317,6 @@ std::optional<std::string> Activation::invalid_reason(const ParameterValues& p) 
 // The suppression lives in the catalogue's file because every program that links GiNaC links the
 // catalogue; per-formula leaks are still caught (fuzz_formula checks each input separately).
 extern "C" const char* __lsan_default_suppressions() { return "leak:libcln.so\n"; }
+// Quietly: LSan would otherwise list the suppression used on stderr at every exit, after the CLI's
+// own one-line messages that tests (and scripts) read.
+extern "C" const char* __lsan_default_options() { return "print_suppressions=0"; }
