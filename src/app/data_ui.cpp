@@ -12,6 +12,7 @@
 #include "app/export.hpp"
 #include "app/file_job_progress.hpp"
 #include "app/session_ui.hpp"
+#include "app/widgets.hpp"
 #include "files/atomic_file.hpp"
 #include "files/bounded_read.hpp"
 #include "settings/panels.hpp"
@@ -162,12 +163,7 @@ void draw_path_dialog(AppState& state, bool exporting) {
 }
 
 void draw_error_dialog(DataUiState& ui) {
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
-    ImGui::TextUnformatted(ui.error.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::TextDisabled("Nothing was changed: the points on screen are as they were.");
-    if (ImGui::Button("OK", ImVec2(ImGui::GetFontSize() * 6, 0)) || ImGui::IsKeyPressed(GLFW_KEY_ENTER) ||
-        ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+    if (error_dialog_body(ui.error, "Nothing was changed: the points on screen are as they were.")) {
         ui.dialog = DataDialog::None;
         ImGui::CloseCurrentPopup();
     }

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "app/session_bridge.hpp"
+#include "app/widgets.hpp"
 
 namespace actviz::app {
 namespace {
@@ -158,12 +159,7 @@ void draw_confirm_dialog(AppState& state) {
 
 void draw_error_dialog(AppState& state) {
     SessionUiState& ui = state.session;
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
-    ImGui::TextUnformatted(ui.error.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::TextDisabled("Nothing was changed: the session on screen is as it was.");
-    if (ImGui::Button("OK", ImVec2(ImGui::GetFontSize() * 6, 0)) || ImGui::IsKeyPressed(GLFW_KEY_ENTER) ||
-        ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+    if (error_dialog_body(ui.error, "Nothing was changed: the session on screen is as it was.")) {
         ui.dialog = SessionDialog::None;
         ImGui::CloseCurrentPopup();
     }

@@ -1,5 +1,6 @@
 #include "app/widgets.hpp"
 
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -118,6 +119,15 @@ void next_window_centred(float width_em, float height_em, float max_share) {
     ImGui::SetNextWindowSize(ImVec2(std::min(font * width_em, viewport->Size.x * max_share),
                                     std::min(font * height_em, viewport->Size.y * max_share)),
                              ImGuiCond_Appearing);
+}
+
+bool error_dialog_body(const std::string& error, const char* consequence) {
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+    ImGui::TextUnformatted(error.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::TextDisabled("%s", consequence);
+    return ImGui::Button("OK", ImVec2(ImGui::GetFontSize() * 6, 0)) || ImGui::IsKeyPressed(GLFW_KEY_ENTER) ||
+           ImGui::IsKeyPressed(GLFW_KEY_ESCAPE);
 }
 
 }  // namespace actviz::app

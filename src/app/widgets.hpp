@@ -18,6 +18,9 @@ void next_window_centred(float width_em, float height_em, float max_share = 0.9f
 bool bounded_text_input(const char* label, const char* hint, std::string& text, std::size_t max_bytes);
 // `text` in a tooltip wrapped at `wrap_em` font sizes, while the last item is hovered.
 void item_tooltip(std::string_view text, float wrap_em = 24);
+// An error popup's body: the message, what was (not) changed, and OK (or Enter/Escape), which
+// returns true; the caller then closes its popup.
+bool error_dialog_body(const std::string& error, const char* consequence);
 
 // Sliders whose typed values (Ctrl+click) are held to the same range as dragged ones
 // (ImGuiSliderFlags_AlwaysClamp; ImGui's scientific-characters filter keeps "nan" out, an overflow
