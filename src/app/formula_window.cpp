@@ -90,7 +90,7 @@ ImU32 spec_colour(const FormulaEditor& editor) {
     const std::uint32_t c = editor.spec.colour;
     if (c != 0) return IM_COL32((c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff, 255);
     const Activation* existing = find_activation(editor.spec.name);
-    return plot::series_colour(existing && existing->custom ? activation_index(*existing) : static_cast<int>(activations().size()));
+    return default_activation_colour(existing && existing->custom ? activation_index(*existing) : static_cast<int>(activations().size()));
 }
 
 ParameterValues default_values(const CustomActivationSpec& spec) {

@@ -128,6 +128,8 @@ void end_plot();
 void set_csv_export_handler(std::function<void(const std::string& title, const std::string& csv)> handler);
 
 // One fixed qualitative palette for the whole app: the same index is the same colour everywhere.
+// The first kSafeSeriesColours are told apart with any common colour-vision deficiency.
+inline constexpr int kSafeSeriesColours = 8;
 ImU32 series_colour(int index);
 // Colour of `t` in [0, 1] on a sequential map (dark violet → yellow), or of `t` in [−1, 1] on a
 // diverging one (blue → light grey → red).

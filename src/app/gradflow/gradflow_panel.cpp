@@ -17,6 +17,7 @@
 #include "app/activation_link_ui.hpp"
 #include "app/gradflow/gradflow_panel.hpp"
 #include "app/gradflow/gradflow_readouts.hpp"
+#include "app/activation_colour.hpp"
 #include "app/setting_widgets.hpp"
 #include "app/widgets.hpp"
 #include "core/activation_analysis.hpp"
@@ -25,12 +26,14 @@
 namespace actviz::app {
 namespace {
 
-// Curves of one activation share its colour (as in the Activations panel); repeats get the next
-// colours of the palette, far down the list, so they still differ.
+// A curve takes its activation's colour (as on every page); a repeat of the same activation takes
+// a colour far down the palette, so the two still differ.
 ImU32 curve_colour(const GradflowSimulation& simulation, int index) {
     int repeats = 0;
     for (int i = 0; i < index; ++i) repeats += simulation.curves[i].activation == simulation.curves[index].activation;
-    return plot::series_colour(simulation.curves[index].activation + repeats * 7);
+    const int activation = simulation.curves[index].activation;
+    if (repeats == 0) return activation_colour(activations()[static_cast<std::size_t>(activation)]);
+    return plot::series_colour(plot::kSafeSeriesColours + activation + repeats * 7);
 }
 
 // [SECTION] Controls: presets, shared network settings, the overlaid curves --------------------
