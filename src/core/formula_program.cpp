@@ -139,7 +139,11 @@ void execute(const FormulaInstruction& in, Eigen::Index n, T* storage, const T* 
 
 template <typename T>
 void FormulaProgram::run(const T* x, Eigen::Index count, const ParameterValues& p, std::span<T* const> out) const {
-    thread_local std::vector<T> storage;
+    // Every register aligned to Eigen's packet size (kChunk values are a whole number of packets): Eigen
+    // computes an unaligned array's first elements one at a time with std:: functions and the rest in
+    // SIMD, whose cos or exp may differ in the last bit, so where the registers happened to sit once
+    // changed f's last bit between two programs of one formula (seen by the fuzz corpus under load).
+    thread_local std::vector<T, Eigen::aligned_allocator<T>> storage;
     storage.resize(static_cast<size_t>(std::max(registers, 1)) * kChunk);
     for (Eigen::Index start = 0; start < count; start += kChunk) {
         const Eigen::Index n = std::min(kChunk, count - start);
