@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -33,6 +34,7 @@
 #include "app/session_ui.hpp"
 #include "app/stats_log.hpp"
 #include "app/theme.hpp"
+#include "app/zoom.hpp"
 #include "gfx/context.hpp"
 #include "gfx/screenshot.hpp"
 #include "files/atomic_file.hpp"
@@ -107,10 +109,13 @@ WindowPtr open_window(const settings::LaunchOptions& options) {
 // than a key press sees the press and its release in one batch of events, and ImGui 1.86 (no input
 // queue) then never sees the key down. Closing the window goes through request_quit at the top of
 // the next frame, as the close button does. Installed before ImGui's callbacks, which chain to it.
-void close_on_ctrl_q(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
+// Every press also goes to the key latch (key_latch.hpp), which keeps a quick tap down for a frame.
+void on_key(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
     if (key == GLFW_KEY_Q && action == GLFW_PRESS && (mods & GLFW_MOD_CONTROL) != 0) {
         glfwSetWindowShouldClose(window, GLFW_TRUE);
     }
+    if (action != GLFW_PRESS) return;
+    if (auto* state = static_cast<AppState*>(glfwGetWindowUserPointer(window))) state->key_latch.pressed(key, mods);
 }
 
 // Files dropped on the window wait in the state for the next frame (app/data_ui.hpp).
@@ -121,16 +126,15 @@ void remember_dropped_files(GLFWwindow* window, int count, const char** paths) {
 // [SECTION] ImGui set-up ----------------------------------------------------------------------
 
 struct ImGuiSession {
-    ImGuiSession(GLFWwindow* window, float content_scale, AppState& state) {
+    ImGuiSession(GLFWwindow* window, AppState& state) {
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;  // the layout is computed from the window size, not remembered
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        state.fonts = load_ui_fonts(16.0f * content_scale);
-        apply_theme(content_scale);
+        build_fonts_and_style(state);
         ImGui_ImplGlfw_InitForOpenGL(window, true);
-        ImGui_ImplOpenGL3_Init("#version 330 core");
+        ImGui_ImplOpenGL3_Init("#version 330 core");  // uploads the font atlas at the first frame
     }
     ~ImGuiSession() {
         ImGui_ImplOpenGL3_Shutdown();
@@ -139,6 +143,22 @@ struct ImGuiSession {
     }
     ImGuiSession(const ImGuiSession&) = delete;
     ImGuiSession& operator=(const ImGuiSession&) = delete;
+
+    // Fonts rasterised at the size the zoom asks for (a scaled bitmap font would blur) and the
+    // style's sizes scaled to match.
+    static void build_fonts_and_style(AppState& state) {
+        ImGui::GetIO().Fonts->Clear();
+        state.fonts = load_ui_fonts(std::round(16.0f * state.ui_scale.factor()));
+        apply_theme(state.ui_scale.factor());
+        state.ui_scale.applied_zoom = state.ui_scale.zoom;
+    }
+    // Between frames, after View > Zoom changed: the atlas is rebuilt and uploaded again.
+    static void follow_zoom(AppState& state) {
+        if (state.ui_scale.applied_zoom == state.ui_scale.zoom) return;
+        build_fonts_and_style(state);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
 };
 
 // [SECTION] One frame: chrome, tiled panels, dialogs ------------------------------------------
@@ -258,13 +278,18 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
     glfwGetWindowContentScale(window.get(), &scale_x, &scale_y);
     AppState state;
     state.memory_budget = options.memory_budget;
-    glfwSetKeyCallback(window.get(), close_on_ctrl_q);
+    glfwSetKeyCallback(window.get(), on_key);
     glfwSetWindowUserPointer(window.get(), &state);  // for the drop callback; ImGui 1.86's backend leaves it alone
     glfwSetDropCallback(window.get(), remember_dropped_files);
-    ImGuiSession imgui(window.get(), scale_x > 0.0f ? scale_x : 1.0f, state);
-    // Scripted runs (--frames) neither restore nor keep the last session: their pictures depend on
-    // their flags alone.
+    // Scripted runs (--frames) neither restore nor keep the last session nor the zoom: their
+    // pictures depend on their flags alone.
     state.session.remember_last = !options.fresh && !fixed_frames;
+    state.ui_scale.content_scale = scale_x > 0.0f ? scale_x : 1.0f;
+    state.ui_scale.zoom = options.zoom;
+    if (!options.zoom_given && state.session.remember_last) {
+        if (const auto folder = state_folder()) state.ui_scale.zoom = read_remembered_zoom(*folder).value_or(options.zoom);
+    }
+    ImGuiSession imgui(window.get(), state);
     load_remembered(state);
     if (!options.session_path.empty()) open_session(state, options.session_path);
     else if (state.session.remember_last) restore_last_session(state);
@@ -328,8 +353,10 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
             continue;
         }
 
+        ImGuiSession::follow_zoom(state);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        state.key_latch.apply(ImGui::GetIO(), [&](int key) { return glfwGetKey(window.get(), key) == GLFW_PRESS; });
         if (before_each_frame) before_each_frame(state, window.get(), frames_drawn);  // a test's input (app.hpp)
         ImGui::NewFrame();
         state.requests = FrameRequests{};
@@ -386,6 +413,7 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
         state.times.last_build_ms = std::chrono::duration<double, std::milli>(built - start).count();
         state.times.last_work_ms = std::chrono::duration<double, std::milli>(end - start).count();
         state.times.last_render_ms = std::chrono::duration<double, std::milli>(Clock::now() - built).count();
+        state.times.idle = !state.requests.animating;
         // The baseline for "unsaved changes": the first frame has built what the settings imply.
         if (frames_drawn == 1) state.session.saved_fingerprint = session_fingerprint(state);
         if (last_frame) break;

@@ -15,12 +15,14 @@
 #include "app/classifier/classifier_panel.hpp"
 #include "app/gradflow/gradflow_panel.hpp"
 #include "app/hinge_window.hpp"
+#include "app/key_latch.hpp"
 #include "app/panel_context.hpp"
 #include "app/data_ui_state.hpp"
 #include "app/file_job.hpp"
 #include "app/formula_window.hpp"
 #include "app/session_ui_state.hpp"
 #include "app/softmax/softmax_panel.hpp"
+#include "app/zoom.hpp"
 #include "core/memory_budget.hpp"
 #include "core/points_csv.hpp"
 #include "session/session_json.hpp"
@@ -83,6 +85,8 @@ struct AppState {
     FrameRequests requests;  // this frame's, from the panels
     std::string gl_description;
     UiFonts fonts;
+    KeyLatch key_latch;  // quick key taps between two frames, held down for one (key_latch.hpp)
+    UiScale ui_scale;  // the display's content scale × View > Zoom: what fonts and spacing are built for
 };
 
 // Shows `message` in the status bar (and the log) for a few seconds.

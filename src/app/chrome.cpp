@@ -15,8 +15,10 @@
 #include "app/guide_window.hpp"
 #include "app/hinge_window.hpp"
 #include "app/panel_registry.hpp"
+#include "app/session_bridge.hpp"
 #include "app/session_ui.hpp"
 #include "app/widgets.hpp"
+#include "app/zoom.hpp"
 
 namespace actviz::app {
 namespace {
@@ -36,6 +38,7 @@ constexpr Shortcut kShortcuts[] = {
     {"F1", "show this list"},
     {"Ctrl+1 … Ctrl+5", "show one panel: Activations, Softmax, Gradient flow, Classifier, Bake-off"},  // kPanelNames
     {"Ctrl+0", "all panels, tiled"},
+    {"Ctrl+= / Ctrl+−", "zoom in / out (fonts and spacing, 75–200%; View > Zoom)"},
     {"Double-click a panel title", "that panel alone / back to all panels"},
     {"Chart: drag, wheel", "pan, zoom (Shift: x only, Ctrl: y only)"},
     {"Chart: double-click", "fit to the data; right-click for more (export its data as CSV)"},
@@ -48,28 +51,65 @@ constexpr ImGuiWindowFlags kBarFlags = ImGuiWindowFlags_NoDecoration | ImGuiWind
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
 
-// One "page" per panel, plus all of them tiled, switched from the menu bar like tabs.
+// One "page" per panel, plus all of them tiled, switched from the menu bar like tabs; in a window
+// too narrow for the tabs (1024 px at a large zoom), one menu named after the page shown.
 void draw_page_switcher(AppState& state) {
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    const float gap = ImGui::GetFontSize() * 2, padding = ImGui::GetStyle().FramePadding.x * 2;
+    const auto tab_width = [&](const char* title) { return ImGui::CalcTextSize(title).x + padding; };
+    float tabs = gap + ImGui::CalcTextSize("|").x + tab_width("All panels");
+    for (int i = 0; i < kPanelCount; ++i) tabs += tab_width(panel_title(i)) + ImGui::GetStyle().ItemSpacing.x;
+    const float guide = gap + ImGui::CalcTextSize("|").x + tab_width("Which activation?");
+    const float room = ImGui::GetContentRegionAvail().x;
+    ImGui::SameLine(0, gap);
     ImGui::TextDisabled("|");
+    if (tabs > room) {
+        const char* shown = state.maximised_panel >= 0 ? panel_title(state.maximised_panel) : "All panels";
+        if (ImGui::BeginMenu((std::string(shown) + " \xE2\x96\xBE###page").c_str())) {  // ▾
+            for (int i = 0; i < kPanelCount; ++i) {
+                if (ImGui::MenuItem(panel_title(i), nullptr, state.maximised_panel == i)) show_page(state, i);
+            }
+            if (ImGui::MenuItem("All panels", nullptr, state.maximised_panel < 0)) state.maximised_panel = -1;
+            ImGui::EndMenu();
+        }
+        return;  // the guide stays in Help > Choosing an activation
+    }
     for (int i = 0; i < kPanelCount; ++i) {
         const char* title = panel_title(i);
-        const float width = ImGui::CalcTextSize(title).x + ImGui::GetStyle().FramePadding.x * 2;
-        if (ImGui::Selectable(title, state.maximised_panel == i, ImGuiSelectableFlags_None, ImVec2(width, 0))) {
+        if (ImGui::Selectable(title, state.maximised_panel == i, ImGuiSelectableFlags_None, ImVec2(tab_width(title), 0))) {
             show_page(state, i);
         }
     }
-    const float width = ImGui::CalcTextSize("All panels").x + ImGui::GetStyle().FramePadding.x * 2;
-    if (ImGui::Selectable("All panels", state.maximised_panel < 0, ImGuiSelectableFlags_None, ImVec2(width, 0))) {
+    if (ImGui::Selectable("All panels", state.maximised_panel < 0, ImGuiSelectableFlags_None, ImVec2(tab_width("All panels"), 0))) {
         state.maximised_panel = -1;
     }
+    if (tabs + guide > room) return;  // the guide stays in Help > Choosing an activation
     // The guide, one click from every page.
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    ImGui::SameLine(0, gap);
     ImGui::TextDisabled("|");
-    const float guide_width = ImGui::CalcTextSize("Which activation?").x + ImGui::GetStyle().FramePadding.x * 2;
-    if (ImGui::Selectable("Which activation?", state.show_guide, ImGuiSelectableFlags_None, ImVec2(guide_width, 0))) {
+    if (ImGui::Selectable("Which activation?", state.show_guide, ImGuiSelectableFlags_None, ImVec2(tab_width("Which activation?"), 0))) {
         state.show_guide = !state.show_guide;
     }
+}
+
+// View > Zoom and Ctrl+= / Ctrl+−: applied between frames (app.cpp), remembered for the next start.
+void set_zoom(AppState& state, int percent) {
+    percent = std::clamp(percent, kMinZoom, kMaxZoom);
+    if (percent == state.ui_scale.zoom) return;
+    state.ui_scale.zoom = percent;
+    if (const auto folder = state_folder(); folder && state.session.remember_last) remember_zoom(*folder, percent);
+    notify(state, "Zoom " + std::to_string(percent) + "%");
+}
+
+void draw_zoom_menu(AppState& state) {
+    if (!ImGui::BeginMenu("Zoom")) return;
+    if (ImGui::MenuItem("Zoom in", "Ctrl+=", false, state.ui_scale.zoom < kMaxZoom)) set_zoom(state, zoom_in(state.ui_scale.zoom));
+    if (ImGui::MenuItem("Zoom out", "Ctrl+-", false, state.ui_scale.zoom > kMinZoom)) set_zoom(state, zoom_out(state.ui_scale.zoom));
+    ImGui::Separator();
+    for (int step : kZoomSteps) {
+        const std::string label = std::to_string(step) + "%";
+        if (ImGui::MenuItem(label.c_str(), nullptr, state.ui_scale.zoom == step)) set_zoom(state, step);
+    }
+    ImGui::EndMenu();
 }
 
 }  // namespace
@@ -85,6 +125,11 @@ void handle_shortcuts(AppState& state) {
         if (ImGui::IsKeyPressed(GLFW_KEY_1 + i, false)) show_page(state, i);
     }
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_0, false)) state.maximised_panel = -1;
+    // Ctrl+= (Ctrl++ on most layouts is the same key), the keypad's + and −.
+    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_EQUAL, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD, false)))
+        set_zoom(state, zoom_in(state.ui_scale.zoom));
+    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_MINUS, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT, false)))
+        set_zoom(state, zoom_out(state.ui_scale.zoom));
     handle_session_shortcuts(state);
     // A panel's own keys, when it is on screen and no text box or dialog has the keyboard.
     if (io.KeyCtrl || io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
@@ -146,6 +191,8 @@ float draw_main_menu(AppState& state) {
         }
         if (ImGui::MenuItem("All panels, tiled", "Ctrl+0", state.maximised_panel < 0)) state.maximised_panel = -1;
         ImGui::Separator();
+        draw_zoom_menu(state);
+        ImGui::Separator();
         ImGui::TextDisabled("In the tiled layout");
         for (int i = 0; i < kPanelCount; ++i) ImGui::MenuItem(panel_title(i), nullptr, &state.panel_visible[i]);
         if (ImGui::MenuItem("Show all panels")) state.panel_visible.fill(true);
@@ -205,8 +252,12 @@ float draw_status_bar(AppState& state) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     if (ImGui::Begin("##status", nullptr, kBarFlags)) {
         const FrameStats& stats = state.times.stats;
-        ImGui::Text("%5.1f fps   frame %5.2f ms   worst %5.2f ms", stats.frames_per_second(),
-                    stats.work_milliseconds(), stats.worst_work_milliseconds());
+        // Idle, the loop sleeps until input: a frame rate of 1 (the clock's wake-up) would read as a slow app.
+        if (state.times.idle)
+            ImGui::Text("idle    frame %5.2f ms   worst %5.2f ms", stats.work_milliseconds(), stats.worst_work_milliseconds());
+        else
+            ImGui::Text("%5.1f fps   frame %5.2f ms   worst %5.2f ms", stats.frames_per_second(), stats.work_milliseconds(),
+                        stats.worst_work_milliseconds());
         if (state.classifier.settings.run.playing) draw_training_breakdown(state.classifier.live.breakdown());
         if (!state.status.message.empty() && ImGui::GetTime() - state.status.time < 8.0) {
             ImGui::SameLine(0.0f, ImGui::GetFontSize() * 2.0f);

@@ -34,6 +34,7 @@ struct FrameTimes {
     FrameStats stats;
     double last_build_ms = 0, last_render_ms = 0;  // building the UI; rendering + swap
     double last_work_ms = 0;  // building and rendering without the wait in SwapBuffers
+    bool idle = false;        // last frame nothing animated: the loop waits for input (fps means nothing then)
 };
 
 // The status bar's message (screenshot saved, errors).

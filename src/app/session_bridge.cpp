@@ -43,15 +43,6 @@ void show_error(AppState& state, const std::string& message) {
     state.session.dialog_opening = true;
 }
 
-// mkdir -p for the state folder.
-bool make_folders(const std::string& path) {
-    for (std::size_t slash = path.find('/', 1);; slash = path.find('/', slash + 1)) {
-        const std::string part = path.substr(0, slash);
-        if (::mkdir(part.c_str(), 0700) != 0 && errno != EEXIST) return false;
-        if (slash == std::string::npos) return true;
-    }
-}
-
 }  // namespace
 
 session::Session capture_session(const AppState& state) {
@@ -251,7 +242,7 @@ bool restore_last_session(AppState& state) {
 
 void remember_on_exit(AppState& state) {
     const auto folder = state_folder();
-    if (!folder || !make_folders(*folder)) return;
+    if (!folder || !files::make_folders(*folder)) return;
     if (auto error = session::save_session_file(*folder + "/last.json", capture_session(state))) {
         std::fprintf(stderr, "actviz: the session could not be kept for next time: %s\n", error->c_str());
     }

@@ -2,6 +2,7 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // RenderTextEllipsis
 
 #include <algorithm>
 #include <cmath>
@@ -128,6 +129,31 @@ bool error_dialog_body(const std::string& error, const char* consequence) {
     ImGui::TextDisabled("%s", consequence);
     return ImGui::Button("OK", ImVec2(ImGui::GetFontSize() * 6, 0)) || ImGui::IsKeyPressed(GLFW_KEY_ENTER) ||
            ImGui::IsKeyPressed(GLFW_KEY_ESCAPE);
+}
+
+void same_line_if_fits(float width, float spacing) {
+    const float gap = spacing < 0 ? ImGui::GetStyle().ItemSpacing.x : spacing;
+    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + gap + width <= right_edge) ImGui::SameLine(0, gap);
+}
+
+float help_marker_width() { return ImGui::CalcTextSize("(?)").x + ImGui::GetStyle().ItemSpacing.x; }
+
+void fitted_text(const std::string& text, bool disabled, float reserve) {
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float right = at.x + std::max(0.0f, ImGui::GetContentRegionAvail().x - reserve);
+    if (size.x <= right - at.x) {
+        if (disabled) ImGui::TextDisabled("%s", text.c_str());
+        else ImGui::TextUnformatted(text.c_str());
+        return;
+    }
+    ImGui::Dummy(ImVec2(right - at.x, size.y));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(disabled ? ImGuiCol_TextDisabled : ImGuiCol_Text));
+    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, ImVec2(right, at.y + size.y), right, right, text.c_str(),
+                              nullptr, &size);
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) item_tooltip(text);
 }
 
 }  // namespace actviz::app

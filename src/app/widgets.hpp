@@ -18,6 +18,16 @@ void next_window_centred(float width_em, float height_em, float max_share = 0.9f
 bool bounded_text_input(const char* label, const char* hint, std::string& text, std::size_t max_bytes);
 // `text` in a tooltip wrapped at `wrap_em` font sizes, while the last item is hovered.
 void item_tooltip(std::string_view text, float wrap_em = 24);
+// Small windows (1024 × 640, a 200% zoom) degrade instead of cutting readouts off:
+// The next item, `width` pixels wide, goes on this line when it fits before the right edge (after
+// `spacing`; negative: the style's), else it starts a new line.
+void same_line_if_fits(float width, float spacing = -1.0f);
+// One line of text that ends in "…" where it would pass the right edge (less `reserve` pixels, for
+// a "(?)" after it), whole in its tooltip.
+void fitted_text(const std::string& text, bool disabled = false, float reserve = 0);
+// The room a help_marker takes after SameLine, for fitted_text's `reserve`.
+float help_marker_width();
+
 // An error popup's body: the message, what was (not) changed, and OK (or Enter/Escape), which
 // returns true; the caller then closes its popup.
 bool error_dialog_body(const std::string& error, const char* consequence);

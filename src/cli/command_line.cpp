@@ -117,6 +117,9 @@ CommandLine parse_command_line(std::span<const std::string> args) {
             const std::string_view path = value();
             if (path.empty()) throw UsageError("--stats-log needs a file path");
             result.gui.stats_log = path;
+        } else if (flag.name == "--zoom") {
+            result.gui.zoom = static_cast<int>(parse_integer("--zoom", value(), 75, 200));
+            result.gui.zoom_given = true;
         } else if (flag.name == "--fresh") {
             result.gui.fresh = true;
         } else {
@@ -161,6 +164,7 @@ std::string gui_help_text() {
         "  --save-session F   with --frames: after the last frame, save the session to F\n"
         "  --memory-budget S  refuse computations estimated above S (default 2GiB; e.g. 512MiB, 8G)\n"
         "  --stats-log FILE   once a second: frames, the longest frame and resident memory, as CSV\n"
+        "  --zoom PERCENT     fonts and spacing at PERCENT (75 to 200; View > Zoom, remembered otherwise)\n"
         "  --version          print the version and exit\n"
         "  --help             print this help and exit\n"
         "\n"

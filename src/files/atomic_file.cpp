@@ -122,4 +122,12 @@ std::string first_free_name(const std::string& path) {
     }
 }
 
+bool make_folders(const std::string& path) {
+    for (std::size_t slash = path.find('/', 1);; slash = path.find('/', slash + 1)) {
+        const std::string part = path.substr(0, slash);
+        if (::mkdir(part.c_str(), 0700) != 0 && errno != EEXIST) return false;
+        if (slash == std::string::npos) return true;
+    }
+}
+
 }  // namespace actviz::files

@@ -21,6 +21,10 @@ std::optional<std::string> write_file_atomically(const std::string& path, std::s
 // (FIFO), not a regular file"; nullopt for a regular file.
 std::optional<std::string> not_a_regular_file(unsigned mode);
 
+// mkdir -p: creates `path` and the folders above it that are missing (mode 0700, as a state folder
+// wants). False when one could not be created.
+bool make_folders(const std::string& path);
+
 // `path` with control characters escaped (\n, \t, \xNN), so a message quoting it stays one line.
 std::string printable_path(std::string_view path);
 

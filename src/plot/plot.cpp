@@ -281,6 +281,14 @@ void setup_axis_ticks(AxisId axis, const double* values, const char* const* labe
 
 namespace {
 
+// Back to the caller's limits (or, for axes without any, to following the data).
+void reset_view(PlotState& state) {
+    for (AxisState* axis : {&state.x, &state.y}) {
+        axis->range = axis->requested;
+        axis->user_modified = false;
+    }
+}
+
 void handle_interaction() {
     PlotState& state = *g_frame.state;
     const ImGuiIO& io = ImGui::GetIO();
@@ -307,7 +315,7 @@ void handle_interaction() {
             state.y.user_modified = true;
         }
     }
-    if (g_frame.hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.fit_requested = true;
+    if (g_frame.hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) reset_view(state);
     if (g_frame.hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !drag_from_legend &&
         io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < 9.0f) {
         g_frame.clicked = true;
@@ -365,7 +373,7 @@ ImRect layout_data_area() {
     const float line = ImGui::GetTextLineHeight();
     float top = 4;
     if (!g_frame.title.empty()) top += line + 4;
-    if (has_label_row()) top += line + 4;
+    if (has_label_row() || state.legend_folded) top += line + 4;  // a folded legend's tab sits in that row
     top = std::max(top, line * 0.5f + 4);  // the top y tick label is centred on the edge
     float bottom = 4 + line + 4;           // x tick labels
     if (!state.x.label.empty()) bottom += line + 2;
@@ -444,9 +452,21 @@ void draw_axes() {
     const PlotState& state = *g_frame.state;
     float top = g_frame.frame.Min.y + 4;
     if (!g_frame.title.empty()) {
-        const float width = ImGui::CalcTextSize(g_frame.title.c_str()).x;
-        const float left = std::max(data.GetCenter().x - width / 2, g_frame.frame.Min.x + 4);
-        draw->AddText(ImVec2(left, top), text, g_frame.title.c_str());
+        const char* title = g_frame.title.c_str();
+        const ImVec2 size = ImGui::CalcTextSize(title);
+        const float room_min = g_frame.frame.Min.x + 4, room_max = g_frame.frame.Max.x - 4;
+        if (size.x <= room_max - room_min) {
+            const float left = std::clamp(data.GetCenter().x - size.x / 2, room_min, room_max - size.x);
+            draw->AddText(ImVec2(left, top), text, title);
+        } else {
+            // A narrow chart: the title ends in "…", and hovering it shows it whole.
+            ImGui::PushStyleColor(ImGuiCol_Text, text);
+            ImGui::RenderTextEllipsis(draw, ImVec2(room_min, top), ImVec2(room_max, top + line), room_max, room_max,
+                                      title, nullptr, &size);
+            ImGui::PopStyleColor();
+            if (g_frame.item_hovered && ImGui::IsMouseHoveringRect(ImVec2(room_min, top), ImVec2(room_max, top + line)))
+                ImGui::SetTooltip("%s", title);
+        }
         top += line + 4;
     }
     // The y label sits above the axis, as in a textbook figure, so it never fights the tick labels.
@@ -682,35 +702,50 @@ void draw_legend() {
     const float total_width = columns_for(per_column, &column_widths);
     const ImVec2 full_size(total_width, height_for(per_column));
     // A legend that would cover more than a quarter of the data (27 activations and their
-    // derivatives) folds into a one-line tab and opens while the mouse is over it.
+    // derivatives; any legend of a small chart) folds into a tab in the row above the data, which
+    // covers nothing and takes no click meant for the data; it opens while the mouse is over it.
     const bool crowded = full_size.x * full_size.y > g_frame.data.GetWidth() * g_frame.data.GetHeight() / 4;
-    char tab_text[48];
-    std::snprintf(tab_text, sizeof tab_text, "legend: %d series (hover)", count);
-    const ImVec2 tab_size(std::round(ImGui::CalcTextSize(tab_text).x + 2 * pad), std::round(line + 2 * pad));
     const ImVec2 mouse = ImGui::GetIO().MousePos;
-    const bool input = (g_frame.item_hovered || g_frame.item_active) && g_frame.data.Contains(mouse);
-    const bool folded = crowded && !state.legend_open;
-    const ImVec2 size = folded ? tab_size : full_size;
+    const bool in_frame = g_frame.item_hovered || g_frame.item_active;
+    state.legend_folded = crowded;  // the layout makes room for its tab from the next frame
+    char tab_text[48];
+    std::snprintf(tab_text, sizeof tab_text, "legend (%d) \xE2\x96\xBE", count);  // ▾
+    const ImVec2 tab_text_size = ImGui::CalcTextSize(tab_text);
+    const ImRect tab(ImVec2(g_frame.data.Max.x - tab_text_size.x - 2 * pad, g_frame.data.Min.y - line - 4),
+                     ImVec2(g_frame.data.Max.x, g_frame.data.Min.y - 2));
+    if (crowded) {
+        const bool over_tab = in_frame && tab.Contains(mouse);
+        const bool over_open = in_frame && state.legend_open && state.legend_rect.Contains(mouse);
+        state.legend_open = over_tab || over_open;
+        draw->PushClipRect(g_frame.frame.Min, g_frame.frame.Max, true);
+        if (over_tab) draw->AddRectFilled(tab.Min, tab.Max, IM_COL32(255, 255, 255, 22), 3.0f);
+        draw->AddText(ImVec2(tab.Min.x + pad, tab.Min.y), ImGui::GetColorU32(over_tab ? ImGuiCol_Text : ImGuiCol_TextDisabled),
+                      tab_text);
+        draw->PopClipRect();
+        if (!state.legend_open) {
+            state.legend_rect = tab;  // outside the data: it keeps no click from it
+            return;
+        }
+    }
+    const bool input = in_frame && g_frame.data.Contains(mouse);
+    const ImVec2 size = full_size;
     state.legend_size = size;
     // Scored against last frame's size: close enough, and a new size is scored next frame.
     int corner = 1;
-    if (!(g_frame.flags & PlotFlags_LegendRight)) {
+    if (!(g_frame.flags & PlotFlags_LegendRight) && !crowded) {
         corner = state.legend_corner = choose_legend_corner(g_frame.points_under, state.legend_corner);
     }
     place_legend_candidates();
     const ImVec2 origin = g_frame.corners[corner].Min;
     const ImRect box(origin, ImVec2(origin.x + size.x, origin.y + size.y));
-    state.legend_rect = box;
+    // A click-through legend (the caller's clicks on the data mean something, such as adding
+    // points) is drawn but neither hides items nor keeps clicks from the data.
+    const bool click_through = (g_frame.flags & PlotFlags_LegendClickThrough) != 0 && !crowded;
+    state.legend_rect = click_through ? ImRect() : box;
     state.legend_rect.ClipWith(g_frame.data);
-    state.legend_open = crowded && input && box.Contains(mouse);
     draw->PushClipRect(g_frame.data.Min, g_frame.data.Max, true);
     draw->AddRectFilled(box.Min, box.Max, IM_COL32(22, 24, 29, 225), 4.0f);
     draw->AddRect(box.Min, box.Max, IM_COL32(255, 255, 255, 45), 4.0f);
-    if (folded) {
-        draw->AddText(ImVec2(box.Min.x + pad, box.Min.y + pad), ImGui::GetColorU32(ImGuiCol_Text), tab_text);
-        draw->PopClipRect();
-        return;
-    }
     for (int i = 0; i < count; ++i) {
         const LegendEntry& entry = g_frame.legend[static_cast<size_t>(i)];
         float x = box.Min.x;
@@ -720,7 +755,7 @@ void draw_legend() {
         const float width = column_widths[static_cast<size_t>(i / per_column)];
         const ImRect row(ImVec2(x, y - row_gap / 2), ImVec2(x + width, y + line + row_gap / 2));
         state.legend_rows[entry.label] = row;
-        const bool hovered = input && row.Contains(mouse);
+        const bool hovered = input && !click_through && row.Contains(mouse);
         if (hovered) draw->AddRectFilled(row.Min, row.Max, IM_COL32(255, 255, 255, 22));
         const ImU32 colour = hidden ? IM_COL32(110, 110, 115, 200) : entry.colour;
         draw_swatch(draw, entry, ImVec2(x + pad, y), swatch, line, colour);
@@ -825,13 +860,8 @@ void draw_menu() {
         return;
     }
     PlotState& state = *g_frame.state;
-    if (ImGui::MenuItem("Fit to data", "double-click")) state.fit_requested = true;
-    if (ImGui::MenuItem("Reset view")) {
-        for (AxisState* axis : {&state.x, &state.y}) {
-            axis->range = axis->requested;
-            axis->user_modified = false;
-        }
-    }
+    if (ImGui::MenuItem("Fit to data")) state.fit_requested = true;
+    if (ImGui::MenuItem("Reset view", "double-click")) reset_view(state);
     if (!state.hidden.empty() && ImGui::MenuItem("Show all items")) state.hidden.clear();
     if (!(g_frame.flags & PlotFlags_NoLegend)) {
         bool shown = !state.legend_hidden;

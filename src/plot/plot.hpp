@@ -17,8 +17,8 @@
 //
 // What the user can do, with no code in the caller:
 //   - drag to pan; wheel to zoom about the mouse (Shift: x only, Ctrl: y only; log axes zoom in
-//     log space); double-click to fit the visible items; right-click for "Fit to data",
-//     "Reset view" (back to the caller's limits) and "Show all items". Once the user has panned,
+//     log space); double-click to go back to the default view (the caller's limits, or following
+//     the data); right-click for "Fit to data", "Reset view" (the same) and "Show all items". Once the user has panned,
 //     zoomed or fitted, Cond::Once limits stop applying until "Reset view".
 //   - click a legend entry to hide/show its item (remembered per plot id and label); hover an
 //     entry to highlight its item (others dim) and see its set_legend_tooltip text.
@@ -26,7 +26,8 @@
 //     (interpolated; "—" outside the series) and bar under the mouse.
 // On a log axis, values ≤ 0 (and −∞) cannot be drawn: they are held at the floor with a ▼ marker
 // and a note "values ≤ 0 shown at the floor"; the readout says "≤ 0" or "0 (at the floor)". NaN (and
-// +∞) break a line. The legend goes to the corner that hides the fewest data points.
+// +∞) break a line. The legend goes to the corner that hides the fewest data points; one that would
+// cover over a quarter of the data folds into a tab above it, opened by hovering.
 //
 // Labels follow ImGui: "name##id" shows "name"; a label starting with "##" has no legend entry.
 // All state lives in the current ImGui context's frame; one plot at a time (no nesting).
@@ -50,6 +51,7 @@ enum PlotFlags : int {
     PlotFlags_NoInteraction = 1 << 2,  // fixed view: no pan, zoom, fit or menu (hover still reads out)
     PlotFlags_NoReadout = 1 << 3,      // no cursor line or value tooltip: the caller shows its own
     PlotFlags_WholeX = 1 << 4,         // x takes whole values (steps, classes): the readout is at the nearest one
+    PlotFlags_LegendClickThrough = 1 << 5,  // clicks on the legend go to the data (a plane points are added to)
 };
 
 // `size`: 0 or negative components fill the available space (minus |size|), as ImGui widgets do.

@@ -56,6 +56,7 @@ struct PlotState {
     bool fit_requested = false;
     bool legend_hidden = false;  // by the context menu, for a legend that covers too much
     bool legend_open = false;    // a crowded legend shown in full because the mouse is over it
+    bool legend_folded = false;  // the legend is too big for the data: a tab above it (the layout keeps a row for it)
 };
 
 enum class ItemKind { Line, Fill, Marker, Ring };  // Ring: a hollow marker

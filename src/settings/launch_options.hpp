@@ -20,6 +20,8 @@ struct LaunchOptions {
     std::string stats_log;          // --stats-log FILE: frames, worst frame and memory once a second
     std::string save_session_path;  // with --frames: after the last frame, save the session here
     std::size_t memory_budget = std::size_t{2} << 30;  // bytes a computation may allocate (--memory-budget)
+    int zoom = 100;           // --zoom: percent on fonts and spacing (View > Zoom), 75-200
+    bool zoom_given = false;  // --zoom given: it wins over the zoom remembered from the last run
 };
 
 }  // namespace actviz::settings

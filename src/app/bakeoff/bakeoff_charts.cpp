@@ -98,8 +98,9 @@ void draw_lines(const std::vector<Line>& lines, bool markers = false) {
 }
 
 void loss_chart(const Bakeoff& bakeoff, bool log, ImVec2 size) {
-    // No legend: the thumbnails' captions and the table name the colours, and a legend would hide curves.
-    if (!plot::begin_plot("##bakeoff-loss", size, "train loss", plot::PlotFlags_NoLegend | plot::PlotFlags_WholeX)) return;
+    // The legend names the colours (as the thumbnails' captions do); where it would hide curves it
+    // folds into a tab above the chart.
+    if (!plot::begin_plot("##bakeoff-loss", size, "train loss", plot::PlotFlags_WholeX)) return;
     plot::setup_axis(plot::AxisId::X, "step");
     plot::setup_axis_limits(plot::AxisId::X, 0, last_step(bakeoff), plot::Cond::Always);
     plot::setup_axis(plot::AxisId::Y, "", log ? plot::Scale::Log10 : plot::Scale::Linear);
@@ -111,7 +112,7 @@ void loss_chart(const Bakeoff& bakeoff, bool log, ImVec2 size) {
 
 void accuracy_chart(const Bakeoff& bakeoff, ImVec2 size) {
     const bool test = !bakeoff.contestant(0).trainer().data().test.empty();
-    if (!plot::begin_plot("##bakeoff-accuracy", size, test ? "test accuracy" : "train accuracy", plot::PlotFlags_NoLegend | plot::PlotFlags_WholeX)) {
+    if (!plot::begin_plot("##bakeoff-accuracy", size, test ? "test accuracy" : "train accuracy", plot::PlotFlags_WholeX)) {
         return;
     }
     plot::setup_axis(plot::AxisId::X, "step");
@@ -128,8 +129,7 @@ void accuracy_chart(const Bakeoff& bakeoff, ImVec2 size) {
 template <typename Get>
 void layer_chart(const Bakeoff& bakeoff, const char* id, const char* title, int layers, bool last_is_output, bool log,
                  bool fractions, Get get, ImVec2 size) {
-    // No legend: the loss chart and the coloured captions name the colours.
-    if (!plot::begin_plot(id, size, title, plot::PlotFlags_NoLegend | plot::PlotFlags_WholeX)) return;  // x: layers
+    if (!plot::begin_plot(id, size, title, plot::PlotFlags_WholeX)) return;  // x: layers
     std::vector<double> ticks;
     std::vector<std::string> names;
     for (int l = 0; l < layers; ++l) {

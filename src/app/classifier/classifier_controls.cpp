@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 
 #include "app/activation_link_ui.hpp"
@@ -357,39 +358,59 @@ void draw_classifier_toolbar(ClassifierPanel& panel, const UiFonts& fonts) {
     const Trainer* trainer = session.trainer();
     if (!trainer) return;
     const HistoryRecord& last = trainer->history().back();
-    ImGui::SameLine(0, font * 1.5f);
+    // The headline readouts: beside the buttons when they fit, else on the next line, each group
+    // wrapping on its own in a narrower window (1024 px, or a zoom): never cut off.
+    const double accuracy = last.train_accuracy;
+    char step_text[32], accuracy_text[16], test_text[32], loss_text[32], share_text[16];
+    std::snprintf(step_text, sizeof step_text, "%lld", static_cast<long long>(last.step));
+    std::snprintf(accuracy_text, sizeof accuracy_text, "%.1f%%", 100 * accuracy);
+    if (last.test_accuracy) std::snprintf(test_text, sizeof test_text, "test %.1f%%", 100 * *last.test_accuracy);
+    else std::snprintf(test_text, sizeof test_text, "no test set");
+    std::snprintf(loss_text, sizeof loss_text, "%.4f", last.train_loss);
+    std::snprintf(share_text, sizeof share_text, "%.0f%%", 100 * last.dead_fraction);
+    const std::string units_word = std::string(inactivity_word(*trainer)) + " units";
+    const auto width_of = [](std::initializer_list<const char*> lines) {
+        float w = 0;
+        for (const char* line : lines) w = std::max(w, ImGui::CalcTextSize(line).x);
+        return w;
+    };
+    ImGui::PushFont(fonts.large);
+    const float accuracy_width = ImGui::CalcTextSize(accuracy_text).x;
+    ImGui::PopFont();
+    const float widths[] = {width_of({"step", step_text}), accuracy_width, width_of({"train accuracy", test_text}),
+                            width_of({"loss", loss_text}), width_of({units_word.c_str(), share_text})};
+    float all = font * 1.5f;
+    for (float w : widths) all += w + font;
+    same_line_if_fits(all, font * 1.5f);
     ImGui::BeginGroup();
     // The record's step, as the accuracy and loss beside it are the record's (while a large data set
     // trains, records are taken less often than steps: classifier_timing.hpp).
     ImGui::TextDisabled("step");
-    ImGui::Text("%lld", static_cast<long long>(last.step));
+    ImGui::TextUnformatted(step_text);
     ImGui::EndGroup();
-    ImGui::SameLine(0, font);
+    same_line_if_fits(widths[1], font);
     ImGui::PushFont(fonts.large);
     // The big number is the train accuracy, and so is its colour.
-    const double accuracy = last.train_accuracy;
     const ImVec4 colour = accuracy > 0.95 ? ImVec4(0.5f, 0.9f, 0.5f, 1)
                           : accuracy > 0.8 ? ImVec4(0.95f, 0.8f, 0.35f, 1)
                                            : ImVec4(0.95f, 0.5f, 0.4f, 1);
-    ImGui::TextColored(colour, "%.1f%%", 100 * accuracy);
+    ImGui::TextColored(colour, "%s", accuracy_text);
     ImGui::PopFont();
-    ImGui::SameLine();
+    same_line_if_fits(widths[2]);
     ImGui::BeginGroup();
     ImGui::TextDisabled("train accuracy");
-    if (last.test_accuracy)
-        ImGui::Text("test %.1f%%", 100 * *last.test_accuracy);
-    else
-        ImGui::TextDisabled("no test set");
+    if (last.test_accuracy) ImGui::TextUnformatted(test_text);
+    else ImGui::TextDisabled("%s", test_text);
     ImGui::EndGroup();
-    ImGui::SameLine(0, font);
+    same_line_if_fits(widths[3], font);
     ImGui::BeginGroup();
     ImGui::TextDisabled("loss");
-    ImGui::Text("%.4f", last.train_loss);
+    ImGui::TextUnformatted(loss_text);
     ImGui::EndGroup();
-    ImGui::SameLine(0, font);
+    same_line_if_fits(widths[4], font);
     ImGui::BeginGroup();
-    ImGui::TextDisabled("%s units", inactivity_word(*trainer));
-    ImGui::Text("%.0f%%", 100 * last.dead_fraction);
+    ImGui::TextDisabled("%s", units_word.c_str());
+    ImGui::TextUnformatted(share_text);
     ImGui::EndGroup();
 
     if (!session.error().empty()) {

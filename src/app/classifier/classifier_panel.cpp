@@ -57,9 +57,12 @@ void draw_dead_layer_choice(ClassifierPanel& panel) {
                 "histogram behind its activation f and f′ (dashed), with the dead (f′ = 0) and saturated zones "
                 "shaded and the share of the mass in each printed; one large chart for a layer, one small chart "
                 "each for all layers. Hover a unit in the grid to see its own z.");
-    ImGui::SameLine();
+    const auto checkbox_width = [](const char* label) {
+        return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+    };
+    same_line_if_fits(checkbox_width("log loss"));
     ImGui::Checkbox("log loss", &panel.settings.view.log_loss);
-    ImGui::SameLine();
+    same_line_if_fits(checkbox_width("log ‖∂L/∂W‖"));
     ImGui::Checkbox("log ‖∂L/∂W‖", &panel.settings.view.log_grad);
 }
 

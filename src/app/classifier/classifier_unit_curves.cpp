@@ -69,17 +69,19 @@ void draw_unit_line(const Trainer& trainer, const ClassifierView& view) {
     if (view.hovered_layer < 0 || view.hovered_layer >= static_cast<int>(histograms.size()) ||
         view.hovered_unit < 0 ||
         view.hovered_unit >= static_cast<int>(histograms[static_cast<size_t>(view.hovered_layer)].units.size())) {
-        ImGui::TextDisabled("hover a unit in the grid below: its own z is drawn in yellow");
+        fitted_text("hover a unit in the grid below: its own z is drawn in yellow", true);
         return;
     }
     const ZCounts& unit =
         histograms[static_cast<size_t>(view.hovered_layer)].units[static_cast<size_t>(view.hovered_unit)];
     const bool all = unit.total > 0 && unit.inactive == unit.total;
     ImGui::PushStyleColor(ImGuiCol_Text, kUnitOutline);
-    ImGui::Text("L%d unit %d: f′ = 0 at %.1f%%, saturated at %.1f%% of its points; inactive %.1f%%%s",
-                view.hovered_layer + 1, view.hovered_unit + 1, 100 * unit.share(unit.zero_slope),
-                100 * unit.share(unit.saturated), 100 * unit.share(unit.inactive),
-                all ? (std::string(" → ") + inactivity_word(trainer)).c_str() : "");
+    char line[200];
+    std::snprintf(line, sizeof line, "L%d unit %d: f′ = 0 at %.1f%%, saturated at %.1f%% of its points; inactive %.1f%%%s",
+                  view.hovered_layer + 1, view.hovered_unit + 1, 100 * unit.share(unit.zero_slope),
+                  100 * unit.share(unit.saturated), 100 * unit.share(unit.inactive),
+                  all ? (std::string(" → ") + inactivity_word(trainer)).c_str() : "");
+    fitted_text(line);
     ImGui::PopStyleColor();
 }
 
@@ -220,8 +222,10 @@ void draw_layer_masses(const Trainer& trainer, int h) {
                 "counted from f′ itself with the unit grid's own test, so they are its statistic: f′ = 0 exactly is "
                 "the zero-slope share, 0 < |f′| < 1% of max|f′| the saturated one, and a unit is dead (or saturated) "
                 "when all of its own mass is inactive. Bars are scaled to the tallest; the hovered unit's to its own.");
-    ImGui::Text("%d of %d units have all their mass inactive: %.0f%% %s, as the grid below says", m.all_inactive,
-                m.units, m.units > 0 ? 100.0 * m.all_inactive / m.units : 0.0, word);
+    char line[160];
+    std::snprintf(line, sizeof line, "%d of %d units have all their mass inactive: %.0f%% %s, as the grid below says",
+                  m.all_inactive, m.units, m.units > 0 ? 100.0 * m.all_inactive / m.units : 0.0, word);
+    fitted_text(line);
 }
 
 // [SECTION] The view: one layer, or small multiples --------------------------------------------

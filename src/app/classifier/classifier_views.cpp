@@ -196,7 +196,10 @@ void draw_hover(ClassifierPanel& panel, const GridView& view) {
 void draw_boundary_plane(ClassifierPanel& panel, ImVec2 size) {
     ClassifierLive& session = panel.live;
     if (!session.trainer()) return;
-    if (!plot::begin_plot("##boundary", size, "decision regions (brightness = confidence)", plot::PlotFlags_NoReadout)) {
+    // While clicks add or erase points, the legend lets them through: a click in its corner adds a point.
+    const bool editing = panel.settings.view.tool != MouseTool::Pan;
+    if (!plot::begin_plot("##boundary", size, "decision regions (brightness = confidence)",
+                          plot::PlotFlags_NoReadout | (editing ? plot::PlotFlags_LegendClickThrough : 0))) {
         return;
     }
     plot::setup_axis(plot::AxisId::X, "x");
@@ -301,9 +304,11 @@ void draw_unit_grid(ClassifierPanel& panel, ImVec2 size) {
     const Mlp& mlp = trainer->mlp();
     const std::vector<Vector>& activity = trainer->unit_activity();
     const int layers = std::min(mlp.hidden_count(), static_cast<int>(activity.size()));
-    ImGui::BeginChild("##units", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+    // Scrolls when the layers' rows do not fit (a short window, a large zoom): rows never overlap.
+    ImGui::BeginChild("##units", size, false, ImGuiWindowFlags_NoBackground);
     const char* word = inactivity_word(*trainer);
-    ImGui::TextDisabled("hidden units, coloured by the share of training points that activate them; × = %s", word);
+    fitted_text(std::string("hidden units, coloured by the share of training points that activate them; × = ") + word, true,
+                help_marker_width());
     ImGui::SameLine();
     help_marker("Per layer, the share of its units inactive at every training point — dead (f′ = 0), on their "
                 "negative side (leaky ReLU, PReLU) or saturated (|f′| < 1% of its maximum) — then the worst fault found: "
@@ -327,12 +332,14 @@ void draw_unit_grid(ClassifierPanel& panel, ImVec2 size) {
     const float cell = std::clamp(std::min((avail.x - label_width - verdict_width) / widest,
                                            (avail.y - 2) / layers),
                                   4.0f, font * 1.3f);
+    const float row = std::max(cell, ImGui::GetTextLineHeight());  // cells are centred in rows tall enough for the text
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const std::vector<LayerVerdict> verdicts =
         judge_layers(trainer->history().back(), trainer->history().front(),
                      chance_loss(trainer->data().train, trainer->data().classes), word);
     for (int h = 0; h < layers; ++h) {
-        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        const ImVec2 row_origin = ImGui::GetCursorScreenPos();
+        const ImVec2 origin(row_origin.x, row_origin.y + (row - cell) / 2);
         const Vector& share = activity[static_cast<size_t>(h)];
         int dead = 0;
         for (Eigen::Index u = 0; u < share.size(); ++u) dead += share[u] == 0;
@@ -365,7 +372,7 @@ void draw_unit_grid(ClassifierPanel& panel, ImVec2 size) {
         std::snprintf(text, sizeof text, "%3.0f%% %s · %s", 100 * fraction, word, verdict.word.c_str());
         draw->AddText(ImVec2(origin.x + label_width + widest * cell + font * 0.6f, origin.y + (cell - font) / 2),
                       severity_colour(verdict.severity), text);
-        ImGui::Dummy(ImVec2(label_width + widest * cell + verdict_width, cell));
+        ImGui::Dummy(ImVec2(label_width + widest * cell + verdict_width, row));
     }
     ImGui::EndChild();
 }
