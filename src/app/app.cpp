@@ -293,6 +293,7 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
     load_remembered(state);
     if (!options.session_path.empty()) open_session(state, options.session_path);
     else if (state.session.remember_last) restore_last_session(state);
+    if (options.panel == "all") state.maximised_panel = -1;  // --panel all: every panel tiled
     if (start_panel) {  // an explicit --panel wins over the session's page
         show_page(state, panel_index(*start_panel));
         if (!options.preset.empty()) kPanelRegistry[static_cast<std::size_t>(*start_panel)].apply_preset(state, options.preset);

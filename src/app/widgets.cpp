@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <vector>
 
 namespace actviz::app {
@@ -154,6 +155,28 @@ void fitted_text(const std::string& text, bool disabled, float reserve) {
                               nullptr, &size);
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) item_tooltip(text);
+}
+
+namespace {
+std::map<std::string, ReadoutSeen>& readouts() {
+    static std::map<std::string, ReadoutSeen> seen;  // the UI thread's
+    return seen;
+}
+}  // namespace
+
+void note_readout(const std::string& id) {
+    const ImRect item(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImRect shown = ImGui::GetCurrentWindow()->ClipRect;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    shown.ClipWith(ImRect(viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y)));
+    // Half a pixel of slack: rects are in floats and text sits on pixel edges.
+    shown.Expand(0.5f);
+    readouts()[id] = {shown.Contains(item) && item.GetWidth() > 0, ImGui::GetFrameCount()};
+}
+
+ReadoutSeen readout_seen(const std::string& id) {
+    const auto found = readouts().find(id);
+    return found == readouts().end() ? ReadoutSeen{} : found->second;
 }
 
 }  // namespace actviz::app

@@ -28,6 +28,16 @@ void fitted_text(const std::string& text, bool disabled = false, float reserve =
 // The room a help_marker takes after SameLine, for fitted_text's `reserve`.
 float help_marker_width();
 
+// Headline readouts (the Classifier's accuracy, the Gradient flow's ratio and verdict, the Bake-off's
+// accuracies) say, right after they are drawn, whether the whole of the last item is on screen:
+// inside its window's visible area and the display. Tests read it at several window sizes.
+void note_readout(const std::string& id);
+struct ReadoutSeen {
+    bool whole = false;  // the item lies entirely within what its window shows
+    int frame = -1;      // ImGui's frame count when it was last drawn
+};
+ReadoutSeen readout_seen(const std::string& id);
+
 // An error popup's body: the message, what was (not) changed, and OK (or Enter/Escape), which
 // returns true; the caller then closes its popup.
 bool error_dialog_body(const std::string& error, const char* consequence);

@@ -85,8 +85,8 @@ CommandLine parse_command_line(std::span<const std::string> args) {
             result.gui.height = size.height;
         } else if (flag.name == "--panel") {
             const std::string_view id = value();
-            if (!settings::find_panel(id)) {
-                throw UsageError("--panel expects one of " + settings::panel_id_list() + ", got '" + std::string(id) + "'");
+            if (!settings::find_panel(id) && id != "all") {
+                throw UsageError("--panel expects one of " + settings::panel_id_list() + " or all, got '" + std::string(id) + "'");
             }
             result.gui.panel = id;
         } else if (flag.name == "--preset") {
@@ -153,7 +153,8 @@ std::string gui_help_text() {
         "  --frames N         render N frames, then exit 0 (default: run until quit)\n"
         "  --screenshot PATH  after the last frame, write a PNG of the whole window to PATH\n"
         "  --size WxH         window size in screen coordinates (default 1600x960)\n"
-        "  --panel NAME       start with one panel maximised: activations, softmax, gradflow, classifier, bakeoff\n"
+        "  --panel NAME       start with one panel maximised: activations, softmax, gradflow, classifier, bakeoff;\n"
+        "                     all: every panel tiled\n"
         "  --preset NAME      with --panel softmax, gradflow, classifier or bakeoff: apply that preset (and\n"
         "                     start training), e.g. textbook-1000 (softmax), tanh-vanishes (gradflow),\n"
         "                     spiral-tanh (classifier), bakeoff-spiral\n"

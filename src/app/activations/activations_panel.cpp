@@ -11,6 +11,7 @@
 #include <string>
 
 #include "app/activation_colour.hpp"
+#include "app/sidebar.hpp"
 #include "app/activation_link_ui.hpp"
 #include "app/activations/activations_panel.hpp"
 #include "app/activations/property_table.hpp"
@@ -306,10 +307,10 @@ void draw_activations_panel(ActivationsPanel& panel, PanelContext& context) {
     ActivationsSettings& settings = panel.settings;
     const float font = ImGui::GetFontSize();
 
-    ImGui::BeginChild("picker", ImVec2(font * 13.5f, 0), true);
-    draw_picker(settings, context.link.link, context.requests);
-    ImGui::EndChild();
-    ImGui::SameLine();
+    if (begin_sidebar("picker", panel.sidebar, 13.5f)) {
+        draw_picker(settings, context.link.link, context.requests);
+        end_sidebar(panel.sidebar);
+    }
 
     ImGui::BeginChild("charts", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
     draw_toolbar(settings, context);

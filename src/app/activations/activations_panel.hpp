@@ -2,6 +2,7 @@
 // The Activations panel: its settings and what core computed from them.
 
 #include "app/activations/activations_live.hpp"
+#include "app/sidebar.hpp"
 #include "app/panel_context.hpp"
 
 namespace actviz::app {
@@ -9,6 +10,7 @@ namespace actviz::app {
 struct ActivationsPanel {
     ActivationsSettings settings;
     ActivationsLive live;
+    SidebarState sidebar;  // the settings column, folded in a narrow panel
 };
 
 void draw_activations_panel(ActivationsPanel& panel, PanelContext& context);

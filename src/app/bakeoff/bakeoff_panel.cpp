@@ -12,6 +12,7 @@
 #include <string>
 
 #include "app/activation_colour.hpp"
+#include "app/sidebar.hpp"
 #include "app/bakeoff/bakeoff_views.hpp"
 #include "app/classifier/classifier_views.hpp"
 #include "app/bakeoff/bakeoff_panel.hpp"
@@ -229,10 +230,10 @@ void draw_bakeoff_panel(BakeoffPanel& panel, PanelContext& context) {
 
     const float font = ImGui::GetFontSize();
     const ImGuiStyle& style = ImGui::GetStyle();
-    ImGui::BeginChild("controls", ImVec2(font * 17.5f, 0), true);
-    draw_controls(panel);
-    ImGui::EndChild();
-    ImGui::SameLine();
+    if (begin_sidebar("controls", panel.sidebar, 17.5f)) {
+        draw_controls(panel);
+        end_sidebar(panel.sidebar);
+    }
     ImGui::BeginChild("results");
     draw_toolbar(panel);
     if (!session.bakeoff()) {

@@ -2,6 +2,7 @@
 // The Bake-off panel: the contest's settings, the live contest, and the hidden-layers text box.
 
 #include "app/bakeoff/bakeoff_live.hpp"
+#include "app/sidebar.hpp"
 #include "app/classifier/classifier_panel.hpp"
 #include "app/panel_context.hpp"
 #include "settings/bakeoff_settings.hpp"
@@ -12,6 +13,7 @@ struct BakeoffPanel {
     BakeoffSettings settings;
     BakeoffLive live;
     HiddenLayersEdit hidden_edit;
+    SidebarState sidebar;  // the settings column, folded in a narrow panel
 };
 
 // Clicking a thumbnail sets context.requests.open_contestant_in_classifier.

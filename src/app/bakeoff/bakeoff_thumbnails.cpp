@@ -11,6 +11,7 @@
 #include "app/activation_colour.hpp"
 #include "app/bakeoff/bakeoff_views.hpp"
 #include "app/classifier/classifier_views.hpp"
+#include "app/widgets.hpp"
 
 namespace actviz::app {
 namespace {
@@ -53,6 +54,7 @@ void caption(const Contestant& c, float width) {
         if (ImGui::CalcTextSize(text).x > width) std::snprintf(text, sizeof text, "%.1f%%", 100 * *last.test_accuracy);
     }
     ImGui::TextUnformatted(text);
+    note_readout("bakeoff.accuracy." + std::string(c.activation_name()));
     if (ImGui::IsItemHovered() && last.test_accuracy) {
         ImGui::SetTooltip("train %.1f%%, test %.1f%% at step %lld", 100 * last.train_accuracy, 100 * *last.test_accuracy,
                           static_cast<long long>(last.step));

@@ -395,6 +395,7 @@ void draw_classifier_toolbar(ClassifierPanel& panel, const UiFonts& fonts) {
                           : accuracy > 0.8 ? ImVec4(0.95f, 0.8f, 0.35f, 1)
                                            : ImVec4(0.95f, 0.5f, 0.4f, 1);
     ImGui::TextColored(colour, "%s", accuracy_text);
+    note_readout("classifier.accuracy");
     ImGui::PopFont();
     same_line_if_fits(widths[2]);
     ImGui::BeginGroup();
@@ -402,16 +403,19 @@ void draw_classifier_toolbar(ClassifierPanel& panel, const UiFonts& fonts) {
     if (last.test_accuracy) ImGui::TextUnformatted(test_text);
     else ImGui::TextDisabled("%s", test_text);
     ImGui::EndGroup();
+    note_readout("classifier.test");
     same_line_if_fits(widths[3], font);
     ImGui::BeginGroup();
     ImGui::TextDisabled("loss");
     ImGui::TextUnformatted(loss_text);
     ImGui::EndGroup();
+    note_readout("classifier.loss");
     same_line_if_fits(widths[4], font);
     ImGui::BeginGroup();
     ImGui::TextDisabled("%s", units_word.c_str());
     ImGui::TextUnformatted(share_text);
     ImGui::EndGroup();
+    note_readout("classifier.inactive");
 
     if (!session.error().empty()) {
         ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "Settings not applied: %s", session.error().c_str());

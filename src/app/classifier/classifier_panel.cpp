@@ -11,6 +11,7 @@
 #include <string>
 
 #include "app/classifier/classifier_unit_curves.hpp"
+#include "app/sidebar.hpp"
 #include "app/classifier/classifier_views.hpp"
 #include "app/classifier/classifier_panel.hpp"
 #include "app/widgets.hpp"
@@ -98,10 +99,10 @@ void draw_classifier_panel(ClassifierPanel& panel, PanelContext& context) {
 
     const float font = ImGui::GetFontSize();
     const ImGuiStyle& style = ImGui::GetStyle();
-    ImGui::BeginChild("controls", ImVec2(font * 17.5f, 0), true);
-    draw_classifier_controls(panel, context);
-    ImGui::EndChild();
-    ImGui::SameLine();
+    if (begin_sidebar("controls", panel.sidebar, 17.5f)) {
+        draw_classifier_controls(panel, context);
+        end_sidebar(panel.sidebar);
+    }
     ImGui::BeginChild("results", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
     draw_classifier_toolbar(panel, context.fonts);
     if (!session.trainer()) {

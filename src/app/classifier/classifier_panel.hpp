@@ -3,6 +3,7 @@
 // into the hidden-layers box.
 
 #include "app/classifier/classifier_collapse.hpp"
+#include "app/sidebar.hpp"
 #include "app/classifier/classifier_live.hpp"
 #include "app/panel_context.hpp"
 #include "settings/classifier_settings.hpp"
@@ -20,6 +21,7 @@ struct ClassifierPanel {
     ClassifierLive live;
     HiddenLayersEdit hidden_edit;
     LinearTwin linear_twin;  // shown while every hidden layer is the identity
+    SidebarState sidebar;  // the settings column, folded in a narrow panel
 };
 
 void draw_classifier_panel(ClassifierPanel& panel, PanelContext& context);

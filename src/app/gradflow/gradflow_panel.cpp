@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/activation_link_ui.hpp"
+#include "app/sidebar.hpp"
 #include "app/gradflow/gradflow_panel.hpp"
 #include "app/gradflow/gradflow_readouts.hpp"
 #include "app/activation_colour.hpp"
@@ -304,10 +305,12 @@ void draw_verdict(const UiFonts& fonts, const GradflowSettings& settings, const 
                         curve_name(sim.curves[0]).c_str());
     ImGui::PushFont(fonts.large);
     ImGui::TextColored(main.colour, "%s", main.ratio.ratio_text.c_str());
+    note_readout("gradflow.ratio");
     ImGui::PopFont();
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::CalcTextSize(main.ratio.label.c_str()).x);
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(main.colour, "%s", main.ratio.label.c_str());
+    note_readout("gradflow.verdict");
     if (std::isfinite(main.ratio.log10_ratio)) {
         // The map prints log10 of this same ratio: say it here too, so the two read alike.
         ImGui::SameLine();
@@ -558,14 +561,14 @@ void draw_map(GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVe
 void draw_gradflow_panel(GradflowPanel& panel, PanelContext& context) {
     GradflowSettings& settings = panel.settings;
     const float font = ImGui::GetFontSize();
-    ImGui::BeginChild("controls", ImVec2(font * 17, 0), true);
-    draw_presets(settings);
-    ImGui::Spacing();
-    ImGui::TextDisabled("Network");
-    ImGui::Separator();
-    draw_network_controls(settings);
-    ImGui::EndChild();
-    ImGui::SameLine();
+    if (begin_sidebar("controls", panel.sidebar, 17)) {
+        draw_presets(settings);
+        ImGui::Spacing();
+        ImGui::TextDisabled("Network");
+        ImGui::Separator();
+        draw_network_controls(settings);
+        end_sidebar(panel.sidebar);
+    }
     ImGui::BeginChild("results", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
     draw_curves_editor(settings.simulation, context.link);
     panel.live.request(settings.simulation, context.memory_budget);

@@ -3,6 +3,7 @@
 // chart's last fitted y range (refitted only when the results change, so a user's zoom lasts).
 
 #include "app/gradflow/gradflow_live.hpp"
+#include "app/sidebar.hpp"
 #include "app/panel_context.hpp"
 #include "settings/gradflow_settings.hpp"
 
@@ -11,6 +12,7 @@ namespace actviz::app {
 struct GradflowPanel {
     GradflowSettings settings;
     GradflowLive live;
+    SidebarState sidebar;  // the settings column, folded in a narrow panel
     double stats_fitted_min = 0, stats_fitted_max = 0;
 };
 

@@ -1,0 +1,87 @@
+// The headline readouts are whole on screen at a laptop's 1024 × 640, in the tiled "All panels"
+// view at 1280 × 720, at 1920 × 1080, and at 1024 × 640 with a 200% zoom (a projector): the
+// Classifier's accuracy, test accuracy, loss and inactive share; the Gradient flow's ratio and
+// verdict; every Bake-off contestant's accuracies. Each is checked in the real app, after it was
+// drawn in the last frame, against what its window shows (widgets.hpp: note_readout).
+
+#include <gtest/gtest.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "app/app_state.hpp"
+#include "app/widgets.hpp"
+#include "settings/bakeoff_settings.hpp"
+
+namespace actviz::app {
+namespace {
+
+struct Case {
+    int width, height;
+    const char* panel;  // "all": tiled
+    int zoom = 100;
+};
+
+std::vector<std::string> readouts_for(const char* panel) {
+    std::vector<std::string> ids;
+    const std::string p = panel;
+    if (p == "classifier" || p == "all") {
+        for (const char* id : {"classifier.accuracy", "classifier.test", "classifier.loss", "classifier.inactive"}) ids.push_back(id);
+    }
+    if (p == "gradflow" || p == "all") ids.insert(ids.end(), {"gradflow.ratio", "gradflow.verdict"});
+    if (p == "bakeoff" || p == "all") {
+        for (int index : settings::classic_bakeoff_activations())
+            ids.push_back("bakeoff.accuracy." + std::string(activations()[static_cast<std::size_t>(index)].name));
+    }
+    return ids;
+}
+
+void expect_readouts_whole(const Case& c) {
+    settings::LaunchOptions launch;
+    launch.fresh = true;
+    launch.width = c.width;
+    launch.height = c.height;
+    launch.panel = c.panel;
+    launch.zoom = c.zoom;
+    launch.zoom_given = true;
+    launch.frames = 40;
+    int last_frame = -1;
+    ASSERT_EQ(run(launch, [&](AppState&, GLFWwindow*, int) { last_frame = ImGui::GetFrameCount(); }), 0);
+    for (const std::string& id : readouts_for(c.panel)) {
+        const ReadoutSeen seen = readout_seen(id);
+        EXPECT_GE(seen.frame, last_frame - 1) << id << " was not drawn in the last frames at " << c.width << "x" << c.height
+                                              << " (" << c.panel << ", zoom " << c.zoom << "%)";
+        EXPECT_TRUE(seen.whole) << id << " is cut off at " << c.width << "x" << c.height << " (" << c.panel << ", zoom "
+                                << c.zoom << "%)";
+    }
+}
+
+class ReadoutsFit : public ::testing::Test {
+   protected:
+    void SetUp() override {
+        const char* display = std::getenv("DISPLAY");
+        if (!display || !*display) GTEST_SKIP() << "no X display; the test command runs this under xvfb-run";
+    }
+};
+
+TEST_F(ReadoutsFit, OnALaptopScreen) {
+    for (const char* panel : {"classifier", "gradflow", "bakeoff"}) expect_readouts_whole({1024, 640, panel});
+}
+
+TEST_F(ReadoutsFit, InTheTiledViewAt1280By720) { expect_readouts_whole({1280, 720, "all"}); }
+
+TEST_F(ReadoutsFit, OnAFullHdScreen) {
+    for (const char* panel : {"classifier", "gradflow", "bakeoff"}) expect_readouts_whole({1920, 1080, panel});
+}
+
+TEST_F(ReadoutsFit, AtTwiceTheZoomOnALaptopScreen) {
+    for (const char* panel : {"classifier", "gradflow", "bakeoff"}) expect_readouts_whole({1024, 640, panel, 200});
+}
+
+}  // namespace
+}  // namespace actviz::app
