@@ -398,6 +398,7 @@ ImRect layout_data_area() {
             right = std::max(right, text_size(tick_text(last, powers_of_ten(AxisId::X, x, x_ticks))).x / 2 + 4);
         }
     }
+    if (g_frame.colour_bar) right += colour_bar_width(*g_frame.colour_bar);
     ImRect data(ImVec2(f.Min.x + left, f.Min.y + top), ImVec2(f.Max.x - right, f.Max.y - bottom));
     if (data.GetWidth() < 8 || data.GetHeight() < 8) data = f;  // tiny plot: all of it is data
     return data;
@@ -887,6 +888,7 @@ void end_plot() {
     g_frame.draw->PopClipRect();
     g_frame.draw->AddRect(g_frame.data.Min, g_frame.data.Max, IM_COL32(255, 255, 255, 55));
     draw_clamp_note();
+    draw_colour_bar();
     draw_legend();
     draw_readout();
     draw_menu();

@@ -100,6 +100,13 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
                   double y_max, double v_min, double v_max, const HeatmapLabels& labels);
 void plot_image(const char* label, ImTextureID texture, double x_min, double y_min, double x_max, double y_max);
 
+// The scale of a heatmap or an image, as a bar right of the data area with its end (and middle)
+// values; hovering it gives `label` and the value under the mouse. A setup call: before any item.
+enum class ColourMap { Sequential, Diverging };  // sequential_colour over [min, max]; diverging_colour, 0 in the middle
+void setup_colour_bar(const char* label, double min, double max, ColourMap map);
+// The same bar lying down, outside any plot (the Classifier's unit grid): `width` × one text line.
+void colour_bar_strip(const char* label, double min, double max, ColourMap map, float width);
+
 // Disjoint segments (x0,y0)-(x1,y1), (x2,y2)-(x3,y3), ...: contour lines. No hover readout.
 void plot_segments(const char* label, const double* xs, const double* ys, int count, LineStyle style);
 

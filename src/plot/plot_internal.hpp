@@ -110,11 +110,25 @@ struct Frame {
     std::vector<std::uint8_t> marker_cells;
     // The items' data, collected only while the context menu is open (it may export them).
     std::optional<CsvTable> capture;
+    // setup_colour_bar: drawn right of the data area, which the layout narrows for it.
+    struct ColourBar {
+        std::string label;
+        double min = 0, max = 1;
+        ColourMap map = ColourMap::Sequential;
+    };
+    std::optional<ColourBar> colour_bar;
 };
 
 // The plot being drawn (defined in plot.cpp): one at a time, valid between begin_plot and end_plot.
 extern Frame g_frame;
 extern bool g_in_plot;
+
+// Colour bars (colour_bar.cpp) -------------------------------------------------------------------
+
+// The width a colour bar and its labels take right of the data area.
+float colour_bar_width(const Frame::ColourBar& bar);
+// Draws g_frame's colour bar beside the data area (end_plot), with its tooltip.
+void draw_colour_bar();
 
 // Helpers (defined in plot.cpp) ------------------------------------------------------------------
 

@@ -233,15 +233,17 @@ void draw_dead_plane(ClassifierPanel& panel, ImVec2 size) {
     const ClassifierView& view = panel.settings.view;
     char title[128];
     const bool unit = session.has_unit_plane();
+    int scale_units = 0;  // what the colours count up to (the counts' ramp ends there)
     if (unit) {
         std::snprintf(title, sizeof title, "layer %d, unit %d: active region (yellow)", view.hovered_layer + 1,
                       view.hovered_unit + 1);
     } else if (view.dead_layer >= 0 && view.dead_layer < mlp.hidden_count()) {
-        std::snprintf(title, sizeof title, "inactive units of layer %d (of %d)", view.dead_layer + 1,
-                      mlp.units(view.dead_layer));
+        scale_units = mlp.units(view.dead_layer);
+        std::snprintf(title, sizeof title, "inactive units of layer %d (of %d)", view.dead_layer + 1, scale_units);
     } else {
         int units = 0;
         for (int h = 0; h < mlp.hidden_count(); ++h) units += mlp.units(h);
+        scale_units = units;
         std::snprintf(title, sizeof title, "inactive units at each point (of %d)", units);
     }
     if (!plot::begin_plot("##deadplane", size, title,
@@ -253,6 +255,8 @@ void draw_dead_plane(ClassifierPanel& panel, ImVec2 size) {
     plot::setup_axis(plot::AxisId::Y, "y");
     plot::setup_axis_limits(plot::AxisId::X, v.x_min, v.x_max, plot::Cond::Always);
     plot::setup_axis_limits(plot::AxisId::Y, v.y_min, v.y_max, plot::Cond::Always);
+    if (!unit && scale_units > 0)
+        plot::setup_colour_bar("hidden units inactive at a point", 0, scale_units, plot::ColourMap::Sequential);
     if (mlp.hidden_count() == 0) {
         const ImVec2 at = plot::data_to_pixels(v.x_min, v.y_max);
         ImGui::GetWindowDrawList()->AddText(ImVec2(at.x + 8, at.y + 8), IM_COL32(200, 200, 200, 255),
@@ -307,9 +311,9 @@ void draw_unit_grid(ClassifierPanel& panel, ImVec2 size) {
     // Scrolls when the layers' rows do not fit (a short window, a large zoom): rows never overlap.
     ImGui::BeginChild("##units", size, false, ImGuiWindowFlags_NoBackground);
     const char* word = inactivity_word(*trainer);
+    const float strip_width = ImGui::GetFontSize() * 8;  // the cells' colour scale, at the header's end
     fitted_text(std::string("hidden units, coloured by the share of training points that activate them; × = ") + word, true,
-                help_marker_width());
-    ImGui::SameLine();
+                help_marker_width() + strip_width + ImGui::GetStyle().ItemSpacing.x);
     help_marker("Per layer, the share of its units inactive at every training point — dead (f′ = 0), on their "
                 "negative side (leaky ReLU, PReLU) or saturated (|f′| < 1% of its maximum) — then the worst fault found: "
                 "concerning from 10% of its units inactive, serious above 30%, critical above 50%; vanishing ∇ / "
@@ -318,6 +322,9 @@ void draw_unit_grid(ClassifierPanel& panel, ImVec2 size) {
                 "class shares); stalled when, no better than chance, every gradient has fallen under 1% of its "
                 "start. Healthy: none of these. "
                 "Hover a unit to see where on the plane it is active.");
+    ImGui::SameLine();
+    plot::colour_bar_strip("share of the training points at which the unit is active", 0, 1, plot::ColourMap::Sequential,
+                           strip_width);
     if (layers == 0) {
         ImGui::TextDisabled("no hidden layer");
         ImGui::EndChild();

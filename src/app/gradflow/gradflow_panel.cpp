@@ -542,6 +542,8 @@ void draw_map(GradflowSettings& settings, const GradflowSnapshot& snapshot, ImVe
     labels.text = texts.data();
     labels.short_text = short_texts.data();
     labels.tooltip = tooltips.data();
+    plot::setup_colour_bar("log10 of layer 1's over the output layer's (the colours stop at ±15)", -15.0, 15.0,
+                           plot::ColourMap::Diverging);
     plot::plot_heatmap("log10 ratio", cells.data(), rows, cols, -0.5, cols - 0.5, -0.5, rows - 0.5, -15.0, 15.0, labels);
     double x = 0, y = 0;
     if (plot::is_plot_clicked(&x, &y)) {

@@ -156,6 +156,7 @@ void draw_jacobian(const SoftmaxResult& result, float temperature, ImVec2 size) 
     plot::setup_axis_limits(plot::AxisId::Y, -0.5, k - 0.5, plot::Cond::Always);
     set_class_ticks(plot::AxisId::X, k, false);
     set_class_ticks(plot::AxisId::Y, k, true);
+    plot::setup_colour_bar("∂p_i/∂z_j", -scale, scale, plot::ColourMap::Diverging);
     plot::plot_heatmap("J", cells.data(), k, k, -0.5, k - 0.5, -0.5, k - 0.5, -scale, scale);
     plot::end_plot();
 }
