@@ -1,7 +1,7 @@
 #pragma once
-// The File menu's session commands (New, Open, Save, Save As, Recent), their dialogs (a path text
-// box, the unsaved-changes question, errors) and shortcuts (Ctrl+S, Ctrl+O). ImGui has no native
-// file dialog and we take no dependency for one: paths are typed, with the recent files a click away.
+// The File menu's session commands (New, Open, Save, Save As, Recent), their dialogs (the
+// unsaved-changes question, errors) and shortcuts (Ctrl+S, Ctrl+O). Open and Save As ask for the
+// file through the file chooser (file_chooser.hpp: the desktop's, or the in-app browser).
 
 #include <string>
 
