@@ -1,39 +1,4 @@
 // [SECTION] GLFW window and error reporting
-// The monitors' work areas, for placing a remembered window.
-std::vector<ScreenArea> monitor_areas() {
-    int count = 0;
-    GLFWmonitor** monitors = glfwGetMonitors(&count);
-    std::vector<ScreenArea> areas;
-    for (int i = 0; i < count; ++i) {
-        ScreenArea area;
-        glfwGetMonitorWorkarea(monitors[i], &area.x, &area.y, &area.width, &area.height);
-        if (area.width > 0 && area.height > 0) areas.push_back(area);
-    }
-    return areas;
-}
-
-// Puts the window where the last session left it (window_placement.hpp), then shows it.
-void show_window(GLFWwindow* window, const std::optional<session::WindowGeometry>& remembered, bool size_from_flag) {
-    WindowPlacement placement;
-    if (remembered) placement = place_window(*remembered, monitor_areas(), size_from_flag);
-    if (placement.width && placement.height) glfwSetWindowSize(window, *placement.width, *placement.height);
-    if (placement.x && placement.y) glfwSetWindowPos(window, *placement.x, *placement.y);
-    glfwShowWindow(window);
-    if (placement.maximise) glfwMaximizeWindow(window);
-}
-
-// Keeps state.window current, once a frame: while maximised (or minimised) the size and place it
-// had before, which is what un-maximising returns to.
-void track_window(GLFWwindow* window, std::optional<session::WindowGeometry>& geometry) {
-    session::WindowGeometry now = geometry.value_or(session::WindowGeometry{});
-    now.maximised = glfwGetWindowAttrib(window, GLFW_MAXIMIZED) == GLFW_TRUE;
-    if (!now.maximised && glfwGetWindowAttrib(window, GLFW_ICONIFIED) != GLFW_TRUE) {
-        glfwGetWindowPos(window, &now.x, &now.y);
-        glfwGetWindowSize(window, &now.width, &now.height);
-    }
-    if (now.width >= session::kMinWindowSize && now.height >= session::kMinWindowSize) geometry = now;
-}
-
 // [SECTION] ImGui set-up
 // [SECTION] One frame: chrome, tiled panels, dialogs
 // [SECTION] The frame loop: idle waiting, screenshots, exit
