@@ -125,7 +125,9 @@ void draw_rescale_option(AppState& state) {
     }
 }
 
-void ask_import(AppState& state) {
+}  // namespace
+
+void ask_import_data(AppState& state) {
     FileRequest request;
     request.chooser.title = "Import data";
     request.chooser.filters = points_file_types();
@@ -133,6 +135,8 @@ void ask_import(AppState& state) {
     request.draw_options = draw_rescale_option;
     ask_for_file(state, std::move(request));
 }
+
+namespace {
 
 void ask_export(AppState& state) {
     FileRequest request;
@@ -154,7 +158,7 @@ void draw_error_dialog(DataUiState& ui) {
 }  // namespace
 
 void draw_data_menu_items(AppState& state) {
-    if (ImGui::MenuItem("Import data…", nullptr, false, !state.importing.busy())) ask_import(state);
+    if (ImGui::MenuItem("Import data…", nullptr, false, !state.importing.busy())) ask_import_data(state);
     ImGui::MenuItem("Rescale imported data into the plane", nullptr, &state.data.rescale);
     item_tooltip("Imported points (File > Import data, a dropped .csv) are centred and scaled by one factor to span ±1.3, "
                  "where the generated datasets lie.");

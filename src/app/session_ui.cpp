@@ -39,7 +39,9 @@ void ask_open(AppState& state) {
     ask_for_file(state, std::move(request));
 }
 
-void ask_save_as(AppState& state) {
+}  // namespace
+
+void ask_save_session_as(AppState& state) {
     FileRequest request;
     request.chooser = session_request(state, true);
     // What the unsaved-changes question held up (a quit, an open) follows the save.
@@ -47,6 +49,8 @@ void ask_save_as(AppState& state) {
     request.on_cancelled = [](AppState& s) { s.session.pending = PendingAction::None; };  // e.g. a quit: the user stays
     ask_for_file(state, std::move(request));
 }
+
+namespace {
 
 // Runs what waited for the unsaved-changes question (or nothing waited).
 void run_pending(AppState& state, PendingAction action, const std::string& path) {
@@ -86,7 +90,7 @@ void finish_pending_save(AppState& state) {
 
 void save_or_ask(AppState& state) {
     if (state.session.path.empty()) {
-        ask_save_as(state);
+        ask_save_session_as(state);
     } else {
         begin_saving(state, state.session.path);
     }
@@ -158,7 +162,7 @@ void draw_session_menu_items(AppState& state) {
         ImGui::EndMenu();
     }
     if (ImGui::MenuItem("Save", "Ctrl+S")) save_or_ask(state);
-    if (ImGui::MenuItem("Save as…")) ask_save_as(state);
+    if (ImGui::MenuItem("Save as…")) ask_save_session_as(state);
     if (!state.session.path.empty()) ImGui::TextDisabled("%s", state.session.path.c_str());
 }
 
