@@ -115,7 +115,9 @@ TEST_F(Browser, ASaveAddsTheTypesEndingAndAsksBeforeReplacing) {
 
 TEST(AbsolutePath, HomeRelativeAndDotsAreResolved) {
     const char* home = std::getenv("HOME");
-    if (home && *home == '/') EXPECT_EQ(absolute_path("~/x.json", "/tmp"), std::string(home) + "/x.json");
+    if (home && *home == '/') {
+        EXPECT_EQ(absolute_path("~/x.json", "/tmp"), std::string(home) + "/x.json");
+    }
     EXPECT_EQ(absolute_path("a/../b.csv", "/tmp/f"), "/tmp/f/b.csv");
     EXPECT_EQ(absolute_path("/abs/", "/tmp"), "/abs");
     EXPECT_EQ(absolute_path("..", "/"), "/");
