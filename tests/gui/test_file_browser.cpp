@@ -14,6 +14,7 @@
 
 #include "app/app.hpp"
 #include "app/app_state.hpp"
+#include "app/data_ui.hpp"
 #include "app/session_ui.hpp"
 #include "gui/gui_input.hpp"
 #include "support/temp_folder.hpp"
@@ -150,6 +151,50 @@ TEST(GuiFileBrowser, ListsEntersGoesUpFiltersOpensAndSaves) {
     EXPECT_TRUE(std::filesystem::is_regular_file(root / "fresh copy.actviz.json"));
     EXPECT_TRUE(cancel_wrote_nothing);
     EXPECT_EQ(after_cancel, (std::vector<std::string>{"a.csv", "b.png", "fresh copy.actviz.json", "lesson.json", "notes.txt", "sub"}));
+}
+
+// A session dropped on the window opens (here nothing is unsaved, so nothing is asked), off the UI
+// thread like File > Open; a dropped .csv imports; a file of another type is named and ignored.
+TEST(GuiDrop, ADroppedSessionOpensAndADroppedCsvImports) {
+    if (!have_display()) GTEST_SKIP() << "no X display; the test command runs this under xvfb-run";
+    const TempFolder temp;
+    const std::string lesson = (temp.path / "Lesson.ACTVIZ.JSON").string(), points = (temp.path / "two.csv").string(),
+                      picture = (temp.path / "x.png").string();
+    std::ofstream(lesson) << R"({"actviz_session": 3, "page": "gradflow", "gradflow": {"depth": 33}})";
+    std::ofstream(points) << "x,y,label\n0,0,cat\n1,1,dog\n0.5,0.2,cat\n";
+    std::ofstream(picture) << "png";
+    settings::LaunchOptions launch;
+    launch.fresh = true;
+    launch.frames = 300;
+    launch.width = 1024, launch.height = 640;
+    int stage = 0, since = 0, depth = 0, page = -99;
+    std::string opened, description, ignored;
+    app::run(launch, [&](app::AppState& state, GLFWwindow*, int frame) {
+        const auto drop = [&](const std::string& path) {
+            const char* paths[] = {path.c_str()};
+            app::on_files_dropped(state, 1, paths);
+            since = frame, ++stage;
+        };
+        if (stage == 0 && frame == 3) {
+            drop(lesson);
+        } else if (stage == 1 && frame > since + 1 && !state.opening.busy() && !state.session.path.empty()) {
+            opened = state.session.path;
+            page = state.maximised_panel;
+            depth = state.gradflow.settings.simulation.depth;
+            drop(points);
+        } else if (stage == 2 && frame > since + 1 && !state.importing.busy() && state.classifier.settings.data.imported) {
+            description = settings::describe_data(state.classifier.settings.data);
+            drop(picture);
+        } else if (stage == 3 && frame > since + 1) {
+            ignored = state.status.message;
+            state.quit_requested = true;
+        }
+    });
+    EXPECT_EQ(opened, lesson);
+    EXPECT_EQ(page, settings::panel_index(settings::PanelId::Gradflow));
+    EXPECT_EQ(depth, 33);
+    EXPECT_EQ(description, "imported: two.csv, 2 classes");
+    EXPECT_NE(ignored.find("drop a .csv of points to import, or a .json session to open"), std::string::npos) << ignored;
 }
 
 }  // namespace
