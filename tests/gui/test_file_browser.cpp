@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -64,6 +65,7 @@ TEST(GuiFileBrowser, ListsEntersGoesUpFiltersOpensAndSaves) {
     launch.frames = 900;  // an upper bound: the hook quits when the story is told
     launch.width = 1024;
     launch.height = 640;
+    if (const char* size = std::getenv("ACTVIZ_SCREENSHOT_SIZE")) std::sscanf(size, "%dx%d", &launch.width, &launch.height);
     GuiInput input;
     Story story;
     std::vector<std::string> sessions_only, in_sub, every_file, after_cancel;
