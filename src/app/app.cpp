@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "app/activation_link_ui.hpp"
 #include "app/app_state.hpp"
@@ -28,8 +29,10 @@
 #include "app/data_ui.hpp"
 #include "app/fonts.hpp"
 #include "app/layout.hpp"
+#include "app/window_placement.hpp"
 #include "app/panel_registry.hpp"
 #include "app/export.hpp"
+#include "app/file_chooser.hpp"
 #include "app/session_bridge.hpp"
 #include "app/session_ui.hpp"
 #include "app/stats_log.hpp"
@@ -102,6 +105,7 @@ WindowPtr open_window(const settings::LaunchOptions& options) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);  // shown once the last session has said where it goes
     return WindowPtr(glfwCreateWindow(options.width, options.height, "actviz", nullptr, nullptr));
 }
 
@@ -121,6 +125,41 @@ void on_key(GLFWwindow* window, int key, int /*scancode*/, int action, int mods)
 // Files dropped on the window wait in the state for the next frame (app/data_ui.hpp).
 void remember_dropped_files(GLFWwindow* window, int count, const char** paths) {
     if (auto* state = static_cast<AppState*>(glfwGetWindowUserPointer(window))) on_files_dropped(*state, count, paths);
+}
+
+// The monitors' work areas, for placing a remembered window.
+std::vector<ScreenArea> monitor_areas() {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    std::vector<ScreenArea> areas;
+    for (int i = 0; i < count; ++i) {
+        ScreenArea area;
+        glfwGetMonitorWorkarea(monitors[i], &area.x, &area.y, &area.width, &area.height);
+        if (area.width > 0 && area.height > 0) areas.push_back(area);
+    }
+    return areas;
+}
+
+// Puts the window where the last session left it (window_placement.hpp), then shows it.
+void show_window(GLFWwindow* window, const std::optional<session::WindowGeometry>& remembered, bool size_from_flag) {
+    WindowPlacement placement;
+    if (remembered) placement = place_window(*remembered, monitor_areas(), size_from_flag);
+    if (placement.width && placement.height) glfwSetWindowSize(window, *placement.width, *placement.height);
+    if (placement.x && placement.y) glfwSetWindowPos(window, *placement.x, *placement.y);
+    glfwShowWindow(window);
+    if (placement.maximise) glfwMaximizeWindow(window);
+}
+
+// Keeps state.window current, once a frame: while maximised (or minimised) the size and place it
+// had before, which is what un-maximising returns to.
+void track_window(GLFWwindow* window, std::optional<session::WindowGeometry>& geometry) {
+    session::WindowGeometry now = geometry.value_or(session::WindowGeometry{});
+    now.maximised = glfwGetWindowAttrib(window, GLFW_MAXIMIZED) == GLFW_TRUE;
+    if (!now.maximised && glfwGetWindowAttrib(window, GLFW_ICONIFIED) != GLFW_TRUE) {
+        glfwGetWindowPos(window, &now.x, &now.y);
+        glfwGetWindowSize(window, &now.width, &now.height);
+    }
+    if (now.width >= session::kMinWindowSize && now.height >= session::kMinWindowSize) geometry = now;
 }
 
 // [SECTION] ImGui set-up ----------------------------------------------------------------------
@@ -281,6 +320,9 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
     glfwSetKeyCallback(window.get(), on_key);
     glfwSetWindowUserPointer(window.get(), &state);  // for the drop callback; ImGui 1.86's backend leaves it alone
     glfwSetDropCallback(window.get(), remember_dropped_files);
+    const files::ChooserChoice chooser = files::pick_chooser(files::current_chooser_environment());
+    state.chooser.kind = chooser.kind;
+    state.chooser.note = chooser.note;  // said when a file is first asked for, where it matters
     // Scripted runs (--frames) neither restore nor keep the last session nor the zoom: their
     // pictures depend on their flags alone.
     state.session.remember_last = !options.fresh && !fixed_frames;
@@ -299,6 +341,7 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
         if (!options.preset.empty()) kPanelRegistry[static_cast<std::size_t>(*start_panel)].apply_preset(state, options.preset);
     }
     if (!options.data_path.empty()) import_data_now(state, options.data_path, false);  // a bad file: one message, the data stay
+    show_window(window.get(), state.window, options.size_given);
     state.gl_description = gfx::describe_gl();
     install_chart_export(state);
     struct ExportGuard {  // the handler refers to `state`: gone before it is
@@ -315,7 +358,7 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
     auto previous_start = launched;
     int frames_drawn = 0;
     int frames_to_settle = 2;  // ImGui needs a couple of frames after input to settle hover and layout
-    int panel_shot = -1;       // a panel to capture after this frame (File > Screenshot of one panel)
+    std::optional<AppState::ScreenshotRequest> shot;  // to take after this frame renders (chosen in the last one)
     while (!state.quit_requested) {
         if (glfwWindowShouldClose(window.get())) {
             // The close button (or the window manager): a question about unsaved changes may come first.
@@ -355,6 +398,7 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
         }
 
         ImGuiSession::follow_zoom(state);
+        track_window(window.get(), state.window);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         state.key_latch.apply(ImGui::GetIO(), [&](int key) { return glfwGetKey(window.get(), key) == GLFW_PRESS; });
@@ -369,24 +413,26 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frames_drawn;
 
-        // One panel, a frame after the request: the menu it came from is closed by then.
-        if (panel_shot >= 0) {
-            // Its rectangle in framebuffer pixels (the framebuffer may be scaled).
-            const int panel = panel_shot;
-            const auto& r = state.panel_rects[panel];
-            const ImVec2 display = ImGui::GetIO().DisplaySize;
-            const float sx = display.x > 0 ? fb_width / display.x : 1.0f, sy = display.y > 0 ? fb_height / display.y : 1.0f;
-            const std::string path = timestamped_name(panel_title(panel), "png");
-            if (gfx::save_framebuffer_region_png(fb_width, fb_height, static_cast<int>(r[0] * sx), static_cast<int>(r[1] * sy),
-                                                 static_cast<int>(r[2] * sx), static_cast<int>(r[3] * sy), path, error)) {
-                notify(state, "Panel screenshot saved: " + path);
+        // File > Screenshot… and Screenshot of one panel, a frame after the file was chosen: the
+        // chooser and the menu are gone from the picture by then.
+        if (shot) {
+            const std::string what = shot->panel >= 0 ? "Panel screenshot" : "Screenshot";
+            bool saved = false;
+            if (shot->panel >= 0) {
+                // The panel's rectangle in framebuffer pixels (the framebuffer may be scaled).
+                const auto& r = state.panel_rects[static_cast<std::size_t>(shot->panel)];
+                const ImVec2 display = ImGui::GetIO().DisplaySize;
+                const float sx = display.x > 0 ? fb_width / display.x : 1.0f, sy = display.y > 0 ? fb_height / display.y : 1.0f;
+                saved = gfx::save_framebuffer_region_png(fb_width, fb_height, static_cast<int>(r[0] * sx), static_cast<int>(r[1] * sy),
+                                                         static_cast<int>(r[2] * sx), static_cast<int>(r[3] * sy), shot->path, error);
             } else {
-                notify(state, "Panel screenshot not saved (" + path + "): " + error);
+                saved = gfx::save_framebuffer_png(fb_width, fb_height, shot->path, error);
             }
+            notify(state, saved ? what + " saved: " + shot->path : what + " not saved (" + shot->path + "): " + error);
         }
-        panel_shot = state.panel_screenshot_requested;
-        state.panel_screenshot_requested = -1;
-        if (panel_shot >= 0) frames_to_settle = std::max(frames_to_settle, 1);  // draw that frame even when idle
+        shot = std::move(state.screenshot_to);
+        state.screenshot_to.reset();
+        if (shot) frames_to_settle = std::max(frames_to_settle, 1);  // draw that frame even when idle
         if (state.screenshot_requested) {
             state.screenshot_requested = false;
             const std::string path = timestamped_screenshot_name();

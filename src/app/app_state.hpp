@@ -18,6 +18,7 @@
 #include "app/key_latch.hpp"
 #include "app/panel_context.hpp"
 #include "app/data_ui_state.hpp"
+#include "app/file_chooser_state.hpp"
 #include "app/file_job.hpp"
 #include "app/formula_window.hpp"
 #include "app/session_ui_state.hpp"
@@ -25,6 +26,7 @@
 #include "app/zoom.hpp"
 #include "core/memory_budget.hpp"
 #include "core/points_csv.hpp"
+#include "session/session.hpp"
 #include "session/session_json.hpp"
 #include "settings/panels.hpp"
 
@@ -62,6 +64,10 @@ struct AppState {
     int maximised_panel = 0;  // the panel shown alone over the work area (its page), or -1: all tiled
     std::array<std::array<float, 4>, kPanelCount> panel_rects{};  // x, y, width, height drawn last frame (0 width: hidden)
 
+    // Where the window is (the frame loop keeps it current; its size and place before it was
+    // maximised, when it is): kept in last.json on quit. At start, what the last session restored.
+    std::optional<session::WindowGeometry> window;
+
     SessionUiState session;  // File menu: the session's file, recent files, dialogs
     FileJob<session::ParseResult> opening;  // File > Open under way, off the UI thread
     FileJob<SavedSession> saving;           // File > Save under way, off the UI thread
@@ -72,8 +78,16 @@ struct AppState {
     std::size_t memory_budget = kDefaultMemoryBudget;  // bytes; heavier configurations are refused (--memory-budget)
 
     bool quit_requested = false;
-    bool screenshot_requested = false;  // File > Screenshot or F12: saved after this frame renders
-    int panel_screenshot_requested = -1;  // File > Screenshot of one panel: that panel's index
+    FileChooserState chooser;  // where every "which file?" is asked (file_chooser.hpp)
+
+    bool screenshot_requested = false;  // F12: saved after this frame renders, named by the time
+    // File > Screenshot… and Screenshot of one panel, once a file was chosen: taken after the next
+    // frame renders (the chooser is gone from it by then).
+    struct ScreenshotRequest {
+        std::string path;
+        int panel = -1;  // a panel's index, or −1: the whole window
+    };
+    std::optional<ScreenshotRequest> screenshot_to;
     bool show_about = false;
     bool show_shortcuts = false;
     bool show_guide = false;  // Help > Choosing an activation

@@ -12,6 +12,8 @@
 #include "app/activation_link_ui.hpp"
 #include "app/data_ui.hpp"
 #include "app/export.hpp"
+#include "app/file_chooser.hpp"
+#include "app/file_types.hpp"
 #include "app/guide_window.hpp"
 #include "app/hinge_window.hpp"
 #include "app/panel_registry.hpp"
@@ -28,7 +30,7 @@ struct Shortcut {
     const char* action;
 };
 constexpr Shortcut kShortcuts[] = {
-    {"F12", "save a screenshot of the window (PNG, current folder)"},
+    {"F12", "save a screenshot of the window (PNG, current folder; File > Screenshot… asks where)"},
     {"Ctrl+S / Ctrl+O", "save / open the session (every panel's settings, points, weights, history)"},
     {"Drop a file on the window", ".csv: import its points (File > Import data); .json: open the session"},
     {"Space", "Classifier: play / pause training"},
@@ -142,6 +144,17 @@ void handle_shortcuts(AppState& state) {
 
 namespace {
 
+// File > Screenshot… and Screenshot of one panel: where, then the picture a frame later.
+void ask_screenshot(AppState& state, int panel) {
+    FileRequest request;
+    request.chooser.save = true;
+    request.chooser.title = panel >= 0 ? std::string("Screenshot of ") + panel_title(panel) : "Screenshot";
+    request.chooser.suggested_name = timestamped_name(panel >= 0 ? panel_title(panel) : "", "png");
+    request.chooser.filters = png_file_types();
+    request.on_chosen = [panel](AppState& s, const std::string& path) { s.screenshot_to = AppState::ScreenshotRequest{path, panel}; };
+    ask_for_file(state, std::move(request));
+}
+
 // Settings > Memory budget: what a computation may allocate before it is refused with its
 // estimate. For this run (at start: --memory-budget); between 16 MiB and the machine's memory.
 void draw_memory_budget_setting(AppState& state) {
@@ -168,16 +181,14 @@ float draw_main_menu(AppState& state) {
         ImGui::Separator();
         draw_data_menu_items(state);
         ImGui::Separator();
-        if (ImGui::MenuItem("Screenshot", "F12")) state.screenshot_requested = true;
+        if (ImGui::MenuItem("Screenshot…")) ask_screenshot(state, -1);
         if (ImGui::BeginMenu("Screenshot of one panel")) {
             for (int i = 0; i < kPanelCount; ++i) {
-                if (ImGui::MenuItem(panel_title(i), nullptr, false, state.panel_rects[i][2] > 0)) {
-                    state.panel_screenshot_requested = i;
-                }
+                if (ImGui::MenuItem(panel_title(i), nullptr, false, state.panel_rects[i][2] > 0)) ask_screenshot(state, i);
             }
             ImGui::EndMenu();
         }
-        if (ImGui::MenuItem("Export weights as JSON", nullptr, false, state.classifier.live.trainer() != nullptr)) {
+        if (ImGui::MenuItem("Export weights as JSON…", nullptr, false, state.classifier.live.trainer() != nullptr)) {
             export_weights(state);
         }
         ImGui::Separator();
@@ -213,6 +224,8 @@ float draw_main_menu(AppState& state) {
     }
     if (ImGui::BeginMenu("Settings")) {
         draw_memory_budget_setting(state);
+        ImGui::Separator();
+        draw_file_chooser_setting(state);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
@@ -272,6 +285,7 @@ float draw_status_bar(AppState& state) {
 void draw_dialogs(AppState& state) {
     draw_session_dialogs(state);
     draw_data_dialogs(state);
+    draw_file_chooser(state);
     draw_guide_window(state);
     draw_hinge_window(state.hinges, state.requests.animating);
     draw_formula_window(state);

@@ -10,6 +10,8 @@
 #include <memory>
 
 #include "app/export.hpp"
+#include "app/file_chooser.hpp"
+#include "app/file_types.hpp"
 #include "app/file_job_progress.hpp"
 #include "app/session_ui.hpp"
 #include "app/widgets.hpp"
@@ -23,12 +25,6 @@ namespace {
 void open_dialog(DataUiState& ui, DataDialog dialog) {
     ui.dialog = dialog;
     ui.dialog_opening = true;
-}
-
-void set_input(DataUiState& ui, const std::string& text) {
-    const std::size_t n = std::min(text.size(), ui.path_input.size() - 1);
-    std::memcpy(ui.path_input.data(), text.data(), n);
-    ui.path_input[n] = '\0';
 }
 
 void show_error(AppState& state, const std::string& message) {
@@ -45,7 +41,7 @@ std::string file_name(const std::string& path) {
 bool ends_with_ignoring_case(const std::string& text, std::string_view suffix) {
     if (text.size() < suffix.size()) return false;
     return std::equal(suffix.begin(), suffix.end(), text.end() - static_cast<std::ptrdiff_t>(suffix.size()),
-                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+                      [](char wanted, char c) { return std::tolower(static_cast<unsigned char>(c)) == wanted; });
 }
 
 // [SECTION] Import and export, as they finish
@@ -111,55 +107,45 @@ void handle_dropped(AppState& state) {
 
 const char* dialog_title(DataDialog dialog) {
     switch (dialog) {
-        case DataDialog::Import: return "Import data";
-        case DataDialog::Export: return "Export data";
         case DataDialog::Error: return "Data not imported or exported";
         case DataDialog::None: break;
     }
     return "";
 }
 
-void draw_path_dialog(AppState& state, bool exporting) {
-    DataUiState& ui = state.data;
-    if (exporting) {
-        ImGui::TextUnformatted("Write the Classifier's points, hand edits included, as x,y,label,split to:");
-    } else {
-        ImGui::TextUnformatted("Import points from a CSV file (x,y,label a line; header optional):");
-    }
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 36);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    const bool entered = ImGui::InputText("##path", ui.path_input.data(), ui.path_input.size(),
-                                          ImGuiInputTextFlags_EnterReturnsTrue);
-    if (!exporting) {
-        ImGui::Checkbox("Rescale into the plane", &ui.rescale);
-        ImGui::SameLine();
-        ImGui::TextDisabled("(?)");
-        if (ImGui::IsItemHovered()) {
-            ImGui::SetTooltip("Centre the points and scale both axes by one factor so they span ±1.3, where the "
-                              "generated datasets lie; the factor is shown. Also applies to dropped files.");
-        }
-        ImGui::TextDisabled("Labels: integers (kept in order) or names (numbered as they first appear), 2 to 6 classes,\n"
-                            "up to 100000 points. A split column (train/test) is kept; otherwise the test ratio splits.\n"
-                            "The Classifier and the Bake-off both train on the points.");
-    }
-    ImGui::TextDisabled("Relative paths start in the folder actviz was started from. You can also drop a .csv on the window.");
-    const std::string path = ui.path_input.data();
-    ImGui::BeginDisabled(path.empty());
-    const bool confirm = ImGui::Button(exporting ? "Export" : "Import", ImVec2(ImGui::GetFontSize() * 6, 0)) ||
-                         (entered && !path.empty());
-    ImGui::EndDisabled();
+void draw_rescale_option(AppState& state) {
+    ImGui::Checkbox("Rescale into the plane", &state.data.rescale);
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(ImGui::GetFontSize() * 6, 0)) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
-        ui.dialog = DataDialog::None;
-        ImGui::CloseCurrentPopup();
-        return;
+    ImGui::TextDisabled("(?)");
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("Centre the points and scale both axes by one factor so they span ±1.3, where the\n"
+                          "generated datasets lie; the factor is shown. Also applies to dropped files.\n\n"
+                          "The file: x,y,label a line (header optional); labels are integers (kept in order) or\n"
+                          "names, 2 to 6 classes, up to 100000 points; a split column (train/test) is kept.");
     }
-    if (confirm) {
-        ui.dialog = DataDialog::None;  // an error reopens a dialog of its own
-        ImGui::CloseCurrentPopup();
-        if (exporting) begin_exporting(state, path);
-        else begin_importing(state, path, ui.rescale);
-    }
+}
+
+}  // namespace
+
+void ask_import_data(AppState& state) {
+    FileRequest request;
+    request.chooser.title = "Import data";
+    request.chooser.filters = points_file_types();
+    request.on_chosen = [](AppState& s, const std::string& path) { begin_importing(s, path, s.data.rescale); };
+    request.draw_options = draw_rescale_option;
+    ask_for_file(state, std::move(request));
+}
+
+namespace {
+
+void ask_export(AppState& state) {
+    FileRequest request;
+    request.chooser.save = true;
+    request.chooser.title = "Export data";
+    request.chooser.suggested_name = timestamped_name("points", "csv");
+    request.chooser.filters = points_file_types();
+    request.on_chosen = [](AppState& s, const std::string& path) { begin_exporting(s, path); };
+    ask_for_file(state, std::move(request));
 }
 
 void draw_error_dialog(DataUiState& ui) {
@@ -172,13 +158,12 @@ void draw_error_dialog(DataUiState& ui) {
 }  // namespace
 
 void draw_data_menu_items(AppState& state) {
-    if (ImGui::MenuItem("Import data…", nullptr, false, !state.importing.busy())) {
-        if (state.data.path_input[0] == '\0') set_input(state.data, "points.csv");
-        open_dialog(state.data, DataDialog::Import);
-    }
+    if (ImGui::MenuItem("Import data…", nullptr, false, !state.importing.busy())) ask_import_data(state);
+    ImGui::MenuItem("Rescale imported data into the plane", nullptr, &state.data.rescale);
+    item_tooltip("Imported points (File > Import data, a dropped .csv) are centred and scaled by one factor to span ±1.3, "
+                 "where the generated datasets lie.");
     if (ImGui::MenuItem("Export data…", nullptr, false, state.classifier.live.trainer() != nullptr && !state.exporting.busy())) {
-        set_input(state.data, timestamped_name("points", "csv"));
-        open_dialog(state.data, DataDialog::Export);
+        ask_export(state);
     }
 }
 
@@ -205,8 +190,6 @@ void draw_data_dialogs(AppState& state) {
         return;
     }
     switch (ui.dialog) {
-        case DataDialog::Import: draw_path_dialog(state, false); break;
-        case DataDialog::Export: draw_path_dialog(state, true); break;
         case DataDialog::Error: draw_error_dialog(ui); break;
         case DataDialog::None: break;
     }

@@ -16,6 +16,8 @@ void draw_data_menu_items(AppState& state);  // inside File
 // Once a frame: the dialogs, a finished import or export, files dropped since the last frame.
 void draw_data_dialogs(AppState& state);
 
+// File > Import data…: asks which file through the file chooser, then imports it.
+void ask_import_data(AppState& state);
 // Starts reading `path` as points; `rescale`: into the plane.
 void begin_importing(AppState& state, const std::string& path, bool rescale);
 // Reads and imports `path` at once (the window's --data flag, at start): whether it was imported.

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <ctime>
 
+#include "app/file_chooser.hpp"
+#include "app/file_types.hpp"
 #include "plot/plot.hpp"
 #include "session/session_file.hpp"
 #include "session/weights_json.hpp"
@@ -41,9 +43,22 @@ std::string timestamped_name(const std::string& what, const std::string& extensi
     return files::first_free_name("actviz-" + (middle.empty() ? "" : middle + "-") + stamp + "." + extension);
 }
 
+// Asks where to write `text` (a save, named by what it holds and when), then writes it.
+void ask_and_write(AppState& state, const std::string& title, std::string suggested_name,
+                   std::vector<files::FileFilter> types, std::string text, const char* what) {
+    FileRequest request;
+    request.chooser.save = true;
+    request.chooser.title = title;
+    request.chooser.suggested_name = std::move(suggested_name);
+    request.chooser.filters = std::move(types);
+    // Captured now: what the chart or the network shows when the user asked.
+    request.on_chosen = [text = std::move(text), what](AppState& s, const std::string& path) { write_export(s, path, text, what); };
+    ask_for_file(state, std::move(request));
+}
+
 void install_chart_export(AppState& state) {
     plot::set_csv_export_handler([&state](const std::string& title, const std::string& csv) {
-        write_export(state, timestamped_name(title, "csv"), csv, "Chart data");
+        ask_and_write(state, "Export chart data", timestamped_name(title, "csv"), csv_file_types(), csv, "Chart data");
     });
 }
 
@@ -55,7 +70,8 @@ void export_weights(AppState& state) {
         notify(state, "No weights to export: open the Classifier panel first");
         return;
     }
-    write_export(state, timestamped_name("weights", "json"), session::weights_to_json(trainer->mlp()), "Weights");
+    ask_and_write(state, "Export weights as JSON", timestamped_name("weights", "json"), json_file_types(),
+                  session::weights_to_json(trainer->mlp()), "Weights");
 }
 
 }  // namespace actviz::app

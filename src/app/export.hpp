@@ -1,8 +1,7 @@
 #pragma once
 // Exports beside the session: a chart's data as CSV (its context menu), the classifier's weights
-// as JSON (File menu), one panel as PNG (File menu). Files go to the folder actviz was started
-// from, named by what they hold and when ("actviz-loss-20260101-120000.csv"); the status bar says
-// where, or why not.
+// as JSON (File menu). The file chooser asks where, proposing a name by what the file holds and
+// when ("actviz-loss-20260101-120000.csv"); the status bar says where it went, or why not.
 
 #include <string>
 
@@ -17,6 +16,7 @@ std::string timestamped_name(const std::string& what, const std::string& extensi
 void install_chart_export(AppState& state);
 void uninstall_chart_export();
 
+// Asks where, then writes the Classifier's weights as they are now.
 void export_weights(AppState& state);
 
 }  // namespace actviz::app

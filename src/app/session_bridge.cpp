@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 
+#include "app/file_chooser.hpp"
 #include "app/file_job_progress.hpp"
 #include "app/panel_registry.hpp"
 #include "files/atomic_file.hpp"
@@ -73,12 +74,14 @@ void apply_session(AppState& state, session::LoadedSession loaded) {
 
 namespace {
 
-// The fingerprint of a captured session's work (its classifier state is set aside meanwhile, not copied).
-std::uint64_t fingerprint_of(session::Session& s) {
+// The fingerprint of a captured session's work (its classifier state is set aside meanwhile, not
+// copied). A classifier state that is just what the settings build counts as none: looking at the
+// Classifier page builds one, and looking is no change.
+std::uint64_t fingerprint_of(session::Session& s, bool classifier_as_built) {
     std::uint64_t extra = 0;
     std::optional<session::ClassifierState> state = std::move(s.classifier_state);
     s.classifier_state.reset();
-    if (state) {
+    if (state && !classifier_as_built) {
         // The state's bulk (points, weights, history) summarised: steps and sizes change with
         // training and editing; the weights' bytes catch the rest (a reset at the same step count).
         const TrainerState& t = state->trainer;
@@ -109,7 +112,7 @@ std::uint64_t fingerprint_of(session::Session& s) {
 
 std::uint64_t session_fingerprint(const AppState& state) {
     session::Session s = capture_session(state);
-    return fingerprint_of(s);
+    return fingerprint_of(s, state.classifier.live.as_built_from_settings());
 }
 
 bool has_unsaved_changes(const AppState& state) { return session_fingerprint(state) != state.session.saved_fingerprint; }
@@ -168,14 +171,14 @@ void finish_opening(AppState& state) {
 
 bool save_session(AppState& state, const std::string& path) {
     session::Session s = capture_session(state);
-    const std::uint64_t fingerprint = fingerprint_of(s);
+    const std::uint64_t fingerprint = fingerprint_of(s, state.classifier.live.as_built_from_settings());
     return adopt_saved(state, path, write_session(path, s, fingerprint));
 }
 
 void begin_saving(AppState& state, const std::string& path) {
     // Shared, not copied again: the job must be copyable (std::function), the session can be large.
     auto s = std::make_shared<session::Session>(capture_session(state));
-    const std::uint64_t fingerprint = fingerprint_of(*s);
+    const std::uint64_t fingerprint = fingerprint_of(*s, state.classifier.live.as_built_from_settings());
     state.saving.start(path, [path, s, fingerprint] { return write_session(path, *s, fingerprint); });
 }
 
@@ -212,10 +215,11 @@ std::optional<std::string> state_folder() {
 void load_remembered(AppState& state) {
     const auto folder = state_folder();
     if (!folder) return;
+    load_recent_folders(state.chooser, *folder);
     std::ifstream in(*folder + "/recent.txt");
     std::string line;
     while (std::getline(in, line) && state.session.recent.size() < kMaxRecent) {
-        if (!line.empty() && line.size() < state.session.path_input.size()) state.session.recent.push_back(line);
+        if (!line.empty() && line.size() < 4096) state.session.recent.push_back(line);
     }
 }
 
@@ -235,6 +239,7 @@ bool restore_last_session(AppState& state) {
                           (kept ? "; it is kept as " + files::printable_path(aside) : ""));
         return false;
     }
+    state.window = result.loaded->session.window;  // the frame loop puts the window back there
     apply_session(state, std::move(*result.loaded));
     state.session.saved_fingerprint = session_fingerprint(state);
     return true;
@@ -243,12 +248,15 @@ bool restore_last_session(AppState& state) {
 void remember_on_exit(AppState& state) {
     const auto folder = state_folder();
     if (!folder || !files::make_folders(*folder)) return;
-    if (auto error = session::save_session_file(*folder + "/last.json", capture_session(state))) {
+    session::Session last = capture_session(state);
+    last.window = state.window;  // only here: a session saved to a file opens alike on every screen
+    if (auto error = session::save_session_file(*folder + "/last.json", last)) {
         std::fprintf(stderr, "actviz: the session could not be kept for next time: %s\n", error->c_str());
     }
     std::string recent;
     for (const std::string& path : state.session.recent) recent += path + "\n";
     files::write_file_atomically(*folder + "/recent.txt", recent);
+    save_recent_folders(state.chooser, *folder);
 }
 
 }  // namespace actviz::app

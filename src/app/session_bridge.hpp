@@ -45,9 +45,9 @@ void new_session(AppState& state);
 std::optional<std::string> state_folder();
 // The last session (last.json) and the recent-files list (recent.txt) in the state folder.
 void load_remembered(AppState& state);                 // recent files only
-// false when there is none or it cannot be read; one that cannot is renamed last.json.bad (or
+// Also hands the window's remembered geometry to state.window. False when there is none or it cannot be read; one that cannot is renamed last.json.bad (or
 // last.json-2.bad, …) and named in the status line, so quitting does not overwrite it.
 bool restore_last_session(AppState& state);
-void remember_on_exit(AppState& state);                // saves last.json and recent.txt
+void remember_on_exit(AppState& state);  // saves last.json (with state.window), recent.txt and recent-folders.txt
 
 }  // namespace actviz::app

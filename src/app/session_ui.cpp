@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "app/file_chooser.hpp"
+#include "app/file_types.hpp"
 #include "app/session_bridge.hpp"
 #include "app/widgets.hpp"
 
@@ -17,21 +19,45 @@ void open_dialog(SessionUiState& ui, SessionDialog dialog) {
     ui.dialog_opening = true;
 }
 
-void set_input(SessionUiState& ui, const std::string& text) {
-    const std::size_t n = std::min(text.size(), ui.path_input.size() - 1);
-    std::memcpy(ui.path_input.data(), text.data(), n);
-    ui.path_input[n] = '\0';
+// The session's own folder when it has a file (else the chooser's first folder), and its name.
+files::ChooserRequest session_request(const AppState& state, bool save) {
+    files::ChooserRequest request;
+    request.save = save;
+    request.title = save ? "Save session as" : "Open session";
+    request.filters = session_file_types();
+    const std::string& path = state.session.path;
+    if (!path.empty()) request.folder = files::parent_of(files::absolute_path(path, first_folder(state)));
+    const std::size_t slash = path.find_last_of('/');
+    request.suggested_name = path.empty() ? "session.actviz.json" : path.substr(slash == std::string::npos ? 0 : slash + 1);
+    return request;
 }
+
+void ask_open(AppState& state) {
+    FileRequest request;
+    request.chooser = session_request(state, false);
+    request.on_chosen = [](AppState& s, const std::string& path) { begin_opening(s, path); };
+    ask_for_file(state, std::move(request));
+}
+
+}  // namespace
+
+void ask_save_session_as(AppState& state) {
+    FileRequest request;
+    request.chooser = session_request(state, true);
+    // What the unsaved-changes question held up (a quit, an open) follows the save.
+    request.on_chosen = [](AppState& s, const std::string& path) { begin_saving(s, path); };
+    request.on_cancelled = [](AppState& s) { s.session.pending = PendingAction::None; };  // e.g. a quit: the user stays
+    ask_for_file(state, std::move(request));
+}
+
+namespace {
 
 // Runs what waited for the unsaved-changes question (or nothing waited).
 void run_pending(AppState& state, PendingAction action, const std::string& path) {
     state.session.pending = PendingAction::None;
     switch (action) {
         case PendingAction::New: new_session(state); break;
-        case PendingAction::Open:
-            set_input(state.session, state.session.path);
-            open_dialog(state.session, SessionDialog::Open);
-            break;
+        case PendingAction::Open: ask_open(state); break;
         case PendingAction::OpenPath: begin_opening(state, path); break;
         case PendingAction::Quit: state.quit_requested = true; break;
         case PendingAction::None: break;
@@ -64,8 +90,7 @@ void finish_pending_save(AppState& state) {
 
 void save_or_ask(AppState& state) {
     if (state.session.path.empty()) {
-        set_input(state.session, "session.actviz.json");
-        open_dialog(state.session, SessionDialog::SaveAs);
+        ask_save_session_as(state);
     } else {
         begin_saving(state, state.session.path);
     }
@@ -73,52 +98,11 @@ void save_or_ask(AppState& state) {
 
 const char* dialog_title(SessionDialog dialog) {
     switch (dialog) {
-        case SessionDialog::Open: return "Open session";
-        case SessionDialog::SaveAs: return "Save session as";
         case SessionDialog::ConfirmDiscard: return "Unsaved changes";
         case SessionDialog::Error: return "Session not opened or saved";
         case SessionDialog::None: break;
     }
     return "";
-}
-
-// The Open / Save As box: a path, with the recent files to pick from.
-void draw_path_dialog(AppState& state, bool saving) {
-    SessionUiState& ui = state.session;
-    ImGui::TextUnformatted(saving ? "Save the whole session (settings, points, weights, history) to:"
-                                  : "Open a session file:");
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 36);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    const bool entered = ImGui::InputText("##path", ui.path_input.data(), ui.path_input.size(),
-                                          ImGuiInputTextFlags_EnterReturnsTrue);
-    if (!saving && !ui.recent.empty()) {
-        ImGui::TextDisabled("Recent");
-        for (const std::string& path : ui.recent) {
-            if (ImGui::Selectable(path.c_str(), path == ui.path_input.data())) set_input(ui, path);
-        }
-    }
-    ImGui::TextDisabled("Relative paths start in the folder actviz was started from.");
-    const std::string path = ui.path_input.data();
-    ImGui::BeginDisabled(path.empty());
-    const bool confirm = ImGui::Button(saving ? "Save" : "Open", ImVec2(ImGui::GetFontSize() * 6, 0)) ||
-                         (entered && !path.empty());
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(ImGui::GetFontSize() * 6, 0)) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
-        ui.dialog = SessionDialog::None;
-        ui.pending = PendingAction::None;  // e.g. a quit waiting for this save: the user stays
-        ImGui::CloseCurrentPopup();
-        return;
-    }
-    if (confirm) {
-        ui.dialog = SessionDialog::None;  // an error reopens a dialog of its own
-        ImGui::CloseCurrentPopup();
-        if (saving) {
-            begin_saving(state, path);  // what the unsaved-changes question held up follows it
-        } else {
-            begin_opening(state, path);
-        }
-    }
 }
 
 void draw_confirm_dialog(AppState& state) {
@@ -178,10 +162,7 @@ void draw_session_menu_items(AppState& state) {
         ImGui::EndMenu();
     }
     if (ImGui::MenuItem("Save", "Ctrl+S")) save_or_ask(state);
-    if (ImGui::MenuItem("Save as…")) {
-        set_input(state.session, state.session.path.empty() ? "session.actviz.json" : state.session.path);
-        open_dialog(state.session, SessionDialog::SaveAs);
-    }
+    if (ImGui::MenuItem("Save as…")) ask_save_session_as(state);
     if (!state.session.path.empty()) ImGui::TextDisabled("%s", state.session.path.c_str());
 }
 
@@ -203,8 +184,6 @@ void draw_session_dialogs(AppState& state) {
     }
     const SessionDialog shown = ui.dialog;
     switch (shown) {
-        case SessionDialog::Open: draw_path_dialog(state, false); break;
-        case SessionDialog::SaveAs: draw_path_dialog(state, true); break;
         case SessionDialog::ConfirmDiscard: draw_confirm_dialog(state); break;
         case SessionDialog::Error: draw_error_dialog(state); break;
         case SessionDialog::None: break;
@@ -215,7 +194,7 @@ void draw_session_dialogs(AppState& state) {
 void request_quit(AppState& state) {
     SessionUiState& ui = state.session;
     if (ui.dialog == SessionDialog::ConfirmDiscard) return;  // the question is up already: answer it
-    ui.dialog = SessionDialog::None;  // a path box or an error message gives way (its popup is not drawn again)
+    ui.dialog = SessionDialog::None;  // an error message gives way (its popup is not drawn again)
     const bool would_lose = !ui.path.empty() || !ui.remember_last;
     if (would_lose) run_or_confirm(state, PendingAction::Quit);
     else state.quit_requested = true;  // untitled: kept as the last session, restored at the next start
@@ -225,7 +204,7 @@ void open_session_path(AppState& state, const std::string& path) { run_or_confir
 
 void handle_session_shortcuts(AppState& state) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (state.session.dialog != SessionDialog::None || !io.KeyCtrl) return;
+    if (state.session.dialog != SessionDialog::None || file_chooser_busy(state) || !io.KeyCtrl) return;
     if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) save_or_ask(state);
     if (ImGui::IsKeyPressed(GLFW_KEY_O, false)) run_or_confirm(state, PendingAction::Open);
 }

@@ -9,7 +9,8 @@
 
 namespace actviz::app {
 
-enum class SessionDialog { None, Open, SaveAs, ConfirmDiscard, Error };
+// Open and Save As ask through the file chooser (file_chooser.hpp), not a dialog of their own.
+enum class SessionDialog { None, ConfirmDiscard, Error };
 // What waits for the "unsaved changes" question to be answered.
 enum class PendingAction { None, New, Open, OpenPath, Quit };
 
@@ -22,7 +23,6 @@ struct SessionUiState {
     bool dialog_opening = false;            // OpenPopup is due this frame
     PendingAction pending = PendingAction::None;
     std::string pending_path;               // for PendingAction::OpenPath
-    std::array<char, 1024> path_input{};    // the Open / Save As text box
     std::string error;                      // the Error dialog's message
 
     bool remember_last = true;  // save to and restore from the state folder (off for --fresh and --frames runs)

@@ -83,6 +83,7 @@ CommandLine parse_command_line(std::span<const std::string> args) {
             const Size2 size = parse_size("--size", value(), 64, 8192);
             result.gui.width = size.width;
             result.gui.height = size.height;
+            result.gui.size_given = true;
         } else if (flag.name == "--panel") {
             const std::string_view id = value();
             if (!settings::find_panel(id) && id != "all") {

@@ -40,6 +40,17 @@ struct ClassifierState {
     TrainerState trainer;
 };
 
+// Where the window was and how large, in screen coordinates: kept in the last session only
+// (last.json, on quit), restored at the next start; a session saved with File > Save has none, so a
+// lesson file opens the same way on every screen.
+struct WindowGeometry {
+    int x = 0, y = 0;           // the top-left corner of the window's content area
+    int width = 0, height = 0;  // its size when not maximised
+    bool maximised = false;
+};
+inline constexpr int kMaxWindowCoordinate = 100000;  // beyond any desktop: a larger value is not ours
+inline constexpr int kMinWindowSize = 64, kMaxWindowSize = 16384;
+
 struct Session {
     // The activations the user typed as formulas (core/custom_activation.hpp), defined before the
     // panels' settings are read, so the panels name them like built-ins.
@@ -53,6 +64,7 @@ struct Session {
     settings::ClassifierSettings classifier;
     settings::BakeoffSettings bakeoff;
     std::optional<ClassifierState> classifier_state;  // absent: the classifier starts from its settings
+    std::optional<WindowGeometry> window;  // "window": in last.json only (an optional key: schema unchanged)
 };
 
 }  // namespace actviz::session

@@ -342,6 +342,19 @@ std::vector<CustomActivationSpec> read_custom_activations(const ObjectReader& in
     return specs;
 }
 
+WindowGeometry read_window(const ObjectReader& in) {
+    WindowGeometry window;
+    in.integer("x", window.x, -kMaxWindowCoordinate, kMaxWindowCoordinate);
+    in.integer("y", window.y, -kMaxWindowCoordinate, kMaxWindowCoordinate);
+    for (const char* key : {"width", "height"}) {
+        if (!in.has(key)) fail(in.path_of(key), "missing: the window's size needs a width and a height");
+    }
+    in.integer("width", window.width, kMinWindowSize, kMaxWindowSize);
+    in.integer("height", window.height, kMinWindowSize, kMaxWindowSize);
+    in.boolean("maximised", window.maximised);
+    return window;
+}
+
 Session read_session(const json& document) {
     const ObjectReader in(document, "");
     Session s;
@@ -372,6 +385,7 @@ Session read_session(const json& document) {
     if (in.has("classifier_state")) {
         s.classifier_state = read_classifier_state(in.object("classifier_state"), s.classifier.data.classes);
     }
+    if (in.has("window")) s.window = read_window(in.object("window"));
     return s;
 }
 

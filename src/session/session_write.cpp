@@ -258,6 +258,10 @@ std::string to_json_text(const Session& session) {
                 {"gradflow", gradflow_json(session.gradflow)},
                 {"classifier", classifier_json(session.classifier)},
                 {"bakeoff", bakeoff_json(session.bakeoff)}};
+    if (session.window) {
+        const WindowGeometry& w = *session.window;
+        doc["window"] = {{"x", w.x}, {"y", w.y}, {"width", w.width}, {"height", w.height}, {"maximised", w.maximised}};
+    }
     if (session.classifier_state) doc["classifier_state"] = classifier_state_json(*session.classifier_state);
     return doc.dump(1) + "\n";
 }

@@ -12,6 +12,7 @@ struct LaunchOptions {
     std::string screenshot_path;  // after the last frame, write a PNG of the whole window here
     int width = 1600;             // initial window size in screen coordinates
     int height = 960;
+    bool size_given = false;      // --size: wins over the size remembered with the last session
     std::string panel;            // a panel id to show maximised at start (kPanelNames); empty = all
     std::string preset;           // a preset of that panel to apply at start (and play); empty = none
     std::string session_path;     // a session file to open at start; empty = the last session (unless fresh)

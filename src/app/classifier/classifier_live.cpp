@@ -90,6 +90,7 @@ void ClassifierLive::rebuild(const ClassifierSettings& settings) {
         return;
     }
     recorded_version_ = model_version_;  // a new trainer records its step 0
+    built_here_ = true;
     data_ = settings.data;
     architecture_ = settings.architecture;
     hyper_ = settings.hyper;
@@ -145,6 +146,7 @@ void ClassifierLive::train_frame(ClassifierSettings& settings, double other_work
 
 void ClassifierLive::adopt(const ClassifierSettings& settings, std::unique_ptr<Trainer> trainer) {
     replace(std::move(trainer));
+    built_here_ = false;
     // Its last record describes its weights only when taken at its last step (a Bake-off
     // contestant records every few steps): otherwise settle() records them.
     const bool recorded = trainer_ && !trainer_->history().empty() && trainer_->history().back().step == trainer_->steps();
@@ -184,13 +186,14 @@ void ClassifierLive::add_point(Point point, bool to_test) {
     Dataset data = trainer_->data();
     actviz::add_point(data, point, to_test);
     change().set_data(std::move(data));
+    built_here_ = false;
 }
 
 int ClassifierLive::erase_near(double x, double y, double radius) {
     if (!trainer_) return 0;
     Dataset data = trainer_->data();
     const int erased = erase_points_near(data, x, y, radius);
-    if (erased > 0) change().set_data(std::move(data));
+    if (erased > 0) change().set_data(std::move(data)), built_here_ = false;
     return erased;
 }
 

@@ -88,6 +88,10 @@ public:
     const Trainer* trainer_built_for(const ClassifierSettings& settings) const {
         return data_ == settings.data && architecture_ == settings.architecture ? trainer_.get() : nullptr;
     }
+    // The trainer is exactly what the settings build: built here (not opened from a session or taken
+    // from the Bake-off), no point added or erased, at step 0. Saving it adds nothing the settings
+    // do not say, so its first appearance (the Classifier page looked at) is no unsaved change.
+    bool as_built_from_settings() const { return trainer_ && built_here_ && trainer_->steps() == 0; }
     const std::string& error() const { return error_; }
     const gfx::Texture& regions_texture() const { return regions_; }
     const gfx::Texture& counts_texture() const { return counts_; }
@@ -123,6 +127,7 @@ private:
     std::optional<ClassifierArchitecture> architecture_;
     ClassifierHyper hyper_;
     std::string error_;
+    bool built_here_ = false;  // by rebuild(), with its generated or imported points untouched since
 
     // The only ways to modify the model: each bumps its version, so no picture can miss a change.
     Trainer& change();
