@@ -146,7 +146,9 @@ TEST_P(DeepLinearRegions, EqualTheBruteForceCountAndLabels) {
     for (size_t p = 0; p < patterns.size(); ++p) {
         const auto [it, first] = label_of.try_emplace(patterns[p], regions.region[p]);
         ASSERT_EQ(it->second, regions.region[p]) << "pixel " << p << ": one pattern, two labels";
-        if (first) ASSERT_TRUE(labels.insert(regions.region[p]).second) << "pixel " << p << ": two patterns, one label";
+        if (first) {
+            ASSERT_TRUE(labels.insert(regions.region[p]).second) << "pixel " << p << ": two patterns, one label";
+        }
     }
 }
 

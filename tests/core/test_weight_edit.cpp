@@ -36,7 +36,9 @@ TEST(WeightEdit, ChangesExactlyThatWeightAndRecordsTheEditedModel) {
     EXPECT_EQ(old, before[index]);
     EXPECT_EQ(after[index], 2.5);
     for (Eigen::Index i = 0; i < before.size(); ++i) {
-        if (i != index) EXPECT_EQ(after[i], before[i]) << "parameter " << i;
+        if (i != index) {
+            EXPECT_EQ(after[i], before[i]) << "parameter " << i;
+        }
     }
     // Recorded like a step, at the same step count: the history describes the edited model.
     ASSERT_EQ(trainer.history().size(), records + 1);
