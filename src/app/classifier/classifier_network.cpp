@@ -88,7 +88,8 @@ void draw_links(NetworkDiagram& diagram, const Mlp& mlp, const std::vector<Colum
     diagram.thinned = false;
     for (int l = 0; l < mlp.layer_count(); ++l) {
         const auto weights = mlp.weight(l);
-        const std::vector<Link> links = strongest_links(weights, kMaxLinksPerLayer);
+        const std::vector<Link> links =
+            strongest_links(weights, links_drawn(static_cast<int>(weights.cols()), static_cast<int>(weights.rows())));
         diagram.thinned = diagram.thinned || static_cast<Eigen::Index>(links.size()) < weights.size();
         const double largest = weights.cwiseAbs().maxCoeff();
         const Column& from = columns[static_cast<size_t>(l)];
@@ -98,19 +99,22 @@ void draw_links(NetworkDiagram& diagram, const Mlp& mlp, const std::vector<Colum
             const ImVec2 a(from.x + from.size / 2 + 1, from.centre(it->from).y);
             const ImVec2 b(to.x - to.size / 2 - 1, to.centre(it->to).y);
             const Rgb colour = it->weight < 0 ? kNegativeColour : kPositiveColour;
-            draw->AddLine(a, b, im_colour(colour, static_cast<int>(40 + 200 * strength)), 0.5f + 3.0f * strength);
+            // Opacity grows faster than linearly, so the many middling links recede behind the strong.
+            draw->AddLine(a, b, im_colour(colour, static_cast<int>(30 + 210 * strength * std::sqrt(strength))),
+                          0.5f + 3.0f * strength);
             diagram.links.push_back({l, it->to, it->from, a, b, it->weight});
         }
     }
 }
 
-// The link under the mouse (within a few pixels; the strongest wins a tie, as it is drawn on top).
+// The link under the mouse: within 4 px, and where links cross (within a pixel of the nearest) the
+// one drawn on top — the strongest — as the eye sees it.
 const NetworkDiagram::DrawnLink* link_at(const NetworkDiagram& diagram, ImVec2 mouse) {
-    const NetworkDiagram::DrawnLink* best = nullptr;
     float nearest = 4.0f;
+    for (const NetworkDiagram::DrawnLink& link : diagram.links) nearest = std::min(nearest, distance_to_segment(mouse, link.a, link.b));
+    const NetworkDiagram::DrawnLink* best = nullptr;
     for (const NetworkDiagram::DrawnLink& link : diagram.links) {
-        const float d = distance_to_segment(mouse, link.a, link.b);
-        if (d <= nearest) nearest = d, best = &link;
+        if (distance_to_segment(mouse, link.a, link.b) <= std::min(nearest + 1.0f, 4.0f)) best = &link;  // later = on top
     }
     return best;
 }
@@ -288,7 +292,7 @@ void draw_network_diagram(ClassifierPanel& panel, ImVec2 size) {
     std::string shape = std::to_string(mlp.input_size());
     for (int l = 0; l < mlp.layer_count(); ++l) shape += " → " + std::to_string(mlp.units(l));
     ImGui::TextDisabled("%s · links: width |w|, blue w > 0, orange w < 0%s", shape.c_str(),
-                        diagram.thinned ? " · only each layer's strongest 320" : "");
+                        diagram.thinned ? " · each layer's strongest" : "");
     ImGui::SameLine();
     help_marker("The network as TensorFlow Playground draws it: each node shows its own output over the plane (orange "
                 "negative, blue positive; a hidden layer on one scale, so its units compare; an output its class's "

@@ -7,8 +7,9 @@
 // change the history records like a step; Ctrl+Z undoes it).
 //
 // Up to 8 × 64: a layer whose nodes get fewer than kMinThumbnailPixels shows coloured dots (by the
-// share of training points that activate the unit, as the unit grid); a weight layer with more than
-// kMaxLinksPerLayer links draws only its strongest (core/strongest_links.hpp) and says so.
+// share of training points that activate the unit, as the unit grid); a weight layer with more links
+// than links_drawn() draws only its strongest (core/strongest_links.hpp) and says so: 16 × 16 all
+// drawn is already a hairball, its 96 strongest carry the picture.
 
 #include <imgui.h>
 
@@ -21,6 +22,11 @@ struct ClassifierPanel;
 
 inline constexpr float kMinThumbnailPixels = 12;
 inline constexpr int kMaxLinksPerLayer = 320;
+// Links a weight layer from `from` to `to` nodes draws: six per node of the wider side, 64 to 320.
+constexpr int links_drawn(int from, int to) {
+    const int wanted = 6 * (from > to ? from : to);
+    return wanted < 64 ? 64 : wanted > kMaxLinksPerLayer ? kMaxLinksPerLayer : wanted;
+}
 inline constexpr double kMaxEditedWeight = 1000;  // |w| a hand edit may set (the trainer stays finite)
 
 // What the diagram drew last frame (the GUI test clicks what it finds here) and the edit in progress.

@@ -35,7 +35,8 @@ void colour_thumbnails(const GridThumbnails& thumbnails, std::span<const Rgb> pa
     const int node_layers = static_cast<int>(thumbnails.layer_first.size()) - 1;
     atlas.tile_width = thumbnails.width;
     atlas.tile_height = thumbnails.height;
-    atlas.columns = std::clamp(nodes, 1, 32);
+    // Near square: a texture well inside any GL size limit even at 8 × 64 (535 nodes of 48² samples).
+    atlas.columns = std::max(static_cast<int>(std::ceil(std::sqrt(static_cast<double>(nodes)))), 1);
     atlas.rows = std::max((nodes + atlas.columns - 1) / atlas.columns, 1);
     atlas.low.assign(static_cast<size_t>(nodes), 0.0f);
     atlas.high.assign(static_cast<size_t>(nodes), 0.0f);
