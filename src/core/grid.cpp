@@ -120,6 +120,18 @@ void GridEvaluator::evaluate(const Mlp& mlp, const GridView& view, const GridReq
         if (bits == 0) return;
         const std::span<const float> kinks(pattern.kinks[i]);
         const auto words = static_cast<size_t>(pattern.words);
+        const auto units = static_cast<int>(z.rows());
+        if (bits == 1) {  // the ReLU family: one kink, one bit, branch-free
+            const float kink = kinks[0];
+            for (Eigen::Index c = 0; c < n; ++c) {
+                std::uint64_t* out = result.patterns.data() + static_cast<size_t>(start + c) * words;
+                const float* zc = z.data() + c * z.rows();
+                for (int u = 0, bit = pattern.first_bit[i]; u < units; ++u, ++bit) {
+                    out[bit >> 6] |= static_cast<std::uint64_t>(zc[u] > kink) << (bit & 63);
+                }
+            }
+            return;
+        }
         for (Eigen::Index c = 0; c < n; ++c) {
             std::uint64_t* out = result.patterns.data() + static_cast<size_t>(start + c) * words;
             int bit = pattern.first_bit[i];

@@ -6,8 +6,9 @@
 namespace actviz::app {
 namespace {
 
+// t in [0, 1]: rounded by adding ½ and truncating (lround per channel cost more than the pass it colours).
 std::uint8_t mix(std::uint8_t a, std::uint8_t b, float t) {
-    return static_cast<std::uint8_t>(std::lround(a + (b - a) * t));
+    return static_cast<std::uint8_t>(static_cast<float>(a) + static_cast<float>(b - a) * t + 0.5f);
 }
 
 std::uint32_t mix_rgb(Rgb a, Rgb b, float t) { return pack_rgba(mix(a.r, b.r, t), mix(a.g, b.g, t), mix(a.b, b.b, t)); }
