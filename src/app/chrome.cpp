@@ -133,6 +133,13 @@ void handle_shortcuts(AppState& state) {
     if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_MINUS, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT, false)))
         set_zoom(state, zoom_out(state.ui_scale.zoom));
     handle_session_shortcuts(state);
+    // Ctrl+Z undoes a weight edit of the Classifier's network diagram, when its page is on screen and
+    // no text box has the keyboard (a text box has its own Ctrl+Z).
+    const auto classifier = static_cast<std::size_t>(settings::PanelId::Classifier);
+    if (!io.WantTextInput && state.panel_visible[classifier] &&
+        (state.maximised_panel < 0 || state.maximised_panel == static_cast<int>(classifier))) {
+        handle_classifier_undo(state.classifier);
+    }
     // A panel's own keys, when it is on screen and no text box or dialog has the keyboard.
     if (io.KeyCtrl || io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     for (int i = 0; i < kPanelCount; ++i) {

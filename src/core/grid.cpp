@@ -6,6 +6,7 @@
 
 #include "core/features.hpp"
 #include "core/layer_kernel.hpp"
+#include "core/linear_regions.hpp"
 
 namespace actviz {
 namespace {
@@ -84,22 +85,87 @@ void GridEvaluator::evaluate(const Mlp& mlp, const GridView& view, const GridReq
     const bool unit_wanted = request.unit_layer >= 0 && request.unit_layer < hidden && request.unit >= 0 &&
                              request.unit < mlp.units(request.unit_layer);
     if (unit_wanted) result.unit_active.resize(size);
+
+    // Thumbnails: which nodes, and the sub-grid they are sampled on.
+    const int stride = request.thumbnail_stride;
+    GridThumbnails& thumbs = result.thumbnails;
+    if (stride > 0) {
+        thumbs.stride = stride;
+        thumbs.width = (view.width - stride / 2 + stride - 1) / stride;
+        thumbs.height = (view.height - stride / 2 + stride - 1) / stride;
+        thumbs.layer_first.assign(1, 0);
+        thumbs.layer_first.push_back(mlp.input_size());
+        for (int l = 0; l < layers; ++l) thumbs.layer_first.push_back(thumbs.layer_first.back() + mlp.units(l));
+        thumbs.values.assign(static_cast<size_t>(thumbs.layer_first.back()) * static_cast<size_t>(thumbs.samples()), 0.0f);
+    }
+    const auto samples = static_cast<size_t>(stride > 0 ? thumbs.samples() : 0);
+    // Copies rows of a features/units × n block into the thumbnails of node layer `node_layer`.
+    const auto sample_block = [&](const Scratch& scratch, int node_layer, const MatrixF& block) {
+        const int first = thumbs.layer_first[static_cast<size_t>(node_layer)];
+        const int count = thumbs.layer_first[static_cast<size_t>(node_layer) + 1] - first;
+        for (const auto& [c, sample] : scratch.samples) {
+            for (int u = 0; u < count; ++u)
+                thumbs.values[static_cast<size_t>(first + u) * samples + static_cast<size_t>(sample)] = block(u, c);
+        }
+    };
+
+    // Activation patterns: the piece of every piecewise-linear unit, bit by bit.
+    const PatternLayout pattern = request.activation_patterns ? pattern_layout(mlp) : PatternLayout{};
+    const bool patterns_wanted = request.activation_patterns && pattern.words > 0;
+    result.pattern_words = request.activation_patterns ? pattern.words : 0;
+    if (request.activation_patterns) result.patterns.assign(size * static_cast<size_t>(pattern.words), 0);
+    const auto write_patterns = [&](int h, const MatrixF& z, Eigen::Index n, Eigen::Index start) {
+        const auto i = static_cast<size_t>(h);
+        const int bits = pattern.bits[i];
+        if (bits == 0) return;
+        const std::span<const float> kinks(pattern.kinks[i]);
+        const auto words = static_cast<size_t>(pattern.words);
+        const auto units = static_cast<int>(z.rows());
+        if (bits == 1) {  // the ReLU family: one kink, one bit, branch-free
+            const float kink = kinks[0];
+            for (Eigen::Index c = 0; c < n; ++c) {
+                std::uint64_t* out = result.patterns.data() + static_cast<size_t>(start + c) * words;
+                const float* zc = z.data() + c * z.rows();
+                for (int u = 0, bit = pattern.first_bit[i]; u < units; ++u, ++bit) {
+                    out[bit >> 6] |= static_cast<std::uint64_t>(zc[u] > kink) << (bit & 63);
+                }
+            }
+            return;
+        }
+        for (Eigen::Index c = 0; c < n; ++c) {
+            std::uint64_t* out = result.patterns.data() + static_cast<size_t>(start + c) * words;
+            int bit = pattern.first_bit[i];
+            for (Eigen::Index u = 0; u < z.rows(); ++u, bit += bits) {
+                const int piece = piece_of(z(u, c), kinks);
+                for (int b = 0; b < bits; ++b) {
+                    if ((piece >> b) & 1) out[(bit + b) / 64] |= std::uint64_t{1} << ((bit + b) % 64);
+                }
+            }
+        }
+    };
+
     // Layers past the last one anybody needs are skipped.
     int last_layer = request.probabilities ? layers - 1 : -1;
     if (counting) last_layer = std::max(last_layer, request.count_layer < 0 ? hidden - 1 : request.count_layer);
     if (unit_wanted) last_layer = std::max(last_layer, request.unit_layer);
+    if (stride > 0 || patterns_wanted) last_layer = std::max(last_layer, hidden - 1);
 
     const auto run_tiles = [&](Eigen::Index first_tile, Eigen::Index end_tile, Scratch& scratch) {
         for (Eigen::Index tile = first_tile; tile < end_tile; ++tile) {
             const Eigen::Index start = tile * kTile;
             const Eigen::Index n = std::min(kTile, pixels - start);
             Eigen::Index column = start % view.width, row = start / view.width;
+            scratch.samples.clear();
             for (Eigen::Index c = 0; c < n; ++c) {
                 scratch.xy(0, c) = xs_[column];
                 scratch.xy(1, c) = ys_[row];
+                if (stride > 0 && column % stride == stride / 2 && row % stride == stride / 2) {
+                    scratch.samples.emplace_back(c, static_cast<int>((row / stride) * thumbs.width + column / stride));
+                }
                 if (++column == view.width) column = 0, ++row;
             }
             expand_features(mlp.config().features, scratch.xy.leftCols(n), scratch.inputs.leftCols(n));
+            if (!scratch.samples.empty()) sample_block(scratch, 0, scratch.inputs);
             for (int l = 0; l <= last_layer; ++l) {
                 const auto i = static_cast<size_t>(l);
                 auto z = scratch.activations[i].leftCols(n);
@@ -109,27 +175,29 @@ void GridEvaluator::evaluate(const Mlp& mlp, const GridView& view, const GridReq
                     z.noalias() = weights_[i] * scratch.activations[i - 1].leftCols(n);
                 z.colwise() += biases_[i];
                 if (l == hidden) break;
+                if (patterns_wanted) write_patterns(l, scratch.activations[i], n, start);
                 float* df = scratch.derivative.data();
                 const bool count_here = counting && (request.count_layer < 0 || request.count_layer == l);
                 const bool unit_here = unit_wanted && request.unit_layer == l;
                 if (!count_here && !unit_here) {
                     kernels[i].apply_values(z.data(), df, z.size());
-                    continue;
-                }
-                kernels[i].apply(z.data(), z.data(), df, z.size());
-                const Eigen::Map<const MatrixF> derivative(df, z.rows(), n);
-                if (count_here) {
-                    const auto inactive = (derivative.array().abs() < limits[i]).template cast<std::uint16_t>();
-                    Eigen::Map<Eigen::Matrix<std::uint16_t, 1, Eigen::Dynamic>> counts(
-                        result.inactive_count.data() + start, n);
-                    counts += inactive.colwise().sum().matrix();
-                }
-                if (unit_here) {
-                    for (Eigen::Index c = 0; c < n; ++c) {
-                        result.unit_active[static_cast<size_t>(start + c)] =
-                            std::abs(derivative(request.unit, c)) >= limits[i] ? 1 : 0;
+                } else {
+                    kernels[i].apply(z.data(), z.data(), df, z.size());
+                    const Eigen::Map<const MatrixF> derivative(df, z.rows(), n);
+                    if (count_here) {
+                        const auto inactive = (derivative.array().abs() < limits[i]).template cast<std::uint16_t>();
+                        Eigen::Map<Eigen::Matrix<std::uint16_t, 1, Eigen::Dynamic>> counts(
+                            result.inactive_count.data() + start, n);
+                        counts += inactive.colwise().sum().matrix();
+                    }
+                    if (unit_here) {
+                        for (Eigen::Index c = 0; c < n; ++c) {
+                            result.unit_active[static_cast<size_t>(start + c)] =
+                                std::abs(derivative(request.unit, c)) >= limits[i] ? 1 : 0;
+                        }
                     }
                 }
+                if (!scratch.samples.empty()) sample_block(scratch, l + 1, scratch.activations[i]);
             }
             if (!request.probabilities) continue;
             const float* logits = scratch.activations.back().data();  // K × kTile, column-major
@@ -141,6 +209,13 @@ void GridEvaluator::evaluate(const Mlp& mlp, const GridView& view, const GridReq
                 case 3: softmax_tile<3>(logits, n, classes, probabilities, predicted, confidence); break;
                 case 4: softmax_tile<4>(logits, n, classes, probabilities, predicted, confidence); break;
                 default: softmax_tile<0>(logits, n, classes, probabilities, predicted, confidence); break;
+            }
+            const int first_output = stride > 0 ? thumbs.layer_first[static_cast<size_t>(layers)] : 0;
+            for (const auto& [c, sample] : scratch.samples) {
+                for (int k = 0; k < classes; ++k) {
+                    thumbs.values[static_cast<size_t>(first_output + k) * samples + static_cast<size_t>(sample)] =
+                        probabilities[c * classes + k];
+                }
             }
         }
     };

@@ -8,6 +8,7 @@
 // the left (x_min); each pixel is sampled at its centre.
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "core/mlp.hpp"
@@ -30,6 +31,33 @@ struct GridRequest {
     int count_layer = -1;          // −1: inactive units of every hidden layer; h: of hidden layer h only
     int unit_layer = -1;           // ≥ 0 with unit ≥ 0: fill GridResult::unit_active for that hidden unit
     int unit = -1;
+    // > 0: fill GridResult::thumbnails — every node's value (inputs, hidden units, output classes)
+    // at one pixel in `thumbnail_stride` each way, taken from this same pass: the network diagram's
+    // node pictures cost a copy, not a pass of their own.
+    int thumbnail_stride = 0;
+    // Fill GridResult::patterns: each pixel's activation pattern, the piece every piecewise-linear
+    // unit is on (linear_regions.hpp), read off z in this same pass.
+    bool activation_patterns = false;
+};
+
+// Every node of the network sampled on a coarse sub-grid of the plane: sample (k, m) is pixel
+// (column k·stride + stride/2, row m·stride + stride/2) of the grid.
+struct GridThumbnails {
+    int width = 0, height = 0;  // samples per side
+    int stride = 0;             // grid pixels from one sample to the next
+    // Node layers: 0 = the input features (x, y, x², …), 1..H = hidden layers, H + 1 = the outputs.
+    // layer_first[l] is layer l's first node; layer_first.back() is the node count.
+    std::vector<int> layer_first;
+    // nodes × (width·height), node-major, each node's samples in image order: the feature's value,
+    // the hidden unit's output a = f(z), or the output class's softmax probability (0 without
+    // GridRequest::probabilities).
+    std::vector<float> values;
+
+    int samples() const { return width * height; }
+    int node(int layer, int unit) const { return layer_first[static_cast<size_t>(layer)] + unit; }
+    const float* of(int layer, int unit) const {
+        return values.data() + static_cast<size_t>(node(layer, unit)) * static_cast<size_t>(samples());
+    }
 };
 
 struct GridResult {
@@ -40,6 +68,9 @@ struct GridResult {
     std::vector<std::uint16_t> inactive_count;  // per pixel: hidden units with f′ in their inactive region
                                                 // (activity.hpp: dead or saturated, per layer's rule)
     std::vector<std::uint8_t> unit_active;      // per pixel: 1 where the chosen unit is active
+    GridThumbnails thumbnails;
+    int pattern_words = 0;                      // 64-bit words per pixel's pattern (0: no piecewise-linear unit)
+    std::vector<std::uint64_t> patterns;        // pixels × pattern_words: bits laid out by pattern_layout()
 };
 
 class GridEvaluator {
@@ -61,6 +92,7 @@ class GridEvaluator {
         Eigen::VectorXf derivative;        // max units · kTile: f′ of the current hidden layer (units × n)
         MatrixF xy;                        // 2 × kTile: pixel centres
         MatrixF inputs;                    // features × kTile
+        std::vector<std::pair<Eigen::Index, int>> samples;  // this tile's thumbnail samples: (column in tile, sample)
     };
 
     int threads_;

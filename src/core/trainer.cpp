@@ -488,6 +488,17 @@ void Trainer::set_activation(int hidden_layer, const LayerActivation& activation
     for (LayerZHistogram& histogram : z_histograms_) histogram.lo = histogram.hi = 0;
 }
 
+bool Trainer::edit_weight(int layer, int to, int from, double value, double* before) {
+    if (layer < 0 || layer >= mlp_.layer_count() || to < 0 || to >= mlp_.units(layer) || from < 0 ||
+        from >= static_cast<int>(mlp_.weight(layer).cols()) || !std::isfinite(value)) {
+        return false;
+    }
+    if (before) *before = mlp_.weight(layer)(to, from);
+    mlp_.weight(layer)(to, from) = value;
+    record();
+    return true;
+}
+
 void Trainer::set_data(Dataset data) {
     if (data.classes != config_.model.classes) throw std::invalid_argument("dataset and model disagree on classes");
     data_ = std::move(data);

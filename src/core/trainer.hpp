@@ -111,6 +111,12 @@ class Trainer {
     void set_batch(int batch);                              // ≥ 0
     void set_penalties(double l2, double l1);
     void set_activation(int hidden_layer, const LayerActivation& activation);  // −1: all hidden layers
+    // Sets W_layer(to, from) (weight layer 0 = the first hidden layer's) to `value` by hand — the network
+    // diagram's edit — and records, as a step does: the history, the unit activity and the z histograms
+    // then describe the edited model, at the same step count (no optimiser step was taken; the
+    // optimiser's moments are kept). False, changing nothing, for an index out of range or a
+    // non-finite value. Returns what the weight was through `before`.
+    bool edit_weight(int layer, int to, int from, double value, double* before = nullptr);
     // Hand-edited points (same number of classes): weights kept, batch order restarted.
     void set_data(Dataset data);
 

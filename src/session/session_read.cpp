@@ -259,6 +259,8 @@ settings::ClassifierSettings read_classifier(const ObjectReader& in) {
         const ObjectReader view = in.object("view");
         view.integer("dead_layer", s.view.dead_layer, -1, static_cast<int>(s.architecture.hidden.size()) - 1);
         view.boolean("unit_curves", s.view.unit_curves);
+        view.boolean("network", s.view.network);
+        view.boolean("linear_regions", s.view.linear_regions);
         view.boolean("show_test", s.view.show_test);
         view.boolean("show_contours", s.view.show_contours);
         view.boolean("log_loss", s.view.log_loss);

@@ -137,6 +137,8 @@ json classifier_json(const settings::ClassifierSettings& s) {
     out["run"] = std::move(run);
     out["view"] = {{"dead_layer", s.view.dead_layer},
                    {"unit_curves", s.view.unit_curves},
+                   {"network", s.view.network},
+                   {"linear_regions", s.view.linear_regions},
                    {"show_test", s.view.show_test},
                    {"show_contours", s.view.show_contours},
                    {"log_loss", s.view.log_loss},

@@ -77,6 +77,12 @@ struct ClassifierView {
     // The dead-unit plane's place shows the units on their curves instead: the chosen layer's z
     // histogram behind its f and f′ (dead_layer ≥ 0), or one small chart per layer (−1).
     bool unit_curves = false;
+    // The place beside the plane (and the unit grid's) shows the network as a network instead: nodes
+    // with their pictures over the plane, links by weight (app/classifier/classifier_network.hpp).
+    bool network = false;
+    // The decision plane coloured by the activation pattern of the piecewise-linear units, each
+    // pattern (linear region) its own colour, with their number (core/linear_regions.hpp).
+    bool linear_regions = false;
     bool show_test = true;     // test points (hollow)
     bool show_contours = true;
     bool log_loss = true;      // log-y for the loss chart

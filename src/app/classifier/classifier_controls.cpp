@@ -286,6 +286,12 @@ void draw_mouse_tools(ClassifierView& view, int classes) {
     ImGui::Checkbox("test points", &view.show_test);
     ImGui::SameLine();
     ImGui::Checkbox("contours", &view.show_contours);
+    ImGui::Checkbox("linear regions", &view.linear_regions);
+    help_marker("Colours the plane by the on/off pattern of every ReLU-family unit — which linear piece each "
+                "piecewise-linear unit (ReLU, leaky ReLU, PReLU, ReLU6, hardtanh, …) is on — each distinct pattern "
+                "its own colour. Where the pattern is constant the network is one affine function: these are its "
+                "linear regions, counted over the plane's grid (a region thinner than a grid cell is missed). One "
+                "layer of two ReLUs whose lines cross makes 4; depth multiplies them.");
 }
 
 void draw_timings(const ClassifierPanel& panel) {

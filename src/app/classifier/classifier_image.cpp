@@ -50,6 +50,43 @@ void colour_unit(const GridResult& result, std::uint32_t active, std::uint32_t i
 
 namespace {
 
+// A muted colour from a region's key: hue from its high bits, saturation and value from others, so
+// neighbouring regions rarely look alike and none is as loud as the data points drawn over them.
+std::uint32_t region_colour(std::uint64_t key) {
+    const double hue = static_cast<double>(key >> 40) / static_cast<double>(std::uint64_t{1} << 24) * 6.0;
+    const double saturation = 0.35 + 0.35 * static_cast<double>((key >> 8) & 0xFF) / 255.0;
+    const double value = 0.45 + 0.35 * static_cast<double>((key >> 16) & 0xFF) / 255.0;
+    const int sector = static_cast<int>(hue) % 6;
+    const double f = hue - std::floor(hue);
+    const double p = value * (1 - saturation), q = value * (1 - saturation * f), t = value * (1 - saturation * (1 - f));
+    const std::array<std::array<double, 3>, 6> rgb = {{{value, t, p}, {q, value, p}, {p, value, t},
+                                                        {p, q, value}, {t, p, value}, {value, p, q}}};
+    const auto byte = [](double x) { return static_cast<std::uint8_t>(std::lround(std::clamp(x, 0.0, 1.0) * 255)); };
+    const auto& c = rgb[static_cast<size_t>(sector)];
+    return pack_rgba(byte(c[0]), byte(c[1]), byte(c[2]));
+}
+
+}  // namespace
+
+void colour_linear_regions(const LinearRegions& regions, int width, int height, std::vector<std::uint32_t>& pixels) {
+    const size_t n = static_cast<size_t>(width) * static_cast<size_t>(height);
+    pixels.resize(n);
+    if (regions.region.size() < n) return;
+    for (int j = 0; j < height; ++j) {
+        for (int i = 0; i < width; ++i) {
+            const size_t p = static_cast<size_t>(j) * static_cast<size_t>(width) + static_cast<size_t>(i);
+            const std::int32_t r = regions.region[p];
+            std::uint32_t colour = region_colour(regions.key[static_cast<size_t>(r)]);
+            const bool edge = (i + 1 < width && regions.region[p + 1] != r) ||
+                              (j + 1 < height && regions.region[p + static_cast<size_t>(width)] != r);
+            if (edge) colour = pack_rgba(12, 12, 16);
+            pixels[p] = colour;
+        }
+    }
+}
+
+namespace {
+
 // Marching squares on one scalar field over a square with corners (in this order) top-left,
 // top-right, bottom-right, bottom-left at (x, y), (x+1, y), (x+1, y+1), (x, y+1); inside = value > 0.
 void march(const std::array<float, 4>& v, float x, float y, std::vector<Segment>& out) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/grid.hpp"
+#include "core/linear_regions.hpp"
 
 namespace actviz::app {
 
@@ -38,6 +39,11 @@ void colour_counts(const GridResult& result, int max_count, std::span<const std:
 // One unit's active region: `active` where unit_active is 1, `inactive` elsewhere.
 void colour_unit(const GridResult& result, std::uint32_t active, std::uint32_t inactive,
                  std::vector<std::uint32_t>& pixels);
+
+// Linear regions: each region (linear_regions.hpp) in a colour of its own, chosen from its pattern's
+// key so a region keeps its colour while others appear and vanish around it; a pixel whose right or
+// lower neighbour lies in another region is darkened, so the boundaries read as lines.
+void colour_linear_regions(const LinearRegions& regions, int width, int height, std::vector<std::uint32_t>& pixels);
 
 // A contour segment in grid coordinates: x = column, y = row of pixel centres (0 = the first
 // pixel's centre), so (x, y) sits at data point (view.x_of(x), view.y_of(y)) extended linearly.

@@ -29,7 +29,7 @@ bool same_view(const GridView& a, const GridView& b) {
 
 bool PlaneRequest::operator==(const PlaneRequest& other) const {
     return same_view(view, other.view) && dead_layer == other.dead_layer && unit_layer == other.unit_layer &&
-           unit == other.unit;
+           unit == other.unit && thumbnail_samples == other.thumbnail_samples && linear_regions == other.linear_regions;
 }
 
 ClassifierLive::ClassifierLive() = default;
@@ -46,6 +46,7 @@ void ClassifierLive::replace(std::unique_ptr<Trainer> trainer) {
     recorded_at_ = {};
     plane_ms_per_cell_ = 0;
     if (trainer_) trainer_->set_history_limit(kHistoryRecords);
+    weight_edits_.clear();  // they were of another model
     ++model_version_;
 }
 
@@ -175,6 +176,27 @@ void ClassifierLive::reset() {
     if (!trainer_) return;
     change().reset();  // records step 0
     recorded_version_ = model_version_;
+    weight_edits_.clear();
+}
+
+bool ClassifierLive::edit_weight(int layer, int to, int from, double value) {
+    if (!trainer_) return false;
+    double before = 0;
+    if (!change().edit_weight(layer, to, from, value, &before)) return false;
+    recorded_version_ = model_version_;  // the trainer recorded the edited model
+    // Bounded: a long session of edits keeps the latest.
+    if (weight_edits_.size() >= 1024) weight_edits_.erase(weight_edits_.begin());
+    weight_edits_.push_back({layer, to, from, before, value});
+    return true;
+}
+
+bool ClassifierLive::undo_weight_edit() {
+    if (!trainer_ || weight_edits_.empty()) return false;
+    const WeightEdit edit = weight_edits_.back();
+    weight_edits_.pop_back();
+    if (!change().edit_weight(edit.layer, edit.to, edit.from, edit.before)) return false;
+    recorded_version_ = model_version_;
+    return true;
 }
 
 void ClassifierLive::resume() {
@@ -216,11 +238,24 @@ void ClassifierLive::update_planes(const PlaneRequest& request, std::span<const 
                   request.unit < mlp.units(request.unit_layer);
     grid_request.unit_layer = unit_shown_ ? request.unit_layer : -1;
     grid_request.unit = unit_shown_ ? request.unit : -1;
+    // The diagram's node pictures: one grid pixel in `stride` each way, from this same pass.
+    grid_request.thumbnail_stride =
+        request.thumbnail_samples > 0 ? std::max(1, std::max(view.width, view.height) / request.thumbnail_samples) : 0;
+    grid_request.activation_patterns = request.linear_regions;
     evaluator_.evaluate(mlp, view, grid_request, grid_);
     computed_view_ = view;
     colour_regions(grid_, palette, background, pixels_);
     regions_.upload(pixels_.data(), grid_.width, grid_.height, true);
     decision_contours(grid_, contours_);
+    regions_shown_ = request.linear_regions;
+    pattern_units_ = 0;
+    if (regions_shown_) {
+        label_linear_regions(grid_.patterns, grid_.pattern_words,
+                             static_cast<size_t>(grid_.width) * static_cast<size_t>(grid_.height), linear_regions_);
+        pattern_units_ = pattern_layout(mlp).units;
+        colour_linear_regions(linear_regions_, grid_.width, grid_.height, pixels_);
+        linear_.upload(pixels_.data(), grid_.width, grid_.height, false);
+    }
     boundary_ms_ = milliseconds_since(start);
     // Measured on whatever grid was computed, so a slow first measurement cannot keep the planes
     // coarse for the rest of a run.
@@ -238,6 +273,10 @@ void ClassifierLive::update_planes(const PlaneRequest& request, std::span<const 
     if (unit_shown_) {
         colour_unit(grid_, unit_on, unit_off, pixels_);
         unit_.upload(pixels_.data(), grid_.width, grid_.height, false);
+    }
+    if (grid_request.thumbnail_stride > 0) {
+        colour_thumbnails(grid_.thumbnails, palette, background, atlas_, pixels_);
+        thumbnails_.upload(pixels_.data(), atlas_.width(), atlas_.height(), true);
     }
     dead_map_ms_ = milliseconds_since(dead_start);
     planes_ = request;

@@ -14,9 +14,11 @@
 #include <vector>
 
 #include "app/classifier/classifier_image.hpp"
+#include "app/classifier/classifier_thumbnails.hpp"
 #include "settings/classifier_settings.hpp"
 #include "app/classifier/classifier_timing.hpp"
 #include "core/grid.hpp"
+#include "core/linear_regions.hpp"
 #include "core/memory_budget.hpp"
 #include "core/trainer.hpp"
 #include "gfx/texture.hpp"
@@ -30,6 +32,8 @@ struct PlaneRequest {
     int dead_layer = -1;  // −1: every hidden layer
     int unit_layer = -1;  // ≥ 0 with unit ≥ 0: that unit's active region
     int unit = -1;
+    int thumbnail_samples = 0;    // > 0: every node's picture for the network diagram, about this many samples a side
+    bool linear_regions = false;  // the plane coloured by activation pattern, the regions counted
     bool operator==(const PlaneRequest& other) const;
 };
 
@@ -65,6 +69,18 @@ public:
     // is dear: classifier_timing.hpp).
     void settle();
 
+    // A weight set by hand (the network diagram): through the Trainer, which records the edited model
+    // as a step would; kept for undo. False when the trainer refuses it (out of range, not finite).
+    bool edit_weight(int layer, int to, int from, double value);
+    // Ctrl+Z: sets the last edited weight back to what it was before that edit (later training of
+    // it is not undone). False when there is nothing to undo. A new trainer or a reset forgets the edits.
+    bool undo_weight_edit();
+    struct WeightEdit {
+        int layer = 0, to = 0, from = 0;
+        double before = 0, after = 0;
+    };
+    const std::vector<WeightEdit>& weight_edits() const { return weight_edits_; }
+
     // Mouse editing of the data: weights kept.
     void add_point(Point point, bool to_test);
     int erase_near(double x, double y, double radius);
@@ -97,6 +113,14 @@ public:
     const gfx::Texture& counts_texture() const { return counts_; }
     const gfx::Texture& unit_texture() const { return unit_; }
     bool has_unit_plane() const { return unit_shown_; }
+    // The network diagram's node pictures (grid().thumbnails, coloured and tiled) when asked for.
+    const gfx::Texture& thumbnails_texture() const { return thumbnails_; }
+    const ThumbnailAtlas& thumbnail_atlas() const { return atlas_; }
+    // The plane coloured by activation pattern, and the regions counted over the planes' grid, when asked for.
+    const gfx::Texture& linear_regions_texture() const { return linear_; }
+    const LinearRegions& linear_regions() const { return linear_regions_; }
+    bool has_linear_regions() const { return regions_shown_; }
+    int pattern_units() const { return pattern_units_; }  // the piecewise-linear units the patterns are of
     const std::vector<Segment>& contours() const { return contours_; }
     const GridResult& grid() const { return grid_; }  // probabilities and counts behind the planes
     // The grid the planes were computed on: the plot's view, coarser while training is dear.
@@ -141,8 +165,13 @@ private:
     GridResult grid_;
     PlaneRequest planes_;
     std::vector<std::uint32_t> pixels_;
-    gfx::Texture regions_, counts_, unit_;
+    gfx::Texture regions_, counts_, unit_, thumbnails_, linear_;
     bool unit_shown_ = false;
+    ThumbnailAtlas atlas_;
+    LinearRegions linear_regions_;
+    bool regions_shown_ = false;
+    int pattern_units_ = 0;
+    std::vector<WeightEdit> weight_edits_;  // oldest first, for undo
     std::vector<Segment> contours_;
     const std::vector<int> no_predictions_;
 

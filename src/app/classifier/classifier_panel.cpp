@@ -22,7 +22,7 @@ namespace {
 
 // What the place beside the plane shows, in one combo (the row must fit at 1024 px): the plane shaded
 // by inactive units, or the units on their curves (z histograms behind f and f′), each for every
-// layer or one.
+// layer or one; or the network as a network (which takes the unit grid's place too).
 void draw_dead_layer_choice(ClassifierPanel& panel) {
     const Trainer* trainer = panel.live.trainer();
     const int layers = trainer ? trainer->mlp().hidden_count() : 0;
@@ -38,16 +38,19 @@ void draw_dead_layer_choice(ClassifierPanel& panel) {
         return std::string(text);
     };
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.5f);
-    if (ImGui::BeginCombo("shown##deadview", name(view.unit_curves, layer).c_str())) {
+    const std::string shown = view.network ? std::string("network") : name(view.unit_curves, layer);
+    if (ImGui::BeginCombo("shown##deadview", shown.c_str())) {
         for (bool curves : {false, true}) {
             for (int h = -1; h < layers; ++h) {
-                if (ImGui::Selectable(name(curves, h).c_str(), view.unit_curves == curves && layer == h)) {
+                if (ImGui::Selectable(name(curves, h).c_str(), !view.network && view.unit_curves == curves && layer == h)) {
                     view.unit_curves = curves;
+                    view.network = false;
                     layer = h;
                 }
             }
-            if (!curves) ImGui::Separator();
+            ImGui::Separator();
         }
+        if (ImGui::Selectable("network", view.network)) view.network = true;
         ImGui::EndCombo();
     }
     help_marker("plane: the plane below counts, at each point, the hidden units inactive there: f′ = 0 (ReLU "
@@ -57,7 +60,9 @@ void draw_dead_layer_choice(ClassifierPanel& panel) {
                 "z on f: the units on their curves — the layer's pre-activations z at every training point as a "
                 "histogram behind its activation f and f′ (dashed), with the dead (f′ = 0) and saturated zones "
                 "shaded and the share of the mass in each printed; one large chart for a layer, one small chart "
-                "each for all layers. Hover a unit in the grid to see its own z.");
+                "each for all layers. Hover a unit in the grid to see its own z.\n\n"
+                "network: the network as a network — every node's output over the plane, links by weight; hover a "
+                "node to light its active region on the plane, click a link to set its weight (Ctrl+Z undoes).");
     const auto checkbox_width = [](const char* label) {
         return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
     };
@@ -125,6 +130,16 @@ void draw_classifier_panel(ClassifierPanel& panel, PanelContext& context) {
     const float grid_height = std::min(top * 0.45f, font * (1.6f + 1.6f * static_cast<float>(std::max(layers, 1))));
     const float plane = std::floor(std::min(right, top - grid_height - ImGui::GetFrameHeightWithSpacing() -
                                                        verdict_height - style.ItemSpacing.y));
+    if (panel.settings.view.network) {
+        // The diagram shows every unit with its state: it takes the unit grid's place as well.
+        const float diagram = std::floor(top - ImGui::GetFrameHeightWithSpacing() - verdict_height - style.ItemSpacing.y);
+        draw_network_diagram(panel, ImVec2(right, diagram));
+        draw_network_verdict(panel, ImVec2(right, verdict_height));
+        ImGui::EndGroup();
+        draw_classifier_charts(panel, ImVec2(avail.x, std::max(ImGui::GetContentRegionAvail().y, font * 6)));
+        ImGui::EndChild();
+        return;
+    }
     // Identity layers cannot die or saturate: their place shows the one layer they collapse to.
     if (layers > 0 && all_hidden_layers_linear(session.trainer()->mlp())) {
         draw_collapsed_map(*session.trainer(), panel.linear_twin, ImVec2(right, plane));
@@ -147,6 +162,10 @@ void handle_classifier_keys(ClassifierPanel& panel) {
     if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) panel.settings.run.playing = !panel.settings.run.playing;
     if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) panel.live.single_step();
     if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) panel.live.reset();
+}
+
+void handle_classifier_undo(ClassifierPanel& panel) {
+    if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Z, false)) panel.live.undo_weight_edit();
 }
 
 }  // namespace actviz::app

@@ -191,6 +191,26 @@ void draw_hover(ClassifierPanel& panel, const GridView& view) {
     }
 }
 
+// The number of linear regions over the plane, in a box at its top left (or why there are none).
+void draw_region_count(const ClassifierLive& session) {
+    const GridView& v = session.plane_view();
+    char text[160];
+    if (session.pattern_units() == 0) {
+        std::snprintf(text, sizeof text, "no piecewise-linear units: %s is curved, no linear regions",
+                      std::string(session.trainer()->mlp().activation(0).display).c_str());
+    } else {
+        std::snprintf(text, sizeof text, "%d linear regions (%d units' patterns, %d × %d grid)",
+                      session.linear_regions().count, session.pattern_units(), v.width, v.height);
+    }
+    if (session.trainer()->mlp().hidden_count() == 0) std::snprintf(text, sizeof text, "no hidden layer: one linear region");
+    const ImVec2 corner = plot::data_to_pixels(v.x_min, v.y_max);
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 a(corner.x + 6, corner.y + 6);
+    draw->AddRectFilled(a, ImVec2(a.x + size.x + 10, a.y + size.y + 6), IM_COL32(10, 10, 14, 210), 3);
+    draw->AddText(ImVec2(a.x + 5, a.y + 3), IM_COL32(240, 240, 240, 255), text);
+}
+
 }  // namespace
 
 void draw_boundary_plane(ClassifierPanel& panel, ImVec2 size) {
@@ -212,12 +232,22 @@ void draw_boundary_plane(ClassifierPanel& panel, ImVec2 size) {
     request.dead_layer = view.dead_layer;
     request.unit_layer = view.hovered_layer;
     request.unit = view.hovered_unit;
+    request.thumbnail_samples = view.network ? panel.network.thumbnail_samples : 0;
+    request.linear_regions = view.linear_regions;
     const auto& ramp = count_ramp();
-    session.update_planes(request, class_palette(), kPlaneBackground, ramp, pack_rgba(250, 214, 90),
-                          pack_rgba(40, 36, 60));
+    // The network view lights a hovered unit's active region on this plane: the rest is dimmed.
+    const std::uint32_t unit_on = view.network ? pack_rgba(0, 0, 0, 0) : pack_rgba(250, 214, 90);
+    const std::uint32_t unit_off = view.network ? pack_rgba(8, 8, 12, 190) : pack_rgba(40, 36, 60);
+    session.update_planes(request, class_palette(), kPlaneBackground, ramp, unit_on, unit_off);
     const GridView& v = session.plane_view();
-    plot::plot_image("##regions", session.regions_texture().id(), v.x_min, v.y_min, v.x_max, v.y_max);
+    const bool regions = session.has_linear_regions() && session.pattern_units() > 0;
+    plot::plot_image("##regions", (regions ? session.linear_regions_texture() : session.regions_texture()).id(), v.x_min,
+                     v.y_min, v.x_max, v.y_max);
+    if (view.network && session.has_unit_plane()) {
+        plot::plot_image("##unit", session.unit_texture().id(), v.x_min, v.y_min, v.x_max, v.y_max);
+    }
     if (view.show_contours) draw_contours(session);
+    if (session.has_linear_regions()) draw_region_count(session);
     draw_points(panel);
     draw_hover(panel, v);
     plot::end_plot();
