@@ -31,6 +31,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,7 @@
 
 #include "core/activation.hpp"
 #include "core/activity.hpp"
+#include "core/gradflow_density.hpp"
 #include "core/init.hpp"
 
 namespace actviz {
@@ -100,6 +102,9 @@ struct GradflowControl {
     int threads = 0;                            // 0: every hardware thread
     GradflowGradients* gradients = nullptr;     // filled when given (costs memory: tests and small nets)
     bool spectral_bound = false;                // also compute GradflowResult::act_grad_bound (an SVD per layer)
+    // Also count GradflowResult::density, the layer × value map (gradflow_density.hpp), in the same pass.
+    bool density = false;
+    double density_half_width = 0;  // R of the activation inputs' bins; 0: gradflow_density_half_width
 };
 
 struct LayerStats {
@@ -124,6 +129,9 @@ struct GradflowResult {
     // (see act_grad_bounds). Empty otherwise.
     std::vector<double> spectral_norms;
     std::vector<double> act_grad_bound;
+    // With GradflowControl::density: the layer × value map, counted in this run's own pass. Shared so
+    // that the app's per-frame copies of a result do not copy depth × bins counts.
+    std::shared_ptr<const GradflowDensity> density;
 };
 
 // ‖W‖₂: the largest singular value (Eigen's BDCSVD, singular values only).

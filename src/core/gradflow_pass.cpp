@@ -10,6 +10,7 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <system_error>
 #include <thread>
@@ -118,6 +119,10 @@ class Pass {
     void layernorm_forward(int layer, Eigen::Index c0, Eigen::Index n);
     void layernorm_backward(int layer, Eigen::Index c0, Eigen::Index n);
     LayerStats combine(int layer) const;
+    void count_positions_of(int layer, const T* u, Eigen::Index count);
+    void count_slopes_of(int layer, const T* d, Eigen::Index count);
+    void count_gradients(int layer, const T* dz, Eigen::Index count);
+    std::shared_ptr<const GradflowDensity> density() const;
 
     const GradflowConfig& config_;
     const GradflowControl& control_;
@@ -149,6 +154,15 @@ class Pass {
     std::unique_ptr<std::atomic<int>[]> units_alive_;  // [layer − 1]: how many of unit_alive_ are set
     std::vector<long double> slice_loss_;              // Σ (y − t)² per slice
     std::vector<long double> weight_grad_sq_;          // [layer] ‖∂L/∂W_l‖²
+    // The density map (control.density), counted by each slice into the layer's totals under the
+    // layer's lock: slices only meet there when they reach the same layer at the same moment.
+    const bool count_density_;
+    double z_lo_ = 0, z_hi_ = 0;
+    T inactive_limit_ = 0;                                 // the activation's InactivityRule, in T
+    std::vector<ZCounts> z_counts_;                        // [layer − 1]
+    std::vector<std::vector<std::int64_t>> grad_counts_;   // [layer − 1][exponent − lowest_exponent<T>()]
+    std::vector<std::int64_t> grad_zero_, grad_nonfinite_, grad_total_;  // [layer − 1]
+    std::unique_ptr<std::mutex[]> layer_locks_;            // [layer − 1]
     Progress progress_;
 };
 
@@ -166,6 +180,7 @@ Pass<T>::Pass(const GradflowConfig& config, const Network& network, const Gradfl
       saturation_threshold_(kSaturatedDerivativeShare *
                             analyse(*config.activation, config.parameters).max_abs_derivative.value),
       kernel_(*config.activation, config.parameters),
+      count_density_(control.density),
       progress_(control, 2LL * slices_ * config.depth + config.depth) {
     if constexpr (std::is_same_v<T, double>) {
         for (int l = 0; l <= depth_; ++l) {
@@ -211,6 +226,18 @@ Pass<T>::Pass(const GradflowConfig& config, const Network& network, const Gradfl
     for (int l = 0; l < depth_; ++l) units_alive_[l].store(0, std::memory_order_relaxed);
     slice_loss_.assign(slices_, 0);
     weight_grad_sq_.assign(depth_ + 1, 0);
+    if (count_density_) {
+        const double r = control.density_half_width > 0
+                             ? control.density_half_width
+                             : gradflow_density_half_width(*config.activation, config.parameters);
+        z_lo_ = -r, z_hi_ = r;
+        inactive_limit_ = inactivity_rule(*config.activation, config.parameters).template limit<T>();
+        z_counts_.resize(depth_);
+        for (ZCounts& counts : z_counts_) counts.clear();
+        grad_counts_.assign(depth_, std::vector<std::int64_t>(highest_exponent<T>() - lowest_exponent<T>() + 1, 0));
+        grad_zero_.assign(depth_, 0), grad_nonfinite_.assign(depth_, 0), grad_total_.assign(depth_, 0);
+        layer_locks_ = std::make_unique<std::mutex[]>(static_cast<size_t>(depth_));
+    }
     if (GradflowGradients* g = control.gradients) {
         g->weights.assign(depth_ + 1, Eigen::MatrixXd(width_, width_));
         g->biases.assign(depth_ + 1, Eigen::VectorXd(width_));
@@ -248,6 +275,7 @@ void Pass<T>::forward(int s) {
         const T* previous = a_[l - 1].data() + c0 * width_;
         T* a = a_[l].data() + c0 * width_;
         T* d = d_[l].data() + c0 * width_;
+        if (count_density_) count_positions_of(l, u, count);  // before f overwrites z (without layer norm, u is a_l)
         kernel_.apply(u, a, d, count);  // a_l's storage held z_l, but u (or the saved u_l) was read first
         using Flat = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
         Flat a_flat(a, count);
@@ -257,6 +285,7 @@ void Pass<T>::forward(int s) {
         partial.zero_slope = (d_flat == T(0)).count();
         partial.saturated = (d_flat.abs() < static_cast<T>(saturation_threshold_)).count() - partial.zero_slope;
         partial.max_slope = static_cast<double>(d_flat.abs().template maxCoeff<Eigen::PropagateNaN>());
+        if (count_density_) count_slopes_of(l, d, count);
         if (config_.layernorm) {
             partial.max_rstd =
                 static_cast<double>(rstd_[l].segment(c0, n).template maxCoeff<Eigen::PropagateNaN>());
@@ -322,6 +351,7 @@ void Pass<T>::backward(int s) {
         dz.array() *= grad->array();  // ∂L/∂u = ∂L/∂a ⊙ f′(u) (the skip path adds nothing to u)
         if (config_.layernorm) layernorm_backward(l, c0, n);
         partial.abs_dz = static_cast<double>(dz.cwiseAbs().sum());
+        if (count_density_) count_gradients(l, d_[l].data() + c0 * width_, n * width_);
         if (l > 1 || want_input_gradient) {
             grad_next->noalias() = w_[l - 1]->transpose() * dz;
             if (config_.residual) *grad_next += *grad;  // a_l = a_{l−1} + f(u_l)
@@ -393,6 +423,49 @@ LayerStats Pass<T>::combine(int l) const {
     return stats;
 }
 
+// The density map's counts of one slice's entries of layer l (gradflow_density.hpp): `u`, what f is
+// applied to, before f overwrites it; `d`, its f′, before the backward pass turns it into ∂L/∂z.
+template <typename T>
+void Pass<T>::count_positions_of(int l, const T* u, Eigen::Index count) {
+    const std::lock_guard lock(layer_locks_[static_cast<size_t>(l - 1)]);
+    count_positions<T>(u, count, z_lo_, z_hi_, z_counts_[static_cast<size_t>(l - 1)]);
+}
+
+template <typename T>
+void Pass<T>::count_slopes_of(int l, const T* d, Eigen::Index count) {
+    const std::lock_guard lock(layer_locks_[static_cast<size_t>(l - 1)]);
+    count_slopes<T>(d, count, static_cast<T>(saturation_threshold_), inactive_limit_, z_counts_[static_cast<size_t>(l - 1)]);
+}
+
+template <typename T>
+void Pass<T>::count_gradients(int l, const T* dz, Eigen::Index count) {
+    const auto layer = static_cast<size_t>(l - 1);
+    const std::lock_guard lock(layer_locks_[layer]);
+    count_magnitudes<T>(dz, count, lowest_exponent<T>(), grad_counts_[layer].data(), grad_zero_[layer],
+                        grad_nonfinite_[layer]);
+    grad_total_[layer] += count;
+}
+
+// The totals as the result keeps them: each layer's magnitudes trimmed to the exponents that occur.
+template <typename T>
+std::shared_ptr<const GradflowDensity> Pass<T>::density() const {
+    auto density = std::make_shared<GradflowDensity>();
+    density->z_lo = z_lo_, density->z_hi = z_hi_;
+    density->z = z_counts_;
+    density->gradient.resize(static_cast<size_t>(depth_));
+    for (size_t l = 0; l < static_cast<size_t>(depth_); ++l) {
+        const std::vector<std::int64_t>& dense = grad_counts_[l];
+        MagnitudeCounts& out = density->gradient[l];
+        out.zero = grad_zero_[l], out.nonfinite = grad_nonfinite_[l], out.total = grad_total_[l];
+        const auto first = std::find_if(dense.begin(), dense.end(), [](std::int64_t c) { return c != 0; });
+        if (first == dense.end()) continue;
+        const auto last = std::find_if(dense.rbegin(), dense.rend(), [](std::int64_t c) { return c != 0; }).base();
+        out.first_exponent = lowest_exponent<T>() + static_cast<int>(first - dense.begin());
+        out.bins.assign(first, last);
+    }
+    return density;
+}
+
 template <typename T>
 GradflowResult Pass<T>::run() {
     const int threads = gradflow_thread_count(control_);
@@ -427,6 +500,7 @@ GradflowResult Pass<T>::run() {
     for (long double part : slice_loss_) loss += part;
     result.loss = static_cast<double>(loss / (static_cast<long double>(width_) * batch_));
     for (int l = 1; l <= depth_; ++l) result.layers.push_back(combine(l));
+    if (count_density_) result.density = density();
     return result;
 }
 

@@ -58,6 +58,39 @@ void count_z(const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dyna
     }
 }
 
+template <typename T>
+void count_positions(const T* u, std::int64_t count, double lo, double hi, ZCounts& out) {
+    const double scale = kZHistogramBins / (hi - lo);
+    std::int64_t underflow = 0, overflow = 0;
+    for (std::int64_t i = 0; i < count; ++i) {
+        const double at = (static_cast<double>(u[i]) - lo) * scale;  // as count_z: in double
+        if (at < 0) {
+            ++underflow;
+        } else if (at >= kZHistogramBins) {
+            ++overflow;
+        } else if (at >= 0) {  // false for NaN, which is counted in total only
+            ++out.bins[static_cast<size_t>(std::min(static_cast<int>(at), kZHistogramBins - 1))];
+        }
+    }
+    out.underflow += underflow;
+    out.overflow += overflow;
+    out.total += count;
+}
+
+template <typename T>
+void count_slopes(const T* df, std::int64_t count, T saturated_limit, T inactive_limit, ZCounts& out) {
+    std::int64_t zero = 0, saturated = 0, inactive = 0;
+    for (std::int64_t i = 0; i < count; ++i) {
+        const T slope = std::abs(df[i]);
+        zero += slope == T(0);
+        saturated += slope > T(0) && slope < saturated_limit;
+        inactive += !(slope >= inactive_limit);
+    }
+    out.zero_slope += zero;
+    out.saturated += saturated;
+    out.inactive += inactive;
+}
+
 double nice_half_width(double max_abs_z) {
     const double target = std::min(std::isfinite(max_abs_z) ? std::fabs(max_abs_z) : 1e6, 1e6);
     if (target <= 1) return 1;
@@ -88,6 +121,10 @@ double z_histogram_half_width(const Activation& activation, const ParameterValue
 
 template void count_z<float>(const Eigen::Ref<const Eigen::MatrixXf>&, const Eigen::Ref<const Eigen::MatrixXf>&,
                              const InactivityRule&, LayerZHistogram&);
+template void count_positions<float>(const float*, std::int64_t, double, double, ZCounts&);
+template void count_positions<double>(const double*, std::int64_t, double, double, ZCounts&);
+template void count_slopes<float>(const float*, std::int64_t, float, float, ZCounts&);
+template void count_slopes<double>(const double*, std::int64_t, double, double, ZCounts&);
 template void count_z<double>(const Eigen::Ref<const Eigen::MatrixXd>&, const Eigen::Ref<const Eigen::MatrixXd>&,
                               const InactivityRule&, LayerZHistogram&);
 

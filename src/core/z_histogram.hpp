@@ -59,6 +59,16 @@ void count_z(const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dyna
              const Eigen::Ref<const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>>& df, const InactivityRule& rule,
              LayerZHistogram& out);
 
+// The gradient-flow pass's per-slice steps (gradflow_density.hpp), in two halves because the pass
+// overwrites z with f(z) as it computes f′: first the positions of `count` values u (a flat run, no
+// units) in `out`'s bins over [lo, hi), with their total; then, from their f′, the zone masses with
+// the pass's own comparisons in T — zero_slope: f′ = 0; saturated: 0 < |f′| < saturated_limit;
+// inactive: !(|f′| ≥ inactive_limit). Neither clears `out` first.
+template <typename T>
+void count_positions(const T* u, std::int64_t count, double lo, double hi, ZCounts& out);
+template <typename T>
+void count_slopes(const T* df, std::int64_t count, T saturated_limit, T inactive_limit, ZCounts& out);
+
 // The smallest nice R (1, 2, 2.5, 5 × 10^k) covering both the activation's interesting region
 // (1.5 × the outermost edge of its saturated or dead zones inside [−10, 10], at least 3: ReLU 3,
 // tanh ±4.5, sigmoid ±9) and `max_abs_z`, the largest finite |z| of the data (capped at 1e6).
@@ -68,6 +78,10 @@ double nice_half_width(double max_abs_z);
 
 extern template void count_z<float>(const Eigen::Ref<const Eigen::MatrixXf>&, const Eigen::Ref<const Eigen::MatrixXf>&,
                                     const InactivityRule&, LayerZHistogram&);
+extern template void count_positions<float>(const float*, std::int64_t, double, double, ZCounts&);
+extern template void count_positions<double>(const double*, std::int64_t, double, double, ZCounts&);
+extern template void count_slopes<float>(const float*, std::int64_t, float, float, ZCounts&);
+extern template void count_slopes<double>(const double*, std::int64_t, double, double, ZCounts&);
 extern template void count_z<double>(const Eigen::Ref<const Eigen::MatrixXd>&, const Eigen::Ref<const Eigen::MatrixXd>&,
                                      const InactivityRule&, LayerZHistogram&);
 
