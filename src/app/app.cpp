@@ -58,7 +58,7 @@ LinkedPanels linked_panels(AppState& state) {
 
 PanelContext panel_context(AppState& state) {
     return {state.memory_budget, state.fonts, state.times, state.requests, state.status,
-            LinkContext{state.activation_link, linked_panels(state)}};
+            LinkContext{state.activation_link, linked_panels(state)}, state.classifier.live.trainer()};
 }
 
 void show_page(AppState& state, int index) {

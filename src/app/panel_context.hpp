@@ -10,6 +10,7 @@
 #include "app/fonts.hpp"
 #include "app/frame_stats.hpp"
 #include "app/vocabulary.hpp"
+#include "core/trainer.hpp"
 #include "settings/activation_link.hpp"
 
 namespace actviz::app {
@@ -58,6 +59,10 @@ struct PanelContext {
     FrameRequests& requests;
     StatusLine& status;
     LinkContext link;
+    // The Classifier's network, read-only, for the Activations page's overlay "where the Classifier's
+    // layer k sits" (issue 14 item 4): the one look a panel has at another's live state, and it only
+    // reads what that trainer has already counted. Null when the Classifier has no network yet.
+    const Trainer* classifier_trainer = nullptr;
 };
 
 }  // namespace actviz::app

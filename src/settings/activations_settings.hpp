@@ -23,6 +23,9 @@ struct ActivationsSettings {
     float saturation_epsilon = 0.01f;  // saturated where |f′| < ε · max|f′|
     float x_min = -6.0f, x_max = 6.0f;
     int zones_of = -1;             // catalogue index whose zones are shaded; -1 = first selected
+    // Under the curves, the live z histogram of the Classifier's hidden layer (from 0): where its units sit.
+    bool classifier_overlay = false;
+    int classifier_layer = 0;
     std::string search;
 
     ActivationsSettings();

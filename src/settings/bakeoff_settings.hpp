@@ -36,6 +36,9 @@ struct BakeoffSettings {
     int min_steps_per_second = 60;
     bool log_loss = true;
     bool log_grad = true;
+    // The row of units-on-the-curve charts under the thumbnails, for one hidden layer (from 0).
+    bool show_unit_curves = true;
+    int unit_curves_layer = 0;
 
     BakeoffSettings();  // the classic comparison on the 3-arm spiral, 2-32-32-32-32-3, Adam 0.01
     bool operator==(const BakeoffSettings&) const = delete;

@@ -12,6 +12,8 @@
 namespace actviz::settings {
 
 enum class GradQuantity { WeightGrad, ActivationGrad, MeanAbsDz };
+// What the layer × value density map shows: the activation inputs z, or the gradients |∂L/∂z|.
+enum class DensityValue { Inputs, Gradients };
 
 struct GradflowCurve {
     int activation = 0;  // catalogue index
@@ -49,6 +51,8 @@ struct GradflowSettings {
     // How the results are shown: changing these recomputes nothing.
     GradQuantity quantity = GradQuantity::WeightGrad;
     bool show_chain_rule_bound = true;
+    DensityValue density_value = DensityValue::Inputs;
+    int density_curve = 0;  // which curve's network the density map shows
 };
 
 // The numeric settings, each described once (setting.hpp).

@@ -55,3 +55,30 @@ BENCHMARK(BM_GradflowWithInit)
     ->UseRealTime();
 
 }  // namespace
+
+namespace {
+
+// The layer × value density map (issue 14 item 3), counted in the same pass: the pass alone and with
+// the map, back to back, one thread (the counting's own cost, undiluted by the second core) and two
+// (the app's worker). Arguments: depth, width, float32, threads, density (0/1).
+void BM_GradflowDensity(benchmark::State& state) {
+    const actviz::GradflowConfig config = bench_config(state);
+    const actviz::Network network = actviz::make_network(config);
+    const actviz::GradflowBatch data = actviz::make_batch(config);
+    actviz::GradflowControl control;
+    control.threads = static_cast<int>(state.range(3));
+    control.density = state.range(4) != 0;
+    for (auto _ : state) {
+        const actviz::GradflowResult result = actviz::simulate_gradient_flow(config, network, data, control);
+        benchmark::DoNotOptimize(result.density.get());
+    }
+    state.SetLabel(std::string(control.density ? "with density" : "without") + (config.float32 ? " float32" : " float64"));
+}
+BENCHMARK(BM_GradflowDensity)
+    ->ArgNames({"depth", "width", "f32", "threads", "density"})
+    ->ArgsProduct({{20}, {64}, {0}, {1, 2}, {0, 1}})
+    ->ArgsProduct({{200}, {256}, {1}, {1, 2}, {0, 1}})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+}  // namespace

@@ -3,6 +3,7 @@
 // in which nothing changed costs no recomputation.
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -38,6 +39,14 @@ struct ActivationsLive {
     std::vector<CachedFigures> figures = std::vector<CachedFigures>(activations().size());
     std::array<std::array<float, 2>, 2> shown_x_range{};  // per chart: the x range it showed last frame
     std::string parameter_error;  // why the last slider edit was refused (the last good values stay)
+    // What the Classifier overlay drew last frame (empty bins: nothing): the GUI test's evidence that
+    // the bars are the Classifier's own histogram.
+    struct OverlayShown {
+        int layer = -1;
+        std::int64_t step = -1;
+        double lo = 0, hi = 0;
+        std::vector<std::int64_t> bins;
+    } overlay_shown;
 };
 
 }  // namespace actviz::app

@@ -14,6 +14,7 @@
 #include "app/sidebar.hpp"
 #include "app/activation_link_ui.hpp"
 #include "app/activations/activations_panel.hpp"
+#include "app/activations/classifier_overlay.hpp"
 #include "app/activations/property_table.hpp"
 #include "app/setting_widgets.hpp"
 #include "app/widgets.hpp"
@@ -238,7 +239,7 @@ struct CurveParts {
 };
 
 void draw_curves_plot(ActivationsPanel& panel, int chart, const char* id, ImVec2 size, CurveParts parts,
-                      bool log_y) {
+                      bool log_y, const Trainer* classifier) {
     ActivationsSettings& settings = panel.settings;
     if (!plot::begin_plot(id, size)) return;
     // The x-range control, pan/zoom in either chart and the other chart stay one range: a chart
@@ -262,6 +263,7 @@ void draw_curves_plot(ActivationsPanel& panel, int chart, const char* id, ImVec2
     if (settings.shade_zones) {
         if (const Activation* subject = zones_subject(settings)) draw_zones(panel, *subject, lo, hi, count);
     }
+    if (!log_y) plot_classifier_overlay(panel, classifier);  // under the curves
     std::vector<double> magnitudes;
     for (const Activation& activation : fitted_catalogue(settings)) {
         const int index = activation_index(activation);
@@ -315,6 +317,7 @@ void draw_activations_panel(ActivationsPanel& panel, PanelContext& context) {
     ImGui::BeginChild("charts", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
     draw_toolbar(settings, context);
     draw_parameter_sliders(panel);
+    draw_classifier_overlay_controls(panel, context.classifier_trainer);
     ImGui::Separator();
 
     int rows = 0;
@@ -329,11 +332,14 @@ void draw_activations_panel(ActivationsPanel& panel, PanelContext& context) {
     if (settings.log_derivative && df) {
         // f on a linear axis above, |f′| on a log axis below, sharing the x range.
         const float half = std::floor(charts_height / 2);
-        if (f || d2f) draw_curves_plot(panel, 0, "##curves", ImVec2(-1, half), {f, false, d2f, false}, false);
+        if (f || d2f) {
+            draw_curves_plot(panel, 0, "##curves", ImVec2(-1, half), {f, false, d2f, false}, false, context.classifier_trainer);
+        }
         draw_curves_plot(panel, 1, "##log_derivative", ImVec2(-1, f || d2f ? charts_height - half : charts_height),
-                         {false, false, false, true}, true);
+                         {false, false, false, true}, true, nullptr);
     } else {
-        draw_curves_plot(panel, 0, "##curves", ImVec2(-1, charts_height), {f, df, d2f, false}, false);
+        draw_curves_plot(panel, 0, "##curves", ImVec2(-1, charts_height), {f, df, d2f, false}, false,
+                         context.classifier_trainer);
     }
     if (draw_property_table(panel, table_height))  // the cost column fills a cell a frame, not a cell a second
         context.requests.wake_within_s = std::min(context.requests.wake_within_s, 0.02);

@@ -251,8 +251,17 @@ void draw_bakeoff_panel(BakeoffPanel& panel, PanelContext& context) {
     // short window (1024 × 640) all of it still, and the table below scrolls into view.
     const bool short_window = avail.y < font * 36;
     const float verdict = std::min(bakeoff_verdict_height(panel, avail.x), avail.y * (short_window ? 0.45f : 0.22f));
-    const float charts = std::max(avail.y - thumbs - table - verdict - 3 * style.ItemSpacing.y, font * 8);
+    // The units-on-the-curve row: a line for its switch and layer, then charts ~half a thumbnail high
+    // (at least five lines, so a chart keeps its curves readable), taken from the training charts.
+    const float header = ImGui::GetFrameHeightWithSpacing();
+    const float curves = panel.settings.show_unit_curves
+                             ? std::clamp(std::floor(cell * 0.5f), font * 5, std::max(font * 5, avail.y * 0.2f))
+                             : 0.0f;
+    const float charts =
+        std::max(avail.y - thumbs - header - curves - table - verdict - 4 * style.ItemSpacing.y, font * 8);
     const int clicked = draw_bakeoff_thumbnails(panel, ImVec2(avail.x, thumbs));
+    bakeoff_unit_curves_header(panel);
+    if (curves > 0) draw_bakeoff_unit_curves(panel, ImVec2(avail.x, curves));
     draw_bakeoff_charts(panel, ImVec2(avail.x, charts));
     draw_bakeoff_verdict(panel, ImVec2(avail.x, verdict));
     draw_bakeoff_table(panel, ImVec2(avail.x, std::max(ImGui::GetContentRegionAvail().y, table)));

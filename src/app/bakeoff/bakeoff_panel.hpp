@@ -5,6 +5,7 @@
 #include "app/sidebar.hpp"
 #include "app/classifier/classifier_panel.hpp"
 #include "app/panel_context.hpp"
+#include "app/unit_curve_chart.hpp"
 #include "settings/bakeoff_settings.hpp"
 
 namespace actviz::app {
@@ -14,6 +15,13 @@ struct BakeoffPanel {
     BakeoffLive live;
     HiddenLayersEdit hidden_edit;
     SidebarState sidebar;  // the settings column, folded in a narrow panel
+    // What the row of units-on-the-curve charts showed last frame, per contestant of seed 0 (a
+    // default LayerMasses where a contestant had no histogram yet): the figures the GUI tests compare
+    // with each contestant's own statistics.
+    struct UnitCurvesShown {
+        int layer = 0;
+        std::vector<LayerMasses> masses;
+    } unit_curves_shown;
 };
 
 // Clicking a thumbnail sets context.requests.open_contestant_in_classifier.

@@ -12,6 +12,11 @@ namespace actviz::app {
 // One decision-region thumbnail per activation of seed 0 with its caption. Returns the activation
 // index whose thumbnail was clicked this frame, or −1.
 int draw_bakeoff_thumbnails(BakeoffPanel& panel, ImVec2 size);
+// The "units on the curve" switch and its layer chooser, on one line; returns the height it took.
+float bakeoff_unit_curves_header(BakeoffPanel& panel);
+// Under the thumbnails, one units-on-the-curve chart per contestant for the chosen layer
+// (bakeoff_unit_curves.cpp), lined up with them; records what it showed in panel.unit_curves_shown.
+void draw_bakeoff_unit_curves(BakeoffPanel& panel, ImVec2 size);
 // Train loss and test accuracy against step, gradient norm and inactive fraction per layer now.
 void draw_bakeoff_charts(BakeoffPanel& panel, ImVec2 size);
 // Mean ± spread over the seeds per activation, sortable by any column.

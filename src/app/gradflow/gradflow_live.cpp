@@ -86,6 +86,7 @@ void GradflowLive::run(const Job& job, const std::atomic<bool>& cancel) {
         control.cancel = &cancel;
         control.progress = &curve_progress_;
         control.threads = worker_threads();
+        control.density = true;  // the layer × value map, counted in the same pass
         GradflowResult result = simulate_gradient_flow(settings.config_for(i), control);
         if (result.cancelled || cancel) return;
         std::lock_guard lock(mutex_);

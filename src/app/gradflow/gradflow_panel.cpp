@@ -16,6 +16,7 @@
 
 #include "app/activation_link_ui.hpp"
 #include "app/sidebar.hpp"
+#include "app/gradflow/gradflow_density_map.hpp"
 #include "app/gradflow/gradflow_panel.hpp"
 #include "app/gradflow/gradflow_readouts.hpp"
 #include "app/activation_colour.hpp"
@@ -611,7 +612,11 @@ void draw_gradflow_panel(GradflowPanel& panel, PanelContext& context) {
     }
     const float rest = ImGui::GetContentRegionAvail().y;
     const float top = std::floor(rest * 0.5f);
-    draw_norm_chart(settings, snapshot, ImVec2(-1, top));
+    // The "how much" chart and, beside it, the "why": every layer's distribution (issue 14 item 3).
+    const float density_width = std::floor(ImGui::GetContentRegionAvail().x * 0.42f);
+    draw_norm_chart(settings, snapshot, ImVec2(-density_width - ImGui::GetStyle().ItemSpacing.x, top));
+    ImGui::SameLine();
+    draw_density_map(panel, snapshot, ImVec2(density_width, top));
     const float half = std::floor(ImGui::GetContentRegionAvail().x / 2);
     draw_stats_chart(panel, snapshot, ImVec2(half, -1));
     ImGui::SameLine();
