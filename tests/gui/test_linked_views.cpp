@@ -7,8 +7,11 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +26,16 @@ bool have_display() {
     return display && *display;
 }
 
+// ACTVIZ_SCREENSHOT_DIR set: pictures for README (ACTVIZ_SCREENSHOT_SIZE=WxH sets the window).
+void screenshot(AppState& state, const char* name) {
+    if (const char* dir = std::getenv("ACTVIZ_SCREENSHOT_DIR")) {
+        state.screenshot_to = AppState::ScreenshotRequest{std::string(dir) + "/" + name, -1};
+    }
+}
+void window_size(settings::LaunchOptions& launch) {
+    if (const char* size = std::getenv("ACTVIZ_SCREENSHOT_SIZE")) std::sscanf(size, "%dx%d", &launch.width, &launch.height);
+}
+
 TEST(LinkedViews, BakeoffUnitCurvesAreEachContestantsOwnStatistic) {
     if (!have_display()) GTEST_SKIP() << "no X display; the test command runs this under xvfb-run";
     settings::LaunchOptions launch;
@@ -32,12 +45,14 @@ TEST(LinkedViews, BakeoffUnitCurvesAreEachContestantsOwnStatistic) {
     launch.panel = "bakeoff";
     launch.preset = "bakeoff-spiral";
     launch.frames = 60;
+    window_size(launch);
     std::vector<std::string> failures;
     int checked = 0, layers_seen = 0;
     double relu_zero_slope = -1;
     const int status = run(launch, [&](AppState& state, GLFWwindow*, int frame) {
         BakeoffPanel& panel = state.bakeoff;
         if (frame == 30) panel.settings.unit_curves_layer = 2;  // the chooser: the third hidden layer
+        if (frame == 58) screenshot(state, "bakeoff-unit-curves.png");
         const Bakeoff* bakeoff = panel.live.bakeoff();
         const auto& shown = panel.unit_curves_shown;
         if (!bakeoff || shown.masses.empty()) return;
@@ -85,32 +100,119 @@ TEST(LinkedViews, ActivationsOverlayIsTheClassifiersHistogram) {
     launch.panel = "classifier";
     launch.preset = "spiral-tanh";
     launch.frames = 70;
+    window_size(launch);
     std::vector<std::string> failures;
     int compared = 0;
+    // The hook runs before each frame. The Activations page draws before the Classifier trains in a
+    // frame (tiled, both draw), so the overlay of frame N must be the histogram as it stood when
+    // frame N began: kept from the previous call of the hook.
+    std::optional<LayerZHistogram> at_frame_start;
+    std::int64_t step_when_tiled = 0;
     const int status = run(launch, [&](AppState& state, GLFWwindow*, int frame) {
         if (frame == 30) {  // the Classifier has trained; now look at the Activations page with the overlay
             state.activations.settings.classifier_overlay = true;
             state.activations.settings.classifier_layer = 1;
             show_page(state, settings::panel_index(settings::PanelId::Activations));
         }
+        if (frame == 45) screenshot(state, "activations-classifier-overlay.png");
         if (frame == 50) show_page(state, -1);  // every panel tiled: the Classifier trains while the overlay draws
-        if (frame <= 31) return;
         const Trainer* trainer = state.classifier.live.trainer();
-        const auto& shown = state.activations.live.overlay_shown;
         if (!trainer) {
-            failures.push_back("no Classifier network");
+            if (frame > 1) failures.push_back("no Classifier network");
             return;
         }
-        const LayerZHistogram& histogram = trainer->z_histograms()[1];
-        if (shown.layer != 1 || shown.bins != histogram.layer.bins || shown.lo != histogram.lo ||
-            shown.hi != histogram.hi || shown.step != histogram.step) {
-            failures.push_back("frame " + std::to_string(frame) + ": the overlay is not the Classifier's layer 2");
+        if (frame == 50) step_when_tiled = trainer->steps();
+        const auto& shown = state.activations.live.overlay_shown;
+        if (frame > 31 && at_frame_start) {
+            const LayerZHistogram& histogram = *at_frame_start;
+            if (shown.layer != 1 || shown.bins != histogram.layer.bins || shown.lo != histogram.lo ||
+                shown.hi != histogram.hi || shown.step != histogram.step) {
+                failures.push_back("frame " + std::to_string(frame - 1) + ": the overlay is not the Classifier's layer 2");
+            }
+            ++compared;
         }
-        ++compared;
+        at_frame_start = trainer->z_histograms()[1];
     });
     EXPECT_EQ(status, 0);
     EXPECT_GT(compared, 30);
+    ASSERT_TRUE(at_frame_start);
+    EXPECT_GT(at_frame_start->step, step_when_tiled) << "the Classifier trained on while tiled beside the overlay";
     for (const std::string& failure : failures) ADD_FAILURE() << failure;
+}
+
+// Gradient flow's map shows the run's own counts, switchable to the gradients; its column for a layer
+// holds that layer's batch (width × batch entries), the gradients' zeros included.
+TEST(LinkedViews, GradflowDensityMapIsTheRunsOwn) {
+    if (!have_display()) GTEST_SKIP() << "no X display; the test command runs this under xvfb-run";
+    settings::LaunchOptions launch;
+    launch.fresh = true;
+    launch.width = 1600;
+    launch.height = 960;
+    launch.panel = "gradflow";
+    launch.preset = "sigmoid-20";
+    launch.frames = 400;
+    window_size(launch);
+    bool seen = false;
+    int shots = 0;
+    const int status = run(launch, [&](AppState& state, GLFWwindow*, int) {
+        const GradflowSnapshot snapshot = state.gradflow.live.snapshot();
+        if (snapshot.curves.empty() || !snapshot.curves[0]) return;
+        const GradflowResult& result = *snapshot.curves[0];
+        ASSERT_TRUE(result.density) << "the app asks for the map in the same pass";
+        ASSERT_EQ(result.density->z.size(), result.layers.size());
+        const GradflowSimulation& sim = state.gradflow.settings.simulation;
+        for (size_t l = 0; l < result.layers.size(); ++l) {
+            EXPECT_EQ(result.density->z[l].total, static_cast<std::int64_t>(sim.width) * sim.batch);
+            EXPECT_EQ(result.density->gradient[l].total, static_cast<std::int64_t>(sim.width) * sim.batch);
+            EXPECT_EQ(result.density->z[l].share(result.density->z[l].saturated), result.layers[l].saturated_fraction);
+        }
+        seen = true;
+        if (shots == 0) {
+            screenshot(state, "gradflow-density-z.png");
+            ++shots;
+        } else if (shots < 8) {
+            state.gradflow.settings.density_value = DensityValue::Gradients;
+            if (++shots == 8) screenshot(state, "gradflow-density-gradients.png");
+        }
+    });
+    EXPECT_EQ(status, 0);
+    EXPECT_TRUE(seen) << "the run should finish within the frames";
+}
+
+// Not a test: with ACTVIZ_FRAME_REPORT set, prints the frame breakdown (median ms) of the Bake-off
+// (spiral preset, 1280 × 800) with its units-on-the-curve row off, then on, and what the row and the
+// Gradient flow's density map take to build — README's "Speed" figures. Timings are never asserted.
+TEST(LinkedViews, FrameBreakdownReport) {
+    if (!have_display() || !std::getenv("ACTVIZ_FRAME_REPORT")) GTEST_SKIP() << "set ACTVIZ_FRAME_REPORT to measure";
+    settings::LaunchOptions launch;
+    launch.fresh = true;
+    launch.width = 1280;
+    launch.height = 800;
+    launch.panel = "bakeoff";
+    launch.preset = "bakeoff-spiral";
+    launch.frames = 600;
+    std::vector<double> row_ms, map_ms;
+    run(launch, [&](AppState& state, GLFWwindow*, int frame) {
+        BakeoffPanel& panel = state.bakeoff;
+        if (frame == 1) panel.settings.show_unit_curves = false;
+        if (frame == 150) panel.settings.show_unit_curves = true;
+        if (frame == 149 || frame == 299) {
+            const FrameBreakdown& b = panel.live.breakdown();
+            std::printf("bakeoff, units on the curve %s: train %.2f, thumbnails %.2f, UI %.2f, render %.2f ms\n",
+                        frame == 149 ? "off" : "on ", b.median(FramePhase::Train), b.median(FramePhase::Boundary),
+                        b.median(FramePhase::Ui), b.median(FramePhase::Render));
+        }
+        if (frame > 160 && frame < 300) row_ms.push_back(panel.unit_curves_shown.draw_ms);
+        if (frame == 300) show_page(state, settings::panel_index(settings::PanelId::Gradflow));
+        if (frame > 450) map_ms.push_back(state.gradflow.density_map_ms);
+        if (frame == 525) state.gradflow.settings.density_value = DensityValue::Gradients;
+    });
+    auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v.empty() ? 0.0 : v[v.size() / 2];
+    };
+    std::printf("bakeoff row of unit curves: median %.3f ms to build; gradflow density map (the page's default "
+                "network, z then |dL/dz|): median %.3f ms\n", median(row_ms), median(map_ms));
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ struct BakeoffPanel {
     struct UnitCurvesShown {
         int layer = 0;
         std::vector<LayerMasses> masses;
+        double draw_ms = 0;  // building the row last frame (its share of the frame breakdown's UI)
     } unit_curves_shown;
 };
 

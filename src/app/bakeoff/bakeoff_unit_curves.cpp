@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -41,6 +42,7 @@ float bakeoff_unit_curves_header(BakeoffPanel& panel) {
 }
 
 void draw_bakeoff_unit_curves(BakeoffPanel& panel, ImVec2 size) {
+    const auto start = std::chrono::steady_clock::now();
     const Bakeoff* bakeoff = panel.live.bakeoff();
     panel.unit_curves_shown = {};
     if (!bakeoff || !panel.settings.show_unit_curves) return;
@@ -71,6 +73,7 @@ void draw_bakeoff_unit_curves(BakeoffPanel& panel, ImVec2 size) {
         draw_unit_curve_chart(id, layer, ImVec2(cell, size.y), UnitCurveOptions{.compact = true, .name_first = name});
         panel.unit_curves_shown.masses.push_back(masses_of(*layer.histogram));
     }
+    panel.unit_curves_shown.draw_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace actviz::app

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -616,7 +617,9 @@ void draw_gradflow_panel(GradflowPanel& panel, PanelContext& context) {
     const float density_width = std::floor(ImGui::GetContentRegionAvail().x * 0.42f);
     draw_norm_chart(settings, snapshot, ImVec2(-density_width - ImGui::GetStyle().ItemSpacing.x, top));
     ImGui::SameLine();
+    const auto map_start = std::chrono::steady_clock::now();
     draw_density_map(panel, snapshot, ImVec2(density_width, top));
+    panel.density_map_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - map_start).count();
     const float half = std::floor(ImGui::GetContentRegionAvail().x / 2);
     draw_stats_chart(panel, snapshot, ImVec2(half, -1));
     ImGui::SameLine();

@@ -14,6 +14,7 @@ struct GradflowPanel {
     GradflowLive live;
     SidebarState sidebar;  // the settings column, folded in a narrow panel
     double stats_fitted_min = 0, stats_fitted_max = 0;
+    double density_map_ms = 0;  // building the density map last frame (the frame breakdown's share of it)
 };
 
 void draw_gradflow_panel(GradflowPanel& panel, PanelContext& context);
