@@ -251,11 +251,12 @@ void draw_bakeoff_panel(BakeoffPanel& panel, PanelContext& context) {
     // short window (1024 × 640) all of it still, and the table below scrolls into view.
     const bool short_window = avail.y < font * 36;
     const float verdict = std::min(bakeoff_verdict_height(panel, avail.x), avail.y * (short_window ? 0.45f : 0.22f));
-    // The units-on-the-curve row: a line for its switch and layer, then charts ~half a thumbnail high
-    // (at least five lines, so a chart keeps its curves readable), taken from the training charts.
+    // The units-on-the-curve row: a line for its switch and layer, then charts ~0.6 of a thumbnail high
+    // (at least 6.5 lines: its title and ticks take three, and the curves need the rest), taken from
+    // the training charts; in a short window the page scrolls rather than squash them.
     const float header = ImGui::GetFrameHeightWithSpacing();
     const float curves = panel.settings.show_unit_curves
-                             ? std::clamp(std::floor(cell * 0.5f), font * 5, std::max(font * 5, avail.y * 0.2f))
+                             ? std::clamp(std::floor(cell * 0.6f), font * 6.5f, std::max(font * 6.5f, avail.y * 0.22f))
                              : 0.0f;
     const float charts =
         std::max(avail.y - thumbs - header - curves - table - verdict - 4 * style.ItemSpacing.y, font * 8);

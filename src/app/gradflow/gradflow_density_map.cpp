@@ -193,7 +193,7 @@ void draw_density_map(GradflowPanel& panel, const GradflowSnapshot& snapshot, Im
     const GradflowSimulation& sim = settings.simulation;
     ImGui::BeginGroup();
     int value = static_cast<int>(settings.density_value);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.5f);
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("|∂L/∂z| per layer").x + ImGui::GetFrameHeight() * 1.6f);
     ImGui::Combo("##densityvalue", &value, "z per layer\0|∂L/∂z| per layer\0");
     settings.density_value = static_cast<DensityValue>(value);
     const int curves = static_cast<int>(sim.curves.size());
