@@ -164,6 +164,7 @@ void draw_hover(const DensityGrid& grid, const GradflowResult& result, DensityVa
     const auto row_at = std::upper_bound(grid.edges.begin(), grid.edges.end(), y);
     if (row_at == grid.edges.begin() || row_at == grid.edges.end()) return;
     const size_t row = static_cast<size_t>(row_at - grid.edges.begin() - 1);
+    if (grid.row_names[row].empty()) return;  // the gap between the exact zeros and the smallest bin
     const int first = column * grid.layers_per_column + 1;
     const int last = std::min(depth, first + grid.layers_per_column - 1);
     char layers[48];
