@@ -84,6 +84,8 @@ settings::ActivationsSettings read_activations(const ObjectReader& in) {
     if (!(s.x_min < s.x_max)) fail(in.path_of("x_max"), "must be greater than x_min");
     if (in.has("zones_of") && !in.member("zones_of").is_null()) read_activation(in, "zones_of", s.zones_of);
     in.text("search", s.search, settings::kMaxSearchLength);
+    in.boolean("classifier_overlay", s.classifier_overlay);
+    in.integer("classifier_layer", s.classifier_layer, 0, kMaxHiddenLayers - 1);
     return s;
 }
 
@@ -125,6 +127,8 @@ settings::GradflowSettings read_gradflow(const ObjectReader& in) {
     read_setting(in, g::kFloat32, sim);
     read_enum(in, "quantity", s.quantity, settings::kQuantityNames);
     in.boolean("chain_rule_bound", s.show_chain_rule_bound);
+    read_enum(in, "density", s.density_value, settings::kDensityValueNames);
+    in.integer("density_curve", s.density_curve, 0, settings::kMaxGradflowCurves - 1);
     for (size_t i = 0; i < sim.curves.size(); ++i) {
         if (auto reason = sim.config_for(static_cast<int>(i)).validate()) fail(in.path(), *reason);
     }
@@ -305,6 +309,8 @@ settings::BakeoffSettings read_bakeoff(const ObjectReader& in) {
     in.boolean("playing", s.playing);
     in.boolean("log_loss", s.log_loss);
     in.boolean("log_grad", s.log_grad);
+    in.boolean("unit_curves", s.show_unit_curves);
+    in.integer("unit_curves_layer", s.unit_curves_layer, 0, kMaxHiddenLayers - 1);
     if (auto reason = settings::bakeoff_settings_error(s)) fail(in.path(), *reason);
     return s;
 }

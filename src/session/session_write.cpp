@@ -54,7 +54,9 @@ json activations_json(const settings::ActivationsSettings& s) {
             {"x_min", float_json(s.x_min)},
             {"x_max", float_json(s.x_max)},
             {"zones_of", std::move(zones)},
-            {"search", s.search}};
+            {"search", s.search},
+            {"classifier_overlay", s.classifier_overlay},
+            {"classifier_layer", s.classifier_layer}};
 }
 
 json gradflow_json(const settings::GradflowSettings& s) {
@@ -78,6 +80,8 @@ json gradflow_json(const settings::GradflowSettings& s) {
     write_setting(out, g::kFloat32, sim);
     out["quantity"] = name_of(settings::kQuantityNames, s.quantity);
     out["chain_rule_bound"] = s.show_chain_rule_bound;
+    out["density"] = name_of(settings::kDensityValueNames, s.density_value);
+    out["density_curve"] = s.density_curve;
     return out;
 }
 
@@ -160,6 +164,8 @@ json bakeoff_json(const settings::BakeoffSettings& s) {
     out["playing"] = s.playing;
     out["log_loss"] = s.log_loss;
     out["log_grad"] = s.log_grad;
+    out["unit_curves"] = s.show_unit_curves;
+    out["unit_curves_layer"] = s.unit_curves_layer;
     return out;
 }
 

@@ -9,6 +9,7 @@ namespace actviz::settings {
 
 inline constexpr std::array<std::string_view, 3> kCurveChoiceNames{"function", "derivative", "both"};
 inline constexpr std::array<std::string_view, 3> kQuantityNames{"weight_grad", "activation_grad", "mean_abs_dz"};
+inline constexpr std::array<std::string_view, 2> kDensityValueNames{"inputs", "gradients"};  // DensityValue
 inline constexpr std::array<std::string_view, 3> kMouseToolNames{"pan", "add", "erase"};
 
 }  // namespace actviz::settings

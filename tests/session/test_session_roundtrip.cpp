@@ -40,6 +40,35 @@ TEST(SessionRoundTrip, SettingsComeBackEqual) {
     EXPECT_EQ(to_json_text(back), to_json_text(scene.session));
 }
 
+// The linked views' choices (issue 14): the Activations overlay and its layer, the density map's
+// value and curve, the Bake-off's unit-curve row and its layer — saved, and out-of-range layers refused.
+TEST(SessionRoundTrip, LinkedViewChoicesComeBack) {
+    testing::Scene scene = testing::make_scene();
+    Session& s = scene.session;
+    s.activations.classifier_overlay = true;
+    s.activations.classifier_layer = 3;
+    s.gradflow.density_value = settings::DensityValue::Gradients;
+    s.gradflow.density_curve = 1;
+    s.bakeoff.show_unit_curves = false;
+    s.bakeoff.unit_curves_layer = 2;
+    const std::string text = to_json_text(s);
+    const ParseResult result = from_json_text(text);
+    ASSERT_TRUE(result.loaded) << result.error;
+    const Session& back = result.loaded->session;
+    EXPECT_TRUE(back.activations.classifier_overlay);
+    EXPECT_EQ(back.activations.classifier_layer, 3);
+    EXPECT_EQ(back.gradflow.density_value, settings::DensityValue::Gradients);
+    EXPECT_EQ(back.gradflow.density_curve, 1);
+    EXPECT_FALSE(back.bakeoff.show_unit_curves);
+    EXPECT_EQ(back.bakeoff.unit_curves_layer, 2);
+    std::string bad = text;
+    const std::string key = "\"unit_curves_layer\": 2";
+    const size_t at = bad.find(key);
+    ASSERT_NE(at, std::string::npos) << "the writer's spelling changed";
+    bad.replace(at, key.size(), "\"unit_curves_layer\": 9");
+    EXPECT_FALSE(from_json_text(bad).loaded) << "a ninth hidden layer does not exist";
+}
+
 // The textbook's logits, far past the bars' ±10, and the ends of the range: saved and opened again.
 TEST(SessionRoundTrip, LogitsOfAThousandAndTheRangesEndsComeBack) {
     for (const std::vector<double>& logits : {std::vector<double>{1000, 1001, 1002}, std::vector<double>{-1e4, 1e4},
