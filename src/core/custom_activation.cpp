@@ -72,7 +72,7 @@ std::optional<std::string> invalid_custom_parameters(const CustomActivationSpec&
     return std::nullopt;
 }
 
-CustomDefinition define_custom_activation(const CustomActivationSpec& spec) {
+CustomDefinition define_custom_activation(const CustomActivationSpec& spec, bool provisional) {
     CustomDefinition result;
     if (auto why = invalid_custom_name(spec.name)) {
         result.error.message = *why;
@@ -124,15 +124,26 @@ CustomDefinition define_custom_activation(const CustomActivationSpec& spec) {
     // Read off the curve by the property table (activation_properties.hpp); no claim is made here.
     entry.properties = {"see the table", false, false};
     entry.custom = &custom;
+    custom.provisional.store(provisional, std::memory_order_release);
     const Activation* appended = detail::append_activation(entry);
     if (!appended) {
         defs.entries.pop_back();
         result.error.message = "the catalogue is full; restart actviz to define more";
         return result;
     }
-    if (previous && previous->custom) const_cast<CustomActivation*>(previous->custom)->superseded.store(true);
+    if (previous && previous->custom && !provisional) const_cast<CustomActivation*>(previous->custom)->superseded.store(true);
     result.activation = appended;
     return result;
+}
+
+void publish_custom_activation(const Activation& activation) {
+    if (!activation.custom || !activation.custom->provisional.load(std::memory_order_acquire)) return;
+    Definitions& defs = definitions();
+    const std::lock_guard lock(defs.mutex);
+    const Activation* previous = find_activation(activation.name);
+    if (previous && previous != &activation && previous->custom)
+        const_cast<CustomActivation*>(previous->custom)->superseded.store(true);
+    const_cast<CustomActivation*>(activation.custom)->provisional.store(false, std::memory_order_release);
 }
 
 std::vector<const Activation*> custom_activations() {
