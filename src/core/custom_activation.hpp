@@ -7,6 +7,8 @@
 
 #include <array>
 #include <atomic>
+#include <mutex>
+#include <utility>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -47,7 +49,16 @@ struct CustomActivation {
     // found by name nor superseding anything until the session is adopted (publish_custom_activation),
     // so an open that fails later leaves the catalogue as the user sees it.
     std::atomic<bool> provisional{false};
+    // The last kinks found (custom_kinks), for the parameters they were found at.
+    mutable std::mutex kinks_mutex;
+    mutable std::optional<std::pair<ParameterValues, std::vector<double>>> kinks_cache;
 };
+
+// Where a typed formula's f′ jumps within ±kCustomKinkRange: the kinks of abs, max, min (and the
+// jumps of sign and step) that the formula's curve passes, found on a 0.001 grid and refined by
+// bisection to ~1e-12. None for a formula without such functions. Cached per parameter values.
+inline constexpr double kCustomKinkRange = 50;
+std::vector<double> custom_kinks(const CustomActivation& custom, const ParameterValues& p);
 
 struct CustomDefinition {
     const Activation* activation = nullptr;  // set on success
