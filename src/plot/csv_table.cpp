@@ -1,6 +1,7 @@
 #include "plot/csv_table.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -63,11 +64,27 @@ void CsvTable::add_grid(std::string_view series, const double* values, int rows,
     series_.push_back(std::move(s));
 }
 
-bool CsvTable::wide() const {
-    if (series_.empty()) return false;
-    return std::all_of(series_.begin(), series_.end(),
-                       [&](const Series& s) { return s.values.empty() && same(s.xs, series_.front().xs); });
+std::vector<double> CsvTable::shared_xs() const {
+    std::vector<double> all;
+    size_t longest = 0;
+    for (const Series& s : series_) {
+        // Each series' x must rise strictly (one row per x) and be a number.
+        if (!s.values.empty()) return {};
+        for (size_t i = 0; i < s.xs.size(); ++i) {
+            if (!std::isfinite(s.xs[i]) || (i > 0 && !(s.xs[i] > s.xs[i - 1]))) return {};
+        }
+        all.insert(all.end(), s.xs.begin(), s.xs.end());
+        longest = std::max(longest, s.xs.size());
+    }
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    // Mostly shared: a few x of one series' own (ReLU sampled at its kink) leave cells empty; more
+    // would leave a sparse table, which the long form says better.
+    if (all.size() > longest + longest / 20) return {};
+    return all;
 }
+
+bool CsvTable::wide() const { return !series_.empty() && !shared_xs().empty(); }
 
 std::string CsvTable::text() const {
     std::string out;
@@ -75,12 +92,14 @@ std::string CsvTable::text() const {
         out += csv_field(x_name_.empty() ? "x" : x_name_);
         for (const Series& s : series_) out += ',' + csv_field(s.name);
         out += '\n';
-        const std::vector<double>& xs = series_.front().xs;
-        for (size_t i = 0; i < xs.size(); ++i) {
-            append_number(out, xs[i]);
-            for (const Series& s : series_) {
+        const std::vector<double> xs = shared_xs();
+        std::vector<size_t> next(series_.size(), 0);  // each series' next point
+        for (double x : xs) {
+            append_number(out, x);
+            for (size_t k = 0; k < series_.size(); ++k) {
                 out += ',';
-                append_number(out, s.ys[i]);
+                const Series& s = series_[k];
+                if (next[k] < s.xs.size() && s.xs[next[k]] == x) append_number(out, s.ys[next[k]++]);  // else: no point at this x
             }
             out += '\n';
         }

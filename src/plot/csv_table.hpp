@@ -1,8 +1,9 @@
 #pragma once
 // The data behind one chart as CSV, for "Export data as CSV" in the chart's context menu.
 //
-// Wide, when every series is a line, markers or bars over the same x values (the usual chart:
-// activations sampled on one grid, losses per step): one row per x, one column per series,
+// Wide, when every series is a line, markers or bars over (mostly) the same rising x values (the
+// usual chart: activations sampled on one grid, losses per step): one row per x, one column per
+// series, a cell left empty where a series has no point at that x (ReLU's extra sample at its kink),
 //   x,sigmoid,tanh
 // Long otherwise (series of different x, heatmaps): one row per point,
 //   series,x,y,value
@@ -42,6 +43,8 @@ class CsvTable {
         std::vector<double> xs, ys, values;  // values: a heatmap's cells (xs, ys their centres)
     };
     std::string unique_name(std::string_view name) const;
+    // The x values of the wide form, every series' in rising order; empty when the long form it is.
+    std::vector<double> shared_xs() const;
     std::vector<Series> series_;
     std::string x_name_;
 };

@@ -89,7 +89,10 @@ void detail::record_text(ImVec2 top_left, ImU32 colour, const std::string& text,
     if (size <= 0) size = ImGui::GetFontSize();
     // ImGui places text by its top; SVG by its baseline, the font's ascent below the top.
     const float ascent = font->FontSize > 0 ? font->Ascent * size / font->FontSize : size * 0.8f;
-    s->add(SceneText{own(ImVec2(top_left.x, top_left.y + ascent)), text, colour, size});
+    // ImGui's size is the line height (stb_truetype scales ascent − descent to it); SVG's font-size
+    // is the em. For DejaVu Sans, the app's font: 2048 units per em over 1901 + 483 → 0.859 em a line.
+    constexpr float kEmPerLine = 2048.0f / (1901.0f + 483.0f);
+    s->add(SceneText{own(ImVec2(top_left.x, top_left.y + ascent)), text, colour, size * kEmPerLine});
 }
 
 void detail::record_image(ImVec2 min, ImVec2 max, ImTextureID texture) {

@@ -58,14 +58,23 @@ TEST(CsvTable, WideWhenTheSeriesShareX) {
     EXPECT_EQ(table.text(), "\"x, input\",sigmoid,tanh\n-1,0.25,-0.5\n0,0.5,0\n1,0.75,nan\n");
 }
 
+TEST(CsvTable, WideWithEmptyCellsWhereASeriesHasAnXOfItsOwn) {
+    CsvTable table;
+    const double grid[] = {-1, 0, 1}, with_kink[] = {-1, 0, 0.5, 1}, f[] = {1, 2, 3}, g[] = {4, 5, 6, 7};
+    table.add_points("tanh", grid, f, 3);
+    table.add_points("relu", with_kink, g, 4);
+    ASSERT_TRUE(table.wide());
+    EXPECT_EQ(table.text(), "x,tanh,relu\n-1,1,4\n0,2,5\n0.5,,6\n1,3,7\n");
+}
+
 TEST(CsvTable, LongWhenTheXsDiffer) {
     CsvTable table;
-    const double steps[] = {0, 10, 20}, every_ten[] = {0, 20}, loss[] = {1, 0.5, 0.25}, test[] = {1.1, 0.3};
+    const double steps[] = {0, 10, 20}, others[] = {5, 15}, loss[] = {1, 0.5, 0.25}, test[] = {1.1, 0.3};
     table.add_points("train", steps, loss, 3);
-    table.add_points("test", every_ten, test, 2);
+    table.add_points("test", others, test, 2);  // no x in common: a wide table would be half empty
     EXPECT_FALSE(table.wide());
-    EXPECT_EQ(table.text(), "series,x,y,value\ntrain,0,1,\ntrain,10,0.5,\ntrain,20,0.25,\ntest,0,1.1000000000000001,\n"
-                            "test,20,0.29999999999999999,\n");
+    EXPECT_EQ(table.text(), "series,x,y,value\ntrain,0,1,\ntrain,10,0.5,\ntrain,20,0.25,\ntest,5,1.1000000000000001,\n"
+                            "test,15,0.29999999999999999,\n");
 }
 
 TEST(CsvTable, MarkersOnALineAreThatLine) {
