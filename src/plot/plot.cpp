@@ -14,6 +14,7 @@
 #include <imgui_internal.h>  // ImRect, OpenPopupEx, SetItemUsingMouseWheel
 
 #include <algorithm>
+#include <cfloat>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -453,6 +454,9 @@ void draw_axes() {
     record_rect(data.Min, data.Max, IM_COL32(0, 0, 0, 55));
     draw->PushClipRect(g_frame.frame.Min, g_frame.frame.Max, true);
 
+    // A tick label that would touch the one drawn before it is left out (a short map at a large
+    // zoom, custom ticks packed close): labels never overlap; the grid line stays.
+    float x_label_end = -FLT_MAX;
     const std::vector<Tick> x_ticks = ticks_for(AxisId::X, g_frame.x);
     const bool x_powers = powers_of_ten(AxisId::X, g_frame.x, x_ticks);
     for (const Tick& tick : x_ticks) {
@@ -463,9 +467,13 @@ void draw_axes() {
         if (!tick.major) continue;
         const TickText label = tick_text(tick, x_powers);
         const float width = text_size(label).x;
+        if (width <= 0) continue;
         const float left = std::clamp(px - width / 2, g_frame.frame.Min.x, g_frame.frame.Max.x - width);
+        if (left < x_label_end + 4) continue;
         draw_text(draw, ImVec2(left, data.Max.y + 4), text, label);
+        x_label_end = left + width;
     }
+    std::vector<float> y_label_rows;  // the centres of the y labels drawn
     const std::vector<Tick> y_ticks = ticks_for(AxisId::Y, g_frame.y);
     const bool y_powers = powers_of_ten(AxisId::Y, g_frame.y, y_ticks);
     for (const Tick& tick : y_ticks) {
@@ -476,7 +484,12 @@ void draw_axes() {
         if (!tick.major) continue;
         const TickText label = tick_text(tick, y_powers);
         const ImVec2 size = text_size(label);
+        if (size.x <= 0) continue;
+        bool overlaps = false;
+        for (float drawn : y_label_rows) overlaps = overlaps || std::fabs(drawn - py) < line;
+        if (overlaps) continue;
         draw_text(draw, ImVec2(data.Min.x - size.x - 6, py - line / 2), text, label);
+        y_label_rows.push_back(py);
     }
     // Zero lines help read signed curves.
     const ImU32 zero = IM_COL32(255, 255, 255, 70);
