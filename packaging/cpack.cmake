@@ -23,6 +23,9 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${ACTVIZ_HOMEPAGE})
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
+# Run, not linked, so shlibdeps cannot see them: rsvg-convert draws a chart's 2x PNG from its SVG;
+# zenity or kdialog is the desktop's file chooser (the in-app browser serves without them).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "librsvg2-bin, zenity | kdialog")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # actviz_<version>_<arch>.deb
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)  # Debian ships stripped binaries; ~10× smaller

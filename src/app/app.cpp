@@ -24,6 +24,7 @@
 
 #include "app/activation_link_ui.hpp"
 #include "app/app_state.hpp"
+#include "app/chart_export.hpp"
 #include "app/chrome.hpp"
 #include "app/classifier/classifier_timing.hpp"
 #include "app/data_ui.hpp"
@@ -40,6 +41,7 @@
 #include "app/zoom.hpp"
 #include "gfx/context.hpp"
 #include "gfx/screenshot.hpp"
+#include "plot/plot.hpp"
 #include "files/atomic_file.hpp"
 
 namespace actviz::app {
@@ -260,6 +262,7 @@ void build_frame(AppState& state) {
     draw_dialogs(state);
     finish_opening(state);
     draw_file_progress(state);
+    poll_chart_rasterising(state);
     if (const int edit = state.requests.edit_formula; edit >= -1) {
         open_formula_editor(state.formula_editor, edit >= 0 ? &activations()[static_cast<std::size_t>(edit)] : nullptr);
     }
@@ -345,8 +348,9 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
     state.gl_description = gfx::describe_gl();
     install_chart_export(state);
     struct ExportGuard {  // the handler refers to `state`: gone before it is
-        ~ExportGuard() { uninstall_chart_export(); }
-    } export_guard;
+        AppState& state;
+        ~ExportGuard() { uninstall_chart_export(state); }
+    } export_guard{state};
 
     using Clock = std::chrono::steady_clock;
     StatsLog stats_log;
@@ -405,6 +409,7 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
         if (before_each_frame) before_each_frame(state, window.get(), frames_drawn);  // a test's input (app.hpp)
         ImGui::NewFrame();
         state.requests = FrameRequests{};
+        plot::set_hover_suppressed(chart_grab_in_next_frame(state));  // a chart is photographed in this frame
         build_frame(state);
         const auto built = Clock::now();
         ImGui::Render();
@@ -430,9 +435,10 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
             }
             notify(state, saved ? what + " saved: " + shot->path : what + " not saved (" + shot->path + "): " + error);
         }
+        grab_chart_after_render(state, fb_width, fb_height);
         shot = std::move(state.screenshot_to);
         state.screenshot_to.reset();
-        if (shot) frames_to_settle = std::max(frames_to_settle, 1);  // draw that frame even when idle
+        if (shot || chart_grab_in_next_frame(state)) frames_to_settle = std::max(frames_to_settle, 1);  // draw that frame even when idle
         if (state.screenshot_requested) {
             state.screenshot_requested = false;
             const std::string path = timestamped_screenshot_name();

@@ -12,6 +12,7 @@
 
 #include "app/activations/activations_panel.hpp"
 #include "app/bakeoff/bakeoff_panel.hpp"
+#include "app/chart_export_state.hpp"
 #include "app/classifier/classifier_panel.hpp"
 #include "app/gradflow/gradflow_panel.hpp"
 #include "app/hinge_window.hpp"
@@ -88,6 +89,7 @@ struct AppState {
         int panel = -1;  // a panel's index, or −1: the whole window
     };
     std::optional<ScreenshotRequest> screenshot_to;
+    ChartExportState chart_export;  // a chart's PNG under way (chart_export.hpp)
     bool show_about = false;
     bool show_shortcuts = false;
     bool show_guide = false;  // Help > Choosing an activation

@@ -1,34 +1,24 @@
 #include "app/export.hpp"
 
-#include <cctype>
 #include <ctime>
+#include <filesystem>
+#include <system_error>
 
 #include "app/file_chooser.hpp"
 #include "app/file_types.hpp"
-#include "plot/plot.hpp"
+#include "files/atomic_file.hpp"
+#include "files/file_name.hpp"
 #include "session/session_file.hpp"
 #include "session/weights_json.hpp"
 
 namespace actviz::app {
 namespace {
 
-// Letters and digits of a chart title, the rest as single dashes: "‖∂L/∂W‖ per layer" → "L-W-per-layer".
-std::string slug(const std::string& text) {
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-        else if (!out.empty() && out.back() != '-') out += '-';
-        if (out.size() >= 40) break;
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out;
-}
-
 void write_export(AppState& state, const std::string& path, const std::string& text, const char* what) {
     if (auto error = files::write_file_atomically(path, text)) {
-        notify(state, std::string(what) + " not exported (" + path + "): " + *error);
+        notify(state, std::string(what) + " not exported (" + shown_path(path) + "): " + *error);
     } else {
-        notify(state, std::string(what) + " exported: " + path);
+        notify(state, std::string(what) + " exported: " + shown_path(path));
     }
 }
 
@@ -38,12 +28,17 @@ std::string timestamped_name(const std::string& what, const std::string& extensi
     const std::time_t now = std::time(nullptr);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
-    const std::string middle = slug(what);
+    const std::string middle = files::readable_file_stem(what);
     // Two exports within one second get "-2", "-3" rather than overwriting each other.
     return files::first_free_name("actviz-" + (middle.empty() ? "" : middle + "-") + stamp + "." + extension);
 }
 
-// Asks where to write `text` (a save, named by what it holds and when), then writes it.
+std::string shown_path(const std::string& path) {
+    std::error_code error;
+    const std::filesystem::path whole = std::filesystem::absolute(path, error);
+    return files::printable_path(error ? path : whole.lexically_normal().string());
+}
+
 void ask_and_write(AppState& state, const std::string& title, std::string suggested_name,
                    std::vector<files::FileFilter> types, std::string text, const char* what) {
     FileRequest request;
@@ -55,14 +50,6 @@ void ask_and_write(AppState& state, const std::string& title, std::string sugges
     request.on_chosen = [text = std::move(text), what](AppState& s, const std::string& path) { write_export(s, path, text, what); };
     ask_for_file(state, std::move(request));
 }
-
-void install_chart_export(AppState& state) {
-    plot::set_csv_export_handler([&state](const std::string& title, const std::string& csv) {
-        ask_and_write(state, "Export chart data", timestamped_name(title, "csv"), csv_file_types(), csv, "Chart data");
-    });
-}
-
-void uninstall_chart_export() { plot::set_csv_export_handler(nullptr); }
 
 void export_weights(AppState& state) {
     const Trainer* trainer = state.classifier.live.trainer();

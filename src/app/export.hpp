@@ -4,17 +4,24 @@
 // when ("actviz-loss-20260101-120000.csv"); the status bar says where it went, or why not.
 
 #include <string>
+#include <vector>
 
 #include "app/app_state.hpp"
+#include "files/file_filter.hpp"
 
 namespace actviz::app {
 
-// "actviz-<slug of what>-YYYYmmdd-HHMMSS.<extension>" ("what" empty: no slug).
+// "actviz-<what, readable>-YYYYmmdd-HHMMSS.<extension>" ("what" empty: no middle part), with
+// `what` made safe for any file system (files::readable_file_stem: "Loss##c" → "loss").
 std::string timestamped_name(const std::string& what, const std::string& extension);
 
-// Routes every chart's "Export data as CSV" to a file and the status bar (until the state goes).
-void install_chart_export(AppState& state);
-void uninstall_chart_export();
+// A written file's path as the status bar shows it: whole (absolute), control characters escaped.
+std::string shown_path(const std::string& path);
+
+// Asks where to write `text` (a save, proposing `suggested_name`), then writes it atomically and
+// says so, with `what` ("Chart data") and the full path, or why not.
+void ask_and_write(AppState& state, const std::string& title, std::string suggested_name,
+                   std::vector<files::FileFilter> types, std::string text, const char* what);
 
 // Asks where, then writes the Classifier's weights as they are now.
 void export_weights(AppState& state);

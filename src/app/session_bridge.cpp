@@ -60,6 +60,8 @@ session::Session capture_session(const AppState& state) {
 
 void apply_session(AppState& state, session::LoadedSession loaded) {
     const session::Session& s = loaded.session;
+    // Its formulas join the lists only now that it is adopted (superseding same-named ones).
+    for (const Activation* defined : s.defined_activations) publish_custom_activation(*defined);
     state.maximised_panel = -1;
     for (int i = 0; i < kPanelCount; ++i) {
         const std::string id(kPanelNames[static_cast<std::size_t>(i)].id);

@@ -278,9 +278,11 @@ double Activation::df(double x, const ParameterValues& p) const {
     return custom ? custom->compiled.slope.value(x, p, 1) : df_fn(x, p);
 }
 
-std::vector<double> Activation::kinks(const ParameterValues& p) const { return custom ? std::vector<double>{} : kinks_fn(p); }
+std::vector<double> Activation::kinks(const ParameterValues& p) const { return custom ? custom_kinks(*custom, p) : kinks_fn(p); }
 
-bool Activation::listed() const { return !custom || !custom->superseded.load(std::memory_order_acquire); }
+bool Activation::listed() const {
+    return !custom || (!custom->superseded.load(std::memory_order_acquire) && !custom->provisional.load(std::memory_order_acquire));
+}
 
 ParameterValues Activation::defaults() const {
     ParameterValues values{};

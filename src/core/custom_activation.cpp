@@ -72,7 +72,7 @@ std::optional<std::string> invalid_custom_parameters(const CustomActivationSpec&
     return std::nullopt;
 }
 
-CustomDefinition define_custom_activation(const CustomActivationSpec& spec) {
+CustomDefinition define_custom_activation(const CustomActivationSpec& spec, bool provisional) {
     CustomDefinition result;
     if (auto why = invalid_custom_name(spec.name)) {
         result.error.message = *why;
@@ -124,15 +124,26 @@ CustomDefinition define_custom_activation(const CustomActivationSpec& spec) {
     // Read off the curve by the property table (activation_properties.hpp); no claim is made here.
     entry.properties = {"see the table", false, false};
     entry.custom = &custom;
+    custom.provisional.store(provisional, std::memory_order_release);
     const Activation* appended = detail::append_activation(entry);
     if (!appended) {
         defs.entries.pop_back();
         result.error.message = "the catalogue is full; restart actviz to define more";
         return result;
     }
-    if (previous && previous->custom) const_cast<CustomActivation*>(previous->custom)->superseded.store(true);
+    if (previous && previous->custom && !provisional) const_cast<CustomActivation*>(previous->custom)->superseded.store(true);
     result.activation = appended;
     return result;
+}
+
+void publish_custom_activation(const Activation& activation) {
+    if (!activation.custom || !activation.custom->provisional.load(std::memory_order_acquire)) return;
+    Definitions& defs = definitions();
+    const std::lock_guard lock(defs.mutex);
+    const Activation* previous = find_activation(activation.name);
+    if (previous && previous != &activation && previous->custom)
+        const_cast<CustomActivation*>(previous->custom)->superseded.store(true);
+    const_cast<CustomActivation*>(activation.custom)->provisional.store(false, std::memory_order_release);
 }
 
 std::vector<const Activation*> custom_activations() {
@@ -140,6 +151,61 @@ std::vector<const Activation*> custom_activations() {
     for (const Activation& a : activations())
         if (a.custom && a.listed()) listed.push_back(&a);
     return listed;
+}
+
+namespace {
+
+bool has_piecewise_ops(const FormulaProgram& program) {
+    for (const FormulaInstruction& in : program.code) {
+        switch (in.op) {
+            case FormulaOp::Abs: case FormulaOp::Sign: case FormulaOp::Step:
+            case FormulaOp::Max: case FormulaOp::Min: case FormulaOp::Pick:
+                return true;
+            default:
+                break;
+        }
+    }
+    return false;
+}
+
+std::vector<double> find_slope_jumps(const FormulaProgram& slope, const ParameterValues& p) {
+    constexpr double kStep = 0.001;
+    const auto n = static_cast<Eigen::Index>(2 * kCustomKinkRange / kStep) + 1;
+    std::vector<double> xs(static_cast<size_t>(n)), f(xs.size()), df(xs.size());
+    for (Eigen::Index i = 0; i < n; ++i) xs[static_cast<size_t>(i)] = -kCustomKinkRange + static_cast<double>(i) * kStep;
+    double* out[] = {f.data(), df.data()};
+    slope.run<double>(xs.data(), n, p, out);
+    const auto slope_at = [&](double x) { return slope.value(x, p, 1); };
+    std::vector<double> kinks;
+    for (size_t i = 2; i + 3 < xs.size(); ++i) {
+        const double jump = std::fabs(df[i + 1] - df[i]);
+        if (!std::isfinite(jump)) continue;
+        // Smooth change is about as large a step away; a jump stands out against both sides. (Two
+        // steps away, not one: a sample right on a kink takes autograd's tie value, a step of its own.)
+        const double beside = std::max(std::fabs(df[i - 1] - df[i - 2]), std::fabs(df[i + 3] - df[i + 2]));
+        if (jump < 1e-6 * (1 + std::fabs(df[i])) || jump < 20 * beside) continue;
+        double lo = xs[i], hi = xs[i + 1];
+        const double left = df[i], right = df[i + 1];
+        for (int k = 0; k < 60 && hi - lo > 1e-13; ++k) {
+            const double mid = 0.5 * (lo + hi);
+            (std::fabs(slope_at(mid) - left) <= std::fabs(slope_at(mid) - right) ? lo : hi) = mid;
+        }
+        double at = 0.5 * (lo + hi);
+        if (std::fabs(at) < 1e-9) at = 0;  // max(0, x)'s kink is at 0, not at 1e-13
+        if (kinks.empty() || at - kinks.back() > 2 * kStep) kinks.push_back(at);  // a tie sample: one kink, two steps
+    }
+    return kinks;
+}
+
+}  // namespace
+
+std::vector<double> custom_kinks(const CustomActivation& custom, const ParameterValues& p) {
+    if (!has_piecewise_ops(custom.compiled.slope)) return {};
+    const std::lock_guard lock(custom.kinks_mutex);
+    if (custom.kinks_cache && custom.kinks_cache->first == p) return custom.kinks_cache->second;
+    std::vector<double> kinks = find_slope_jumps(custom.compiled.slope, p);
+    custom.kinks_cache.emplace(p, kinks);
+    return kinks;
 }
 
 }  // namespace actviz

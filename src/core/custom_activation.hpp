@@ -7,6 +7,8 @@
 
 #include <array>
 #include <atomic>
+#include <mutex>
+#include <utility>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -43,7 +45,20 @@ struct CustomActivation {
     std::string formula_line;     // "f(x) = <formula>"
     std::string derivative_line;  // "f′(x) = <GiNaC's derivative>"
     std::atomic<bool> superseded{false};
+    // Defined by a session being opened: usable by that session's panels, but neither listed nor
+    // found by name nor superseding anything until the session is adopted (publish_custom_activation),
+    // so an open that fails later leaves the catalogue as the user sees it.
+    std::atomic<bool> provisional{false};
+    // The last kinks found (custom_kinks), for the parameters they were found at.
+    mutable std::mutex kinks_mutex;
+    mutable std::optional<std::pair<ParameterValues, std::vector<double>>> kinks_cache;
 };
+
+// Where a typed formula's f′ jumps within ±kCustomKinkRange: the kinks of abs, max, min (and the
+// jumps of sign and step) that the formula's curve passes, found on a 0.001 grid and refined by
+// bisection to ~1e-12. None for a formula without such functions. Cached per parameter values.
+inline constexpr double kCustomKinkRange = 50;
+std::vector<double> custom_kinks(const CustomActivation& custom, const ParameterValues& p);
 
 struct CustomDefinition {
     const Activation* activation = nullptr;  // set on success
@@ -52,7 +67,11 @@ struct CustomDefinition {
 
 // Validates and compiles `spec` and appends it to the catalogue; the same spec defined again returns
 // the existing entry. A listed custom activation of the same name is superseded. Thread-safe.
-CustomDefinition define_custom_activation(const CustomActivationSpec& spec);
+// `provisional`: see CustomActivation::provisional (nothing is superseded yet).
+CustomDefinition define_custom_activation(const CustomActivationSpec& spec, bool provisional = false);
+// Makes a provisional definition an ordinary one: listed, found by name, superseding a listed custom
+// activation of the same name. Nothing for any other activation. Thread-safe.
+void publish_custom_activation(const Activation& activation);
 
 // Why `name` cannot name a custom activation (empty, too long, control characters, a built-in's
 // name), or nullopt.

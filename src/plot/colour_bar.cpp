@@ -70,15 +70,20 @@ void detail::draw_colour_bar() {
         const float y1 = box.Max.y - box.GetHeight() * static_cast<float>(i) / kSteps;
         draw->AddRectFilled(ImVec2(box.Min.x, std::floor(y0)), ImVec2(box.Max.x, std::ceil(y1)),
                             colour_at(bar.map, (i + 0.5) / kSteps));
+        record_rect(ImVec2(box.Min.x, std::floor(y0)), ImVec2(box.Max.x, std::ceil(y1)), colour_at(bar.map, (i + 0.5) / kSteps));
     }
     draw->AddRect(box.Min, box.Max, IM_COL32(255, 255, 255, 55));
+    record_rect(box.Min, box.Max, 0, IM_COL32(255, 255, 255, 55));
     const ImU32 text = with_alpha(ImGui::GetColorU32(ImGuiCol_Text), 0.75f);
     const float line = ImGui::GetTextLineHeight();
     const Marks marks = marks_of(bar.min, bar.max, bar.map);
+    const bool room_for_middle = box.GetHeight() >= 3 * line;  // else the three labels would touch
     for (int i = 0; i < marks.count; ++i) {
+        if (i == 1 && !room_for_middle) continue;
         const float y = box.Max.y - box.GetHeight() * static_cast<float>(fraction_of(marks.values[i], bar.min, bar.max));
         const float top = std::clamp(y - line / 2, box.Min.y - line / 2, box.Max.y - line / 2);
         draw->AddText(ImVec2(box.Max.x + 4, top), text, value_text(marks.values[i]).c_str());  // no tick: it read as a minus
+        record_text(ImVec2(box.Max.x + 4, top), text, value_text(marks.values[i]));
     }
     draw->PopClipRect();
     if (g_frame.item_hovered && box.Contains(ImGui::GetIO().MousePos)) {

@@ -14,6 +14,8 @@
 #include <imgui_internal.h>  // ImRect, OpenPopupEx, SetItemUsingMouseWheel
 
 #include <algorithm>
+#include <cfloat>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -25,6 +27,7 @@
 #include "plot/csv_table.hpp"
 #include "plot/interaction.hpp"
 #include "plot/plot_internal.hpp"
+#include "plot/svg_writer.hpp"
 
 namespace actviz::plot {
 
@@ -35,7 +38,9 @@ using namespace detail;
 
 namespace {
 
-std::function<void(const std::string&, const std::string&)> g_csv_handler;
+std::function<void(const ChartExport&)> g_export_handler;
+bool g_hover_suppressed = false;
+std::unordered_map<ImGuiID, ChartExport::Kind> g_requested_exports;  // request_chart_export, by plot id
 
 // Plot states by ImGui context, then by plot id: an id means nothing in another context. A
 // context's states go when the context is destroyed (a shutdown hook), never per frame.
@@ -135,11 +140,13 @@ ImVec2 text_size(const TickText& text) {
 
 void draw_text(ImDrawList* draw, ImVec2 pos, ImU32 colour, const TickText& text) {
     draw->AddText(pos, colour, text.base.c_str());
+    record_text(pos, colour, text.base);
     if (text.exponent.empty()) return;
     const float base_width = ImGui::CalcTextSize(text.base.c_str()).x;
     const float size = ImGui::GetFontSize();
-    draw->AddText(ImGui::GetFont(), size * kExponentScale, ImVec2(pos.x + base_width + 1, pos.y - size * 0.2f), colour,
-                  text.exponent.c_str());
+    const ImVec2 at(pos.x + base_width + 1, pos.y - size * 0.2f);
+    draw->AddText(ImGui::GetFont(), size * kExponentScale, at, colour, text.exponent.c_str());
+    record_text(at, colour, text.exponent, size * kExponentScale);
 }
 
 // [SECTION] Colours -----------------------------------------------------------------------------
@@ -237,18 +244,49 @@ bool begin_plot(const char* id, ImVec2 size, const char* title, int flags) {
     g_frame.draw = ImGui::GetWindowDrawList();
     g_frame.frame = ImRect(origin, ImVec2(origin.x + width, origin.y + height));
     g_frame.title = title ? title : "";
+    // A child window is named "Parent/child_1A2B3C4D": its top window's name is the readable one.
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    while (window->ParentWindow && (window->Flags & ImGuiWindowFlags_ChildWindow)) window = window->ParentWindow;
+    g_frame.window_title = window->Name;
+    g_frame.state->export_title = display_name(g_frame.title.empty() ? g_frame.window_title : g_frame.title);
     g_frame.flags = flags;
-    g_frame.item_hovered = ImGui::IsItemHovered();
+    g_frame.item_hovered = ImGui::IsItemHovered() && !g_hover_suppressed;
     g_frame.item_active = ImGui::IsItemActive();
-    if (g_csv_handler && ImGui::IsPopupOpen(menu_id(), ImGuiPopupFlags_None)) {
+    g_frame.state->frame_rect = g_frame.frame;
+    g_frame.state->drawn_in_frame = ImGui::GetFrameCount();
+    if (g_export_handler && (ImGui::IsPopupOpen(menu_id(), ImGuiPopupFlags_None) || g_requested_exports.count(g_frame.id))) {
         g_frame.capture.emplace();
+        g_frame.capture->set_x_name(g_frame.state->x.label);
+        start_scene();
     }
     g_in_plot = true;
     return true;
 }
 
-void set_csv_export_handler(std::function<void(const std::string&, const std::string&)> handler) {
-    g_csv_handler = std::move(handler);
+void set_chart_export_handler(std::function<void(const ChartExport&)> handler) { g_export_handler = std::move(handler); }
+
+void set_hover_suppressed(bool suppressed) { g_hover_suppressed = suppressed; }
+
+std::vector<DrawnChart> charts_drawn() {
+    std::vector<DrawnChart> charts;
+    const auto states = g_states.find(ImGui::GetCurrentContext());
+    if (states == g_states.end()) return charts;
+    for (const auto& [id, state] : states->second) {
+        if (state.drawn_in_frame == ImGui::GetFrameCount()) charts.push_back({id, state.export_title, state.frame_rect.Min, state.frame_rect.Max});
+    }
+    return charts;
+}
+
+void request_chart_export(ImGuiID plot_id, ChartExport::Kind kind) { g_requested_exports[plot_id] = kind; }
+
+bool chart_rect(ImGuiID plot_id, ImVec2* min, ImVec2* max) {
+    const auto states = g_states.find(ImGui::GetCurrentContext());
+    if (states == g_states.end()) return false;
+    const auto state = states->second.find(plot_id);
+    if (state == states->second.end() || state->second.drawn_in_frame != ImGui::GetFrameCount()) return false;
+    if (min) *min = state->second.frame_rect.Min;
+    if (max) *max = state->second.frame_rect.Max;
+    return true;
 }
 
 void setup_axis(AxisId axis, const char* label, Scale scale) {
@@ -411,31 +449,47 @@ void draw_axes() {
     const ImU32 label_colour = with_alpha(text, 0.75f);
     const ImU32 major = IM_COL32(255, 255, 255, 30), minor = IM_COL32(255, 255, 255, 12);
     const float line = ImGui::GetTextLineHeight();
+    record_group("axes", SceneClip::Frame);
     draw->AddRectFilled(data.Min, data.Max, IM_COL32(0, 0, 0, 55));
+    record_rect(data.Min, data.Max, IM_COL32(0, 0, 0, 55));
     draw->PushClipRect(g_frame.frame.Min, g_frame.frame.Max, true);
 
+    // A tick label that would touch the one drawn before it is left out (a short map at a large
+    // zoom, custom ticks packed close): labels never overlap; the grid line stays.
+    float x_label_end = -FLT_MAX;
     const std::vector<Tick> x_ticks = ticks_for(AxisId::X, g_frame.x);
     const bool x_powers = powers_of_ten(AxisId::X, g_frame.x, x_ticks);
     for (const Tick& tick : x_ticks) {
         const float px = std::round(static_cast<float>(g_frame.x.to_pixel(tick.value)));
         if (px < data.Min.x - 0.5f || px > data.Max.x + 0.5f) continue;
         draw->AddLine(ImVec2(px, data.Min.y), ImVec2(px, data.Max.y), tick.major ? major : minor);
+        record_line(ImVec2(px, data.Min.y), ImVec2(px, data.Max.y), tick.major ? major : minor, 1.0f);
         if (!tick.major) continue;
         const TickText label = tick_text(tick, x_powers);
         const float width = text_size(label).x;
+        if (width <= 0) continue;
         const float left = std::clamp(px - width / 2, g_frame.frame.Min.x, g_frame.frame.Max.x - width);
+        if (left < x_label_end + 4) continue;
         draw_text(draw, ImVec2(left, data.Max.y + 4), text, label);
+        x_label_end = left + width;
     }
+    std::vector<float> y_label_rows;  // the centres of the y labels drawn
     const std::vector<Tick> y_ticks = ticks_for(AxisId::Y, g_frame.y);
     const bool y_powers = powers_of_ten(AxisId::Y, g_frame.y, y_ticks);
     for (const Tick& tick : y_ticks) {
         const float py = std::round(static_cast<float>(g_frame.y.to_pixel(tick.value)));
         if (py < data.Min.y - 0.5f || py > data.Max.y + 0.5f) continue;
         draw->AddLine(ImVec2(data.Min.x, py), ImVec2(data.Max.x, py), tick.major ? major : minor);
+        record_line(ImVec2(data.Min.x, py), ImVec2(data.Max.x, py), tick.major ? major : minor, 1.0f);
         if (!tick.major) continue;
         const TickText label = tick_text(tick, y_powers);
         const ImVec2 size = text_size(label);
+        if (size.x <= 0) continue;
+        bool overlaps = false;
+        for (float drawn : y_label_rows) overlaps = overlaps || std::fabs(drawn - py) < line;
+        if (overlaps) continue;
         draw_text(draw, ImVec2(data.Min.x - size.x - 6, py - line / 2), text, label);
+        y_label_rows.push_back(py);
     }
     // Zero lines help read signed curves.
     const ImU32 zero = IM_COL32(255, 255, 255, 70);
@@ -443,11 +497,13 @@ void draw_axes() {
         std::max(g_frame.y.min, g_frame.y.max) > 0) {
         const float py = std::round(static_cast<float>(g_frame.y.to_pixel(0.0)));
         draw->AddLine(ImVec2(data.Min.x, py), ImVec2(data.Max.x, py), zero);
+        record_line(ImVec2(data.Min.x, py), ImVec2(data.Max.x, py), zero, 1.0f);
     }
     if (g_frame.x.scale == Scale::Linear && std::min(g_frame.x.min, g_frame.x.max) < 0 &&
         std::max(g_frame.x.min, g_frame.x.max) > 0) {
         const float px = std::round(static_cast<float>(g_frame.x.to_pixel(0.0)));
         draw->AddLine(ImVec2(px, data.Min.y), ImVec2(px, data.Max.y), zero);
+        record_line(ImVec2(px, data.Min.y), ImVec2(px, data.Max.y), zero, 1.0f);
     }
 
     const PlotState& state = *g_frame.state;
@@ -459,7 +515,9 @@ void draw_axes() {
         if (size.x <= room_max - room_min) {
             const float left = std::clamp(data.GetCenter().x - size.x / 2, room_min, room_max - size.x);
             draw->AddText(ImVec2(left, top), text, title);
+            record_text(ImVec2(left, top), text, g_frame.title);
         } else {
+            record_text(ImVec2(room_min, top), text, g_frame.title);  // whole in the file: it has room to spare
             // A narrow chart: the title ends in "…", and hovering it shows it whole.
             ImGui::PushStyleColor(ImGuiCol_Text, text);
             ImGui::RenderTextEllipsis(draw, ImVec2(room_min, top), ImVec2(room_max, top + line), room_max, room_max,
@@ -471,11 +529,15 @@ void draw_axes() {
         top += line + 4;
     }
     // The y label sits above the axis, as in a textbook figure, so it never fights the tick labels.
-    if (!state.y.label.empty()) draw->AddText(ImVec2(data.Min.x, top), label_colour, state.y.label.c_str());
+    if (!state.y.label.empty()) {
+        draw->AddText(ImVec2(data.Min.x, top), label_colour, state.y.label.c_str());
+        record_text(ImVec2(data.Min.x, top), label_colour, state.y.label);
+    }
     if (!state.x.label.empty()) {
         const float width = ImGui::CalcTextSize(state.x.label.c_str()).x;
-        draw->AddText(ImVec2(data.GetCenter().x - width / 2, data.Max.y + line + 6), label_colour,
-                      state.x.label.c_str());
+        const ImVec2 at(data.GetCenter().x - width / 2, data.Max.y + line + 6);
+        draw->AddText(at, label_colour, state.x.label.c_str());
+        record_text(at, label_colour, state.x.label);
     }
     draw->PopClipRect();
 }
@@ -536,12 +598,14 @@ void detail::finish_setup() {
         if (!(r.min > 0)) r.min = r.max * 1e-6;
     }
     g_frame.data = layout_data_area();
+    record_data_area();
     update_axes();
     handle_interaction();
     update_axes();
     draw_axes();
     place_legend_candidates();
     g_frame.draw->PushClipRect(g_frame.data.Min, g_frame.data.Max, true);
+    record_group("items", SceneClip::Data);
 }
 
 // Pixel coordinates, held within a few thousand pixels of the data area: ImGui's anti-aliasing
@@ -639,25 +703,32 @@ bool legend_rect(ImVec2* min, ImVec2* max) {
 
 namespace {
 
-void draw_swatch(ImDrawList* draw, const LegendEntry& entry, ImVec2 min, float width, float height, ImU32 colour) {
+// `record`: the swatch is the chart's (its legend), not a tooltip's, and goes into the SVG too.
+void draw_swatch(ImDrawList* draw, const LegendEntry& entry, ImVec2 min, float width, float height, ImU32 colour,
+                 bool record = false) {
     const float mid = std::round(min.y + height / 2);
     if (entry.kind == ItemKind::Line) {
         if (entry.dashed) {
             for (float x = min.x; x < min.x + width; x += 9) {
                 draw->AddLine(ImVec2(x, mid), ImVec2(std::min(x + 5, min.x + width), mid), colour, 2.0f);
             }
+            if (record) record_polyline(std::array{ImVec2(min.x, mid), ImVec2(min.x + width, mid)}.data(), 2, colour, 2.0f, 5, 4);
         } else {
             draw->AddLine(ImVec2(min.x, mid), ImVec2(min.x + width, mid), colour, 2.5f);
+            if (record) record_line(ImVec2(min.x, mid), ImVec2(min.x + width, mid), colour, 2.5f);
         }
     } else if (entry.kind == ItemKind::Marker) {
         draw->AddCircleFilled(ImVec2(min.x + width / 2, mid), 4.0f, colour);
+        if (record) record_circle(ImVec2(min.x + width / 2, mid), 4.0f, colour);
     } else if (entry.kind == ItemKind::Ring) {  // as the points are drawn: hollow
         draw->AddCircle(ImVec2(min.x + width / 2, mid), 4.5f, colour, 0, 1.8f);
+        if (record) record_circle(ImVec2(min.x + width / 2, mid), 4.5f, 0, colour, 1.8f);
     } else {
         // Fills are often faint on purpose (a shaded region): show them a little stronger, outlined.
         const ImVec2 a(min.x + 1, min.y + 3), b(min.x + width - 1, min.y + height - 3);
         draw->AddRectFilled(a, b, with_min_alpha(colour, 90));
         draw->AddRect(a, b, with_min_alpha(colour, 200));
+        if (record) record_rect(a, b, with_min_alpha(colour, 90), with_min_alpha(colour, 200));
     }
 }
 
@@ -714,7 +785,9 @@ void draw_legend() {
     const ImVec2 tab_text_size = ImGui::CalcTextSize(tab_text);
     const ImRect tab(ImVec2(g_frame.data.Max.x - tab_text_size.x - 2 * pad, g_frame.data.Min.y - line - 4),
                      ImVec2(g_frame.data.Max.x, g_frame.data.Min.y - 2));
+    record_group("legend", SceneClip::Frame);
     if (crowded) {
+        record_text(ImVec2(tab.Min.x + pad, tab.Min.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), tab_text);
         const bool over_tab = in_frame && tab.Contains(mouse);
         const bool over_open = in_frame && state.legend_open && state.legend_rect.Contains(mouse);
         state.legend_open = over_tab || over_open;
@@ -747,6 +820,8 @@ void draw_legend() {
     draw->PushClipRect(g_frame.data.Min, g_frame.data.Max, true);
     draw->AddRectFilled(box.Min, box.Max, IM_COL32(22, 24, 29, 225), 4.0f);
     draw->AddRect(box.Min, box.Max, IM_COL32(255, 255, 255, 45), 4.0f);
+    record_group("legend", SceneClip::Data);
+    record_rect(box.Min, box.Max, IM_COL32(22, 24, 29, 225), IM_COL32(255, 255, 255, 45), 4.0f);
     for (int i = 0; i < count; ++i) {
         const LegendEntry& entry = g_frame.legend[static_cast<size_t>(i)];
         float x = box.Min.x;
@@ -759,10 +834,10 @@ void draw_legend() {
         const bool hovered = input && !click_through && row.Contains(mouse);
         if (hovered) draw->AddRectFilled(row.Min, row.Max, IM_COL32(255, 255, 255, 22));
         const ImU32 colour = hidden ? IM_COL32(110, 110, 115, 200) : entry.colour;
-        draw_swatch(draw, entry, ImVec2(x + pad, y), swatch, line, colour);
-        draw->AddText(ImVec2(x + 2 * pad + swatch, y),
-                      ImGui::GetColorU32(hidden ? ImGuiCol_TextDisabled : ImGuiCol_Text),
-                      display_name(entry.label).c_str());
+        draw_swatch(draw, entry, ImVec2(x + pad, y), swatch, line, colour, true);
+        const ImU32 text_colour = ImGui::GetColorU32(hidden ? ImGuiCol_TextDisabled : ImGuiCol_Text);
+        draw->AddText(ImVec2(x + 2 * pad + swatch, y), text_colour, display_name(entry.label).c_str());
+        record_text(ImVec2(x + 2 * pad + swatch, y), text_colour, display_name(entry.label));
         if (!hovered) continue;
         state.highlighted = entry.label;
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
@@ -847,12 +922,62 @@ void draw_clamp_note() {
     if (!row) {
         g_frame.draw->AddRectFilled(ImVec2(pos.x - marker - 6, pos.y - 2), ImVec2(d.Max.x - 2, pos.y + size.y + 2),
                                     IM_COL32(22, 24, 29, 225), 3.0f);
+        record_rect(ImVec2(pos.x - marker - 6, pos.y - 2), ImVec2(d.Max.x - 2, pos.y + size.y + 2), IM_COL32(22, 24, 29, 225),
+                    0, 3.0f);
     }
     const ImU32 colour = IM_COL32(240, 190, 90, 255);
     const float cy = pos.y + ImGui::GetTextLineHeight() / 2;
-    g_frame.draw->AddTriangleFilled(ImVec2(pos.x - marker, cy - 4), ImVec2(pos.x - marker + 10, cy - 4),
-                                    ImVec2(pos.x - marker + 5, cy + 5), colour);
+    const ImVec2 triangle[3] = {ImVec2(pos.x - marker, cy - 4), ImVec2(pos.x - marker + 10, cy - 4),
+                                ImVec2(pos.x - marker + 5, cy + 5)};
+    g_frame.draw->AddTriangleFilled(triangle[0], triangle[1], triangle[2], colour);
+    record_polygon(triangle, 3, colour);
     if (!note.empty()) g_frame.draw->AddText(pos, colour, note.c_str());
+    record_text(pos, colour, note);
+}
+
+// What the chart hands the app for `kind` (the chart drawn above, its data and shapes recorded).
+ChartExport export_request(ChartExport::Kind kind) {
+    ChartExport request;
+    request.kind = kind;
+    // Its title, or an untitled chart's window's (noted by begin_plot: inside the menu the current window is the popup).
+    request.title = g_frame.state->export_title;
+    request.plot_id = g_frame.id;
+    request.size = g_frame.frame.GetSize();
+    if (kind == ChartExport::Kind::Csv && g_frame.capture) request.content = g_frame.capture->text();
+    if ((kind == ChartExport::Kind::Svg || kind == ChartExport::Kind::Png2x) && g_frame.scene) request.content = chart_svg(*g_frame.scene);
+    return request;
+}
+
+// Called inside the chart's menu.
+void draw_export_items() {
+    ImGui::Separator();
+    ChartExport request = export_request(ChartExport::Kind::Png);
+    char png_1x[64], png_2x[64];
+    std::snprintf(png_1x, sizeof png_1x, "1\xC3\x97, %.0f \xC3\x97 %.0f pixels\xE2\x80\xA6", request.size.x, request.size.y);
+    std::snprintf(png_2x, sizeof png_2x, "2\xC3\x97, %.0f \xC3\x97 %.0f pixels\xE2\x80\xA6", 2 * request.size.x, 2 * request.size.y);
+    if (ImGui::BeginMenu("Save chart as PNG")) {
+        if (ImGui::MenuItem(png_1x)) g_export_handler(request);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("The chart as it is on screen, pixel for pixel.");
+        if (ImGui::MenuItem(png_2x, nullptr, false, g_frame.scene.has_value())) g_export_handler(export_request(ChartExport::Kind::Png2x));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drawn again from the chart's SVG at twice the size (rsvg-convert): sharp on slides.");
+        ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("Save chart as SVG\xE2\x80\xA6", nullptr, false, g_frame.scene.has_value())) {
+        g_export_handler(export_request(ChartExport::Kind::Svg));
+    }
+    const bool has_data = g_frame.capture && !g_frame.capture->empty();
+    if (ImGui::MenuItem("Export data as CSV\xE2\x80\xA6", nullptr, false, has_data)) {
+        g_export_handler(export_request(ChartExport::Kind::Csv));
+    }
+}
+
+// request_chart_export's request for this chart, as if chosen from its menu.
+void send_requested_export() {
+    const auto requested = g_requested_exports.find(g_frame.id);
+    if (requested == g_requested_exports.end()) return;
+    const ChartExport::Kind kind = requested->second;
+    g_requested_exports.erase(requested);
+    if (g_export_handler) g_export_handler(export_request(kind));
 }
 
 void draw_menu() {
@@ -868,14 +993,7 @@ void draw_menu() {
         bool shown = !state.legend_hidden;
         if (ImGui::MenuItem("Show legend", nullptr, &shown)) state.legend_hidden = !shown;
     }
-    if (g_csv_handler) {
-        ImGui::Separator();
-        const bool has_data = g_frame.capture && !g_frame.capture->empty();
-        if (ImGui::MenuItem("Export data as CSV", nullptr, false, has_data)) {
-            g_csv_handler(g_frame.title.empty() ? display_name(ImGui::GetCurrentWindow()->Name) : display_name(g_frame.title),
-                          g_frame.capture->text());
-        }
-    }
+    if (g_export_handler) draw_export_items();
     ImGui::EndPopup();
 }
 
@@ -887,11 +1005,15 @@ void end_plot() {
     PlotState& state = *g_frame.state;
     g_frame.draw->PopClipRect();
     g_frame.draw->AddRect(g_frame.data.Min, g_frame.data.Max, IM_COL32(255, 255, 255, 55));
+    record_group("frame", SceneClip::Frame);
+    record_rect(g_frame.data.Min, g_frame.data.Max, 0, IM_COL32(255, 255, 255, 55));
     draw_clamp_note();
+    record_group("colour-bar", SceneClip::Frame);
     draw_colour_bar();
     draw_legend();
     draw_readout();
     draw_menu();
+    send_requested_export();
     state.last_extents = g_frame.extents;
     g_in_plot = false;
 }

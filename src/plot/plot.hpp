@@ -36,6 +36,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "plot/axis.hpp"
 
@@ -132,9 +133,39 @@ bool legend_rect(ImVec2* min, ImVec2* max);
 
 void end_plot();
 
-// What "Export data as CSV" in every chart's context menu does with (chart title, CSV text of the
-// items it drew; see csv_table.hpp). Without a handler the menu item is not shown.
-void set_csv_export_handler(std::function<void(const std::string& title, const std::string& csv)> handler);
+// What a chart's context menu hands the app to write: "Export data as CSV", "Save chart as PNG" at
+// 1× or 2×, "Save chart as SVG…". Without a handler these menu items are not shown.
+struct ChartExport {
+    enum class Kind { Csv, Svg, Png, Png2x };
+    Kind kind = Kind::Csv;
+    std::string title;    // the chart's title as shown (an untitled chart: its window's), no "##" ids
+    std::string content;  // Csv: the data (csv_table.hpp); Svg and Png2x: the chart as SVG (svg_writer.hpp)
+    ImGuiID plot_id = 0;  // Png: the chart to read from the framebuffer once the menu is gone (chart_rect)
+    ImVec2 size{0, 0};    // the chart's frame, in pixels
+};
+void set_chart_export_handler(std::function<void(const ChartExport&)> handler);
+// Where chart `plot_id` was drawn in the current (or, after it, the latest) frame, in screen pixels:
+// its whole frame, title, axes, legend and colour bar included. False when it was not drawn then.
+bool chart_rect(ImGuiID plot_id, ImVec2* min, ImVec2* max);
+// The charts drawn in the latest frame, for UI tests and scripted exports: which is which by title.
+struct DrawnChart {
+    ImGuiID plot_id = 0;
+    std::string title;  // as the export names it (an untitled chart: its window's)
+    ImVec2 min{0, 0}, max{0, 0};
+};
+std::vector<DrawnChart> charts_drawn();
+// As if the user chose `kind` in chart `plot_id`'s menu: done when that chart is next drawn.
+void request_chart_export(ImGuiID plot_id, ChartExport::Kind kind);
+// While set, charts take no hover: no cursor line, readout, tooltip or highlighted legend entry.
+// For the frame a chart is photographed in, when the mouse may still be over it.
+void set_hover_suppressed(bool suppressed);
+// How a picture drawn by plot_image gets into an SVG: its PNG bytes (empty: it is left out with a
+// note). The plot cannot read GPU textures itself; the app installs a reader (gfx).
+void set_image_reader(std::function<std::string(ImTextureID)> reader);
+// The name the next item's data take in exports (CSV): what a reader would call them where the
+// label does not say it ("test, class 1"); an empty name keeps a decoration out (the dark outline
+// drawn under points repeats them). Applies to the next plot_* call only.
+void set_next_item_export_name(const char* name);
 
 // One fixed qualitative palette for the whole app: the same index is the same colour everywhere.
 // The first kSafeSeriesColours are told apart with any common colour-vision deficiency.

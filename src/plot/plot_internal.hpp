@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "plot/axis.hpp"
+#include "plot/chart_scene.hpp"
 #include "plot/csv_table.hpp"
 #include "plot/interaction.hpp"
 #include "plot/plot.hpp"
@@ -53,6 +54,9 @@ struct PlotState {
     ImVec2 legend_size{0, 0};                             // its size last frame, to score corners before drawing
     std::unordered_map<std::string, ImRect> legend_rows;  // last frame's rows, for legend_entry_rect
     int legend_corner = -1;                               // 0..3, see choose_legend_corner; -1 before the first choice
+    ImRect frame_rect;        // the whole chart, where it was drawn last
+    std::string export_title;  // its name for exports (charts_drawn)
+    int drawn_in_frame = -1;  // ImGui's frame count then
     bool fit_requested = false;
     bool legend_hidden = false;  // by the context menu, for a legend that covers too much
     bool legend_open = false;    // a crowded legend shown in full because the mouse is over it
@@ -83,6 +87,7 @@ struct Frame {
     ImRect frame, data;
     Axis x, y;
     std::string title;
+    std::string window_title;  // of the window the plot is in (its top window, for a child)
     int flags = 0;
     // The x the hover readout is taken at: the mouse's, or the nearest whole one (PlotFlags_WholeX).
     double readout_x() const {
@@ -110,6 +115,8 @@ struct Frame {
     std::vector<std::uint8_t> marker_cells;
     // The items' data, collected only while the context menu is open (it may export them).
     std::optional<CsvTable> capture;
+    // What the chart draws as shapes, recorded while the context menu is open (it may save an SVG).
+    std::optional<ChartScene> scene;
     // setup_colour_bar: drawn right of the data area, which the layout narrows for it.
     struct ColourBar {
         std::string label;
@@ -129,6 +136,24 @@ extern bool g_in_plot;
 float colour_bar_width(const Frame::ColourBar& bar);
 // Draws g_frame's colour bar beside the data area (end_plot), with its tooltip.
 void draw_colour_bar();
+
+// Recording for the SVG (scene_recorder.cpp): each does nothing unless g_frame.scene is set. Points
+// are screen pixels, as drawn; the recorder makes them the chart's own.
+
+void record_polyline(const ImVec2* points, int count, ImU32 colour, float thickness, float dash = 0, float gap = 0);
+void record_line(ImVec2 a, ImVec2 b, ImU32 colour, float thickness);
+void record_rect(ImVec2 min, ImVec2 max, ImU32 fill, ImU32 stroke = 0, float rounding = 0, bool round_top_only = false,
+                 float stroke_width = 1);
+void record_circle(ImVec2 centre, float radius, ImU32 fill, ImU32 stroke = 0, float stroke_width = 1);
+void record_polygon(const ImVec2* points, int count, ImU32 fill);
+// `top_left` as ImGui's AddText takes it; `size` 0: the current font size.
+void record_text(ImVec2 top_left, ImU32 colour, const std::string& text, float size = 0);
+void record_image(ImVec2 min, ImVec2 max, ImTextureID texture);
+// Starts a part of the chart (<g id="name">), and says whether what follows is clipped to the data area.
+void record_group(const char* name, SceneClip clip);
+// Starts recording g_frame's chart (begin_plot), and notes its data area once laid out (finish_setup).
+void start_scene();
+void record_data_area();
 
 // Helpers (defined in plot.cpp) ------------------------------------------------------------------
 

@@ -34,10 +34,28 @@ namespace {
 
 // [SECTION] Item helpers: legend entry, hover readout, log floors, exported names -----------------
 
-// An item's name in exported data: its legend name, or for a "##id" item with none, the id.
-std::string export_name(const std::string& label) {
-    const std::string name = display_name(label);
-    return name.empty() && label.size() > 2 ? label.substr(2) : name;
+// set_next_item_export_name's name for the next item, taken (and forgotten) by its export_name.
+std::optional<std::string> g_next_export_name;
+
+// An item's name in exported data: the caller's (set_next_item_export_name), else its legend
+// name, else for a "##id" item with none, the id.
+std::string export_name(const char* label) {
+    if (g_next_export_name) {
+        std::string name = std::move(*g_next_export_name);
+        g_next_export_name.reset();
+        return name;
+    }
+    const std::string full = label ? label : "", name = display_name(full);
+    const size_t id = full.find_first_not_of('#');
+    return name.empty() && id != std::string::npos ? full.substr(id) : name;
+}
+
+// Whether the item has a legend name (a "##id" item does not: its data may repeat a named one's).
+bool named(const char* label) { return label && label[0] != '\0' && !(label[0] == '#' && label[1] == '#'); }
+
+// Adds an item's points to the chart's data, if they are being collected.
+void capture_points(const std::string& name, const char* label, const double* xs, const double* ys, int count) {
+    if (g_frame.capture && !name.empty()) g_frame.capture->add_points(name, xs, ys, count, named(label));
 }
 
 // Counts a point towards the extents that double-click, and axes given no limits, fit to.
@@ -66,6 +84,8 @@ void draw_floor_marker(const PlacedPoint& p, ImU32 colour) {
     }
     g_frame.draw->AddTriangleFilled(a, b, c, colour | IM_COL32_A_MASK);
     g_frame.draw->AddTriangle(a, b, c, IM_COL32(15, 16, 20, 255), 1.0f);
+    const ImVec2 triangle[3] = {a, b, c};
+    record_polygon(triangle, 3, colour | IM_COL32_A_MASK);
 }
 
 void record_readout(const char* label, const LineStyle& style, const double* xs, const double* ys, int count) {
@@ -81,6 +101,7 @@ struct ItemLook {
     bool visible;
     ImU32 colour;
     float emphasis;
+    std::string export_name;  // its data's name in a CSV export
 };
 
 ItemLook begin_item(const char* label, ImU32 colour, bool dashed, ItemKind kind) {
@@ -91,10 +112,11 @@ ItemLook begin_item(const char* label, ImU32 colour, bool dashed, ItemKind kind)
     // A label that starts with "##" names an item without a legend entry (ImGui's convention).
     if (!known && !key.starts_with("##")) g_frame.legend.push_back({key, colour, dashed, kind});
     const PlotState& state = *g_frame.state;
-    if (state.hidden.count(key)) return {false, colour, 1.0f};
-    if (state.highlighted.empty()) return {true, colour, 1.0f};
-    if (state.highlighted == key) return {true, colour, 1.8f};
-    return {true, with_alpha(colour, 0.25f), 1.0f};
+    std::string name = export_name(label);  // taken even when hidden: set_next_item_export_name is for this item
+    if (state.hidden.count(key)) return {false, colour, 1.0f, std::move(name)};
+    if (state.highlighted.empty()) return {true, colour, 1.0f, std::move(name)};
+    if (state.highlighted == key) return {true, colour, 1.8f, std::move(name)};
+    return {true, with_alpha(colour, 0.25f), 1.0f, std::move(name)};
 }
 
 }  // namespace
@@ -104,21 +126,28 @@ ItemLook begin_item(const char* label, ImU32 colour, bool dashed, ItemKind kind)
 void plot_line(const char* label, const double* xs, const double* ys, int count, LineStyle style) {
     const ItemLook look = begin_item(label, style.colour, style.dashed, ItemKind::Line);
     if (!look.visible || count <= 0 || !xs || !ys) return;
-    if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, ys, count);
+    capture_points(look.export_name, label, xs, ys, count);
     record_readout(label, style, xs, ys, count);
     const float thickness = style.thickness * look.emphasis;
     std::vector<Point2> run;  // a run of drawable points: NaN or +∞ breaks the line
     run.reserve(static_cast<size_t>(count));
     std::vector<ImVec2> pixels;
-    auto polyline = [&](const std::vector<Point2>& points) {
+    auto to_pixels = [&](const std::vector<Point2>& points) {
         pixels.assign(points.size(), ImVec2());
         for (size_t i = 0; i < points.size(); ++i) pixels[i] = ImVec2(points[i].x, points[i].y);
+    };
+    auto polyline = [&](const std::vector<Point2>& points) {
+        to_pixels(points);
         g_frame.draw->AddPolyline(pixels.data(), static_cast<int>(pixels.size()), look.colour, ImDrawFlags_None,
                                   thickness);
     };
     auto flush = [&] {
         if (run.size() >= 2) {
             if (run.size() > 2 * static_cast<size_t>(g_frame.data.GetWidth())) run = thin_to_pixel_columns(run);
+            // The SVG keeps the run whole, dashed by its stroke: one <polyline> a run, not one a dash.
+            to_pixels(run);
+            record_polyline(pixels.data(), static_cast<int>(pixels.size()), look.colour, thickness,
+                            style.dashed ? 3.5f * thickness + 1 : 0, 2.5f * thickness + 1);
             if (style.dashed) {
                 for (const std::vector<Point2>& dash : dash_polyline(run, 3.5f * thickness + 1, 2.5f * thickness + 1)) {
                     polyline(dash);
@@ -157,7 +186,7 @@ void plot_band(const char* label, const double* xs, const double* y_low, const d
                ImU32 colour) {
     const ItemLook look = begin_item(label, colour, false, ItemKind::Fill);
     if (!look.visible || count <= 0 || !xs || !y_low || !y_high) return;
-    if (g_frame.capture) g_frame.capture->add_band(export_name(label), xs, y_low, y_high, count);
+    if (g_frame.capture && !look.export_name.empty()) g_frame.capture->add_band(look.export_name, xs, y_low, y_high, count);
     // Anti-aliased fill gives every triangle a translucent fringe; where two triangles meet the
     // fringes overlap and a translucent band shows its diagonals as seams. The band's outer edges
     // are lines drawn by the caller, so plain fill loses nothing.
@@ -171,6 +200,15 @@ void plot_band(const char* label, const double* xs, const double* y_low, const d
     };
     std::optional<Edge> previous;  // the last drawable edge, unless a gap followed it
     std::optional<Edge> column;    // thinning: the column being gathered
+    // The SVG gets each unbroken stretch as one polygon: its high edge forth, its low edge back.
+    std::vector<Edge> stretch;
+    auto record_stretch = [&] {
+        std::vector<ImVec2> outline;
+        for (const Edge& e : stretch) outline.push_back(e.high);
+        for (auto e = stretch.rbegin(); e != stretch.rend(); ++e) outline.push_back(e->low);
+        record_polygon(outline.data(), static_cast<int>(outline.size()), look.colour);
+        stretch.clear();
+    };
     auto segment_to = [&](const Edge& edge) {
         // Two triangles, not a quad: a quad whose edges cross (low above high) would be drawn
         // with a wrong winding and leave holes.
@@ -179,12 +217,14 @@ void plot_band(const char* label, const double* xs, const double* y_low, const d
             g_frame.draw->AddTriangleFilled(previous->low, edge.high, previous->high, look.colour);
         }
         previous = edge;
+        stretch.push_back(edge);
     };
     for (int i = 0; i < count; ++i) {
         const PlacedPoint l = place(xs[i], y_low[i]), h = place(xs[i], y_high[i]);
         if (!l.drawable || !h.drawable) {  // a gap in the band
             if (column) segment_to(*column);
             column.reset(), previous.reset();
+            record_stretch();
             continue;
         }
         flag_floor(l), flag_floor(h);
@@ -204,6 +244,7 @@ void plot_band(const char* label, const double* xs, const double* y_low, const d
         column = Edge{ImVec2(l.pixel.x, std::max(l.pixel.y, h.pixel.y)), ImVec2(l.pixel.x, std::min(l.pixel.y, h.pixel.y))};
     }
     if (column) segment_to(*column);
+    record_stretch();
     g_frame.draw->Flags = saved_flags;
 }
 
@@ -212,7 +253,7 @@ void plot_band(const char* label, const double* xs, const double* y_low, const d
 void plot_bars(const char* label, const double* xs, const double* heights, int count, double bar_width, ImU32 colour) {
     const ItemLook look = begin_item(label, colour, false, ItemKind::Fill);
     if (!look.visible || count <= 0 || !xs || !heights) return;
-    if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, heights, count);
+    capture_points(look.export_name, label, xs, heights, count);
     if (!(bar_width > 0) || !std::isfinite(bar_width)) bar_width = 0.8;
     if (g_frame.hovered) {
         const double mouse_x = g_frame.readout_x();
@@ -234,6 +275,7 @@ void plot_bars(const char* label, const double* xs, const double* heights, int c
         const float y0 = log ? g_frame.data.Max.y : to_pixels(xs[i], base).y, y1 = top.pixel.y;
         const ImRect bar(ImVec2(std::min(x0, x1), std::min(y0, y1)), ImVec2(std::max(x0, x1), std::max(y0, y1)));
         g_frame.draw->AddRectFilled(bar.Min, bar.Max, look.colour, 2.0f, ImDrawFlags_RoundCornersTop);
+        record_rect(bar.Min, bar.Max, look.colour, 0, 2.0f, true);
         note_rect(bar, 8);
         if (flag_floor(top)) {
             draw_floor_marker({ImVec2((x0 + x1) / 2, y1), true, true}, look.colour);
@@ -244,6 +286,7 @@ void plot_bars(const char* label, const double* xs, const double* heights, int c
         if (bar.GetWidth() > size.x + 4 && !top.at_floor) {
             const float y = heights[i] >= 0 || log ? bar.Min.y - size.y - 1 : bar.Max.y + 1;
             g_frame.draw->AddText(ImVec2(bar.GetCenter().x - size.x / 2, y), with_alpha(text, 0.8f), value.c_str());
+            record_text(ImVec2(bar.GetCenter().x - size.x / 2, y), with_alpha(text, 0.8f), value);
         }
         add_extent(xs[i] - bar_width / 2, heights[i]);
         add_extent(xs[i] + bar_width / 2, base);
@@ -261,7 +304,7 @@ void plot_scatter(const char* label, const double* xs, const double* ys, int cou
                   bool filled) {
     const ItemLook look = begin_item(label, colour, false, filled ? ItemKind::Marker : ItemKind::Ring);
     if (!look.visible || count <= 0 || !xs || !ys) return;
-    if (g_frame.capture) g_frame.capture->add_points(export_name(label), xs, ys, count);
+    capture_points(look.export_name, label, xs, ys, count);
     radius = std::clamp(std::isfinite(radius) ? radius : 3.0f, 0.5f, 50.0f);
     // A large series draws at most one marker per radius-sized cell of the data area: in a cloud a
     // marker whose centre falls where one is already drawn adds vertices but nothing a reader can
@@ -297,13 +340,18 @@ void plot_scatter(const char* label, const double* xs, const double* ys, int cou
         // Vertices are what a scatter of hundreds of points costs under software GL: a dot under two
         // pixels across is a square (4 vertices instead of ~24), larger ones get ImGui's segment
         // count for their radius rather than a fixed 12.
-        if (filled && radius < kSquareDotRadius)
+        if (filled && radius < kSquareDotRadius) {
             g_frame.draw->AddRectFilled(ImVec2(p.pixel.x - radius, p.pixel.y - radius),
                                         ImVec2(p.pixel.x + radius, p.pixel.y + radius), look.colour);
-        else if (filled)
+            record_rect(ImVec2(p.pixel.x - radius, p.pixel.y - radius), ImVec2(p.pixel.x + radius, p.pixel.y + radius),
+                        look.colour);
+        } else if (filled) {
             g_frame.draw->AddCircleFilled(p.pixel, radius, look.colour);
-        else
+            record_circle(p.pixel, radius, look.colour);
+        } else {
             g_frame.draw->AddCircle(p.pixel, radius, look.colour, 0, 1.5f);
+            record_circle(p.pixel, radius, 0, look.colour, 1.5f);
+        }
     }
 }
 
@@ -316,6 +364,7 @@ void plot_x_span(const char* label, double x0, double x1, ImU32 colour) {
     const float p0 = clamp_pixel(g_frame.x.to_pixel(x0), d.Min.x, d.Max.x);
     const float p1 = clamp_pixel(g_frame.x.to_pixel(x1), d.Min.x, d.Max.x);
     g_frame.draw->AddRectFilled(ImVec2(std::min(p0, p1), d.Min.y), ImVec2(std::max(p0, p1), d.Max.y), look.colour);
+    record_rect(ImVec2(std::min(p0, p1), d.Min.y), ImVec2(std::max(p0, p1), d.Max.y), look.colour);
 }
 
 // [SECTION] Heatmaps ------------------------------------------------------------------------------
@@ -339,9 +388,10 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
 void plot_heatmap(const char* label, const double* values, int rows, int cols, double x_min, double x_max, double y_min,
                   double y_max, double v_min, double v_max, const HeatmapLabels& labels) {
     finish_setup();
+    const std::string name = export_name(label);
     if (!values || rows <= 0 || cols <= 0 || rows > 64 || cols > 64) return;
     if (!std::isfinite(x_min + x_max + y_min + y_max)) return;
-    if (g_frame.capture) g_frame.capture->add_grid(export_name(label), values, rows, cols, x_min, x_max, y_min, y_max);
+    if (g_frame.capture && !name.empty()) g_frame.capture->add_grid(name, values, rows, cols, x_min, x_max, y_min, y_max);
     if (!(v_min < v_max)) v_max = v_min + 1;  // equal or NaN bounds: one colour, never a division by 0
     const bool diverging = v_min < 0 && v_max > 0;
     const double magnitude = std::max(std::fabs(v_min), std::fabs(v_max));
@@ -399,6 +449,7 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
                                  : diverging   ? diverging_colour(shown / magnitude)
                                                : sequential_colour((shown - v_min) / (v_max - v_min));
             g_frame.draw->AddRectFilled(cell.Min, cell.Max, colour);
+            record_rect(cell.Min, cell.Max, colour);
             // Roomy cells carry their value (or the caller's text, or its short form), in a text colour
             // that reads on the cell.
             // A value that rounds to zero at the ticks' precision reads "0", never "−0".
@@ -408,9 +459,9 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
             const float scale = labelled ? caller_form.scale : 1.0f;
             if (!text.empty() && fits(cell, text, scale)) {
                 const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-                g_frame.draw->AddText(ImGui::GetFont(), font_size * scale,
-                                      ImVec2(cell.GetCenter().x - size.x * scale / 2, cell.GetCenter().y - size.y * scale / 2),
-                                      text_colour_on(colour), text.c_str());
+                const ImVec2 at(cell.GetCenter().x - size.x * scale / 2, cell.GetCenter().y - size.y * scale / 2);
+                g_frame.draw->AddText(ImGui::GetFont(), font_size * scale, at, text_colour_on(colour), text.c_str());
+                record_text(at, text_colour_on(colour), text, font_size * scale);
             }
         }
     }
@@ -420,7 +471,7 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
         g_frame.draw->AddRect(hovered_cell.Min, hovered_cell.Max, IM_COL32(255, 255, 255, 255), 0, 0, 2.0f);
         const size_t index = static_cast<size_t>(hovered_row) * cols + hovered_col;
         const double v = values[index];
-        const std::string name = display_name(label ? label : "");
+        const std::string shown_name = display_name(label ? label : "");
         ImGui::BeginTooltip();
         if (labels.tooltip && !labels.tooltip[index].empty()) {
             ImGui::TextUnformatted(labels.tooltip[index].c_str());
@@ -428,7 +479,7 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
             g_frame.readout_suppressed = true;
             return;
         }
-        if (!name.empty()) ImGui::TextUnformatted(name.c_str());
+        if (!shown_name.empty()) ImGui::TextUnformatted(shown_name.c_str());
         ImGui::TextDisabled("row %d, column %d", hovered_row, hovered_col);
         if (std::isnan(v))
             ImGui::TextUnformatted("not computed");
@@ -443,9 +494,11 @@ void plot_heatmap(const char* label, const double* values, int rows, int cols, d
 
 void plot_image(const char* label, ImTextureID texture, double x_min, double y_min, double x_max, double y_max) {
     finish_setup();
+    g_next_export_name.reset();  // images give no data
     (void)label;  // images fill the plot: no legend entry, nothing to toggle
     if (!std::isfinite(x_min + x_max + y_min + y_max)) return;
     g_frame.draw->AddImage(texture, to_pixels(x_min, y_max), to_pixels(x_max, y_min));
+    record_image(to_pixels(x_min, y_max), to_pixels(x_max, y_min), texture);
     add_extent(x_min, y_min);
     add_extent(x_max, y_max);
 }
@@ -453,15 +506,18 @@ void plot_image(const char* label, ImTextureID texture, double x_min, double y_m
 // [SECTION] Segments ------------------------------------------------------------------------------
 
 void plot_segments(const char* label, const double* xs, const double* ys, int count, LineStyle style) {
-    const ItemLook look = begin_item(label, style.colour, style.dashed, ItemKind::Line);
+    const ItemLook look = begin_item(label, style.colour, style.dashed, ItemKind::Line);  // contours: no data exported
     if (!look.visible || count <= 1 || !xs || !ys) return;
     const float thickness = style.thickness * look.emphasis;
     for (int i = 0; i + 1 < count; i += 2) {
         if (!std::isfinite(xs[i] + ys[i] + xs[i + 1] + ys[i + 1])) continue;
         g_frame.draw->AddLine(to_pixels(xs[i], ys[i]), to_pixels(xs[i + 1], ys[i + 1]), look.colour, thickness);
+        record_line(to_pixels(xs[i], ys[i]), to_pixels(xs[i + 1], ys[i + 1]), look.colour, thickness);
         add_extent(xs[i], ys[i]);
         add_extent(xs[i + 1], ys[i + 1]);
     }
 }
+
+void set_next_item_export_name(const char* name) { g_next_export_name = name ? name : ""; }
 
 }  // namespace actviz::plot

@@ -55,6 +55,9 @@ struct Session {
     // The activations the user typed as formulas (core/custom_activation.hpp), defined before the
     // panels' settings are read, so the panels name them like built-ins.
     std::vector<CustomActivationSpec> custom_activations;
+    // Not saved: what reading them defined, provisionally (core/custom_activation.hpp); whoever adopts
+    // the session publishes them, so a session that is not adopted changes no list.
+    std::vector<const Activation*> defined_activations;
     std::string page = "activations";          // the panel id shown alone (settings::kPanelNames), or "all": tiled
     std::map<std::string, bool> panel_visible;  // by panel id; absent = visible
     bool link_activations = false;  // one activation drives the Activations, Gradient flow and Classifier panels

@@ -33,13 +33,26 @@ void read_enum(const ObjectReader& in, std::string_view key, Enum& out, const Na
     out = static_cast<Enum>(index);
 }
 
+// The typed activations the session being read has defined so far (provisionally: not yet found by
+// name in the catalogue), for the panels' settings to name. One read at a time per thread.
+thread_local const std::vector<const Activation*>* t_session_definitions = nullptr;
+
+// An activation by name: one the session defines (its newest definition), else a listed one.
+const Activation* session_activation(std::string_view name) {
+    if (t_session_definitions) {
+        for (auto it = t_session_definitions->rbegin(); it != t_session_definitions->rend(); ++it)
+            if ((*it)->name == name) return *it;
+    }
+    return find_activation(name);
+}
+
 // An activation by name (a built-in, or one typed as a formula and defined above): its catalogue index.
 void read_activation(const ObjectReader& in, std::string_view key, int& index) {
     if (!in.has(key)) return;
     const nlohmann::json& value = in.member(key);
     if (!value.is_string()) fail(in.path_of(key), "expected an activation's name");
     const auto& name = value.get_ref<const std::string&>();
-    const Activation* activation = find_activation(name);
+    const Activation* activation = session_activation(name);
     if (!activation) fail(in.path_of(key), "no activation called '" + name.substr(0, 64) + "' (see actviz list)");
     index = activation_index(*activation);
 }
@@ -64,7 +77,7 @@ settings::ActivationsSettings read_activations(const ObjectReader& in) {
     if (in.has("functions")) {
         const ObjectReader functions = in.object("functions");
         for (const auto& [name, value] : functions.json().items()) {
-            const Activation* activation = find_activation(name);
+            const Activation* activation = session_activation(name);
             if (!activation) fail(functions.path_of(name), "no such activation (see actviz list)");
             const auto index = static_cast<size_t>(activation_index(*activation));
             const ObjectReader entry = functions.object(name);
@@ -319,7 +332,7 @@ settings::BakeoffSettings read_bakeoff(const ObjectReader& in) {
 
 // The typed activations, each defined (compiled and added to the catalogue) as it is read, so the
 // panels' settings below can name them. At most kMaxSessionCustomActivations.
-std::vector<CustomActivationSpec> read_custom_activations(const ObjectReader& in) {
+std::vector<CustomActivationSpec> read_custom_activations(const ObjectReader& in, std::vector<const Activation*>& defined) {
     std::vector<CustomActivationSpec> specs;
     const json& list = read_array(in.member("custom_activations"), in.path_of("custom_activations"), kMaxSessionCustomActivations);
     for (size_t i = 0; i < list.size(); ++i) {
@@ -343,8 +356,9 @@ std::vector<CustomActivationSpec> read_custom_activations(const ObjectReader& in
                 fail(entry.path_of("colour"), "a colour is written #rrggbb");
             spec.colour = value == 0 ? 0x000001 : value;  // 0 means "the catalogue's colour"; black stays black
         }
-        const CustomDefinition defined = define_custom_activation(spec);
-        if (!defined.activation) fail(entry.path(), defined.error.message);
+        const CustomDefinition definition = define_custom_activation(spec, /*provisional=*/true);
+        if (!definition.activation) fail(entry.path(), definition.error.message);
+        defined.push_back(definition.activation);
         specs.push_back(std::move(spec));
     }
     return specs;
@@ -366,7 +380,11 @@ WindowGeometry read_window(const ObjectReader& in) {
 Session read_session(const json& document) {
     const ObjectReader in(document, "");
     Session s;
-    if (in.has("custom_activations")) s.custom_activations = read_custom_activations(in);
+    struct Scope {  // the session's own definitions resolve its names while it is read
+        explicit Scope(const std::vector<const Activation*>& defined) { t_session_definitions = &defined; }
+        ~Scope() { t_session_definitions = nullptr; }
+    } scope(s.defined_activations);
+    if (in.has("custom_activations")) s.custom_activations = read_custom_activations(in, s.defined_activations);
     std::vector<std::string_view> pages;
     for (const settings::PanelName& name : settings::kPanelNames) pages.push_back(name.id);
     pages.push_back("all");

@@ -85,6 +85,22 @@ TEST(Formula, KinksFollowAutogradsConvention) {
     EXPECT_EQ(custom("t_abs", "abs(x)").df(0, {}), 0.0);
 }
 
+TEST(Formula, KinksAreFoundWhereTheBuiltInsHaveThem) {
+    // The property table says "smooth: no, x = 0" for max(0, x) as for relu, and the analysis
+    // samples both sides of each kink.
+    EXPECT_EQ(custom("k_relu", "max(0, x)").kinks({}), std::vector<double>{0.0});
+    EXPECT_EQ(custom("k_abs", "abs(x)").kinks({}), std::vector<double>{0.0});  // a grid sample sits on the tie
+    const std::vector<double> hardtanh = custom("k_hardtanh", "max(-1, min(1, x))").kinks({});
+    ASSERT_EQ(hardtanh.size(), 2u);
+    EXPECT_NEAR(hardtanh[0], -1, 1e-9);
+    EXPECT_NEAR(hardtanh[1], 1, 1e-9);
+    const std::vector<double> shifted = custom("k_shifted", "max(0, x - alpha)", 0.3337).kinks({0.3337, 0});
+    ASSERT_EQ(shifted.size(), 1u);
+    EXPECT_NEAR(shifted[0], 0.3337, 1e-9);  // between grid points, refined
+    EXPECT_TRUE(custom("k_smooth", "x * sigmoid(x)").kinks({}).empty());
+    EXPECT_TRUE(custom("k_steep", "tanh(20 * x)").kinks({}).empty()) << "a steep smooth slope is no kink";
+}
+
 TEST(Formula, ParametersAreSliders) {
     const Activation& swish = custom("t_swish", "x * sigmoid(beta * x)");
     EXPECT_EQ(swish.parameter_count, 2);  // β is the second slider even without α

@@ -32,8 +32,10 @@ TEST(CsvTable, LongFormatWithExactNumbers) {
     table.add_points("tanh, scaled", xs, ys, 2);
     const double low[] = {0, 1}, high[] = {2, 3};
     table.add_band("std", xs, low, high, 2);
+    EXPECT_TRUE(table.wide());  // so far one x for all
     const double cells[] = {1, 2, 3, 4, 5, 6};  // 2 rows × 3 columns over [0, 3] × [0, 2]
     table.add_grid("map", cells, 2, 3, 0, 3, 0, 2);
+    EXPECT_FALSE(table.wide());  // a heatmap's cells have two coordinates: long
     const auto rows = lines(table.text());
     ASSERT_EQ(rows.size(), 1u + 2 + 4 + 6);
     EXPECT_EQ(rows[0], "series,x,y,value");
@@ -46,17 +48,57 @@ TEST(CsvTable, LongFormatWithExactNumbers) {
     EXPECT_EQ(rows[12], "map,2.5,0.5,6");  // bottom-right
 }
 
-class ChartExport : public ::testing::Test {
+TEST(CsvTable, WideWhenTheSeriesShareX) {
+    CsvTable table;
+    table.set_x_name("x, input");
+    const double xs[] = {-1, 0, 1}, f[] = {0.25, 0.5, 0.75}, g[] = {-0.5, 0, NAN};
+    table.add_points("sigmoid", xs, f, 3);
+    table.add_points("tanh", xs, g, 3);
+    ASSERT_TRUE(table.wide());
+    EXPECT_EQ(table.text(), "\"x, input\",sigmoid,tanh\n-1,0.25,-0.5\n0,0.5,0\n1,0.75,nan\n");
+}
+
+TEST(CsvTable, WideWithEmptyCellsWhereASeriesHasAnXOfItsOwn) {
+    CsvTable table;
+    const double grid[] = {-1, 0, 1}, with_kink[] = {-1, 0, 0.5, 1}, f[] = {1, 2, 3}, g[] = {4, 5, 6, 7};
+    table.add_points("tanh", grid, f, 3);
+    table.add_points("relu", with_kink, g, 4);
+    ASSERT_TRUE(table.wide());
+    EXPECT_EQ(table.text(), "x,tanh,relu\n-1,1,4\n0,2,5\n0.5,,6\n1,3,7\n");
+}
+
+TEST(CsvTable, LongWhenTheXsDiffer) {
+    CsvTable table;
+    const double steps[] = {0, 10, 20}, others[] = {5, 15}, loss[] = {1, 0.5, 0.25}, test[] = {1.1, 0.3};
+    table.add_points("train", steps, loss, 3);
+    table.add_points("test", others, test, 2);  // no x in common: a wide table would be half empty
+    EXPECT_FALSE(table.wide());
+    EXPECT_EQ(table.text(), "series,x,y,value\ntrain,0,1,\ntrain,10,0.5,\ntrain,20,0.25,\ntest,5,1.1000000000000001,\n"
+                            "test,15,0.29999999999999999,\n");
+}
+
+TEST(CsvTable, MarkersOnALineAreThatLine) {
+    CsvTable table;
+    const double xs[] = {1, 2, 3}, ys[] = {0.5, NAN, 0.125}, other[] = {9, 9, 9};
+    table.add_points("tanh", xs, ys, 3);
+    table.add_points("tanh", xs, ys, 3);                // its markers, under the same label
+    table.add_points("tanh points", xs, ys, 3, false);  // or under an id of their own ("##tanh points")
+    table.add_points("tanh", xs, other, 3);             // the same name, other points: a second series
+    EXPECT_EQ(lines(table.text())[0], "x,tanh,tanh (2)");
+}
+
+class ChartExportTest : public ::testing::Test {
    protected:
     void SetUp() override {
-        set_csv_export_handler([this](const std::string& title, const std::string& csv) {
-            exported_title_ = title;
-            exported_ = csv;
+        set_chart_export_handler([this](const ChartExport& request) {
+            if (request.kind != ChartExport::Kind::Csv) return;
+            exported_title_ = request.title;
+            exported_ = request.content;
             ++exports_;
         });
     }
     void TearDown() override {
-        set_csv_export_handler(nullptr);
+        set_chart_export_handler(nullptr);
     }
 
     void frame() {
@@ -64,9 +106,16 @@ class ChartExport : public ::testing::Test {
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(ImVec2(800, 600));
         ImGui::Begin("plots", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
-        if (begin_plot("##plot", ImVec2(0, 0), "loss per step")) {
+        if (begin_plot("##plot", ImVec2(0, 0), title_)) {
+            setup_axis(AxisId::X, "step");
             plot_line("train", xs_.data(), ys_.data(), static_cast<int>(xs_.size()), {series_colour(0)});
+            plot_scatter("train", xs_.data(), ys_.data(), static_cast<int>(xs_.size()), series_colour(0));
+            plot_scatter("##train markers", xs_.data(), ys_.data(), static_cast<int>(xs_.size()), series_colour(0));
             if (!hide_test_) plot_line("test##t", xs_.data(), zs_.data(), static_cast<int>(xs_.size()), {series_colour(1)});
+            set_next_item_export_name("");
+            plot_scatter("##outline", xs_.data(), zs_.data(), static_cast<int>(xs_.size()), series_colour(2));
+            set_next_item_export_name("validation");
+            plot_line("##v", xs_.data(), vs_.data(), static_cast<int>(xs_.size()), {series_colour(3)});
             end_plot();
         }
         ImGui::End();
@@ -96,29 +145,43 @@ class ChartExport : public ::testing::Test {
     }
 
     test::HeadlessImGui imgui_{ImVec2(800, 600)};
-    std::vector<double> xs_{0, 1, 2}, ys_{1.5, 0.75, 0.25}, zs_{1.6, 0.9, 0.5};
+    std::vector<double> xs_{0, 1, 2}, ys_{1.5, 0.75, 0.25}, zs_{1.6, 0.9, 0.5}, vs_{2, 1, 0.5};
     bool hide_test_ = false;
+    const char* title_ = "loss per step";
     std::string exported_, exported_title_;
     int exports_ = 0;
 };
 
-TEST_F(ChartExport, RightClickThenExportGivesTheDrawnSeries) {
+// One column per series a reader would name: the line's markers (same label, or an id of their
+// own) are the line; an outline kept out; an id-only line under the name it was given.
+TEST_F(ChartExportTest, RightClickThenExportGivesTheDrawnSeriesOnceEach) {
     frame();
     press(1, ImVec2(400, 300));
-    ASSERT_TRUE(hover_item("Export data as CSV")) << "no export item in the chart's menu";
+    ASSERT_TRUE(hover_item("Export data as CSV\xE2\x80\xA6")) << "no export item in the chart's menu";
     const ImVec2 item = ImGui::GetIO().MousePos;
     press(0, item);
     ASSERT_EQ(exports_, 1);
     EXPECT_EQ(exported_title_, "loss per step");
-    EXPECT_EQ(exported_, "series,x,y,value\ntrain,0,1.5,\ntrain,1,0.75,\ntrain,2,0.25,\n"
-                         "test,0,1.6000000000000001,\ntest,1,0.90000000000000002,\ntest,2,0.5,\n");
+    EXPECT_EQ(exported_, "step,train,test,validation\n0,1.5,1.6000000000000001,2\n1,0.75,0.90000000000000002,1\n"
+                         "2,0.25,0.5,0.5\n");
 }
 
-TEST_F(ChartExport, NoHandlerNoMenuItem) {
-    set_csv_export_handler(nullptr);
+TEST_F(ChartExportTest, AnUntitledChartIsNamedByItsWindow) {
+    title_ = nullptr;
     frame();
     press(1, ImVec2(400, 300));
-    EXPECT_FALSE(hover_item("Export data as CSV"));
+    ASSERT_TRUE(hover_item("Export data as CSV\xE2\x80\xA6"));
+    press(0, ImGui::GetIO().MousePos);
+    ASSERT_EQ(exports_, 1);
+    EXPECT_EQ(exported_title_, "plots");  // the window, not the popup ("##Popup_…")
+}
+
+TEST_F(ChartExportTest, NoHandlerNoMenuItem) {
+    set_chart_export_handler(nullptr);
+    frame();
+    press(1, ImVec2(400, 300));
+    EXPECT_FALSE(hover_item("Export data as CSV\xE2\x80\xA6"));
+    EXPECT_FALSE(hover_item("Save chart as SVG\xE2\x80\xA6"));
     EXPECT_TRUE(hover_item("Fit to data"));  // the menu itself is there
 }
 

@@ -60,6 +60,38 @@ TEST(CustomActivationSession, ABadFormulaIsRefusedWithItsPathAndColumn) {
     EXPECT_FALSE(result.loaded);
 }
 
+TEST(CustomActivationSession, AFileThatFailsToOpenChangesNoListAndOneThatOpensJoinsThemOnlyWhenAdopted) {
+    CustomActivationSpec mine;
+    mine.name = "teacher's ramp";
+    mine.formula = "max(0, x)";
+    const Activation* current = define_custom_activation(mine).activation;
+    ASSERT_TRUE(current);
+    // A file that redefines the name, names it in a panel, then fails further on.
+    nlohmann::json theirs = {{"name", mine.name}, {"formula", "2 * x"}};
+    nlohmann::json doc = {{"actviz_session", 3},
+                          {"custom_activations", nlohmann::json::array({theirs})},
+                          {"classifier", {{"hyper", {{"activation", mine.name}, {"learning_rate", -1}}}}}};
+    EXPECT_FALSE(from_json_text(doc.dump()).loaded);
+    EXPECT_EQ(find_activation(mine.name), current) << "a failed open superseded the user's formula";
+    int listed = 0;
+    for (const Activation* a : custom_activations()) listed += a->name == mine.name;
+    EXPECT_EQ(listed, 1);
+
+    // The same file without the fault: read, its panels use its formula, the lists unchanged until adopted.
+    doc["classifier"]["hyper"].erase("learning_rate");
+    const ParseResult opened = from_json_text(doc.dump());
+    ASSERT_TRUE(opened.loaded) << opened.error;
+    const Session& s = opened.loaded->session;
+    const Activation& used = activations()[static_cast<std::size_t>(s.classifier.hyper.activation)];
+    EXPECT_NE(&used, current);
+    EXPECT_EQ(used.custom->spec.formula, "2 * x");
+    EXPECT_EQ(find_activation(mine.name), current);
+    ASSERT_EQ(s.defined_activations.size(), 1u);
+    publish_custom_activation(*s.defined_activations[0]);  // what the app does when it adopts the session
+    EXPECT_EQ(find_activation(mine.name), &used);
+    EXPECT_FALSE(current->listed());
+}
+
 TEST(CustomActivationSession, AVersionTwoFileStillOpens) {
     const ParseResult result = from_json_text(R"({"actviz_session": 2, "page": "softmax"})");
     ASSERT_TRUE(result.loaded) << result.error;

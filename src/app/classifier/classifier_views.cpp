@@ -120,6 +120,7 @@ void draw_points(const ClassifierPanel& panel) {
     PointColumns columns, wrong;
     // Outlines first, so every point stands out from the region colours below it.
     for (const Point& p : data.train) columns.add(p);
+    plot::set_next_item_export_name("");  // a dark rim under the points: no data of its own
     plot::plot_scatter("##outline", columns.xs.data(), columns.ys.data(), columns.size(), IM_COL32(12, 12, 16, 230),
                        4.6f, true);
     for (int k = 0; k < data.classes; ++k) {
@@ -135,6 +136,7 @@ void draw_points(const ClassifierPanel& panel) {
             for (const Point& p : data.test) {
                 if (p.label == k) columns.add(p);
             }
+            plot::set_next_item_export_name((class_label(k) + " (test)").c_str());  // one series per class, as for train
             plot::plot_scatter(k == 0 ? "test (hollow)" : "##test", columns.xs.data(), columns.ys.data(),
                                columns.size(), class_colour(k), 3.8f, false);
         }
@@ -149,6 +151,7 @@ void draw_points(const ClassifierPanel& panel) {
     }
     char label[48];
     std::snprintf(label, sizeof label, "misclassified (%d)###wrong", wrong.size());
+    plot::set_next_item_export_name("misclassified");  // the count is in the legend, the rows say it
     plot::plot_scatter(label, wrong.xs.data(), wrong.ys.data(), wrong.size(), IM_COL32(255, 255, 255, 255), 6.5f,
                        false);
 }
@@ -299,6 +302,7 @@ void draw_dead_plane(ClassifierPanel& panel, ImVec2 size) {
     // The training data as small grey dots: where the statistic is taken.
     std::vector<double> xs, ys;
     for (const Point& p : trainer->data().train) xs.push_back(p.x), ys.push_back(p.y);
+    plot::set_next_item_export_name("training points");
     plot::plot_scatter("##data", xs.data(), ys.data(), static_cast<int>(xs.size()), IM_COL32(235, 235, 235, 150),
                        1.4f, true);
     double x = 0, y = 0;

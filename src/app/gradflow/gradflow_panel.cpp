@@ -244,11 +244,12 @@ void draw_norm_chart(const GradflowSettings& settings, const GradflowSnapshot& s
         plot::plot_line(name.c_str(), layers.data(), line.values.data(), n, {colour, 2.0f, false});
         // A dot per layer while layers are told apart (a few pixels each); deeper, the line is enough.
         if (n * 6.0f <= plot::plot_width_pixels()) {
-            plot::plot_scatter(("##points" + name).c_str(), layers.data(), line.values.data(), n, colour, 2.5f);
+            // The line's markers: one series with it in exports.
+            plot::plot_scatter(("##" + name + " points").c_str(), layers.data(), line.values.data(), n, colour, 2.5f);
         }
         const ImU32 faint = (colour & 0x00FFFFFF) | 0xA0000000;
         if (static_cast<int>(line.factor.size()) == n) {
-            const std::string label = lines_in_legend ? "max|f′|^k: activation alone" : "##factor" + name;
+            const std::string label = lines_in_legend ? "max|f′|^k: activation alone" : "##" + name + ", max|f′|^k";
             plot::plot_line(label.c_str(), layers.data(), line.factor.data(), n, {faint, 1.2f, true});
             if (lines_in_legend) {
                 plot::set_legend_tooltip(label.c_str(), "The activation's factor alone, drawn back from the last "
@@ -257,9 +258,10 @@ void draw_norm_chart(const GradflowSettings& settings, const GradflowSnapshot& s
             }
         }
         if (static_cast<int>(line.bound.size()) == n) {
-            const std::string label = lines_in_legend ? "true bound ∏‖W‖₂·max|f′|" : "##bound" + name;
+            const std::string label = lines_in_legend ? "true bound ∏‖W‖₂·max|f′|" : "##" + name + ", true bound";
             plot::plot_line(label.c_str(), layers.data(), line.bound.data(), n, {faint, 1.0f, false});
-            plot::plot_scatter(("##boundpoints" + name).c_str(), layers.data(), line.bound.data(), n, faint, 1.2f);
+            // The bound's markers: one series with it in exports.
+            plot::plot_scatter(("##" + name + ", bound points").c_str(), layers.data(), line.bound.data(), n, faint, 1.2f);
             if (lines_in_legend) {
                 plot::set_legend_tooltip(label.c_str(), "A true upper bound on ‖∂L/∂a‖, drawn back from the last "
                                                         "layer: per layer ‖W‖₂ (largest singular value) × the "
@@ -461,11 +463,11 @@ void draw_stats_chart(GradflowPanel& panel, const GradflowSnapshot& snapshot, Im
         const ImU32 colour = curve_colour(sim, static_cast<int>(c));
         const std::string name = curve_name(sim.curves[c]);
         const auto label = [&](const char* mark, const char* tooltip) {
-            if (!marks_in_legend) return "##" + std::string(mark) + name;
+            if (!marks_in_legend) return "##" + name + ", " + mark;  // "tanh, saturated" in exports
             plot::set_legend_tooltip(mark, tooltip);
             return std::string(mark);
         };
-        plot::plot_band(("##std" + name).c_str(), layers.data(), low.data(), high.data(), n,
+        plot::plot_band(("##" + name + " \xC2\xB1 std").c_str(), layers.data(), low.data(), high.data(), n,
                         (colour & 0x00FFFFFF) | 0x30000000);
         plot::plot_line(marks_in_legend ? "mean ± std" : name.c_str(), layers.data(), mean.data(), n,
                         {colour, 2.0f, false});

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -123,16 +124,18 @@ void draw_limits_readout(const SoftmaxResult& result, float temperature) {
     const double max_p = result.probabilities.maxCoeff();
     const double max_entropy = std::log(static_cast<double>(k));
     ImGui::Text("entropy H = %.4f nats (max log K = %.4f)   max probability = %.4f", result.entropy, max_entropy, max_p);
-    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     const bool one_hot = max_p > 0.999;
     const bool uniform = result.probabilities.maxCoeff() - result.probabilities.minCoeff() < 0.01;
-    if (one_hot) {
-        ImGui::TextColored(kNoteColour, "T = %.3g: argmax reached (one-hot, H ≈ 0)", temperature);
-    } else if (uniform) {
-        ImGui::TextColored(kNoteColour, "T = %.3g: uniform reached (p ≈ 1/K, H ≈ log K)", temperature);
-    } else {
-        ImGui::TextDisabled("T → 0 tends to argmax, T → ∞ to uniform");
-    }
+    char note[96];
+    if (one_hot)
+        std::snprintf(note, sizeof note, "T = %.3g: argmax reached (one-hot, H ≈ 0)", temperature);
+    else if (uniform)
+        std::snprintf(note, sizeof note, "T = %.3g: uniform reached (p ≈ 1/K, H ≈ log K)", temperature);
+    else
+        std::snprintf(note, sizeof note, "T → 0 tends to argmax, T → ∞ to uniform");
+    same_line_if_fits(ImGui::CalcTextSize(note).x, ImGui::GetFontSize() * 1.5f);  // else on a line of its own
+    if (one_hot || uniform) ImGui::TextColored(kNoteColour, "%s", note);
+    else ImGui::TextDisabled("%s", note);
 }
 
 // [SECTION] Jacobian heatmap and the two-class ↔ sigmoid relation ------------------------------
