@@ -49,10 +49,20 @@ void expect_readouts_whole(const Case& c) {
     launch.panel = c.panel;
     launch.zoom = c.zoom;
     launch.zoom_given = true;
-    launch.frames = 40;
-    int last_frame = -1;
-    ASSERT_EQ(run(launch, [&](AppState&, GLFWwindow*, int) { last_frame = ImGui::GetFrameCount(); }), 0);
-    for (const std::string& id : readouts_for(c.panel)) {
+    // Until every readout has been drawn for 5 frames in a row (Gradient flow's shows once its worker
+    // has run, which under ASan takes many frames); at most 3000 frames.
+    launch.frames = 3000;
+    const std::vector<std::string> ids = readouts_for(c.panel);
+    int last_frame = -1, settled = 0;
+    ASSERT_EQ(run(launch, [&](AppState& state, GLFWwindow*, int) {
+                  last_frame = ImGui::GetFrameCount();  // the frame just built: readouts drawn in it carry this count
+                  bool all = true;
+                  for (const std::string& id : ids) all = all && readout_seen(id).frame >= last_frame;
+                  settled = all ? settled + 1 : 0;
+                  if (settled >= 5) state.quit_requested = true;
+              }),
+              0);
+    for (const std::string& id : ids) {
         const ReadoutSeen seen = readout_seen(id);
         EXPECT_GE(seen.frame, last_frame - 1) << id << " was not drawn in the last frames at " << c.width << "x" << c.height
                                               << " (" << c.panel << ", zoom " << c.zoom << "%)";
