@@ -20,22 +20,11 @@
 #include "app/app_state.hpp"
 #include "gui/gui_input.hpp"
 #include "plot/plot.hpp"
+#include "support/gui_test_files.hpp"
 #include "support/temp_folder.hpp"
 
 namespace actviz::testing {
 namespace {
-
-bool have_display() {
-    const char* display = std::getenv("DISPLAY");
-    return display && *display;
-}
-
-std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // A PNG's width and height from its IHDR chunk (bytes 16–23, big-endian).
 std::array<int, 2> png_size(const std::string& png) {

@@ -15,22 +15,11 @@
 #include "app/app.hpp"
 #include "app/app_state.hpp"
 #include "app/data_ui.hpp"
+#include "support/gui_test_files.hpp"
 #include "support/temp_folder.hpp"
 
 namespace actviz::testing {
 namespace {
-
-bool have_display() {
-    const char* display = std::getenv("DISPLAY");
-    return display && *display;
-}
-
-std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 bool same_points(const std::vector<Point>& a, const std::vector<Point>& b) {
     if (a.size() != b.size()) return false;

@@ -18,22 +18,11 @@
 #include "app/data_ui.hpp"
 #include "app/session_ui.hpp"
 #include "gui/gui_input.hpp"
+#include "support/gui_test_files.hpp"
 #include "support/temp_folder.hpp"
 
 namespace actviz::testing {
 namespace {
-
-bool have_display() {
-    const char* display = std::getenv("DISPLAY");
-    return display && *display;
-}
-
-std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 std::vector<std::string> listed(const app::AppState& state) {
     std::vector<std::string> names;

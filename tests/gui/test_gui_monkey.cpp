@@ -26,6 +26,7 @@
 #include "app/app.hpp"
 #include "app/app_state.hpp"
 #include "gui/monkey.hpp"
+#include "support/gui_test_files.hpp"
 #include "support/temp_folder.hpp"
 
 namespace actviz::testing {
@@ -63,11 +64,6 @@ class ScratchEnvironment {
     std::string previous_state_home_;
     bool had_state_home_ = false;
 };
-
-bool have_display() {
-    const char* display = std::getenv("DISPLAY");
-    return display && *display;
-}
 
 // Runs the monkey with `seed` for `frames` frames; the app is launched again when the monkey
 // quits it (File > Quit).
