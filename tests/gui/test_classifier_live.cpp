@@ -279,26 +279,6 @@ TEST(DearWork, ACheapRecordFollowsEveryFrameADearOneAQuarterOfTheTime) {
     EXPECT_TRUE(record_due(150.0, 600.0, 16.7));   // but 600 ms after it: 150 of every 750 ms
 }
 
-TEST(DearWork, APlaneTooDearForTheBudgetIsComputedOnACoarserGridOfTheSameExtent) {
-    GridView full;
-    full.width = 256, full.height = 200, full.x_min = -2, full.x_max = 3, full.y_min = -1, full.y_max = 1;
-    const double ms_per_cell = 100.0 / (256 * 200);  // 100 ms for the full plane
-    EXPECT_EQ(coarser_view(full, 1000, ms_per_cell).width, 256);  // fits a quarter of a 1 s budget
-    EXPECT_EQ(coarser_view(full, 16.7, 0).width, 256);             // no cost known yet
-    const GridView coarse = coarser_view(full, 16.7, ms_per_cell);
-    EXPECT_LT(coarse.width, 256);
-    EXPECT_GE(coarse.width, kMinPlaneSide);
-    EXPECT_GE(coarse.height, kMinPlaneSide);
-    EXPECT_EQ(coarse.x_min, full.x_min);
-    EXPECT_EQ(coarse.y_max, full.y_max);
-    // Its cost fits the share, unless the floor of 64 a side is dearer still.
-    const double cost = coarse.width * coarse.height * ms_per_cell;
-    EXPECT_LE(cost, std::max(kDearWorkShare * 16.7 * 1.05, kMinPlaneSide * kMinPlaneSide * ms_per_cell * 1.3));
-    const GridView tiny = coarser_view(full, 16.7, 1.0);  // absurdly dear: the floor
-    EXPECT_EQ(tiny.width, kMinPlaneSide);
-    EXPECT_EQ(tiny.height, kMinPlaneSide);
-}
-
 // The collapse view's no-hidden-layer twin catches up under a time budget, never in one long frame,
 // and records once per call; given time, it reaches the followed network's step exactly.
 TEST(LinearTwin, CatchesUpWithinItsBudgetAndRecordsOncePerCall) {
@@ -351,13 +331,13 @@ TEST(FrameLoop, DrawsNothingWhileMinimisedOrWithoutPixels) {
 
 TEST(FrameBreakdown, MedianOfTotalsNotSumOfMedians) {
     FrameBreakdown breakdown(3);
-    breakdown.add({10, 0, 0, 0, 0});
-    breakdown.add({0, 10, 0, 0, 0});
-    breakdown.add({1, 1, 0, 0, 0});
+    breakdown.add({10, 0, 0, 0});
+    breakdown.add({0, 10, 0, 0});
+    breakdown.add({1, 1, 0, 0});
     EXPECT_DOUBLE_EQ(breakdown.median(FramePhase::Train), 1);
-    EXPECT_DOUBLE_EQ(breakdown.median(FramePhase::Boundary), 1);
+    EXPECT_DOUBLE_EQ(breakdown.median(FramePhase::Planes), 1);
     EXPECT_DOUBLE_EQ(breakdown.median_total(), 10);
-    breakdown.add({5, 5, 5, 5, 5});  // replaces the oldest frame
+    breakdown.add({5, 5, 5, 5});  // replaces the oldest frame
     EXPECT_EQ(breakdown.frames(), 3);
     EXPECT_DOUBLE_EQ(breakdown.median(FramePhase::Train), 1);
     EXPECT_DOUBLE_EQ(breakdown.median_total(), 10);

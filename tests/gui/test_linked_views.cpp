@@ -17,14 +17,12 @@
 
 #include "app/app.hpp"
 #include "app/app_state.hpp"
+#include "support/gui_test_files.hpp"
 
 namespace actviz::app {
 namespace {
 
-bool have_display() {
-    const char* display = std::getenv("DISPLAY");
-    return display && *display;
-}
+using testing::have_display;
 
 // ACTVIZ_SCREENSHOT_DIR set: pictures for README (ACTVIZ_SCREENSHOT_SIZE=WxH sets the window).
 void screenshot(AppState& state, const char* name) {
@@ -199,7 +197,7 @@ TEST(LinkedViews, FrameBreakdownReport) {
         if (frame == 149 || frame == 299) {
             const FrameBreakdown& b = panel.live.breakdown();
             std::printf("bakeoff, units on the curve %s: train %.2f, thumbnails %.2f, UI %.2f, render %.2f ms\n",
-                        frame == 149 ? "off" : "on ", b.median(FramePhase::Train), b.median(FramePhase::Boundary),
+                        frame == 149 ? "off" : "on ", b.median(FramePhase::Train), b.median(FramePhase::Planes),
                         b.median(FramePhase::Ui), b.median(FramePhase::Render));
         }
         if (frame > 160 && frame < 300) row_ms.push_back(panel.unit_curves_shown.draw_ms);
@@ -213,6 +211,43 @@ TEST(LinkedViews, FrameBreakdownReport) {
     };
     std::printf("bakeoff row of unit curves: median %.3f ms to build; gradflow density map (the page's default "
                 "network, z then |dL/dz|): median %.3f ms\n", median(row_ms), median(map_ms));
+}
+
+// Not a test: with ACTVIZ_FRAME_REPORT set, prints the Classifier's frame breakdown (median ms) as the
+// issue measures it — 1280 × 800, the spiral with tanh, 10 steps a frame — for each of its views of
+// the plane's pictures in turn, and what the planes' pass took on the worker. Timings are never asserted.
+TEST(LinkedViews, ClassifierFrameBreakdownReport) {
+    if (!have_display() || !std::getenv("ACTVIZ_FRAME_REPORT")) GTEST_SKIP() << "set ACTVIZ_FRAME_REPORT to measure";
+    settings::LaunchOptions launch;
+    launch.fresh = true;
+    launch.width = 1280;
+    launch.height = 800;
+    launch.panel = "classifier";
+    launch.preset = "spiral-tanh";
+    launch.frames = 4 * 200 + 10;
+    const char* views[] = {"z on f", "inactive-unit plane", "network", "linear regions"};
+    std::vector<double> worker_ms;
+    run(launch, [&](AppState& state, GLFWwindow*, int frame) {
+        ClassifierSettings& settings = state.classifier.settings;
+        settings.run.automatic = false;
+        settings.run.steps_per_frame = 10;
+        settings.run.playing = true;
+        const int view = frame / 200;
+        if (frame % 200 == 0 && view < 4) {
+            settings.view.unit_curves = view == 0;
+            settings.view.network = view == 2;
+            settings.view.linear_regions = view == 3;
+            worker_ms.clear();
+        }
+        if (frame % 200 > 40) worker_ms.push_back(state.classifier.live.worker_plane_ms());
+        if (frame % 200 == 199 && view < 4) {
+            const FrameBreakdown& b = state.classifier.live.breakdown();
+            std::sort(worker_ms.begin(), worker_ms.end());
+            std::printf("classifier, %s: train %.2f, planes %.2f, UI %.2f, render %.2f ms; the planes' pass on the "
+                        "worker %.2f ms (median)\n", views[view], b.median(FramePhase::Train), b.median(FramePhase::Planes),
+                        b.median(FramePhase::Ui), b.median(FramePhase::Render), worker_ms[worker_ms.size() / 2]);
+        }
+    });
 }
 
 }  // namespace

@@ -294,7 +294,7 @@ std::vector<ActivationSummary> BakeoffLive::table() const {
 
 void BakeoffLive::close_previous_frame(double build_ms, double render_ms) {
     if (build_ms <= 0) return;  // no previous frame
-    breakdown_.add({train_ms_, thumbnails_ms_, 0.0, std::max(build_ms - train_ms_ - thumbnails_ms_, 0.0), render_ms});
+    breakdown_.add({train_ms_, thumbnails_ms_, std::max(build_ms - train_ms_ - thumbnails_ms_, 0.0), render_ms});
 }
 
 std::int64_t BakeoffLive::background_steps() const { return published_ ? published_->steps.load() : 0; }

@@ -165,7 +165,7 @@ void draw_toolbar(BakeoffPanel& panel) {
         ImGui::TextDisabled("%s", text);
         const FrameBreakdown& frames = session.breakdown();
         std::snprintf(text, sizeof text, "frame (median ms): train %.1f, thumbnails %.1f, UI %.1f, render %.1f",
-                      frames.median(FramePhase::Train), frames.median(FramePhase::Boundary),
+                      frames.median(FramePhase::Train), frames.median(FramePhase::Planes),
                       frames.median(FramePhase::Ui), frames.median(FramePhase::Render));
         same_line_if_fits(text);
         ImGui::TextDisabled("%s", text);

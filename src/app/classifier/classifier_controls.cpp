@@ -314,10 +314,12 @@ void draw_timings(const ClassifierPanel& panel) {
         ImGui::Text("%6.2f", breakdown.median_total());
         ImGui::EndTable();
     }
-    help_marker("train: the frame's optimiser steps plus one evaluation on all the data. boundary: one forward "
-                "pass over the grid (probabilities and inactive counts together), colours, contours, upload. "
-                "dead map: its colours and upload. UI: the rest of building the frame. render: drawing and "
-                "presenting it.");
+    if (panel.live.worker_plane_ms() > 0) ImGui::TextDisabled("planes' pass beside it: %.2f ms", panel.live.worker_plane_ms());
+    help_marker("train: the frame's optimiser steps plus one evaluation on all the data. planes: the decision "
+                "regions, contours, inactive-unit map and node pictures — computed in the frame while paused; while "
+                "training plays a worker thread computes them from a copy of the weights, and the frame only uploads "
+                "the finished pictures (the pass beside it: what the worker's last one took). UI: the rest of "
+                "building the frame. render: drawing and presenting it.");
 }
 
 }  // namespace

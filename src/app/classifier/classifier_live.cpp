@@ -20,17 +20,7 @@ double milliseconds_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-bool same_view(const GridView& a, const GridView& b) {
-    return a.width == b.width && a.height == b.height && a.x_min == b.x_min && a.x_max == b.x_max &&
-           a.y_min == b.y_min && a.y_max == b.y_max;
-}
-
 }  // namespace
-
-bool PlaneRequest::operator==(const PlaneRequest& other) const {
-    return same_view(view, other.view) && dead_layer == other.dead_layer && unit_layer == other.unit_layer &&
-           unit == other.unit && thumbnail_samples == other.thumbnail_samples && linear_regions == other.linear_regions;
-}
 
 ClassifierLive::ClassifierLive() = default;
 ClassifierLive::~ClassifierLive() = default;
@@ -44,10 +34,9 @@ void ClassifierLive::replace(std::unique_ptr<Trainer> trainer) {
     trainer_ = std::move(trainer);
     record_ms_ = 0;  // another trainer's records cost what they cost: the first is taken and measured
     recorded_at_ = {};
-    plane_ms_per_cell_ = 0;
     if (trainer_) trainer_->set_history_limit(kHistoryRecords);
     weight_edits_.clear();  // they were of another model
-    ++model_version_;
+    trainer_version_ = ++model_version_;
 }
 
 void ClassifierLive::settle() {
@@ -112,7 +101,6 @@ void ClassifierLive::train_frame(ClassifierSettings& settings, double other_work
     train_ms_ = 0;
     last_steps_ = 0;
     playing_ = false;
-    frame_budget_ms_ = settings.run.frame_budget_ms;
     if (!trainer_ || !settings.run.playing || !error_.empty()) {
         rate_.clear();  // not training: the rate shown is that of the next run, not a stale one
         return;
@@ -219,74 +207,48 @@ int ClassifierLive::erase_near(double x, double y, double radius) {
     return erased;
 }
 
-void ClassifierLive::update_planes(const PlaneRequest& request, std::span<const Rgb> palette, Rgb background,
-                                      std::span<const std::uint32_t> count_ramp, std::uint32_t unit_on,
-                                      std::uint32_t unit_off) {
-    boundary_ms_ = dead_map_ms_ = 0;
+void ClassifierLive::update_planes(const PlaneRequest& request, const PlaneColours& colours) {
+    planes_ms_ = 0;
     if (!trainer_) return;
-    const GridView view = playing_ ? coarser_view(request.view, frame_budget_ms_, plane_ms_per_cell_)
-                                   : request.view;
-    if (planes_version_ == model_version_ && request == planes_ && same_view(view, computed_view_) && !regions_.empty())
-        return;
-    const Mlp& mlp = trainer_->mlp();
     const auto start = Clock::now();
-    GridRequest grid_request;
-    grid_request.probabilities = true;
-    grid_request.inactive_counts = mlp.hidden_count() > 0;
-    grid_request.count_layer = request.dead_layer < mlp.hidden_count() ? request.dead_layer : -1;
-    unit_shown_ = request.unit_layer >= 0 && request.unit_layer < mlp.hidden_count() && request.unit >= 0 &&
-                  request.unit < mlp.units(request.unit_layer);
-    grid_request.unit_layer = unit_shown_ ? request.unit_layer : -1;
-    grid_request.unit = unit_shown_ ? request.unit : -1;
-    // The diagram's node pictures: one grid pixel in `stride` each way, from this same pass.
-    grid_request.thumbnail_stride =
-        request.thumbnail_samples > 0 ? std::max(1, std::max(view.width, view.height) / request.thumbnail_samples) : 0;
-    grid_request.activation_patterns = request.linear_regions;
-    evaluator_.evaluate(mlp, view, grid_request, grid_);
-    computed_view_ = view;
-    colour_regions(grid_, palette, background, pixels_);
-    regions_.upload(pixels_.data(), grid_.width, grid_.height, true);
-    decision_contours(grid_, contours_);
-    regions_shown_ = request.linear_regions;
-    pattern_units_ = 0;
-    if (regions_shown_) {
-        label_linear_regions(grid_.patterns, grid_.pattern_words,
-                             static_cast<size_t>(grid_.width) * static_cast<size_t>(grid_.height), linear_regions_);
-        pattern_units_ = pattern_layout(mlp).units;
-        colour_linear_regions(linear_regions_, grid_.width, grid_.height, pixels_);
-        linear_.upload(pixels_.data(), grid_.width, grid_.height, false);
+    std::uint64_t version = 0;
+    // Pictures of an older trainer are of another network (other layers, other classes), and ones
+    // older than those shown (computed here since, when training paused): dropped.
+    if (worker_.take(incoming_, version) && version >= trainer_version_ && version >= planes_version_) {
+        worker_plane_ms_ = incoming_.boundary_ms + incoming_.colours_ms;
+        show(incoming_, version);
     }
-    boundary_ms_ = milliseconds_since(start);
-    // Measured on whatever grid was computed, so a slow first measurement cannot keep the planes
-    // coarse for the rest of a run.
-    plane_ms_per_cell_ = boundary_ms_ / (static_cast<double>(view.width) * view.height);
-
-    const auto dead_start = Clock::now();
-    if (grid_request.inactive_counts) {
-        int units = 0;
-        for (int h = 0; h < mlp.hidden_count(); ++h) {
-            if (grid_request.count_layer < 0 || grid_request.count_layer == h) units += mlp.units(h);
+    const bool current = planes_version_ == model_version_ && shown_.request == request && !regions_.empty();
+    if (!current) {
+        if (playing_ && planes_version_ >= trainer_version_ && !regions_.empty()) {
+            // Training plays: the worker draws a copy of the weights, the frame goes on.
+            worker_.start(trainer_->mlp(), request, colours, model_version_);
+        } else {
+            // Paused (what is on screen is exactly the model), or the trainer's first pictures.
+            compute_planes(trainer_->mlp(), request, colours, evaluator_, incoming_);
+            show(incoming_, model_version_);
         }
-        colour_counts(grid_, units, count_ramp, pixels_);
-        counts_.upload(pixels_.data(), grid_.width, grid_.height, false);
     }
-    if (unit_shown_) {
-        colour_unit(grid_, unit_on, unit_off, pixels_);
-        unit_.upload(pixels_.data(), grid_.width, grid_.height, false);
-    }
-    if (grid_request.thumbnail_stride > 0) {
-        colour_thumbnails(grid_.thumbnails, palette, background, atlas_, pixels_);
-        thumbnails_.upload(pixels_.data(), atlas_.width(), atlas_.height(), true);
-    }
-    dead_map_ms_ = milliseconds_since(dead_start);
-    planes_ = request;
-    planes_version_ = model_version_;
+    // The UI thread's share: the planes computed here, or only the uploads of the worker's.
+    planes_ms_ = milliseconds_since(start);
+}
+
+void ClassifierLive::show(PlanePictures& pictures, std::uint64_t version) {
+    std::swap(shown_, pictures);
+    planes_version_ = version;
+    const GridResult& grid = shown_.grid;
+    regions_.upload(shown_.regions.data(), grid.width, grid.height, true);
+    if (!shown_.linear.empty()) linear_.upload(shown_.linear.data(), grid.width, grid.height, false);
+    if (!shown_.counts.empty()) counts_.upload(shown_.counts.data(), grid.width, grid.height, false);
+    if (!shown_.unit.empty()) unit_.upload(shown_.unit.data(), grid.width, grid.height, false);
+    if (!shown_.thumbnails.empty())
+        thumbnails_.upload(shown_.thumbnails.data(), shown_.atlas.width(), shown_.atlas.height(), true);
 }
 
 double ClassifierLive::close_previous_frame(double build_ms, double render_ms) {
     if (build_ms <= 0) return 0;  // no previous frame
-    const double science = train_ms_ + boundary_ms_ + dead_map_ms_;
-    breakdown_.add({train_ms_, boundary_ms_, dead_map_ms_, std::max(build_ms - science, 0.0), render_ms});
+    const double science = train_ms_ + planes_ms_;
+    breakdown_.add({train_ms_, planes_ms_, std::max(build_ms - science, 0.0), render_ms});
     return std::max(build_ms - train_ms_, 0.0) + render_ms;
 }
 

@@ -1,9 +1,10 @@
 #pragma once
 // The live side of the Classifier panel: owns the Trainer built from the panel's settings, runs the
 // frame's training steps under a time budget, and turns the current weights into the pictures the
-// panel draws (decision regions and contours, inactive-unit map, one unit's active region) through
-// one GridEvaluator pass, uploaded into GL textures. Recomputes the pictures only when the weights,
-// the visible plane or the requested layer/unit changed.
+// panel draws (classifier_planes.hpp: decision regions and contours, inactive-unit map, one unit's
+// active region, the diagram's node pictures, linear regions), uploaded into GL textures. Recomputes
+// the pictures only when the weights, the visible plane or the request changed: at once while paused,
+// on a worker from a copy of the weights while training plays (plane_worker.hpp).
 
 #include <array>
 #include <chrono>
@@ -13,29 +14,17 @@
 #include <string>
 #include <vector>
 
-#include "app/classifier/classifier_image.hpp"
-#include "app/classifier/classifier_thumbnails.hpp"
-#include "settings/classifier_settings.hpp"
+#include "app/classifier/classifier_planes.hpp"
 #include "app/classifier/classifier_timing.hpp"
+#include "app/classifier/plane_worker.hpp"
+#include "settings/classifier_settings.hpp"
 #include "core/grid.hpp"
-#include "core/linear_regions.hpp"
 #include "core/memory_budget.hpp"
 #include "core/trainer.hpp"
 #include "gfx/texture.hpp"
 #include "app/vocabulary.hpp"
 
 namespace actviz::app {
-
-// What the planes show this frame.
-struct PlaneRequest {
-    GridView view;
-    int dead_layer = -1;  // −1: every hidden layer
-    int unit_layer = -1;  // ≥ 0 with unit ≥ 0: that unit's active region
-    int unit = -1;
-    int thumbnail_samples = 0;    // > 0: every node's picture for the network diagram, about this many samples a side
-    bool linear_regions = false;  // the plane coloured by activation pattern, the regions counted
-    bool operator==(const PlaneRequest& other) const;
-};
 
 class ClassifierLive {
 public:
@@ -85,15 +74,17 @@ public:
     void add_point(Point point, bool to_test);
     int erase_near(double x, double y, double radius);
 
-    // Recomputes the planes for `request` if anything they depend on changed.
-    void update_planes(const PlaneRequest& request, std::span<const Rgb> palette, Rgb background,
-                       std::span<const std::uint32_t> count_ramp, std::uint32_t unit_on, std::uint32_t unit_off);
+    // Brings the planes up to `request` and the model: paused (or for a new trainer's first
+    // pictures), computed here at once; playing, started on the worker from a copy of the weights,
+    // and shown from the frame they are done (the planes then trail the model by a frame or a few).
+    void update_planes(const PlaneRequest& request, const PlaneColours& colours);
 
     const Trainer* trainer() const { return trainer_.get(); }
     // What each picture and readout was computed from: the model's version goes up with every
     // change to the function the network computes or to its points (all of them go through
-    // change() or replace()); after a paused frame every other version equals it (while a large data
-    // set trains, the record may trail the model by a few hundred milliseconds).
+    // change() or replace()); after a paused frame every other version equals it (while training
+    // plays, the planes trail the model by the worker's pass, and on a large data set the record by
+    // a few hundred milliseconds).
     struct Versions {
         std::uint64_t model = 0, recorded = 0, planes = 0;
     };
@@ -112,19 +103,19 @@ public:
     const gfx::Texture& regions_texture() const { return regions_; }
     const gfx::Texture& counts_texture() const { return counts_; }
     const gfx::Texture& unit_texture() const { return unit_; }
-    bool has_unit_plane() const { return unit_shown_; }
+    bool has_unit_plane() const { return shown_.unit_shown; }
     // The network diagram's node pictures (grid().thumbnails, coloured and tiled) when asked for.
     const gfx::Texture& thumbnails_texture() const { return thumbnails_; }
-    const ThumbnailAtlas& thumbnail_atlas() const { return atlas_; }
+    const ThumbnailAtlas& thumbnail_atlas() const { return shown_.atlas; }
     // The plane coloured by activation pattern, and the regions counted over the planes' grid, when asked for.
     const gfx::Texture& linear_regions_texture() const { return linear_; }
-    const LinearRegions& linear_regions() const { return linear_regions_; }
-    bool has_linear_regions() const { return regions_shown_; }
-    int pattern_units() const { return pattern_units_; }  // the piecewise-linear units the patterns are of
-    const std::vector<Segment>& contours() const { return contours_; }
-    const GridResult& grid() const { return grid_; }  // probabilities and counts behind the planes
-    // The grid the planes were computed on: the plot's view, coarser while training is dear.
-    const GridView& plane_view() const { return computed_view_; }
+    const LinearRegions& linear_regions() const { return shown_.linear_regions; }
+    bool has_linear_regions() const { return shown_.request.linear_regions; }
+    int pattern_units() const { return shown_.pattern_units; }  // the piecewise-linear units the patterns are of
+    const std::vector<Segment>& contours() const { return shown_.contours; }
+    const GridResult& grid() const { return shown_.grid; }  // probabilities and counts behind the planes
+    // The grid the planes were computed on: the plot's view when they were asked for.
+    const GridView& plane_view() const { return shown_.request.view; }
     // Predicted class of each training / test point, from the evaluation behind the last record:
     // the very predictions the header's accuracies count (no second pass over the data).
     const std::vector<int>& train_predicted() const { return trainer_ ? trainer_->predicted_train() : no_predictions_; }
@@ -132,10 +123,11 @@ public:
     int last_steps() const { return last_steps_; }  // steps run in the last train_frame
     double steps_per_second() const { return rate_.per_second(); }  // while playing, over the last second
 
-    // This frame's science in milliseconds, and the medians of the last frames.
+    // This frame's science on the UI thread in milliseconds, and the medians of the last frames.
     double train_ms() const { return train_ms_; }
-    double boundary_ms() const { return boundary_ms_; }
-    double dead_map_ms() const { return dead_map_ms_; }
+    double planes_ms() const { return planes_ms_; }
+    // The last planes the worker computed: how long their pass took beside the frames (0 before any).
+    double worker_plane_ms() const { return worker_plane_ms_; }
     // Called at the start of a frame with the previous frame's times (building the whole UI, its
     // science included; rendering): completes that frame's breakdown. Returns the previous frame's
     // work besides training, what automatic mode budgets around.
@@ -159,33 +151,27 @@ private:
 
     std::uint64_t model_version_ = 1;     // the function the network computes and the points it sees
     std::uint64_t recorded_version_ = 0;  // the model the trainer's last history record describes
-    std::uint64_t planes_version_ = 0;    // the model the planes were computed from
+    std::uint64_t planes_version_ = 0;    // the model the planes shown were computed from
+    std::uint64_t trainer_version_ = 0;   // the model version replace() gave the trainer: older planes are of another network
 
-    GridEvaluator evaluator_;
-    GridResult grid_;
-    PlaneRequest planes_;
-    std::vector<std::uint32_t> pixels_;
+    void show(PlanePictures& pictures, std::uint64_t version);  // uploads them and makes them shown_
+
+    GridEvaluator evaluator_;  // the planes computed here (paused)
+    PlanePictures shown_;      // what the textures show
+    PlanePictures incoming_;   // recycled buffers: computed here, or taken from the worker
     gfx::Texture regions_, counts_, unit_, thumbnails_, linear_;
-    bool unit_shown_ = false;
-    ThumbnailAtlas atlas_;
-    LinearRegions linear_regions_;
-    bool regions_shown_ = false;
-    int pattern_units_ = 0;
     std::vector<WeightEdit> weight_edits_;  // oldest first, for undo
-    std::vector<Segment> contours_;
     const std::vector<int> no_predictions_;
 
     int last_steps_ = 0;
     double record_ms_ = 0;  // the last record's cost, kept free in the next frame's budget
     std::chrono::steady_clock::time_point recorded_at_{};  // when train_frame last recorded
-    // Set by train_frame for the frame's update_planes and settle: training, and the frame's budget.
+    // Set by train_frame for the frame's update_planes and settle: whether training plays.
     bool playing_ = false;
-    double frame_budget_ms_ = 16.7;
-    double plane_ms_per_cell_ = 0;  // the last full-resolution planes' cost
-    GridView computed_view_;
     StepRate rate_;
-    double train_ms_ = 0, boundary_ms_ = 0, dead_map_ms_ = 0;
+    double train_ms_ = 0, planes_ms_ = 0, worker_plane_ms_ = 0;
     FrameBreakdown breakdown_;
+    PlaneWorker worker_;  // the planes while playing
 };
 
 }  // namespace actviz::app

@@ -1,7 +1,6 @@
 #include "app/classifier/classifier_timing.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 namespace actviz::app {
 
@@ -63,20 +62,6 @@ double FrameBreakdown::median_total() const {
 
 bool record_due(double record_ms, double since_ms, double budget_ms) {
     return record_ms <= kDearWorkShare * budget_ms || since_ms >= record_ms / kDearWorkShare;
-}
-
-GridView coarser_view(const GridView& view, double budget_ms, double ms_per_cell) {
-    const double cells = static_cast<double>(view.width) * view.height;
-    const double allowed_ms = kDearWorkShare * budget_ms;
-    if (!(ms_per_cell > 0) || cells * ms_per_cell <= allowed_ms) return view;
-    const double scale = std::sqrt(std::max(allowed_ms, 0.0) / (cells * ms_per_cell));
-    const auto side = [scale](int full) {
-        return std::clamp(static_cast<int>(std::lround(full * scale)), std::min(kMinPlaneSide, full), full);
-    };
-    GridView coarse = view;
-    coarse.width = side(view.width);
-    coarse.height = side(view.height);
-    return coarse;
 }
 
 }  // namespace actviz::app

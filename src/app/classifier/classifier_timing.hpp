@@ -10,7 +10,6 @@
 #include <utility>
 #include <vector>
 
-#include "core/grid.hpp"
 
 namespace actviz::app {
 
@@ -33,9 +32,12 @@ private:
     std::deque<std::pair<std::chrono::steady_clock::time_point, int>> frames_;
 };
 
-enum class FramePhase { Train, Boundary, DeadMap, Ui, Render };
-inline constexpr int kFramePhaseCount = 5;
-inline constexpr const char* kFramePhaseNames[kFramePhaseCount] = {"train", "boundary", "dead map", "UI", "render"};
+// Where a frame's time goes on the UI thread. Planes: the Classifier's pictures of the plane computed
+// or uploaded in the frame (the Bake-off's: its thumbnails); what a worker computes beside the frame
+// is not in it.
+enum class FramePhase { Train, Planes, Ui, Render };
+inline constexpr int kFramePhaseCount = 4;
+inline constexpr const char* kFramePhaseNames[kFramePhaseCount] = {"train", "planes", "UI", "render"};
 
 // The last `capacity` frames' phase times; medians per phase and of the total.
 class FrameBreakdown {
@@ -52,19 +54,14 @@ private:
     std::vector<std::array<double, kFramePhaseCount>> frames_;
 };
 
-// While training, a record (an evaluation of all the data) and the planes (an evaluation of every
-// grid cell) are a frame's dear work besides the steps. Each may take kDearWorkShare of the frame's
-// budget: a record dearer than that is taken only often enough to cost that share of the time, and
-// the planes are computed on a coarser grid (never below kMinPlaneSide cells a side). Paused, both
-// are taken in full at once. Cheap ones (the usual sizes) still follow every frame.
+// While training, a record (an evaluation of all the data) is a frame's dear work besides the steps.
+// It may take kDearWorkShare of the frame's budget: a record dearer than that is taken only often
+// enough to cost that share of the time. Paused, it is taken at once. Cheap ones (the usual sizes)
+// still follow every frame. (The planes, dearer still at the largest networks, are drawn on a worker
+// while training plays: plane_worker.hpp.)
 inline constexpr double kDearWorkShare = 0.25;
-inline constexpr int kMinPlaneSide = 64;
 
 // Whether a record that last cost `record_ms`, taken `since_ms` ago, is due in a frame of `budget_ms`.
 bool record_due(double record_ms, double since_ms, double budget_ms);
-
-// The plot's grid `view` with fewer cells, the same extent, when computing all of them at
-// `ms_per_cell` would pass `kDearWorkShare × budget_ms`; `view` itself when it fits or no cost is known.
-GridView coarser_view(const GridView& view, double budget_ms, double ms_per_cell);
 
 }  // namespace actviz::app

@@ -237,11 +237,16 @@ void draw_boundary_plane(ClassifierPanel& panel, ImVec2 size) {
     request.unit = view.hovered_unit;
     request.thumbnail_samples = view.network ? panel.network.thumbnail_samples : 0;
     request.linear_regions = view.linear_regions;
+    PlaneColours colours;
+    const auto& palette = class_palette();
+    colours.palette.assign(palette.begin(), palette.end());
+    colours.background = kPlaneBackground;
     const auto& ramp = count_ramp();
+    colours.count_ramp.assign(ramp.begin(), ramp.end());
     // The network view lights a hovered unit's active region on this plane: the rest is dimmed.
-    const std::uint32_t unit_on = view.network ? pack_rgba(0, 0, 0, 0) : pack_rgba(250, 214, 90);
-    const std::uint32_t unit_off = view.network ? pack_rgba(8, 8, 12, 190) : pack_rgba(40, 36, 60);
-    session.update_planes(request, class_palette(), kPlaneBackground, ramp, unit_on, unit_off);
+    colours.unit_on = view.network ? pack_rgba(0, 0, 0, 0) : pack_rgba(250, 214, 90);
+    colours.unit_off = view.network ? pack_rgba(8, 8, 12, 190) : pack_rgba(40, 36, 60);
+    session.update_planes(request, colours);
     const GridView& v = session.plane_view();
     const bool regions = session.has_linear_regions() && session.pattern_units() > 0;
     plot::plot_image("##regions", (regions ? session.linear_regions_texture() : session.regions_texture()).id(), v.x_min,
