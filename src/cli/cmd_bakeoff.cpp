@@ -37,7 +37,6 @@
 namespace actviz::cli {
 namespace {
 
-constexpr int kDivergedStatus = 3;
 constexpr int kMinActivations = 2, kMaxActivations = 8;
 constexpr long long kMaxRows = 10'000'000;
 // --steps is the setting's step budget and train's --steps at once: one range for both.

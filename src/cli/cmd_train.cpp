@@ -39,8 +39,6 @@
 namespace actviz::cli {
 namespace {
 
-constexpr int kDivergedStatus = 3;
-
 void print_row(std::ostream& out, const HistoryRecord& r) {
     out << r.step << ',' << format_number(r.train_loss) << ',' << format_number(r.train_accuracy) << ','
         << (r.test_loss ? format_number(*r.test_loss) : "") << ','

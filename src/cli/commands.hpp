@@ -8,6 +8,9 @@
 
 namespace actviz::cli {
 
+// train and bakeoff: the exit status of a run that diverged (its output up to then is written).
+inline constexpr int kDivergedStatus = 3;
+
 int run_list(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int run_eval(std::span<const std::string> args, std::ostream& out, std::ostream& err);
 int run_softmax(std::span<const std::string> args, std::ostream& out, std::ostream& err);

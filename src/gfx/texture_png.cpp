@@ -1,20 +1,12 @@
 #include "gfx/texture_png.hpp"
 
-#include <stb_image_write.h>
-
 #include <cstdint>
 #include <vector>
 
 #include "gfx/gl.hpp"
+#include "gfx/png_file.hpp"
 
 namespace actviz::gfx {
-namespace {
-
-void append_bytes(void* context, void* data, int size) {
-    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
-}
-
-}  // namespace
 
 std::string texture_png(void* texture_id) {
     const auto name = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(texture_id));
@@ -32,9 +24,7 @@ std::string texture_png(void* texture_id) {
         glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());  // row 0 is the top, as uploaded
     }
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
-    std::string png;
-    if (!rgba.empty()) stbi_write_png_to_func(append_bytes, &png, width, height, 4, rgba.data(), width * 4);
-    return png;
+    return rgba.empty() ? std::string() : encode_png(width, height, 4, rgba.data(), width * 4);
 }
 
 }  // namespace actviz::gfx

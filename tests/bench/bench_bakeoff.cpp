@@ -9,19 +9,11 @@
 
 #include "core/bakeoff.hpp"
 
+#include "spiral600.hpp"
+
 namespace {
 
 constexpr const char* kSeven[] = {"sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu", "silu"};
-
-actviz::Dataset spiral600() {
-    actviz::DatasetConfig data;
-    data.kind = actviz::DatasetKind::Spiral;
-    data.classes = 3;
-    data.points = 600;
-    data.noise = 0.2;
-    data.test_ratio = 0;  // full batch = all 600 points
-    return actviz::make_dataset(data);
-}
 
 actviz::BakeoffConfig seven_way(std::initializer_list<const char*> names) {
     actviz::BakeoffConfig config;

@@ -12,17 +12,9 @@
 #include "core/grid.hpp"
 #include "core/trainer.hpp"
 
-namespace {
+#include "spiral600.hpp"
 
-actviz::Dataset spiral600() {
-    actviz::DatasetConfig data;
-    data.kind = actviz::DatasetKind::Spiral;
-    data.classes = 3;
-    data.points = 600;
-    data.noise = 0.2;
-    data.test_ratio = 0;  // the peers train on all 600
-    return actviz::make_dataset(data);
-}
+namespace {
 
 actviz::TrainerConfig config(std::vector<int> hidden, const char* activation, int batch) {
     actviz::TrainerConfig config;

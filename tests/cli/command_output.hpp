@@ -22,6 +22,16 @@ inline CommandOutput run_command(std::string_view name, std::span<const std::str
     const int status = run_subcommand(name, args, out, err);
     return {status, out.str(), err.str()};
 }
+inline CommandOutput run(std::string_view name, const std::vector<std::string>& args) { return run_command(name, args); }
+
+// The text's last non-empty line, without its newline.
+inline std::string last_line(const std::string& text) {
+    const auto end = text.find_last_not_of('\n');
+    if (end == std::string::npos) return "";
+    const auto start = text.rfind('\n', end);
+    const auto first = start == std::string::npos ? 0 : start + 1;
+    return text.substr(first, end - first + 1);
+}
 
 // One row per line, fields split at commas; a trailing comma is an empty last field.
 inline std::vector<std::vector<std::string>> csv_rows(const std::string& text) {

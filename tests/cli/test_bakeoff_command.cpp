@@ -58,7 +58,7 @@ Blocks blocks_of(const std::string& text) {
     return blocks;
 }
 
-const std::vector<std::string> kHeader{"activation",    "seed",          "step",
+const std::vector<std::string> kBakeoffHeader{"activation",    "seed",          "step",
                                        "train_loss",    "train_accuracy", "test_loss",
                                        "test_accuracy", "dead_fraction", "first_last_grad_ratio"};
 const std::vector<std::string> kSummaryHeader{"activation",         "steps_to_90",           "steps_to_95",
@@ -73,12 +73,12 @@ TEST(BakeoffCommand, RowsPerContestantAtZeroEveryEAndTheLastStepThenTheSummary) 
     EXPECT_TRUE(result.err.empty());
     const Blocks blocks = blocks_of(result.out);
     ASSERT_EQ(blocks.history.size(), 1u + 3 * 2 * 4);  // 3 activations × 2 seeds × steps 0, 100, 200, 250
-    EXPECT_EQ(blocks.history[0], kHeader);
+    EXPECT_EQ(blocks.history[0], kBakeoffHeader);
     const std::vector<std::string> names{"tanh", "relu", "sigmoid"};
     const std::vector<std::string> steps{"0", "100", "200", "250"};
     for (size_t i = 1; i < blocks.history.size(); ++i) {
         const auto& row = blocks.history[i];
-        ASSERT_EQ(row.size(), kHeader.size());
+        ASSERT_EQ(row.size(), kBakeoffHeader.size());
         const size_t contestant = (i - 1) / 4;
         EXPECT_EQ(row[0], names[contestant % 3]);
         EXPECT_EQ(row[1], std::to_string(contestant / 3));  // seeds 0 and 1

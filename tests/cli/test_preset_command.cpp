@@ -15,14 +15,6 @@
 namespace actviz::cli {
 namespace {
 
-CommandOutput run(const std::string& name, std::vector<std::string> args) { return run_command(name, args); }
-
-std::string last_line(const std::string& text) {
-    const auto end = text.find_last_not_of('\n');
-    const auto start = text.rfind('\n', end);
-    return text.substr(start + 1, end - start);
-}
-
 TEST(PresetCommand, TrainRunsTheClassifierPresetTheWindowRuns) {
     const CommandOutput out = run("train", {"--preset", "debugging-challenge", "--steps", "200", "--every", "200"});
     ASSERT_EQ(out.status, 0) << out.err;

@@ -20,16 +20,6 @@
 namespace actviz::cli {
 namespace {
 
-CommandOutput run(const std::string& name, std::vector<std::string> args) {
-    return run_command(name, args);
-}
-
-std::string last_line(const std::string& text) {
-    const auto end = text.find_last_not_of('\n');
-    const auto start = text.rfind('\n', end);
-    return text.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1) + 1);
-}
-
 class SessionCommand : public ::testing::Test {
    protected:
     void SetUp() override {

@@ -15,10 +15,6 @@
 namespace actviz::cli {
 namespace {
 
-CommandOutput run(std::string_view name, std::vector<std::string> args) {
-    return run_command(name, args);
-}
-
 TEST(ListCommand, ListsEveryActivationWithItsDefaults) {
     const CommandOutput result = run("list", {});
     ASSERT_EQ(result.status, 0) << result.err;

@@ -22,7 +22,7 @@ CommandOutput train(std::vector<std::string> args) {
     return run_command("train", args);
 }
 
-const std::vector<std::string> kHeader{"step",      "train_loss",    "train_accuracy",
+const std::vector<std::string> kTrainHeader{"step",      "train_loss",    "train_accuracy",
                                        "test_loss", "test_accuracy", "dead_fraction"};
 
 TEST(TrainCommand, PrintsRowsAtZeroEveryKAndTheLastStepMatchingTheCore) {
@@ -33,7 +33,7 @@ TEST(TrainCommand, PrintsRowsAtZeroEveryKAndTheLastStepMatchingTheCore) {
     EXPECT_TRUE(result.err.empty());
     const auto rows = csv_rows(result.out);
     ASSERT_EQ(rows.size(), 5u);
-    EXPECT_EQ(rows[0], kHeader);
+    EXPECT_EQ(rows[0], kTrainHeader);
     EXPECT_EQ(rows[1][0], "0");
     EXPECT_EQ(rows[2][0], "100");
     EXPECT_EQ(rows[3][0], "200");

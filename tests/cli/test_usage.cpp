@@ -15,10 +15,6 @@
 namespace actviz::cli {
 namespace {
 
-CommandOutput run(std::string_view name, std::vector<std::string> args) {
-    return run_command(name, args);
-}
-
 TEST(Usage, EveryAvailableSubcommandExplainsItselfOnHelp) {
     for (const Subcommand& sub : subcommands()) {
         if (!sub.available || sub.name == "help") continue;

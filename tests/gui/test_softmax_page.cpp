@@ -17,14 +17,12 @@
 #include "core/softmax.hpp"
 #include "session/session_file.hpp"
 #include "support/run_process.hpp"
+#include "support/gui_test_files.hpp"
 
 namespace actviz::app {
 namespace {
 
-bool have_display() {
-    const char* display = std::getenv("DISPLAY");
-    return display && *display;
-}
+using testing::have_display;
 
 Eigen::VectorXd vector_of(const std::vector<double>& values) {
     return Eigen::Map<const Eigen::VectorXd>(values.data(), static_cast<Eigen::Index>(values.size()));

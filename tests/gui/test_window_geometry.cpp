@@ -15,6 +15,7 @@
 #include "app/app_state.hpp"
 #include "app/window_placement.hpp"
 #include "support/temp_folder.hpp"
+#include "support/gui_test_files.hpp"
 
 namespace actviz::app {
 namespace {
@@ -61,10 +62,7 @@ TEST(WindowPlacement, SizeFlagWinsAndNothingIsLargerThanTheLargestMonitor) {
     EXPECT_EQ(*p.height, 740);
 }
 
-bool have_display() {
-    const char* display = std::getenv("DISPLAY");
-    return display && *display;
-}
+using testing::have_display;
 
 // Runs the app as a user would (no --frames: the last session is restored and kept), with
 // XDG_STATE_HOME in a temporary folder; `hook` acts and quits.

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "session/session_json.hpp"
+#include "expect_refused.hpp"
 #include "session_fixture.hpp"
 
 namespace actviz::session {
@@ -14,13 +15,7 @@ namespace {
 
 using nlohmann::json;
 
-void expect_refused(std::string_view text, std::string_view expected) {
-    const ParseResult result = from_json_text(text);
-    EXPECT_FALSE(result.loaded) << "accepted: " << text.substr(0, 200);
-    EXPECT_NE(result.error.find(expected), std::string::npos) << "message: " << result.error;
-    EXPECT_EQ(result.error.find("json.exception"), std::string::npos) << "library text: " << result.error;
-    EXPECT_EQ(result.error.find('\n'), std::string::npos) << "more than one line: " << result.error;
-}
+using testing::expect_refused;
 
 const json& scene() {
     static const json document = json::parse(to_json_text(testing::make_scene().session));

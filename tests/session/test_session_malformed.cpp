@@ -9,6 +9,7 @@
 #include "session/session.hpp"
 #include "session/session_json.hpp"
 #include "session/session_upgrade.hpp"
+#include "expect_refused.hpp"
 #include "session_fixture.hpp"
 
 namespace actviz::session {
@@ -21,13 +22,7 @@ const std::string& good_text() {
     return text;
 }
 
-// Refused, with one line that contains `expected`.
-void expect_refused(std::string_view text, std::string_view expected) {
-    const ParseResult result = from_json_text(text);
-    EXPECT_FALSE(result.loaded) << "accepted: " << text.substr(0, 200);
-    EXPECT_NE(result.error.find(expected), std::string::npos) << "message: " << result.error;
-    EXPECT_EQ(result.error.find('\n'), std::string::npos) << "more than one line: " << result.error;
-}
+using testing::expect_refused;
 
 // The good session with one change made by `edit`.
 template <typename Edit>

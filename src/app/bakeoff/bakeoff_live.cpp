@@ -11,10 +11,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double milliseconds_since(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
 // The plane the thumbnails show: the data's bounding box with a margin, square, so every point is
 // inside and the regions around them are visible.
 GridView view_around(const Dataset& data) {

@@ -16,10 +16,6 @@ using Clock = std::chrono::steady_clock;
 // this many, older ones thinned (Trainer::set_history_limit), so memory stays flat for hours.
 constexpr size_t kHistoryRecords = 8192;
 
-double milliseconds_since(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
 }  // namespace
 
 ClassifierLive::ClassifierLive() = default;

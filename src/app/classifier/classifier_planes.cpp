@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <chrono>
 
+#include "app/classifier/classifier_timing.hpp"
+
 namespace actviz::app {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double milliseconds_since(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 bool same_view(const GridView& a, const GridView& b) {
     return a.width == b.width && a.height == b.height && a.x_min == b.x_min && a.x_max == b.x_max &&

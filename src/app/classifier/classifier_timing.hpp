@@ -13,6 +13,10 @@
 
 namespace actviz::app {
 
+inline double milliseconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
 // Whether the frame loop draws: not while the window is minimised (iconified) or has no pixels.
 // The panels train inside their drawing, so training pauses with it and a minimised app sleeps
 // until an event instead of drawing (and training) for nobody.
