@@ -254,6 +254,10 @@ void build_frame(AppState& state) {
     fit_to_catalogue(state);
     // Last frame's edits to a linked activation reach the other panels before any is drawn.
     sync_linked_activations(state.activation_link, linked_panels(state));
+    // The Activations page's overlay shows the Classifier's network: before that page has been opened,
+    // the network its settings make (at step 0; it trains only on its own page).
+    if (state.activations.settings.classifier_overlay && !state.classifier.live.trainer())
+        state.classifier.live.sync(state.classifier.settings, state.memory_budget);
     const float menu_height = draw_main_menu(state);
     const float status_height = draw_status_bar(state);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();

@@ -61,7 +61,8 @@ struct PanelContext {
     LinkContext link;
     // The Classifier's network, read-only, for the Activations page's overlay "where the Classifier's
     // layer k sits" (issue 14 item 4): the one look a panel has at another's live state, and it only
-    // reads what that trainer has already counted. Null when the Classifier has no network yet.
+    // reads what that trainer has already counted. Null when the Classifier has no network (its
+    // settings are refused; with the overlay on, the app builds it before the page is first opened).
     const Trainer* classifier_trainer = nullptr;
 };
 

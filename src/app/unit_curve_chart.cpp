@@ -118,7 +118,10 @@ void plot_z_bars(const char* label, const LayerZHistogram& histogram, const ZCou
     std::vector<double> centres(kZHistogramBins);
     for (int i = 0; i < kZHistogramBins; ++i) centres[static_cast<size_t>(i)] = histogram.bin_left(i) + histogram.bin_width() / 2;
     const std::vector<double> bars = scaled_heights(counts, top);
-    plot::plot_bars(label, centres.data(), bars.data(), kZHistogramBins, histogram.bin_width() * 0.9, colour);
+    // Drawn to `top`, read out as what they are: each bin's share of the layer's z.
+    std::vector<double> shares(counts.bins.size());
+    for (size_t i = 0; i < shares.size(); ++i) shares[i] = counts.share(counts.bins[i]);
+    plot::plot_bars(label, centres.data(), bars.data(), kZHistogramBins, histogram.bin_width() * 0.9, colour, shares.data());
 }
 
 // [SECTION] The chart --------------------------------------------------------------------------

@@ -78,7 +78,11 @@ struct LineStyle {
 void plot_line(const char* label, const double* xs, const double* ys, int count, LineStyle style);
 // Filled between y_low and y_high (use a translucent colour).
 void plot_band(const char* label, const double* xs, const double* y_low, const double* y_high, int count, ImU32 colour);
-void plot_bars(const char* label, const double* xs, const double* heights, int count, double bar_width, ImU32 colour);
+// `values` (optional): what each bar stands for, when its drawn height is scaled to fit a chart of
+// other things (a histogram under curves): the readout, the bar's printed value and the exports
+// give these, the heights only place the bars.
+void plot_bars(const char* label, const double* xs, const double* heights, int count, double bar_width, ImU32 colour,
+               const double* values = nullptr);
 void plot_scatter(const char* label, const double* xs, const double* ys, int count, ImU32 colour, float radius = 3,
                   bool filled = true);
 // A shaded vertical band over the whole y range (e.g. where a derivative is zero).

@@ -250,16 +250,18 @@ void plot_band(const char* label, const double* xs, const double* y_low, const d
 
 // [SECTION] Bars ----------------------------------------------------------------------------------
 
-void plot_bars(const char* label, const double* xs, const double* heights, int count, double bar_width, ImU32 colour) {
+void plot_bars(const char* label, const double* xs, const double* heights, int count, double bar_width, ImU32 colour,
+               const double* values) {
     const ItemLook look = begin_item(label, colour, false, ItemKind::Fill);
     if (!look.visible || count <= 0 || !xs || !heights) return;
-    capture_points(look.export_name, label, xs, heights, count);
+    if (!values) values = heights;
+    capture_points(look.export_name, label, xs, values, count);
     if (!(bar_width > 0) || !std::isfinite(bar_width)) bar_width = 0.8;
     if (g_frame.hovered) {
         const double mouse_x = g_frame.readout_x();
         for (int i = 0; i < count; ++i) {
             if (std::fabs(mouse_x - xs[i]) <= bar_width / 2) {
-                g_frame.readout.push_back({display_name(label), colour, false, ItemKind::Fill, heights[i]});
+                g_frame.readout.push_back({display_name(label), colour, false, ItemKind::Fill, values[i]});
             }
         }
     }
@@ -281,7 +283,7 @@ void plot_bars(const char* label, const double* xs, const double* heights, int c
             draw_floor_marker({ImVec2((x0 + x1) / 2, y1), true, true}, look.colour);
         }
         // A bar wide enough carries its value: above it when it grows up, below when it grows down.
-        const std::string value = number_text(format_readout(heights[i], Scale::Linear));
+        const std::string value = number_text(format_readout(values[i], Scale::Linear));
         const ImVec2 size = ImGui::CalcTextSize(value.c_str());
         if (bar.GetWidth() > size.x + 4 && !top.at_floor) {
             const float y = heights[i] >= 0 || log ? bar.Min.y - size.y - 1 : bar.Max.y + 1;

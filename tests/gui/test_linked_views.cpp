@@ -8,6 +8,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -177,6 +178,32 @@ TEST(LinkedViews, GradflowDensityMapIsTheRunsOwn) {
     EXPECT_TRUE(seen) << "the run should finish within the frames";
 }
 
+// The overlay ticked before the Classifier page was ever opened: it shows the network the Classifier's
+// settings make, at step 0, where it used to ask the user to open the Classifier first.
+TEST(LinkedViews, ActivationsOverlayNeedsNoVisitToTheClassifier) {
+    if (!have_display()) GTEST_SKIP() << "no X display; the test command runs this under xvfb-run";
+    settings::LaunchOptions launch;
+    launch.fresh = true;
+    launch.width = 1280;
+    launch.height = 800;
+    launch.panel = "activations";
+    launch.frames = 400;
+    bool shown = false;
+    const int status = run(launch, [&](AppState& state, GLFWwindow*, int frame) {
+        if (frame == 1) state.activations.settings.classifier_overlay = true;
+        const auto& overlay = state.activations.live.overlay_shown;
+        const Trainer* trainer = state.classifier.live.trainer();
+        if (frame > 3 && trainer && overlay.step == 0 && !overlay.bins.empty()) {
+            EXPECT_EQ(trainer->steps(), 0) << "the Classifier trains only on its own page";
+            EXPECT_EQ(overlay.bins, trainer->z_histograms()[0].layer.bins);
+            shown = true;
+            state.quit_requested = true;
+        }
+    });
+    EXPECT_EQ(status, 0);
+    EXPECT_TRUE(shown) << "the overlay never showed the Classifier's network";
+}
+
 // Not a test: with ACTVIZ_FRAME_REPORT set, prints the frame breakdown (median ms) of the Bake-off
 // (spiral preset, 1280 × 800) with its units-on-the-curve row off, then on, and what the row and the
 // Gradient flow's density map take to build — README's "Speed" figures. Timings are never asserted.
@@ -248,6 +275,57 @@ TEST(LinkedViews, ClassifierFrameBreakdownReport) {
                         b.median(FramePhase::Ui), b.median(FramePhase::Render), worker_ms[worker_ms.size() / 2]);
         }
     });
+}
+
+// Not a test: with ACTVIZ_FRAME_REPORT set, prints the frame times of the Classifier training on
+// 100,000 points (spiral, 4 × 32 SiLU, batch 32, automatic steps) at 1600 × 1000: an evaluation of
+// all the data costs ~150 ms there, so this is where a record in the frame would show. Issue 18's
+// "never freezes past its frame budget". Timings are never asserted.
+TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
+    if (!have_display() || !std::getenv("ACTVIZ_FRAME_REPORT")) GTEST_SKIP() << "set ACTVIZ_FRAME_REPORT to measure";
+    settings::LaunchOptions launch;
+    launch.fresh = true;
+    launch.width = 1600;
+    launch.height = 1000;
+    launch.panel = "classifier";
+    launch.frames = 330;
+    std::vector<double> frame_ms;
+    std::int64_t first_step = 0, last_step = 0;
+    std::size_t records = 0;
+    FrameBreakdown breakdown;
+    auto last = std::chrono::steady_clock::now();
+    run(launch, [&](AppState& state, GLFWwindow*, int frame) {
+        ClassifierSettings& settings = state.classifier.settings;
+        if (frame == 0) {
+            settings.data.points = 100000;
+            settings.architecture.hidden = {32, 32, 32, 32};
+            settings.hyper.activation = activation_index(*find_activation("silu"));
+            settings.hyper.batch = 32;
+            settings.run.automatic = true;
+            settings.run.playing = true;
+        }
+        const auto now = std::chrono::steady_clock::now();
+        if (frame > 30) frame_ms.push_back(std::chrono::duration<double, std::milli>(now - last).count());
+        last = now;
+        const Trainer* trainer = state.classifier.live.trainer();
+        if (!trainer) return;
+        if (frame == 30) first_step = trainer->steps(), records = trainer->history().size();
+        if (frame == 329) {
+            breakdown = state.classifier.live.breakdown();
+            last_step = trainer->steps();
+            records = trainer->history().size() - records;
+        }
+    });
+    std::vector<double> sorted = frame_ms;
+    std::sort(sorted.begin(), sorted.end());
+    double seconds = 0;
+    for (double ms : frame_ms) seconds += ms / 1000;
+    std::printf("classifier, 100,000 points: breakdown (median ms) train %.2f, planes %.2f, UI %.2f, render %.2f\n",
+                breakdown.median(FramePhase::Train), breakdown.median(FramePhase::Planes), breakdown.median(FramePhase::Ui),
+                breakdown.median(FramePhase::Render));
+    std::printf("classifier, 100,000 points: %.1f fps, median frame %.1f ms, 95th percentile %.1f ms, worst %.1f ms; "
+                "%.0f steps/s, %zu records in %.1f s\n", static_cast<double>(frame_ms.size()) / seconds, sorted[sorted.size() / 2],
+                sorted[sorted.size() * 95 / 100], sorted.back(), static_cast<double>(last_step - first_step) / seconds, records, seconds);
 }
 
 }  // namespace

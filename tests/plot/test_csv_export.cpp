@@ -116,6 +116,7 @@ class ChartExportTest : public ::testing::Test {
             plot_scatter("##outline", xs_.data(), zs_.data(), static_cast<int>(xs_.size()), series_colour(2));
             set_next_item_export_name("validation");
             plot_line("##v", xs_.data(), vs_.data(), static_cast<int>(xs_.size()), {series_colour(3)});
+            if (with_bars_) plot_bars("share", xs_.data(), heights_.data(), 3, 0.5, series_colour(4), shares_.data());
             end_plot();
         }
         ImGui::End();
@@ -147,6 +148,8 @@ class ChartExportTest : public ::testing::Test {
     test::HeadlessImGui imgui_{ImVec2(800, 600)};
     std::vector<double> xs_{0, 1, 2}, ys_{1.5, 0.75, 0.25}, zs_{1.6, 0.9, 0.5}, vs_{2, 1, 0.5};
     bool hide_test_ = false;
+    bool with_bars_ = false;
+    std::vector<double> heights_{0.4, 1.0, 0.6}, shares_{0.2, 0.5, 0.3};  // a histogram drawn to a chart's scale
     const char* title_ = "loss per step";
     std::string exported_, exported_title_;
     int exports_ = 0;
@@ -164,6 +167,18 @@ TEST_F(ChartExportTest, RightClickThenExportGivesTheDrawnSeriesOnceEach) {
     EXPECT_EQ(exported_title_, "loss per step");
     EXPECT_EQ(exported_, "step,train,test,validation\n0,1.5,1.6000000000000001,2\n1,0.75,0.90000000000000002,1\n"
                          "2,0.25,0.5,0.5\n");
+}
+
+// A histogram under curves is drawn scaled to the chart; its CSV (like its readout) gives the shares.
+TEST_F(ChartExportTest, BarsDrawnToScaleExportWhatTheyStandFor) {
+    with_bars_ = true;
+    frame();
+    press(1, ImVec2(400, 300));
+    ASSERT_TRUE(hover_item("Export data as CSV\xE2\x80\xA6"));
+    press(0, ImGui::GetIO().MousePos);
+    ASSERT_EQ(exports_, 1);
+    EXPECT_EQ(exported_, "step,train,test,validation,share\n0,1.5,1.6000000000000001,2,0.20000000000000001\n"
+                         "1,0.75,0.90000000000000002,1,0.5\n2,0.25,0.5,0.5,0.29999999999999999\n");
 }
 
 TEST_F(ChartExportTest, AnUntitledChartIsNamedByItsWindow) {

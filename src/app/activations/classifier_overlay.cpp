@@ -20,7 +20,7 @@ constexpr ImU32 kOverlayBars = IM_COL32(110, 150, 210, 110);  // the z-on-f bars
 const LayerZHistogram* chosen_histogram(const ActivationsSettings& settings, const Trainer* classifier,
                                         std::string* why) {
     if (!classifier) {
-        if (why) *why = "the Classifier has no network yet: open the Classifier page to make one";
+        if (why) *why = "the Classifier's settings make no network: its page says why";
         return nullptr;
     }
     const int layers = std::min(classifier->mlp().hidden_count(), static_cast<int>(classifier->z_histograms().size()));

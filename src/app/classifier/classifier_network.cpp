@@ -94,6 +94,9 @@ void draw_links(NetworkDiagram& diagram, const Mlp& mlp, const std::vector<Colum
         const double largest = weights.cwiseAbs().maxCoeff();
         const Column& from = columns[static_cast<size_t>(l)];
         const Column& to = columns[static_cast<size_t>(l) + 1];
+        // The strongest link is 3.5 px wide where nodes are 10 px apart or more, thinner where closer:
+        // 64 nodes in a column leave ~5 px, and wide lines there merge into one band.
+        const float widest = 3.0f * std::min(1.0f, std::min(from.pitch, to.pitch) / 10.0f);
         for (auto it = links.rbegin(); it != links.rend(); ++it) {
             const float strength = largest > 0 ? static_cast<float>(std::fabs(it->weight) / largest) : 0.0f;
             const ImVec2 a(from.x + from.size / 2 + 1, from.centre(it->from).y);
@@ -101,7 +104,7 @@ void draw_links(NetworkDiagram& diagram, const Mlp& mlp, const std::vector<Colum
             const Rgb colour = it->weight < 0 ? kNegativeColour : kPositiveColour;
             // Opacity grows faster than linearly, so the many middling links recede behind the strong.
             draw->AddLine(a, b, im_colour(colour, static_cast<int>(30 + 210 * strength * std::sqrt(strength))),
-                          0.5f + 3.0f * strength);
+                          0.5f + widest * strength);
             diagram.links.push_back({l, it->to, it->from, a, b, it->weight});
         }
     }

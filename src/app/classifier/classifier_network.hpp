@@ -9,7 +9,8 @@
 // Up to 8 × 64: a layer whose nodes get fewer than kMinThumbnailPixels shows coloured dots (by the
 // share of training points that activate the unit, as the unit grid); a weight layer with more links
 // than links_drawn() draws only its strongest (core/strongest_links.hpp) and says so: 16 × 16 all
-// drawn is already a hairball, its 96 strongest carry the picture.
+// drawn is already a hairball, its 64 strongest carry the picture; between two layers of 64, 128 of
+// the 4,096, drawn thinner where the nodes sit closer.
 
 #include <imgui.h>
 
@@ -21,10 +22,10 @@ namespace actviz::app {
 struct ClassifierPanel;
 
 inline constexpr float kMinThumbnailPixels = 12;
-inline constexpr int kMaxLinksPerLayer = 320;
-// Links a weight layer from `from` to `to` nodes draws: six per node of the wider side, 64 to 320.
+inline constexpr int kMaxLinksPerLayer = 128;
+// Links a weight layer from `from` to `to` nodes draws: two per node of the wider side, 64 to 128.
 constexpr int links_drawn(int from, int to) {
-    const int wanted = 6 * (from > to ? from : to);
+    const int wanted = 2 * (from > to ? from : to);
     return wanted < 64 ? 64 : wanted > kMaxLinksPerLayer ? kMaxLinksPerLayer : wanted;
 }
 inline constexpr double kMaxEditedWeight = 1000;  // |w| a hand edit may set (the trainer stays finite)
