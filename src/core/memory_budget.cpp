@@ -56,7 +56,13 @@ std::optional<std::string> over_budget(std::string_view what, double bytes, std:
     return std::string(what) + " needs about " + format_bytes(bytes) + ", over the memory budget of " + budget_text(budget) + "; make it smaller or raise the budget (--memory-budget, or Settings > Memory budget in the app)";
 }
 
-double estimate_training_bytes(const TrainerConfig& config, std::size_t train_points, std::size_t test_points) {
+namespace {
+
+struct Sizes {
+    double features, hidden_units, all_units, parameters, scalar;
+};
+
+Sizes sizes_of(const TrainerConfig& config) {
     const ModelConfig& model = config.model;
     const double features = model.features.count();
     double hidden_units = 0, parameters = 0, previous = features;
@@ -66,17 +72,36 @@ double estimate_training_bytes(const TrainerConfig& config, std::size_t train_po
         previous = units;
     }
     parameters += model.classes * previous + model.classes;
-    const double all_units = hidden_units + model.classes;
     const double scalar = config.float64 ? sizeof(double) : sizeof(float);
+    return {features, hidden_units, hidden_units + model.classes, parameters, scalar};
+}
+
+// One PassWorkspace for `samples` columns: z and ∂z for every layer, a, f′ and ∂a for the hidden
+// ones, plus θ and ∂θ in the pass precision.
+double workspace_bytes(const Sizes& s, double samples) {
+    return ((2 * s.all_units + 3 * s.hidden_units) * samples + 2 * s.parameters) * s.scalar;
+}
+
+}  // namespace
+
+double estimate_record_bytes(const TrainerConfig& config, std::size_t train_points, std::size_t test_points) {
+    const Sizes s = sizes_of(config);
+    // Both sets' workspaces and the full gradient in double.
+    return workspace_bytes(s, static_cast<double>(train_points)) + workspace_bytes(s, static_cast<double>(test_points)) +
+           s.parameters * sizeof(double);
+}
+
+double estimate_training_bytes(const TrainerConfig& config, std::size_t train_points, std::size_t test_points) {
+    const Sizes s = sizes_of(config);
+    const double features = s.features, hidden_units = s.hidden_units, parameters = s.parameters, scalar = s.scalar;
     const double train = static_cast<double>(train_points), test = static_cast<double>(test_points);
     const double batch = config.batch == 0 || static_cast<double>(config.batch) > train ? train : config.batch;
-    // z and ∂z for every layer, a, f′ and ∂a for the hidden ones, plus θ and ∂θ in the pass precision.
-    const auto workspace = [&](double samples) { return ((2 * all_units + 3 * hidden_units) * samples + 2 * parameters) * scalar; };
-    double bytes = workspace(batch) + workspace(train) + workspace(test);
+    double bytes = workspace_bytes(s, batch) + estimate_record_bytes(config, train_points, test_points);
     bytes += features * (train + test) * (sizeof(double) + scalar) + features * batch * scalar;  // inputs
     bytes += (train + test) * (sizeof(Point) + sizeof(int)) + train * 2 * sizeof(int);           // points, labels, order
-    // θ, next θ, two gradients, and every optimiser buffer (Optimizer::reset sizes them all, whichever optimiser runs).
-    bytes += (4 + static_cast<double>(kOptimizerBufferCount)) * parameters * sizeof(double);
+    // θ, next θ, the step's gradient, and every optimiser buffer (Optimizer::reset sizes them all,
+    // whichever optimiser runs); the record's gradient is in estimate_record_bytes.
+    bytes += (3 + static_cast<double>(kOptimizerBufferCount)) * parameters * sizeof(double);
     bytes += hidden_units * sizeof(double);    // unit activity
     return bytes;
 }

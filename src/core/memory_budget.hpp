@@ -33,6 +33,9 @@ std::optional<std::string> over_budget(std::string_view what, double bytes, std:
 // layer), and the parameter-sized vectors (weights, gradients, optimiser state). History, which
 // grows by a few hundred bytes per record, is not included.
 double estimate_training_bytes(const TrainerConfig& config, std::size_t train_points, std::size_t test_points);
+// Of those, the evaluation and test workspaces: what one RecordPass (record_pass.hpp) allocates, which
+// the Classifier holds a second time when it records a large data set beside the frame.
+double estimate_record_bytes(const TrainerConfig& config, std::size_t train_points, std::size_t test_points);
 
 // Bytes a Bakeoff of `config` allocates for `train_points` + `test_points` points when each
 // contestant keeps `records` history records: one Trainer per contestant (activations × seeds, each

@@ -62,7 +62,6 @@ Trainer::Trainer(Dataset data, const TrainerConfig& config)
     optimizer_.reset(mlp_);
     gradient_.setZero(mlp_.layout().size);
     next_parameters_.setZero(mlp_.layout().size);
-    eval_gradient_.setZero(mlp_.layout().size);
     load_data();
     record();
 }
@@ -87,12 +86,12 @@ void Trainer::load_data() {
     float_lane_ = {};
     double_lane_ = {};
     if (config_.float64) {
-        double_lane_.train_x = train_xy_;
-        double_lane_.test_x = test_xy_;
+        double_lane_.data = std::make_shared<const EvalData<double>>(EvalData<double>{train_xy_, test_xy_, train_labels_, test_labels_});
     } else {
-        float_lane_.train_x = train_xy_.cast<float>();
-        float_lane_.test_x = test_xy_.cast<float>();
+        float_lane_.data = std::make_shared<const EvalData<float>>(
+            EvalData<float>{train_xy_.cast<float>(), test_xy_.cast<float>(), train_labels_, test_labels_});
     }
+    ++basis_;
     restart_batch_order();
 }
 
@@ -113,7 +112,7 @@ template <typename T>
 void Trainer::next_batch(int batch) {
     Lane<T>& lane = this->lane<T>();
     if (lane.batch_x.cols() != batch) {
-        lane.batch_x.resize(lane.train_x.rows(), batch);
+        lane.batch_x.resize(lane.data->train_x.rows(), batch);
         batch_labels_.resize(static_cast<size_t>(batch));
     }
     batch_indices_.resize(static_cast<size_t>(batch));  // cleared by restart_batch_order and full batches
@@ -123,7 +122,7 @@ void Trainer::next_batch(int batch) {
             cursor_ = 0;
         }
         const int index = order_[cursor_++];
-        lane.batch_x.col(j) = lane.train_x.col(index);
+        lane.batch_x.col(j) = lane.data->train_x.col(index);
         batch_labels_[static_cast<size_t>(j)] = train_labels_[static_cast<size_t>(index)];
         batch_indices_[static_cast<size_t>(j)] = index;
     }
@@ -165,7 +164,7 @@ int Trainer::update_in(int k) {
     for (int s = 0; s < k; ++s) {
         if (divergence_ || steps_ >= kMaxTrainerSteps) return s;
         if (!full) next_batch<T>(batch);
-        const auto& input = full ? lane.train_x : lane.batch_x;
+        const auto& input = full ? lane.data->train_x : lane.batch_x;
         const std::vector<int>& labels = full ? train_labels_ : batch_labels_;
         forward<T>(mlp_, input, work);
         const LossResult loss = softmax_cross_entropy<T>(work.logits(), labels, &work.dlogits());
@@ -200,122 +199,64 @@ int Trainer::step(int k) {
     return done;
 }
 
-template <typename T>
-bool Trainer::evaluate_in(HistoryRecord& entry) {
-    Lane<T>& lane = this->lane<T>();
-    const Eigen::Index n = lane.train_x.cols();
-    PassWorkspace<T>& work = lane.eval_work;
-    work.resize(mlp_, n);
-    forward<T>(mlp_, lane.train_x, work);
-    // The classes go into scratch and replace the last evaluation's only when this one is finite: NaN
-    // logits would name class 0 everywhere beside a header that keeps the last finite record.
-    std::vector<int> predicted_train(static_cast<size_t>(n)), predicted_test;
-    const LossResult train = softmax_cross_entropy<T>(work.logits(), train_labels_, &work.dlogits(), predicted_train);
-    entry.train_loss = train.loss;
-    entry.train_accuracy = static_cast<double>(train.correct) / static_cast<double>(n);
-    backward<T>(mlp_, lane.train_x, work);
-    eval_gradient_ = work.gradient.template cast<double>();
-    add_penalty_gradient(mlp_, config_.l2, config_.l1, eval_gradient_);
-    for (int l = 0; l < mlp_.layer_count(); ++l) {
-        entry.layer_grad_norm.push_back(mlp_.weight_in(eval_gradient_, l).norm());
+RecordInputs Trainer::record_inputs() const {
+    RecordInputs inputs;
+    inputs.step = steps_;
+    inputs.l2 = config_.l2;
+    inputs.l1 = config_.l1;
+    if (config_.float64) {
+        inputs.double_data = double_lane_.data;
+    } else {
+        inputs.float_data = float_lane_.data;
     }
-
-    unit_activity_.resize(static_cast<size_t>(mlp_.hidden_count()));
-    int dead = 0, units = 0;
-    for (int h = 0; h < mlp_.hidden_count(); ++h) {
-        const T limit = mlp_.inactivity(h).limit<T>();
-        const auto& df = work.df[static_cast<size_t>(h)];
-        Vector& activity = unit_activity_[static_cast<size_t>(h)];
-        activity = (df.array().abs() >= limit).template cast<double>().rowwise().sum() / static_cast<double>(n);
-        const int layer_dead = static_cast<int>((activity.array() == 0).count());
-        entry.layer_dead_fraction.push_back(static_cast<double>(layer_dead) / static_cast<double>(activity.size()));
-        dead += layer_dead;
-        units += static_cast<int>(activity.size());
-    }
-    entry.dead_fraction = units == 0 ? 0.0 : static_cast<double>(dead) / units;
-    count_z_histograms<T>(work);
-
-    if (lane.test_x.cols() > 0) {
-        lane.test_work.resize(mlp_, lane.test_x.cols());
-        forward<T>(mlp_, lane.test_x, lane.test_work);
-        predicted_test.resize(static_cast<size_t>(lane.test_x.cols()));
-        const LossResult test = softmax_cross_entropy<T>(lane.test_work.logits(), test_labels_, nullptr, predicted_test);
-        entry.test_loss = test.loss;
-        entry.test_accuracy = static_cast<double>(test.correct) / static_cast<double>(lane.test_x.cols());
-    }
-    bool finite = std::isfinite(entry.train_loss) && (!entry.test_loss || std::isfinite(*entry.test_loss));
-    for (double norm : entry.layer_grad_norm) finite = finite && std::isfinite(norm);
-    if (finite) {
-        predicted_train_ = std::move(predicted_train);
-        predicted_test_ = std::move(predicted_test);
-    }
-    return finite;
+    for (const LayerZHistogram& histogram : z_histograms_) inputs.histogram_half_widths.push_back(std::max(histogram.hi, 0.0));
+    return inputs;
 }
 
-template <typename T>
-void Trainer::count_z_histograms(const PassWorkspace<T>& work) {
-    z_histograms_.resize(static_cast<size_t>(mlp_.hidden_count()));
-    for (int h = 0; h < mlp_.hidden_count(); ++h) {
-        const auto i = static_cast<size_t>(h);
-        const auto& z = work.z[i];
-        LayerZHistogram& histogram = z_histograms_[i];
-        histogram.step = steps_;
-        // The extent of the bulk of z: |z| at its 99.5th percentile, so that a few far points (Adam at lr 1
-        // throws some to |z| ~ 100) neither squash the picture nor make the range grow again at once.
-        // Runs only when a range is chosen (a reset, an activation change, the data leaving the range).
-        const auto max_abs_z = [&z] {
-            std::vector<T> magnitudes;
-            magnitudes.reserve(static_cast<size_t>(z.size()));
-            for (Eigen::Index k = 0; k < z.size(); ++k) {
-                if (std::isfinite(z.data()[k])) magnitudes.push_back(std::abs(z.data()[k]));
-            }
-            if (magnitudes.empty()) return 0.0;
-            const auto at = magnitudes.begin() + static_cast<std::ptrdiff_t>(
-                                                     static_cast<double>(magnitudes.size() - 1) * 0.995);
-            std::nth_element(magnitudes.begin(), at, magnitudes.end());
-            return static_cast<double>(*at);
-        };
-        if (!(histogram.hi > 0)) {
-            const double r = z_histogram_half_width(mlp_.activation(h), mlp_.activation_parameters(h), max_abs_z());
-            histogram.lo = -r;
-            histogram.hi = r;
-        }
-        const InactivityRule rule = mlp_.inactivity(h);
-        count_z<T>(z, work.df[i], rule, histogram);
-        const ZCounts& layer = histogram.layer;
-        // Grows (never shrinks) when the data has left the range: counted again over the new one.
-        if (layer.total > 0 &&
-            static_cast<double>(layer.underflow + layer.overflow) > kZHistogramOverflowShare * static_cast<double>(layer.total)) {
-            const double r = nice_half_width(max_abs_z());
-            if (r > histogram.hi) {
-                histogram.lo = -r;
-                histogram.hi = r;
-                count_z<T>(z, work.df[i], rule, histogram);
-            }
-        }
+void Trainer::take_evaluation(RecordResult& result) {
+    unit_activity_.swap(result.unit_activity);
+    z_histograms_.swap(result.z_histograms);
+    // The classes replace the last evaluation's only when this one is finite: NaN logits would name
+    // class 0 everywhere beside a header that keeps the last finite record.
+    if (result.finite) {
+        predicted_train_.swap(result.predicted_train);
+        predicted_test_.swap(result.predicted_test);
     }
 }
 
 void Trainer::record() {
     if (train_labels_.empty()) return;
-    HistoryRecord entry;
-    entry.step = steps_;
-    const bool finite = config_.float64 ? evaluate_in<double>(entry) : evaluate_in<float>(entry);
-    if (!finite) {
+    record_pass_.run(mlp_, record_inputs(), recorded_);
+    apply_record(recorded_);
+}
+
+void Trainer::apply_record(RecordResult& result) {
+    take_evaluation(result);
+    const HistoryRecord& entry = result.entry;
+    if (!result.finite) {
         // Finite weights whose loss is not (logits overflowed): pause like any divergence, record nothing.
-        if (!divergence_) diverge(steps_, "the loss over all the data or its gradient became NaN or infinite");
+        if (!divergence_) diverge(entry.step, "the loss over all the data or its gradient became NaN or infinite");
         return;
     }
-    if (history_.empty() && steps_ == 0) raise_reference_loss(entry.train_loss);  // the run's start
+    if (history_.empty() && entry.step == 0) raise_reference_loss(entry.train_loss);  // the run's start
     // Finite but blown up: recorded (it is what these weights do), and training pauses.
     if (!divergence_) {
         if (auto failure = loss_failure(entry.train_loss, "the loss over all the data")) {
             failed_loss_ = entry.train_loss;
-            diverge(steps_, std::move(*failure));
+            diverge(entry.step, std::move(*failure));
         }
     }
-    history_.push_back(std::move(entry));
+    history_.push_back(entry);
     if (history_limit_ > 0 && history_.size() > history_limit_) thin_history();
+}
+
+Trainer::RecordJob Trainer::record_job() const { return {mlp_, record_inputs(), basis_}; }
+
+bool Trainer::take_record(RecordResult& result, std::uint64_t basis) {
+    if (basis != basis_ || train_labels_.empty() || result.entry.step > steps_) return false;
+    if (!history_.empty() && result.entry.step < history_.back().step) return false;
+    apply_record(result);
+    return true;
 }
 
 void Trainer::set_history_limit(size_t records) {
@@ -431,15 +372,15 @@ std::optional<std::string> Trainer::restore(TrainerState state) {
     // Unit activity (and the z histograms, over ranges chosen for these weights) belong to the
     // weights: evaluate them once without adding a record.
     z_histograms_.clear();
-    HistoryRecord scratch;
+    ++basis_;
     if (!train_labels_.empty()) {
-        if (config_.float64) evaluate_in<double>(scratch);
-        else evaluate_in<float>(scratch);
+        record_pass_.run(mlp_, record_inputs(), recorded_);
+        take_evaluation(recorded_);
     }
     // The blow-up reference: the restored run's start, and never below where it stands now.
     reference_loss_ = std::log(static_cast<double>(data_.classes));
     if (!history_.empty() && history_.front().step == 0) raise_reference_loss(history_.front().train_loss);
-    if (!train_labels_.empty()) raise_reference_loss(scratch.train_loss);
+    if (!train_labels_.empty()) raise_reference_loss(recorded_.entry.train_loss);
     return std::nullopt;
 }
 
@@ -456,12 +397,14 @@ void Trainer::reset() {
     failed_loss_ = 0;
     reference_loss_ = std::log(static_cast<double>(data_.classes));
     z_histograms_.clear();  // ranges chosen afresh for the new weights
+    ++basis_;
     record();
 }
 
 void Trainer::resume() {
     if (!divergence_) return;
     divergence_.reset();
+    ++basis_;
     optimizer_.reset(mlp_);
     // A blown-up (finite) loss stays with these weights: go on from it, pausing again only if it blows up anew.
     raise_reference_loss(failed_loss_);
@@ -477,6 +420,7 @@ void Trainer::set_optimizer(const OptimizerSettings& settings) {
 void Trainer::set_batch(int batch) { config_.batch = batch; }
 
 void Trainer::set_penalties(double l2, double l1) {
+    if (l2 != config_.l2 || l1 != config_.l1) ++basis_;  // the records' gradient norms include them
     config_.l2 = l2;
     config_.l1 = l1;
 }
@@ -486,6 +430,7 @@ void Trainer::set_activation(int hidden_layer, const LayerActivation& activation
     config_.model = mlp_.config();
     // The new curve has its own interesting region: the next record chooses the ranges again.
     for (LayerZHistogram& histogram : z_histograms_) histogram.lo = histogram.hi = 0;
+    ++basis_;
 }
 
 bool Trainer::edit_weight(int layer, int to, int from, double value, double* before) {
@@ -495,6 +440,7 @@ bool Trainer::edit_weight(int layer, int to, int from, double value, double* bef
     }
     if (before) *before = mlp_.weight(layer)(to, from);
     mlp_.weight(layer)(to, from) = value;
+    ++basis_;
     record();
     return true;
 }

@@ -16,6 +16,7 @@
 // blows up counts the same: above kLossBlowUpFactor × the run's reference loss (blow_up_loss()).
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@
 #include "core/mlp_pass.hpp"
 #include "core/nn_types.hpp"
 #include "core/optimizer.hpp"
+#include "core/record_pass.hpp"
 #include "core/rng.hpp"
 #include "core/z_histogram.hpp"
 
@@ -60,17 +62,6 @@ struct TrainerConfig {
     bool operator==(const TrainerConfig&) const = default;  // every field: tests compare whole configurations
 };
 
-struct HistoryRecord {
-    std::int64_t step = 0;  // optimiser steps taken before this evaluation
-    double train_loss = 0;  // mean cross-entropy over the training set (without the penalty)
-    double train_accuracy = 0;
-    std::optional<double> test_loss, test_accuracy;  // absent without a test set
-    double dead_fraction = 0;                        // inactive hidden units / all hidden units (0 without any)
-    std::vector<double> layer_dead_fraction;         // per hidden layer, input side first
-    std::vector<double> layer_grad_norm;  // per weight layer (hidden layers, then output): ‖∂L/∂W_l‖_F
-                                          // of the full training loss, penalty included
-};
-
 struct Divergence {
     std::int64_t step = 0;  // the step that failed: its update was dropped (weights of step − 1 kept), or its
                             // finite weights gave a non-finite or blown-up loss over all the data (weights of step kept)
@@ -100,6 +91,20 @@ class Trainer {
     int step(int k = 1);  // update(k), then record() if any step was taken; returns the steps taken
     int update(int k);    // up to k optimiser steps (fewer when it diverges, reaches kMaxTrainerSteps or has no training data)
     void record();        // evaluates the current weights and appends a HistoryRecord (never a non-finite one)
+
+    // A record computed elsewhere, beside the UI thread: record_job() is what it needs, owned (a copy
+    // of the weights, the data it reads, the step), RecordPass::run computes it from that alone, and
+    // take_record() takes it in as record() would — unless the trainer changed meanwhile in any way
+    // but optimiser steps (new data, activations or penalties, a weight set by hand, a reset, restore
+    // or resume: `basis` tells), or a later record is already in the history. Then it changes
+    // nothing and returns false. Its buffers are swapped with the trainer's, for the next job.
+    struct RecordJob {
+        Mlp mlp;
+        RecordInputs inputs;
+        std::uint64_t basis = 0;
+    };
+    RecordJob record_job() const;
+    bool take_record(RecordResult& result, std::uint64_t basis);
 
     void reset();   // weights and batch order from the seed, optimiser zeroed, history cleared, step 0 recorded
     // Clears a divergence and zeroes the optimiser's moments (they hold the blow-up). After a blown-up
@@ -183,21 +188,19 @@ class Trainer {
     template <typename T>
     struct Lane {
         using MatrixT = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
-        MatrixT train_x;             // features × n_train: the training inputs
-        MatrixT test_x;              // features × n_test
+        // The training and test inputs and labels: shared, never changed, with a record computed elsewhere.
+        std::shared_ptr<const EvalData<T>> data;
         MatrixT batch_x;             // features × batch: the current mini-batch's inputs
         PassWorkspace<T> step_work;  // sized for the step's batch
-        PassWorkspace<T> eval_work;  // sized for the training set (record)
-        PassWorkspace<T> test_work;  // sized for the test set (record)
     };
     template <typename T>
     Lane<T>& lane();
     template <typename T>
     int update_in(int k);
-    template <typename T>
-    bool evaluate_in(HistoryRecord& entry);
-    template <typename T>
-    void count_z_histograms(const PassWorkspace<T>& work);
+    RecordInputs record_inputs() const;
+    // Takes the evaluation's unit activity, histograms and (when finite) predictions, swapping buffers.
+    void take_evaluation(RecordResult& result);
+    void apply_record(RecordResult& result);  // take_evaluation, then the history and the divergence checks
 
     Matrix train_xy_, test_xy_;      // features × n in double, before conversion to the lane's precision
     std::vector<int> train_labels_;  // n_train
@@ -210,7 +213,6 @@ class Trainer {
     Lane<double> double_lane_;
     Vector gradient_;         // P: ∂(loss + penalty)/∂θ of the current step, double
     Vector next_parameters_;  // P: θ after the step, swapped in when finite
-    Vector eval_gradient_;    // P: the full training gradient of record()
     std::vector<int> predicted_train_, predicted_test_;  // of the last evaluation
 
     std::int64_t steps_ = 0;
@@ -220,6 +222,9 @@ class Trainer {
     size_t history_limit_ = 0;
     std::vector<Vector> unit_activity_;
     std::vector<LayerZHistogram> z_histograms_;  // per hidden layer; lo = hi = 0: range not chosen yet
+    RecordPass record_pass_;  // record()'s buffers
+    RecordResult recorded_;   // record()'s result, swapped in: the previous evaluation's buffers, reused
+    std::uint64_t basis_ = 0;  // one more for every change a record computed elsewhere must not miss
     std::optional<Divergence> divergence_;
     double reference_loss_ = 0;  // see blow_up_loss()
     double failed_loss_ = 0;     // the loss that caused the divergence (resume() goes on from it when finite)

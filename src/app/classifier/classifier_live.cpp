@@ -29,7 +29,6 @@ Trainer& ClassifierLive::change() {
 void ClassifierLive::replace(std::unique_ptr<Trainer> trainer) {
     trainer_ = std::move(trainer);
     record_ms_ = 0;  // another trainer's records cost what they cost: the first is taken and measured
-    recorded_at_ = {};
     if (trainer_) trainer_->set_history_limit(kHistoryRecords);
     weight_edits_.clear();  // they were of another model
     trainer_version_ = ++model_version_;
@@ -55,8 +54,10 @@ void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory
     if (trainer_) points = std::max(points, trainer_->data().train.size() + trainer_->data().test.size());
     const auto test = static_cast<std::size_t>(static_cast<double>(points) *
                                                (settings.data.imported ? 0.0 : settings.data.test_ratio));
-    if (auto refusal = over_budget("training on " + std::to_string(points) + " points",
-                                   estimate_training_bytes(to_trainer_config(settings), points - test, test), memory_budget)) {
+    // The trainer, and the second set of record buffers a worker uses when the records are dear.
+    const TrainerConfig config = to_trainer_config(settings);
+    const double bytes = estimate_training_bytes(config, points - test, test) + estimate_record_bytes(config, points - test, test);
+    if (auto refusal = over_budget("training on " + std::to_string(points) + " points", bytes, memory_budget)) {
         error_ = *refusal;
         return;
     }
@@ -93,10 +94,20 @@ void ClassifierLive::apply_hyper(const ClassifierHyper& hyper) {
     hyper_ = hyper;
 }
 
+void ClassifierLive::take_worker_record() {
+    RecordWorker::Tag tag;
+    if (!trainer_ || !record_worker_.take(worker_record_, tag)) return;
+    record_ms_ = record_worker_.last_ms();  // a set grown cheap again is recorded in the frame again
+    // One of an older model than the last record taken (paused meanwhile, and recorded in the
+    // frame), or of another trainer, or of data or activations changed since: dropped.
+    if (tag.version > recorded_version_ && trainer_->take_record(worker_record_, tag.basis)) recorded_version_ = tag.version;
+}
+
 void ClassifierLive::train_frame(ClassifierSettings& settings, double other_work_ms) {
     train_ms_ = 0;
     last_steps_ = 0;
     playing_ = false;
+    take_worker_record();
     if (!trainer_ || !settings.run.playing || !error_.empty()) {
         rate_.clear();  // not training: the rate shown is that of the next run, not a stale one
         return;
@@ -107,21 +118,24 @@ void ClassifierLive::train_frame(ClassifierSettings& settings, double other_work
     }
     playing_ = true;
     // A record dearer than a share of the budget waits its turn (classifier_timing.hpp).
-    const bool record_now = record_due(record_ms_, milliseconds_since(recorded_at_), settings.run.frame_budget_ms);
+    // A record dearer than its share of the frame (an evaluation of a large data set) is computed
+    // beside it, from a copy of the weights: no frame waits for one (record_worker.hpp).
+    const bool record_beside = record_ms_ > kDearWorkShare * settings.run.frame_budget_ms;
     // Steps per frame is a ceiling under the frame's budget, never a promise: the budget is what
-    // the rest of the last frame left, less the record that follows the steps (its last cost).
+    // the rest of the last frame left, less the record that follows the steps here (its last cost).
     // Automatic mode has no ceiling but the budget; its steps per frame shows what fitted.
     const int ceiling = settings.run.automatic ? kMaxStepsPerFrame : std::clamp(settings.run.steps_per_frame, 1, kMaxStepsPerFrame);
-    const double budget_ms = settings.run.frame_budget_ms - other_work_ms - (record_now ? record_ms_ : 0.0);
+    const double budget_ms = settings.run.frame_budget_ms - other_work_ms - (record_beside ? 0.0 : record_ms_);
     const auto budget = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::duration<double, std::milli>(budget_ms));
     const auto start = Clock::now();
     last_steps_ = run_steps_within(budget, ceiling, [this] { return change().update(1) > 0; });
     const auto record_start = Clock::now();
-    if (last_steps_ > 0 && record_now) {
+    if (last_steps_ > 0 && !record_beside) {
         trainer_->record();
         recorded_version_ = model_version_;
         record_ms_ = milliseconds_since(record_start);
-        recorded_at_ = Clock::now();
+    } else if (last_steps_ > 0 && !record_worker_.busy()) {
+        record_worker_.start(trainer_->record_job(), model_version_);
     }
     train_ms_ = milliseconds_since(start);
     if (settings.run.automatic) settings.run.steps_per_frame = std::max(last_steps_, 1);

@@ -17,6 +17,7 @@
 #include "app/classifier/classifier_planes.hpp"
 #include "app/classifier/classifier_timing.hpp"
 #include "app/classifier/plane_worker.hpp"
+#include "app/classifier/record_worker.hpp"
 #include "settings/classifier_settings.hpp"
 #include "core/grid.hpp"
 #include "core/memory_budget.hpp"
@@ -39,7 +40,9 @@ public:
     void sync(const ClassifierSettings& settings, std::size_t memory_budget = kDefaultMemoryBudget);
     // This frame's training while playing: at most the steps per frame (automatic mode: no cap), and
     // only as many as fit in the frame's budget beside `other_work_ms`, the rest of the last frame
-    // (run_steps_within: the first step always runs). Stops playing on divergence.
+    // (run_steps_within: the first step always runs), then a record of the new weights — in the
+    // frame when it is cheap, on a worker when it is dear (then taken in at a later frame). Stops
+    // playing on divergence.
     void train_frame(ClassifierSettings& settings, double other_work_ms);
     // Takes a trainer restored from a session, made for `settings` (null: rebuild from the settings
     // at the next sync), as if sync had built it.
@@ -54,8 +57,7 @@ public:
     // Once a frame, before anything is drawn: when the model changed since its last record (an
     // activation switch, a point edit, a trainer taken over) and training is paused, records it now,
     // so the header's loss and accuracy and the unit grid describe the model on screen, not the one
-    // before it. While playing, train_frame records at its own cadence (every frame unless a record
-    // is dear: classifier_timing.hpp).
+    // before it. While playing, train_frame records (in the frame, or beside it when dear).
     void settle();
 
     // A weight set by hand (the network diagram): through the Trainer, which records the edited model
@@ -164,14 +166,16 @@ private:
     const std::vector<int> no_predictions_;
 
     int last_steps_ = 0;
-    double record_ms_ = 0;  // the last record's cost, kept free in the next frame's budget
-    std::chrono::steady_clock::time_point recorded_at_{};  // when train_frame last recorded
+    double record_ms_ = 0;  // the last record's cost: kept free in the next frame's budget, or too dear for it
+    void take_worker_record();  // a record finished beside the frame, into the trainer if still of its model
+    RecordResult worker_record_;  // recycled buffers of the worker's records
     // Set by train_frame for the frame's update_planes and settle: whether training plays.
     bool playing_ = false;
     StepRate rate_;
     double train_ms_ = 0, planes_ms_ = 0, worker_plane_ms_ = 0;
     FrameBreakdown breakdown_;
     PlaneWorker worker_;  // the planes while playing
+    RecordWorker record_worker_;  // dear records while playing
 };
 
 }  // namespace actviz::app

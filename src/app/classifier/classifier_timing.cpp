@@ -60,8 +60,4 @@ double FrameBreakdown::median_total() const {
     return median_of(values);
 }
 
-bool record_due(double record_ms, double since_ms, double budget_ms) {
-    return record_ms <= kDearWorkShare * budget_ms || since_ms >= record_ms / kDearWorkShare;
-}
-
 }  // namespace actviz::app

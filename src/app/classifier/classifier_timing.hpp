@@ -59,13 +59,10 @@ private:
 };
 
 // While training, a record (an evaluation of all the data) is a frame's dear work besides the steps.
-// It may take kDearWorkShare of the frame's budget: a record dearer than that is taken only often
-// enough to cost that share of the time. Paused, it is taken at once. Cheap ones (the usual sizes)
-// still follow every frame. (The planes, dearer still at the largest networks, are drawn on a worker
-// while training plays: plane_worker.hpp.)
+// One that cost more than kDearWorkShare of the frame's budget is computed on a worker from a copy
+// of the weights (record_worker.hpp) and taken in a few frames later; paused, it is taken in the
+// frame at once. Cheap ones (the usual sizes) follow every frame's steps in the frame. (The planes
+// are drawn on a worker whenever training plays: plane_worker.hpp.)
 inline constexpr double kDearWorkShare = 0.25;
-
-// Whether a record that last cost `record_ms`, taken `since_ms` ago, is due in a frame of `budget_ms`.
-bool record_due(double record_ms, double since_ms, double budget_ms);
 
 }  // namespace actviz::app
