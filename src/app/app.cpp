@@ -63,6 +63,10 @@ PanelContext panel_context(AppState& state) {
             LinkContext{state.activation_link, linked_panels(state)}, state.classifier.live.trainer()};
 }
 
+bool panel_on_screen(const AppState& state, int index) {
+    return state.panel_visible[static_cast<std::size_t>(index)] && (state.maximised_panel < 0 || state.maximised_panel == index);
+}
+
 void show_page(AppState& state, int index) {
     state.maximised_panel = index;
     if (index >= 0) state.panel_visible[static_cast<std::size_t>(index)] = true;

@@ -114,5 +114,7 @@ LinkedPanels linked_panels(AppState& state);
 
 // Shows panel `index` alone (its page), or all tiled for −1.
 void show_page(AppState& state, int index);
+// Whether panel `index` is drawn: visible, and either every panel is tiled or it is the page shown.
+bool panel_on_screen(const AppState& state, int index);
 
 }  // namespace actviz::app

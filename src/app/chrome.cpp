@@ -135,17 +135,12 @@ void handle_shortcuts(AppState& state) {
     handle_session_shortcuts(state);
     // Ctrl+Z undoes a weight edit of the Classifier's network diagram, when its page is on screen and
     // no text box has the keyboard (a text box has its own Ctrl+Z).
-    const auto classifier = static_cast<std::size_t>(settings::PanelId::Classifier);
-    if (!io.WantTextInput && state.panel_visible[classifier] &&
-        (state.maximised_panel < 0 || state.maximised_panel == static_cast<int>(classifier))) {
-        handle_classifier_undo(state.classifier);
-    }
+    if (!io.WantTextInput && panel_on_screen(state, settings::panel_index(settings::PanelId::Classifier))) handle_classifier_undo(state.classifier);
     // A panel's own keys, when it is on screen and no text box or dialog has the keyboard.
     if (io.KeyCtrl || io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     for (int i = 0; i < kPanelCount; ++i) {
         const PanelEntry& panel = kPanelRegistry[static_cast<std::size_t>(i)];
-        const bool shown = state.panel_visible[static_cast<std::size_t>(i)] && (state.maximised_panel < 0 || state.maximised_panel == i);
-        if (shown && panel.handle_keys) panel.handle_keys(state);
+        if (panel_on_screen(state, i) && panel.handle_keys) panel.handle_keys(state);
     }
 }
 
@@ -278,7 +273,9 @@ float draw_status_bar(AppState& state) {
         else
             ImGui::Text("%5.1f fps   frame %5.2f ms   worst %5.2f ms", stats.frames_per_second(), stats.work_milliseconds(),
                         stats.worst_work_milliseconds());
-        if (state.classifier.settings.run.playing) draw_training_breakdown(state.classifier.live.breakdown());
+        // While the Classifier trains on screen (it trains only where it is drawn).
+        if (state.classifier.settings.run.playing && panel_on_screen(state, settings::panel_index(settings::PanelId::Classifier)))
+            draw_training_breakdown(state.classifier.live.breakdown());
         if (!state.status.message.empty() && ImGui::GetTime() - state.status.time < 8.0) {
             ImGui::SameLine(0.0f, ImGui::GetFontSize() * 2.0f);
             ImGui::TextUnformatted(state.status.message.c_str());

@@ -283,9 +283,10 @@ void plot_bars(const char* label, const double* xs, const double* heights, int c
             draw_floor_marker({ImVec2((x0 + x1) / 2, y1), true, true}, look.colour);
         }
         // A bar wide enough carries its value: above it when it grows up, below when it grows down.
+        // An empty bar carries none: a row of zeros along a histogram's empty tails is noise.
         const std::string value = number_text(format_readout(values[i], Scale::Linear));
         const ImVec2 size = ImGui::CalcTextSize(value.c_str());
-        if (bar.GetWidth() > size.x + 4 && !top.at_floor) {
+        if (bar.GetWidth() > size.x + 4 && !top.at_floor && heights[i] != 0) {
             const float y = heights[i] >= 0 || log ? bar.Min.y - size.y - 1 : bar.Max.y + 1;
             g_frame.draw->AddText(ImVec2(bar.GetCenter().x - size.x / 2, y), with_alpha(text, 0.8f), value.c_str());
             record_text(ImVec2(bar.GetCenter().x - size.x / 2, y), with_alpha(text, 0.8f), value);

@@ -294,8 +294,8 @@ void draw_network_diagram(ClassifierPanel& panel, ImVec2 size) {
     ImGui::BeginChild("##network", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
     std::string shape = std::to_string(mlp.input_size());
     for (int l = 0; l < mlp.layer_count(); ++l) shape += " → " + std::to_string(mlp.units(l));
-    ImGui::TextDisabled("%s · links: width |w|, blue w > 0, orange w < 0%s", shape.c_str(),
-                        diagram.thinned ? " · each layer's strongest" : "");
+    fitted_text(shape + " · links: width |w|, blue w > 0, orange w < 0" + (diagram.thinned ? " · each layer's strongest" : ""),
+                true, help_marker_width());
     ImGui::SameLine();
     help_marker("The network as TensorFlow Playground draws it: each node shows its own output over the plane (orange "
                 "negative, blue positive; a hidden layer on one scale, so its units compare; an output its class's "

@@ -80,13 +80,17 @@ void draw_network_verdict(const ClassifierPanel& panel, ImVec2 size) {
         judge_network(trainer.history().back(), trainer.history().front(),
                       chance_loss(trainer.data().train, trainer.data().classes), inactivity_word(trainer));
     const std::string text = "network: " + verdict.text;
-    // Wrapped to `size`; what does not fit is clipped and the tooltip has it whole.
+    // Wrapped to `size` when it has room for two lines, else one line ending in "…"; what does not
+    // fit is clipped and the tooltip has it whole.
     ImGui::BeginChild("##verdict", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
     ImGui::PushStyleColor(ImGuiCol_Text, severity_colour(verdict.severity));
-    const bool wrap = size.y >= 2 * ImGui::GetTextLineHeight();
-    if (wrap) ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(text.c_str());
-    if (wrap) ImGui::PopTextWrapPos();
+    if (size.y >= 2 * ImGui::GetTextLineHeight()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::PopTextWrapPos();
+    } else {
+        fitted_text(text);
+    }
     ImGui::PopStyleColor();
     ImGui::EndChild();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
