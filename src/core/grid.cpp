@@ -75,16 +75,23 @@ void GridEvaluator::evaluate(const Mlp& mlp, const GridView& view, const GridReq
     }
 
     const auto size = static_cast<size_t>(pixels);
+    // What is not asked for is left empty, never as an earlier call left it: a result is reused.
     if (request.probabilities) {
         result.probabilities.resize(size * static_cast<size_t>(classes));
         result.predicted.resize(size);
         result.confidence.resize(size);
+    } else {
+        result.probabilities.clear();
+        result.predicted.clear();
+        result.confidence.clear();
     }
     const bool counting = request.inactive_counts && hidden > 0;
     if (request.inactive_counts) result.inactive_count.assign(size, 0);
+    else result.inactive_count.clear();
     const bool unit_wanted = request.unit_layer >= 0 && request.unit_layer < hidden && request.unit >= 0 &&
                              request.unit < mlp.units(request.unit_layer);
     if (unit_wanted) result.unit_active.resize(size);
+    else result.unit_active.clear();
 
     // Thumbnails: which nodes, and the sub-grid they are sampled on.
     const int stride = request.thumbnail_stride;
@@ -97,6 +104,8 @@ void GridEvaluator::evaluate(const Mlp& mlp, const GridView& view, const GridReq
         thumbs.layer_first.push_back(mlp.input_size());
         for (int l = 0; l < layers; ++l) thumbs.layer_first.push_back(thumbs.layer_first.back() + mlp.units(l));
         thumbs.values.assign(static_cast<size_t>(thumbs.layer_first.back()) * static_cast<size_t>(thumbs.samples()), 0.0f);
+    } else {
+        thumbs = GridThumbnails{};
     }
     const auto samples = static_cast<size_t>(stride > 0 ? thumbs.samples() : 0);
     // Copies rows of a features/units × n block into the thumbnails of node layer `node_layer`.
@@ -114,6 +123,7 @@ void GridEvaluator::evaluate(const Mlp& mlp, const GridView& view, const GridReq
     const bool patterns_wanted = request.activation_patterns && pattern.words > 0;
     result.pattern_words = request.activation_patterns ? pattern.words : 0;
     if (request.activation_patterns) result.patterns.assign(size * static_cast<size_t>(pattern.words), 0);
+    else result.patterns.clear();
     const auto write_patterns = [&](int h, const MatrixF& z, Eigen::Index n, Eigen::Index start) {
         const auto i = static_cast<size_t>(h);
         const int bits = pattern.bits[i];

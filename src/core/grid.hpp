@@ -60,6 +60,8 @@ struct GridThumbnails {
     }
 };
 
+// Each field is filled only when the request asks for it, and otherwise left empty (a result is
+// reused from call to call: nothing of an earlier call stays in it).
 struct GridResult {
     int width = 0, height = 0, classes = 0;
     std::vector<float> probabilities;           // pixels × classes, pixel-major: [p·K + k], softmax of the logits

@@ -1,6 +1,7 @@
 #include "core/trainer.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -91,7 +92,7 @@ void Trainer::load_data() {
         float_lane_.data = std::make_shared<const EvalData<float>>(
             EvalData<float>{train_xy_.cast<float>(), test_xy_.cast<float>(), train_labels_, test_labels_});
     }
-    ++basis_;
+    basis_.renew();
     restart_batch_order();
 }
 
@@ -250,10 +251,15 @@ void Trainer::apply_record(RecordResult& result) {
     if (history_limit_ > 0 && history_.size() > history_limit_) thin_history();
 }
 
-Trainer::RecordJob Trainer::record_job() const { return {mlp_, record_inputs(), basis_}; }
+std::uint64_t Trainer::Basis::next() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+}
+
+Trainer::RecordJob Trainer::record_job() const { return {mlp_, record_inputs(), basis_.value()}; }
 
 bool Trainer::take_record(RecordResult& result, std::uint64_t basis) {
-    if (basis != basis_ || train_labels_.empty() || result.entry.step > steps_) return false;
+    if (basis != basis_.value() || train_labels_.empty() || result.entry.step > steps_) return false;
     if (!history_.empty() && result.entry.step < history_.back().step) return false;
     apply_record(result);
     return true;
@@ -372,7 +378,7 @@ std::optional<std::string> Trainer::restore(TrainerState state) {
     // Unit activity (and the z histograms, over ranges chosen for these weights) belong to the
     // weights: evaluate them once without adding a record.
     z_histograms_.clear();
-    ++basis_;
+    basis_.renew();
     if (!train_labels_.empty()) {
         record_pass_.run(mlp_, record_inputs(), recorded_);
         take_evaluation(recorded_);
@@ -397,14 +403,14 @@ void Trainer::reset() {
     failed_loss_ = 0;
     reference_loss_ = std::log(static_cast<double>(data_.classes));
     z_histograms_.clear();  // ranges chosen afresh for the new weights
-    ++basis_;
+    basis_.renew();
     record();
 }
 
 void Trainer::resume() {
     if (!divergence_) return;
     divergence_.reset();
-    ++basis_;
+    basis_.renew();
     optimizer_.reset(mlp_);
     // A blown-up (finite) loss stays with these weights: go on from it, pausing again only if it blows up anew.
     raise_reference_loss(failed_loss_);
@@ -420,7 +426,7 @@ void Trainer::set_optimizer(const OptimizerSettings& settings) {
 void Trainer::set_batch(int batch) { config_.batch = batch; }
 
 void Trainer::set_penalties(double l2, double l1) {
-    if (l2 != config_.l2 || l1 != config_.l1) ++basis_;  // the records' gradient norms include them
+    if (l2 != config_.l2 || l1 != config_.l1) basis_.renew();  // the records' gradient norms include them
     config_.l2 = l2;
     config_.l1 = l1;
 }
@@ -430,7 +436,7 @@ void Trainer::set_activation(int hidden_layer, const LayerActivation& activation
     config_.model = mlp_.config();
     // The new curve has its own interesting region: the next record chooses the ranges again.
     for (LayerZHistogram& histogram : z_histograms_) histogram.lo = histogram.hi = 0;
-    ++basis_;
+    basis_.renew();
 }
 
 bool Trainer::edit_weight(int layer, int to, int from, double value, double* before) {
@@ -440,7 +446,7 @@ bool Trainer::edit_weight(int layer, int to, int from, double value, double* bef
     }
     if (before) *before = mlp_.weight(layer)(to, from);
     mlp_.weight(layer)(to, from) = value;
-    ++basis_;
+    basis_.renew();
     record();
     return true;
 }

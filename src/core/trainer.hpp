@@ -224,7 +224,25 @@ class Trainer {
     std::vector<LayerZHistogram> z_histograms_;  // per hidden layer; lo = hi = 0: range not chosen yet
     RecordPass record_pass_;  // record()'s buffers
     RecordResult recorded_;   // record()'s result, swapped in: the previous evaluation's buffers, reused
-    std::uint64_t basis_ = 0;  // one more for every change a record computed elsewhere must not miss
+    // What a record computed elsewhere must still describe: renewed by every change but optimiser
+    // steps. Its values are unique in the process, a copy's too, so no record job of one trainer
+    // (or of the trainer a copy was made from) is ever taken into another.
+    class Basis {
+       public:
+        Basis() : value_(next()) {}
+        Basis(const Basis&) : value_(next()) {}
+        Basis& operator=(const Basis&) {
+            value_ = next();
+            return *this;
+        }
+        void renew() { value_ = next(); }
+        std::uint64_t value() const { return value_; }
+
+       private:
+        static std::uint64_t next();
+        std::uint64_t value_;
+    };
+    Basis basis_;
     std::optional<Divergence> divergence_;
     double reference_loss_ = 0;  // see blow_up_loss()
     double failed_loss_ = 0;     // the loss that caused the divergence (resume() goes on from it when finite)

@@ -78,7 +78,11 @@ TEST(RecordJob, ARecordThatNoLongerDescribesTheTrainerChangesNothing) {
          }},
         {"penalties", [](Trainer& t) { t.set_penalties(0.01, 0); }},
         {"weight set by hand", [](Trainer& t) { t.edit_weight(0, 0, 0, 2.5); }},
-        {"reset", [](Trainer& t) { t.reset(); }},
+        {"reset, then as many steps again", [](Trainer& t) {
+             t.reset();
+             t.update(20);
+         }},
+        {"restored to its own state", [](Trainer& t) { ASSERT_FALSE(t.restore(t.state()).has_value()); }},
         {"a later record", [](Trainer& t) {
              t.update(3);
              t.record();
@@ -97,6 +101,35 @@ TEST(RecordJob, ARecordThatNoLongerDescribesTheTrainerChangesNothing) {
         EXPECT_EQ(trainer.history().back().step, history.back().step) << change.name;
         EXPECT_EQ(trainer.predicted_train(), predicted) << change.name;
     }
+}
+
+// Trainers built alike, or copied from one another, hold the same weights at some step, but their
+// records are not each other's: a job is only ever taken into the trainer it was made from.
+TEST(RecordJob, IsTakenOnlyIntoTheTrainerItWasMadeFrom) {
+    Trainer trainer = spiral_trainer();
+    Trainer twin = spiral_trainer();
+    trainer.update(10);
+    twin.update(10);
+    Trainer copy = trainer;
+    const Trainer::RecordJob job = trainer.record_job();
+    RecordResult result = run_job(job);
+    EXPECT_FALSE(twin.take_record(result, job.basis));
+    EXPECT_FALSE(copy.take_record(result, job.basis));
+    EXPECT_TRUE(trainer.take_record(result, job.basis));
+}
+
+TEST(RecordJob, AResumedRunTakesNoRecordMadeBeforeIt) {
+    Trainer trainer = spiral_trainer(0);
+    trainer.update(5);
+    Trainer::RecordJob blown = trainer.record_job();
+    blown.mlp.parameters() *= 1e30f;
+    RecordResult diverged = run_job(blown);
+    ASSERT_TRUE(trainer.take_record(diverged, blown.basis));
+    ASSERT_TRUE(trainer.divergence().has_value());
+    const Trainer::RecordJob before = trainer.record_job();
+    RecordResult result = run_job(before);
+    trainer.resume();
+    EXPECT_FALSE(trainer.take_record(result, before.basis)) << "a record from before the resume";
 }
 
 TEST(RecordJob, ADivergedLossFoundLatePausesTheRunAtTheRecordsStep) {

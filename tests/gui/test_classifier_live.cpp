@@ -255,7 +255,7 @@ TEST(ClassifierLive, ADearRecordIsComputedBesideTheFrameAndTakenInLater) {
     settings.run.playing = true;
     settings.run.steps_per_frame = 1;
     settings.run.frame_budget_ms = 1e-6;  // every record is dear against this budget
-    settings.data.points = 3000;
+    settings.data.points = 20000;  // a record takes milliseconds: long enough to be caught in flight
     ClassifierLive session;
     session.sync(settings);
     session.train_frame(settings, 0);  // no cost known yet: recorded in the frame, and measured
@@ -275,14 +275,18 @@ TEST(ClassifierLive, ADearRecordIsComputedBesideTheFrameAndTakenInLater) {
     ASSERT_GE(history.back().step, 2) << "the worker's record never arrived";
     EXPECT_LT(history.back().step, session.trainer()->steps()) << "taken in frames after it was asked for";
     for (size_t i = 1; i < history.size(); ++i) EXPECT_LE(history[i - 1].step, history[i].step);
-    // Paused: the model on screen is recorded at once, and a record still on its way is dropped.
+    // Paused while a record is on its way: the model on screen is recorded at once, and the late
+    // record is dropped (it is of the same step, so only the model's version tells it is stale).
+    const auto in_flight_by = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!session.record_in_flight() && std::chrono::steady_clock::now() < in_flight_by) session.train_frame(settings, 0);
+    ASSERT_TRUE(session.record_in_flight()) << "no record was being computed when training paused";
     settings.run.playing = false;
     session.train_frame(settings, 0);
     session.settle();
     EXPECT_EQ(session.trainer()->history().back().step, session.trainer()->steps());
     EXPECT_EQ(session.versions().recorded, session.versions().model);
     const size_t records = session.trainer()->history().size();
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    while (session.record_in_flight()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     session.train_frame(settings, 0);
     session.settle();
     EXPECT_EQ(session.trainer()->history().size(), records) << "a stale record taken in after the paused one";

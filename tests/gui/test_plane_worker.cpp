@@ -122,7 +122,7 @@ TEST(PlaneWorker, DrawsTheWeightsItWasHandedWhateverTheNetworkBecomesMeanwhile) 
     EXPECT_FALSE(worker.take(again, version)) << "pictures are taken once";
 }
 
-TEST(PlaneWorker, ABusyWorkerTakesNoSecondJobAndTheNextOneReusesNothingStale) {
+TEST(PlaneWorker, ABusyWorkerTakesNoSecondJobAndLaterJobsReuseNothingStale) {
     const Mlp first = trained_net({64, 64, 64, 64, 64});
     Mlp second = first;
     second.parameters() *= 0.25;
@@ -136,15 +136,35 @@ TEST(PlaneWorker, ABusyWorkerTakesNoSecondJobAndTheNextOneReusesNothingStale) {
     EXPECT_EQ(version, 1u);
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (worker.busy() && std::chrono::steady_clock::now() < give_up) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    // Smaller pictures of other weights into recycled buffers: nothing of the first job's is left.
-    ASSERT_TRUE(worker.start(second, every_picture(40), colours, 2));
-    ASSERT_TRUE(wait_for(worker, drawn, version));
-    EXPECT_EQ(version, 2u);
+    // Buffers go from the job to the taker and back to a later job: over several jobs of other sizes
+    // and other pictures each result must be exactly its own, nothing of an earlier one left in it.
+    struct Job {
+        int side;
+        bool unit, thumbnails, linear;
+    };
+    const Job jobs[] = {{40, false, false, true}, {300, true, true, false}, {24, true, false, false},
+                        {128, false, true, true}, {40, false, false, false}, {200, true, true, true}};
     GridEvaluator here(1);
-    PlanePictures expected;
-    compute_planes(second, every_picture(40), colours, here, expected);
-    expect_same_pictures(drawn, expected);
-    EXPECT_EQ(drawn.regions.size(), 40u * 40u);
+    std::uint64_t tag = 2;
+    for (const Job& job : jobs) {
+        PlaneRequest request = every_picture(job.side);
+        if (!job.unit) request.unit_layer = request.unit = -1;
+        if (!job.thumbnails) request.thumbnail_samples = 0;
+        request.linear_regions = job.linear;
+        const Mlp& net = tag % 2 == 0 ? second : first;
+        while (worker.busy() && std::chrono::steady_clock::now() < give_up) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        ASSERT_TRUE(worker.start(net, request, colours, tag));
+        ASSERT_TRUE(wait_for(worker, drawn, version));
+        EXPECT_EQ(version, tag);
+        PlanePictures expected;
+        compute_planes(net, request, colours, here, expected);
+        expect_same_pictures(drawn, expected);
+        EXPECT_EQ(drawn.regions.size(), static_cast<size_t>(job.side * job.side)) << "side " << job.side;
+        EXPECT_EQ(drawn.unit.empty(), !job.unit) << "side " << job.side;
+        EXPECT_EQ(drawn.thumbnails.empty(), !job.thumbnails) << "side " << job.side;
+        EXPECT_EQ(drawn.linear.empty(), !job.linear) << "side " << job.side;
+        ++tag;
+    }
 }
 
 }  // namespace

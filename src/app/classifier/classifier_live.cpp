@@ -32,6 +32,9 @@ void ClassifierLive::replace(std::unique_ptr<Trainer> trainer) {
     if (trainer_) trainer_->set_history_limit(kHistoryRecords);
     weight_edits_.clear();  // they were of another model
     trainer_version_ = ++model_version_;
+    // A new worker: the old one's buffers were sized for the old data (hundreds of megabytes at
+    // 100,000 points). Replacing it waits for a record in flight, if any.
+    record_worker_ = std::make_unique<RecordWorker>();
 }
 
 void ClassifierLive::settle() {
@@ -96,10 +99,11 @@ void ClassifierLive::apply_hyper(const ClassifierHyper& hyper) {
 
 void ClassifierLive::take_worker_record() {
     RecordWorker::Tag tag;
-    if (!trainer_ || !record_worker_.take(worker_record_, tag)) return;
-    record_ms_ = record_worker_.last_ms();  // a set grown cheap again is recorded in the frame again
-    // One of an older model than the last record taken (paused meanwhile, and recorded in the
-    // frame), or of another trainer, or of data or activations changed since: dropped.
+    if (!trainer_ || !record_worker_->take(worker_record_, tag)) return;
+    // One of another trainer, of an older model than the last record taken (paused meanwhile, and
+    // recorded in the frame), or of data or activations changed since: dropped.
+    if (tag.version < trainer_version_) return;
+    record_ms_ = record_worker_->last_ms();  // a set grown cheap again is recorded in the frame again
     if (tag.version > recorded_version_ && trainer_->take_record(worker_record_, tag.basis)) recorded_version_ = tag.version;
 }
 
@@ -134,8 +138,8 @@ void ClassifierLive::train_frame(ClassifierSettings& settings, double other_work
         trainer_->record();
         recorded_version_ = model_version_;
         record_ms_ = milliseconds_since(record_start);
-    } else if (last_steps_ > 0 && !record_worker_.busy()) {
-        record_worker_.start(trainer_->record_job(), model_version_);
+    } else if (last_steps_ > 0 && !record_worker_->busy()) {
+        record_worker_->start(trainer_->record_job(), model_version_);
     }
     train_ms_ = milliseconds_since(start);
     if (settings.run.automatic) settings.run.steps_per_frame = std::max(last_steps_, 1);
@@ -223,8 +227,10 @@ void ClassifierLive::update_planes(const PlaneRequest& request, const PlaneColou
     const auto start = Clock::now();
     std::uint64_t version = 0;
     // Pictures of an older trainer are of another network (other layers, other classes), and ones
-    // older than those shown (computed here since, when training paused): dropped.
-    if (worker_.take(incoming_, version) && version >= trainer_version_ && version >= planes_version_) {
+    // older than those shown, or as old but of another request (computed here since, when training
+    // paused): dropped.
+    if (worker_.take(incoming_, version) && version >= trainer_version_ &&
+        (version > planes_version_ || (version == planes_version_ && incoming_.request == request))) {
         worker_plane_ms_ = incoming_.boundary_ms + incoming_.colours_ms;
         show(incoming_, version);
     }

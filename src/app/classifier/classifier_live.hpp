@@ -123,6 +123,7 @@ public:
     const std::vector<int>& train_predicted() const { return trainer_ ? trainer_->predicted_train() : no_predictions_; }
     const std::vector<int>& test_predicted() const { return trainer_ ? trainer_->predicted_test() : no_predictions_; }
     int last_steps() const { return last_steps_; }  // steps run in the last train_frame
+    bool record_in_flight() const { return record_worker_->busy(); }  // a dear record being computed beside the frame
     double steps_per_second() const { return rate_.per_second(); }  // while playing, over the last second
 
     // This frame's science on the UI thread in milliseconds, and the medians of the last frames.
@@ -175,7 +176,7 @@ private:
     double train_ms_ = 0, planes_ms_ = 0, worker_plane_ms_ = 0;
     FrameBreakdown breakdown_;
     PlaneWorker worker_;  // the planes while playing
-    RecordWorker record_worker_;  // dear records while playing
+    std::unique_ptr<RecordWorker> record_worker_ = std::make_unique<RecordWorker>();  // dear records while playing
 };
 
 }  // namespace actviz::app

@@ -45,6 +45,10 @@ void compute_planes(const Mlp& mlp, const PlaneRequest& request, const PlaneColo
     decision_contours(grid, out.contours);
     out.pattern_units = 0;
     out.linear.clear();
+    // Recycled buffers: nothing of an earlier picture may stay in them.
+    out.linear_regions.count = 0;
+    out.linear_regions.region.clear();
+    out.linear_regions.key.clear();
     if (request.linear_regions) {
         label_linear_regions(grid.patterns, grid.pattern_words,
                              static_cast<size_t>(grid.width) * static_cast<size_t>(grid.height), out.linear_regions);
@@ -65,6 +69,7 @@ void compute_planes(const Mlp& mlp, const PlaneRequest& request, const PlaneColo
     out.unit.clear();
     if (out.unit_shown) colour_unit(grid, colours.unit_on, colours.unit_off, out.unit);
     out.thumbnails.clear();
+    out.atlas = ThumbnailAtlas{};
     if (grid_request.thumbnail_stride > 0) colour_thumbnails(grid.thumbnails, colours.palette, colours.background, out.atlas, out.thumbnails);
     out.colours_ms = milliseconds_since(colours_start);
 }
