@@ -13,7 +13,7 @@
 namespace actviz {
 namespace {
 
-Trainer spiral_trainer(double test_ratio = 0.25) {
+Trainer recording_trainer(double test_ratio = 0.25) {
     DatasetConfig data;
     data.points = 400;
     data.test_ratio = test_ratio;
@@ -44,7 +44,7 @@ void expect_same_record(const HistoryRecord& a, const HistoryRecord& b) {
 }
 
 TEST(RecordJob, TakenInAfterMoreStepsItIsTheRecordOfItsOwnStep) {
-    Trainer trainer = spiral_trainer();
+    Trainer trainer = recording_trainer();
     trainer.update(30);
     Trainer reference = trainer;  // what record() gives at step 30
     reference.record();
@@ -89,7 +89,7 @@ TEST(RecordJob, ARecordThatNoLongerDescribesTheTrainerChangesNothing) {
          }},
     };
     for (const Change& change : changes) {
-        Trainer trainer = spiral_trainer();
+        Trainer trainer = recording_trainer();
         trainer.update(20);
         const Trainer::RecordJob job = trainer.record_job();
         RecordResult result = run_job(job);
@@ -106,8 +106,8 @@ TEST(RecordJob, ARecordThatNoLongerDescribesTheTrainerChangesNothing) {
 // Trainers built alike, or copied from one another, hold the same weights at some step, but their
 // records are not each other's: a job is only ever taken into the trainer it was made from.
 TEST(RecordJob, IsTakenOnlyIntoTheTrainerItWasMadeFrom) {
-    Trainer trainer = spiral_trainer();
-    Trainer twin = spiral_trainer();
+    Trainer trainer = recording_trainer();
+    Trainer twin = recording_trainer();
     trainer.update(10);
     twin.update(10);
     Trainer copy = trainer;
@@ -119,7 +119,7 @@ TEST(RecordJob, IsTakenOnlyIntoTheTrainerItWasMadeFrom) {
 }
 
 TEST(RecordJob, AResumedRunTakesNoRecordMadeBeforeIt) {
-    Trainer trainer = spiral_trainer(0);
+    Trainer trainer = recording_trainer(0);
     trainer.update(5);
     Trainer::RecordJob blown = trainer.record_job();
     blown.mlp.parameters() *= 1e30f;
@@ -133,7 +133,7 @@ TEST(RecordJob, AResumedRunTakesNoRecordMadeBeforeIt) {
 }
 
 TEST(RecordJob, ADivergedLossFoundLatePausesTheRunAtTheRecordsStep) {
-    Trainer trainer = spiral_trainer(0);
+    Trainer trainer = recording_trainer(0);
     trainer.update(5);
     Trainer::RecordJob job = trainer.record_job();
     job.mlp.parameters() *= 1e30f;  // as if the weights had blown up by the job's step
