@@ -48,7 +48,9 @@ struct LayerZHistogram {
     std::int64_t step = 0;         // the optimiser steps behind these numbers (record()'s step)
 
     double bin_width() const { return (hi - lo) / kZHistogramBins; }
-    double bin_left(int i) const { return lo + i * bin_width(); }
+    // lo + i·(hi − lo)/N with the division last: no multiply-add for a compiler to fuse in one
+    // translation unit and not in another, and the middle edge is exactly 0 (ReLU's kink), not 3e-16.
+    double bin_left(int i) const { return lo + (hi - lo) * i / kZHistogramBins; }
 };
 
 // Counts z (units × n, one column = one point) with its f′ (same shape) into `out` over [lo, hi)

@@ -15,6 +15,8 @@
 #include "core/layer_kernel.hpp"
 #include "core/trainer.hpp"
 
+#include "spiral600.hpp"
+
 namespace {
 
 const actviz::Activation& typed(const char* name, const char* formula) {
@@ -63,12 +65,6 @@ void BM_FormulaGradflow_Silu(benchmark::State& state) {
 BENCHMARK(BM_FormulaGradflow_Silu)->ArgsProduct({{0, 1}, {0, 1}})->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_FormulaTrainStep_Silu(benchmark::State& state) {
-    actviz::DatasetConfig data;
-    data.kind = actviz::DatasetKind::Spiral;
-    data.classes = 3;
-    data.points = 600;
-    data.noise = 0.2;
-    data.test_ratio = 0;
     actviz::TrainerConfig config;
     config.model.hidden = {64, 64, 64};
     config.model.classes = 3;
@@ -76,7 +72,7 @@ void BM_FormulaTrainStep_Silu(benchmark::State& state) {
     config.model.activations = {{&activation, activation.defaults()}};
     config.optimizer.kind = actviz::OptimizerKind::Adam;
     config.optimizer.learning_rate = 0.01;
-    actviz::Trainer trainer(actviz::make_dataset(data), config);
+    actviz::Trainer trainer(spiral600(), config);
     trainer.update(20);
     for (auto _ : state) benchmark::DoNotOptimize(trainer.update(1));
     state.SetLabel(std::string(activation.name));

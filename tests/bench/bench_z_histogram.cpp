@@ -10,22 +10,18 @@
 #include "core/trainer.hpp"
 #include "core/z_histogram.hpp"
 
+#include "spiral600.hpp"
+
 namespace {
 
 actviz::Trainer make_trainer(std::vector<int> hidden, const char* activation) {
-    actviz::DatasetConfig data;
-    data.kind = actviz::DatasetKind::Spiral;
-    data.classes = 3;
-    data.points = 600;
-    data.noise = 0.2;
-    data.test_ratio = 0;
     actviz::TrainerConfig config;
     config.model.hidden = std::move(hidden);
     config.model.classes = 3;
     config.model.activations = {{actviz::find_activation(activation), {}}};
     config.optimizer.kind = actviz::OptimizerKind::Adam;
     config.optimizer.learning_rate = 0.01;
-    return actviz::Trainer(actviz::make_dataset(data), config);
+    return actviz::Trainer(spiral600(), config);
 }
 
 void count_case(benchmark::State& state, std::vector<int> hidden, const char* activation) {

@@ -88,6 +88,7 @@ TEST(TrainCommand, HistogramsFileHoldsTheCoresNumbersAtTheRowsSteps) {
             EXPECT_EQ(rows[first][1], "-inf");
             EXPECT_EQ(std::stoll(rows[first][3]), histogram.layer.underflow);
             EXPECT_EQ(std::stoll(rows[first][4]), block * 25);
+            EXPECT_EQ(rows[first + 1 + kZHistogramBins / 2][1], "0") << "the middle edge, ReLU's kink, is 0";
             for (int i = 0; i < kZHistogramBins; ++i) {
                 const auto& row = rows[first + 1 + static_cast<size_t>(i)];
                 EXPECT_EQ(std::stod(row[1]), histogram.bin_left(i));
