@@ -91,7 +91,7 @@ void plot_unit_outline(const LayerZHistogram& histogram, int unit, double top) {
     const std::vector<double> heights = scaled_heights(histogram.units[static_cast<size_t>(unit)], top);
     std::vector<double> xs{histogram.lo}, ys{0.0};
     for (int i = 0; i < kZHistogramBins; ++i) {
-        const double left = histogram.bin_left(i), right = left + histogram.bin_width();
+        const double left = histogram.bin_left(i), right = i + 1 < kZHistogramBins ? histogram.bin_left(i + 1) : histogram.hi;
         xs.insert(xs.end(), {left, right});
         ys.insert(ys.end(), {heights[static_cast<size_t>(i)], heights[static_cast<size_t>(i)]});
     }

@@ -38,6 +38,8 @@ struct GradflowDensity {
     std::vector<MagnitudeCounts> gradient;   // per hidden layer: |∂L/∂z_l| (mean_abs_dz's entries)
 
     double z_bin_width() const { return (z_hi - z_lo) / kZHistogramBins; }
+    // Edge i of the z bins (0..kZHistogramBins), as LayerZHistogram::bin_left: the middle one exactly 0.
+    double z_edge(int i) const { return z_lo + (z_hi - z_lo) * i / kZHistogramBins; }
 };
 
 // The default R of a run: the activation's zones with a margin (z_histogram_half_width with no

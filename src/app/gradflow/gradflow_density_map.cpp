@@ -45,13 +45,13 @@ DensityGrid inputs_grid(const GradflowDensity& density, int group) {
     grid.layers_per_column = group;
     const double w = density.z_bin_width();
     grid.edges.push_back(density.z_lo - 2 * w);
-    for (int i = 0; i <= kZHistogramBins; ++i) grid.edges.push_back(density.z_lo + i * w);
+    for (int i = 0; i <= kZHistogramBins; ++i) grid.edges.push_back(density.z_edge(i));
     grid.edges.push_back(density.z_hi + 2 * w);
     char text[80];
     std::snprintf(text, sizeof text, "z < %.3g (outside the range)", density.z_lo);
     grid.row_names.emplace_back(text);
     for (int i = 0; i < kZHistogramBins; ++i) {
-        std::snprintf(text, sizeof text, "z in [%.3g, %.3g)", density.z_lo + i * w, density.z_lo + (i + 1) * w);
+        std::snprintf(text, sizeof text, "z in [%.3g, %.3g)", density.z_edge(i), density.z_edge(i + 1));
         grid.row_names.emplace_back(text);
     }
     std::snprintf(text, sizeof text, "z ≥ %.3g (outside the range)", density.z_hi);
