@@ -51,6 +51,15 @@ void paint(std::string& out, const char* what, SceneColour c) {
     }
 }
 
+// A filled shape's outline, when it has one: ` stroke="…" stroke-width="…"`.
+void outline(std::string& out, SceneColour c, float width) {
+    if (alpha(c) == 0) return;
+    paint(out, "stroke", c);
+    out += " stroke-width=\"";
+    number(out, width);
+    out += '"';
+}
+
 // XML-escaped text; control characters XML 1.0 cannot hold are dropped.
 std::string escaped(const std::string& text) {
     std::string out;
@@ -227,12 +236,7 @@ struct Writer {
             }
         }
         paint(out, "fill", r.fill);
-        if (alpha(r.stroke) > 0) {
-            paint(out, "stroke", r.stroke);
-            out += " stroke-width=\"";
-            number(out, r.stroke_width);
-            out += '"';
-        }
+        outline(out, r.stroke, r.stroke_width);
         out += "/>\n";
     }
 
@@ -245,12 +249,7 @@ struct Writer {
         number(out, c.radius);
         out += '"';
         paint(out, "fill", c.fill);
-        if (alpha(c.stroke) > 0) {
-            paint(out, "stroke", c.stroke);
-            out += " stroke-width=\"";
-            number(out, c.stroke_width);
-            out += '"';
-        }
+        outline(out, c.stroke, c.stroke_width);
         out += "/>\n";
     }
 
