@@ -22,6 +22,17 @@ GradflowConfig map_base_config(const GradflowSimulation& simulation) {
     return base;
 }
 
+GradflowConfig map_cell_config(const GradflowSimulation& simulation, std::size_t depth_index, std::size_t gain_index) {
+    GradflowConfig config = map_base_config(simulation);
+    config.depth = kMapDepths[depth_index];
+    config.gain = kMapGains[gain_index];
+    return config;
+}
+
+GradflowMapCell map_cell_of(const GradflowResult& result) {
+    return GradflowMapCell{result.layers.front(), result.layers.back(), finiteness_of(result)};
+}
+
 double quantity_of(const LayerStats& layer, GradQuantity quantity) {
     switch (quantity) {
         case GradQuantity::WeightGrad: return layer.weight_grad_norm;
@@ -119,21 +130,17 @@ void GradflowLive::run(const Job& job, const std::atomic<bool>& cancel) {
         result.spectral_norms = norms;
         result.act_grad_bound = act_grad_bounds(result.layers, norms, config.residual, config.layernorm);
     }
-    const GradflowConfig base = map_base_config(settings);
     for (size_t g = 0; g < kMapGains.size(); ++g) {
         for (size_t d = 0; d < kMapDepths.size(); ++d) {
             if (cancel) return;
-            GradflowConfig config = base;
-            config.depth = kMapDepths[d];
-            config.gain = kMapGains[g];
             GradflowControl control;
             control.cancel = &cancel;
             control.threads = worker_threads();
-            const GradflowResult result = simulate_gradient_flow(config, control);
+            const GradflowResult result = simulate_gradient_flow(map_cell_config(settings, d, g), control);
             if (result.cancelled || result.layers.empty()) return;
             std::lock_guard lock(mutex_);
             if (!is_current(job)) return;
-            shared_.map[d][g] = GradflowMapCell{result.layers.front(), result.layers.back(), finiteness_of(result)};
+            shared_.map[d][g] = map_cell_of(result);
             ++shared_.map_cells_done;
         }
     }

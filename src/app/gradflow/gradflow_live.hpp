@@ -28,6 +28,8 @@ inline constexpr std::array<double, 9> kMapGains{0.25, 0.3536, 0.5, 0.7071, 1.0,
 inline constexpr int kMapMaxWidth = 64;
 inline constexpr int kMapMaxBatch = 256;
 GradflowConfig map_base_config(const GradflowSimulation& simulation);
+// The run behind the map's cell [depth_index][gain_index]: map_base_config at that depth and gain.
+GradflowConfig map_cell_config(const GradflowSimulation& simulation, std::size_t depth_index, std::size_t gain_index);
 
 // The true bound (an SVD per layer) is computed for curves up to this width; wider, it would cost
 // more than the run itself and the panel says it is not drawn.
@@ -38,6 +40,7 @@ struct GradflowMapCell {
     LayerStats first, last;     // the first and last hidden layers' statistics
     RunFiniteness finiteness;   // of the whole run: an overflowed cell's ratio means nothing
 };
+GradflowMapCell map_cell_of(const GradflowResult& result);  // result has layers
 
 struct GradflowSnapshot {
     std::vector<std::optional<GradflowResult>> curves;  // per settings curve; empty until computed

@@ -142,8 +142,8 @@ TEST(PlaneWorker, ABusyWorkerTakesNoSecondJobAndLaterJobsReuseNothingStale) {
         int side;
         bool unit, thumbnails, linear;
     };
-    const Job jobs[] = {{40, false, false, true}, {300, true, true, false}, {24, true, false, false},
-                        {128, false, true, true}, {40, false, false, false}, {200, true, true, true}};
+    const Job jobs[] = {{40, false, false, true}, {160, true, true, false}, {24, true, false, false},
+                        {128, false, true, true}, {40, false, false, false}, {96, true, true, true}};
     GridEvaluator here(1);
     std::uint64_t tag = 2;
     for (const Job& job : jobs) {
