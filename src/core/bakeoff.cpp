@@ -67,9 +67,27 @@ int Contestant::update(int k) {
     return k;
 }
 
-void Contestant::record() {
+bool Contestant::unrecorded() const {
     const std::vector<HistoryRecord>& history = trainer_.history();
-    if (history.empty() || history.back().step != trainer_.steps()) trainer_.record();
+    return history.empty() || history.back().step != trainer_.steps();
+}
+
+void Contestant::record() {
+    if (unrecorded()) trainer_.record();
+    observe_last_record();
+}
+
+bool Contestant::take_record(RecordResult& result, std::uint64_t basis) {
+    // Only a record newer than the last: a pause records every contestant at its step in the frame.
+    const std::vector<HistoryRecord>& history = trainer_.history();
+    if (!history.empty() && history.back().step >= result.entry.step) return false;
+    if (!trainer_.take_record(result, basis)) return false;
+    observe_last_record();
+    return true;
+}
+
+void Contestant::observe_last_record() {
+    const std::vector<HistoryRecord>& history = trainer_.history();
     if (history.empty() || history.back().step == observed_) return;  // nothing new (e.g. a non-finite evaluation)
     const HistoryRecord& last = history.back();
     observed_ = last.step;
@@ -127,6 +145,14 @@ void Bakeoff::record(int seed_index) {
     for (Contestant& c : contestants_) {
         if (selected(c, seed_index)) c.record();
     }
+}
+
+std::vector<int> Bakeoff::unrecorded(int seed_index) const {
+    std::vector<int> indices;
+    for (int i = 0; i < size(); ++i) {
+        if (selected(contestant(i), seed_index) && contestant(i).unrecorded()) indices.push_back(i);
+    }
+    return indices;
 }
 
 int Bakeoff::step_within(std::chrono::nanoseconds budget, int max_steps, int seed_index, bool record, int min_steps) {

@@ -73,6 +73,11 @@ class Contestant {
 
     int update(int k);  // up to k optimiser steps (fewer once diverged); milestones tracked per step
     void record();      // Trainer::record, then milestones and best test accuracy from the new record
+    // A record computed elsewhere (Trainer::record_job) taken in as record() takes its own; false,
+    // changing nothing, when the trainer refused it (Trainer::take_record) or it is not newer than
+    // the last record.
+    bool take_record(RecordResult& result, std::uint64_t basis);
+    bool unrecorded() const;  // stepped since its last record
     int step(int k);    // update(k), then record() if any step was taken
     void set_history_limit(std::size_t records) { trainer_.set_history_limit(records); }
 
@@ -90,6 +95,7 @@ class Contestant {
 
    private:
     void reach(std::int64_t step, double accuracy);
+    void observe_last_record();  // milestones and best test accuracy from the history's last record
 
     Trainer trainer_;
     int activation_index_ = 0;
@@ -119,6 +125,8 @@ class Bakeoff {
                     int min_steps = 1);
     // One record for every selected contestant that stepped since its last one.
     void record(int seed_index = kAllSeeds);
+    // The selected contestants that stepped since their last record: what record() would evaluate.
+    std::vector<int> unrecorded(int seed_index = kAllSeeds) const;
 
     // The budget in force (see the header comment); nullopt removes it.
     void set_step_budget(std::optional<std::int64_t> budget) { config_.step_budget = budget; }

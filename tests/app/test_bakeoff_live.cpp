@@ -174,6 +174,66 @@ TEST(BakeoffLive, AnExpensiveContestStopsAtTheFramesBudgetAndReportsItsTrueRate)
     EXPECT_EQ(session.steps_per_second(), 0);
 }
 
+TEST(BakeoffLive, DearRecordsAreComputedBesideTheFrameAndTakenInLater) {
+    BakeoffSettings settings = small_contest();
+    settings.contest.data.points = 5000;  // records take milliseconds: long enough to be caught in flight
+    settings.seeds = 1;
+    settings.playing = true;
+    settings.frame_budget_ms = 1e-6;  // every record is dear against this budget; one round a frame
+    BakeoffLive session;
+    session.sync(settings);
+    ASSERT_TRUE(session.bakeoff()) << session.error();
+    const auto last_recorded = [&](int i) { return session.bakeoff()->contestant(i).trainer().history().back().step; };
+    const auto steps = [&] { return session.bakeoff()->contestant(0).trainer().steps(); };
+    const auto next_record_due = [] { std::this_thread::sleep_for(std::chrono::milliseconds(80)); };  // kRecordInterval
+    session.train_frame(settings, 0);  // no cost known yet: recorded in the frame, and measured
+    ASSERT_EQ(steps(), 1);
+    for (int i = 0; i < session.bakeoff()->size(); ++i) EXPECT_EQ(last_recorded(i), 1);
+    next_record_due();
+    session.train_frame(settings, 0);  // dear now: handed to the worker, not in the histories yet
+    EXPECT_EQ(steps(), 2);
+    EXPECT_EQ(last_recorded(0), 1);
+    // Later frames take them in: the records of step 2, while training went on.
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (last_recorded(0) < 2 && std::chrono::steady_clock::now() < give_up) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        session.train_frame(settings, 0);
+    }
+    ASSERT_EQ(last_recorded(0), 2) << "the worker's records never arrived";
+    EXPECT_GT(steps(), 2) << "taken in frames after they were asked for";
+    // Each is the record a contest of the same settings takes in its frame at step 2.
+    Bakeoff reference(training_data(settings.contest), to_bakeoff_config(settings, 0, 1));
+    reference.step(2);
+    for (int i = 0; i < session.bakeoff()->size(); ++i) {
+        const HistoryRecord& taken = session.bakeoff()->contestant(i).trainer().history().back();
+        const HistoryRecord& expected = reference.contestant(i).trainer().history().back();
+        EXPECT_EQ(taken.step, 2) << "every contestant's record arrives together";
+        EXPECT_EQ(taken.train_loss, expected.train_loss) << reference.contestant(i).activation_name();
+        EXPECT_EQ(taken.test_accuracy, expected.test_accuracy) << reference.contestant(i).activation_name();
+    }
+    // Paused while records are on their way: every contestant is recorded at its step at once, and
+    // the late records are dropped.
+    const auto in_flight_by = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!session.record_in_flight() && std::chrono::steady_clock::now() < in_flight_by) {
+        next_record_due();
+        session.train_frame(settings, 0);
+    }
+    ASSERT_TRUE(session.record_in_flight()) << "no records were being computed when training paused";
+    settings.playing = false;
+    session.train_frame(settings, 0);
+    std::vector<size_t> records;
+    for (int i = 0; i < session.bakeoff()->size(); ++i) {
+        EXPECT_EQ(last_recorded(i), session.bakeoff()->contestant(i).trainer().steps());
+        records.push_back(session.bakeoff()->contestant(i).trainer().history().size());
+    }
+    while (session.record_in_flight()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    session.train_frame(settings, 0);
+    for (int i = 0; i < session.bakeoff()->size(); ++i) {
+        EXPECT_EQ(session.bakeoff()->contestant(i).trainer().history().size(), records[static_cast<size_t>(i)])
+            << "a stale record taken in after the paused one";
+    }
+}
+
 TEST(BakeoffLive, AContestOverTheMemoryBudgetIsRefusedWithItsEstimate) {
     BakeoffSettings settings = small_contest();
     BakeoffLive session;

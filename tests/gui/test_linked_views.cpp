@@ -277,6 +277,29 @@ TEST(LinkedViews, ClassifierFrameBreakdownReport) {
     });
 }
 
+// Frame-to-frame times of a run, as the heavy-data reports print them.
+struct FrameTimes {
+    std::vector<double> ms;
+    std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
+    void tick(bool counted) {
+        const auto now = std::chrono::steady_clock::now();
+        if (counted) ms.push_back(std::chrono::duration<double, std::milli>(now - last).count());
+        last = now;
+    }
+    double seconds() const {
+        double total = 0;
+        for (double m : ms) total += m / 1000;
+        return total;
+    }
+    void print(const char* what) const {
+        std::vector<double> sorted = ms;
+        std::sort(sorted.begin(), sorted.end());
+        std::printf("%s: %.1f fps, median frame %.1f ms, 95th percentile %.1f ms, worst %.1f ms", what,
+                    static_cast<double>(ms.size()) / seconds(), sorted[sorted.size() / 2], sorted[sorted.size() * 95 / 100],
+                    sorted.back());
+    }
+};
+
 // Not a test: with ACTVIZ_FRAME_REPORT set, prints the frame times of the Classifier training on
 // 100,000 points (spiral, 4 × 32 SiLU, batch 32, automatic steps) at 1600 × 1000: an evaluation of
 // all the data costs ~150 ms there, so this is where a record in the frame would show. Issue 18's
@@ -289,11 +312,10 @@ TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
     launch.height = 1000;
     launch.panel = "classifier";
     launch.frames = 330;
-    std::vector<double> frame_ms;
+    FrameTimes frames;
     std::int64_t first_step = 0, last_step = 0;
     std::size_t records = 0;
     FrameBreakdown breakdown;
-    auto last = std::chrono::steady_clock::now();
     run(launch, [&](AppState& state, GLFWwindow*, int frame) {
         ClassifierSettings& settings = state.classifier.settings;
         if (frame == 0) {
@@ -304,9 +326,7 @@ TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
             settings.run.automatic = true;
             settings.run.playing = true;
         }
-        const auto now = std::chrono::steady_clock::now();
-        if (frame > 30) frame_ms.push_back(std::chrono::duration<double, std::milli>(now - last).count());
-        last = now;
+        frames.tick(frame > 30);
         const Trainer* trainer = state.classifier.live.trainer();
         if (!trainer) return;
         if (frame == 30) first_step = trainer->steps(), records = trainer->history().size();
@@ -316,16 +336,52 @@ TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
             records = trainer->history().size() - records;
         }
     });
-    std::vector<double> sorted = frame_ms;
-    std::sort(sorted.begin(), sorted.end());
-    double seconds = 0;
-    for (double ms : frame_ms) seconds += ms / 1000;
     std::printf("classifier, 100,000 points: breakdown (median ms) train %.2f, planes %.2f, UI %.2f, render %.2f\n",
                 breakdown.median(FramePhase::Train), breakdown.median(FramePhase::Planes), breakdown.median(FramePhase::Ui),
                 breakdown.median(FramePhase::Render));
-    std::printf("classifier, 100,000 points: %.1f fps, median frame %.1f ms, 95th percentile %.1f ms, worst %.1f ms; "
-                "%.0f steps/s, %zu records in %.1f s\n", static_cast<double>(frame_ms.size()) / seconds, sorted[sorted.size() / 2],
-                sorted[sorted.size() * 95 / 100], sorted.back(), static_cast<double>(last_step - first_step) / seconds, records, seconds);
+    frames.print("classifier, 100,000 points");
+    std::printf("; %.0f steps/s, %zu records in %.1f s\n", static_cast<double>(last_step - first_step) / frames.seconds(),
+                records, frames.seconds());
+}
+
+// Not a test: with ACTVIZ_FRAME_REPORT set, prints the frame times of the Bake-off's default contest
+// at the most the panel allows per contestant, 5,000 points and 8 × 64, two seeds, at 1600 × 1000: its records
+// evaluate every contestant on all the data. Timings are never asserted.
+TEST(LinkedViews, BakeoffHeavyDataFrameReport) {
+    if (!have_display() || !std::getenv("ACTVIZ_FRAME_REPORT")) GTEST_SKIP() << "set ACTVIZ_FRAME_REPORT to measure";
+    settings::LaunchOptions launch;
+    launch.fresh = true;
+    launch.width = 1600;
+    launch.height = 1000;
+    launch.panel = "bakeoff";
+    launch.frames = 330;
+    FrameTimes frames;
+    std::int64_t first_step = 0, last_step = 0;
+    std::size_t records = 0;
+    int contestants = 0;
+    run(launch, [&](AppState& state, GLFWwindow*, int frame) {
+        BakeoffSettings& settings = state.bakeoff.settings;
+        if (frame == 0) {
+            settings.contest.data.points = 5000;
+            settings.contest.architecture.hidden = std::vector<int>(8, 64);
+            settings.seeds = 2;  // five, the default, would be over the default memory budget
+            settings.playing = true;
+        }
+        frames.tick(frame > 30);
+        const Bakeoff* bakeoff = state.bakeoff.live.bakeoff();
+        if (frame == 329 && !bakeoff) std::printf("no contest: %s\n", state.bakeoff.live.error().c_str());
+        if (!bakeoff) return;
+        const Trainer& first = bakeoff->contestant(0).trainer();
+        if (frame == 30) first_step = first.steps(), records = first.history().size();
+        if (frame == 329) {
+            last_step = first.steps();
+            records = first.history().size() - records;
+            contestants = bakeoff->size();
+        }
+    });
+    frames.print("bake-off, 5,000 points, 8 × 64");
+    std::printf("; %d contestants on the UI thread, %.0f lockstep steps/s, %zu records each in %.1f s\n", contestants,
+                static_cast<double>(last_step - first_step) / frames.seconds(), records, frames.seconds());
 }
 
 }  // namespace

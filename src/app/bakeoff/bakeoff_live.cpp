@@ -66,7 +66,9 @@ void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budge
     const BakeoffConfig all_seeds = to_bakeoff_config(settings, 0, settings.seeds);
     if (auto refusal = over_budget("a bake-off of " + std::to_string(all_seeds.activations.size()) + " activations × " +
                                        std::to_string(settings.seeds) + " seeds",
-                                   estimate_bakeoff_bytes(all_seeds, points - test, test, kBakeoffHistoryRecords),
+                                   // and the buffers of the records computed beside the frame
+                                   estimate_bakeoff_bytes(all_seeds, points - test, test, kBakeoffHistoryRecords) +
+                                       estimate_record_bytes(all_seeds.trainer, points - test, test),
                                    memory_budget)) {
         error_ = *refusal;
         return;
@@ -106,6 +108,9 @@ void BakeoffLive::rebuild(const BakeoffSettings& settings) {
     settings_seeds_ = settings.seeds;
     budget_ = settings.step_budget;
     seeds_ = settings.seeds;
+    record_ms_ = 0;  // another contest's records cost what they cost: the first are taken and measured
+    // Waits for records in flight, if any; the old contest's buffers go with the old worker.
+    record_worker_ = std::make_unique<RecordWorker<std::vector<int>>>();
     thumbnails_.clear();
     thumbnails_.resize(static_cast<size_t>(bakeoff_->activation_count()));
     next_thumbnail_ = 0;
@@ -166,11 +171,24 @@ void BakeoffLive::restart() {
     rebuild(settings);
 }
 
+void BakeoffLive::take_worker_records() {
+    std::vector<int> contestants;
+    if (!bakeoff_ || !record_worker_->take(worker_records_, contestants)) return;
+    record_ms_ = record_worker_->last_ms();  // a contest grown cheap again is recorded in the frame again
+    for (size_t k = 0; k < contestants.size() && k < worker_records_.results.size(); ++k) {
+        // Refused when the contestant changed meanwhile or recorded later (paused, in the frame).
+        if (contestants[k] < bakeoff_->size()) {
+            bakeoff_->contestant(contestants[k]).take_record(worker_records_.results[k], worker_records_.bases[k]);
+        }
+    }
+}
+
 void BakeoffLive::train_frame(BakeoffSettings& settings, double budget_ms, int min_steps) {
     train_ms_ = 0;
     last_steps_ = 0;
     if (!bakeoff_ || !error_.empty()) return;
     const auto start = Clock::now();
+    take_worker_records();
     if (settings.playing && bakeoff_->finished()) {
         settings.playing = false;  // at the step budget: the contest is over (the background may still catch up)
         publish_target();
@@ -184,20 +202,34 @@ void BakeoffLive::train_frame(BakeoffSettings& settings, double budget_ms, int m
         rate_.clear();  // not training: the rate shown is that of the next run, not a stale one
         return;
     }
+    // Records dearer than their share of the frame (large data, many contestants) are computed
+    // beside it, from copies of the weights: no frame waits for them (record_worker.hpp).
+    const bool record_beside = record_ms_ > kDearWorkShare * settings.frame_budget_ms;
     // The records this frame takes are paid out of its budget (their last cost), and the minimum
     // pace may start another lockstep round only while the budget is not used up: steps per frame
     // and the pace are ceilings under the budget, which a frame passes by at most one round.
-    const double steps_budget_ms = budget_ms - (record_now ? record_ms_ : 0.0);
+    const double steps_budget_ms = budget_ms - (record_now && !record_beside ? record_ms_ : 0.0);
     const auto budget = std::chrono::duration_cast<std::chrono::nanoseconds>(
         std::chrono::duration<double, std::milli>(std::max(steps_budget_ms, 0.0)));
     const int max_steps = std::clamp(settings.max_steps_per_frame, 1, kMaxStepsPerFrame);
     last_steps_ = bakeoff_->step_within(budget, max_steps, kAllSeeds, false, std::min(min_steps, max_steps));
-    if (record_now && last_steps_ > 0) {
-        const auto record_start = Clock::now();
-        bakeoff_->record();
-        record_ms_ = milliseconds_since(record_start);
+    if (last_steps_ > 0) pending_record_ = true;
+    if (record_now && pending_record_) {
+        if (!record_beside) {
+            const auto record_start = Clock::now();
+            bakeoff_->record();
+            record_ms_ = milliseconds_since(record_start);
+            pending_record_ = false;
+        } else if (!record_worker_->busy()) {
+            // Still pending: the weights go on changing until these are taken in, and a pause
+            // records the contestants at their last step in the frame.
+            std::vector<int> contestants = bakeoff_->unrecorded();
+            std::vector<Trainer::RecordJob> jobs;
+            jobs.reserve(contestants.size());
+            for (int i : contestants) jobs.push_back(bakeoff_->contestant(i).trainer().record_job());
+            record_worker_->start(std::move(jobs), std::move(contestants));
+        }
     }
-    pending_record_ = !record_now && last_steps_ > 0;
     if (record_now) last_record_ = start;
     train_ms_ = milliseconds_since(start);
     if (last_steps_ == 0 || bakeoff_->finished()) settings.playing = false;  // every contestant diverged, or the budget

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "app/background_worker.hpp"
+#include "app/record_worker.hpp"
 #include "settings/bakeoff_settings.hpp"
 #include "app/classifier/classifier_image.hpp"
 #include "app/classifier/classifier_timing.hpp"
@@ -52,8 +53,11 @@ class BakeoffLive {
     // rest of the last frame), at most settings.max_steps_per_frame, at least one. `min_steps` (what
     // keeps settings.min_steps_per_second at the current frame rate) may take the frame past its
     // budget by one lockstep round at most, never more (run_steps_within).
+    // Records dearer than kDearWorkShare of settings.frame_budget_ms are computed beside the frame
+    // while playing (record_worker.hpp) and taken in at the start of a later call.
     void train_frame(BakeoffSettings& settings, double budget_ms, int min_steps = 1);
     void restart();  // from step 0 with the same settings
+    bool record_in_flight() const { return record_worker_->busy(); }  // dear records being computed beside the frame
 
     // Redraws the thumbnails whose contestant moved since they were drawn, oldest first, for at
     // most `budget_ms` (at least one per call).
@@ -128,6 +132,11 @@ class BakeoffLive {
     FrameBreakdown breakdown_;
     int last_steps_ = 0;
     double record_ms_ = 0;  // the last records' cost, kept free in the budget of a frame that records
+    void take_worker_records();  // records finished beside the frame, into the contestants still of their basis
+    ComputedRecords worker_records_;  // recycled buffers of the worker's records
+    // Dear records while playing, tagged with the contestants they are of. A new one for every
+    // contest: its buffers are sized for the contest's data.
+    std::unique_ptr<RecordWorker<std::vector<int>>> record_worker_ = std::make_unique<RecordWorker<std::vector<int>>>();
     StepRate rate_;
 };
 

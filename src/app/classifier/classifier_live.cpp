@@ -34,7 +34,7 @@ void ClassifierLive::replace(std::unique_ptr<Trainer> trainer) {
     trainer_version_ = ++model_version_;
     // A new worker: the old one's buffers were sized for the old data (hundreds of megabytes at
     // 100,000 points). Replacing it waits for a record in flight, if any.
-    record_worker_ = std::make_unique<RecordWorker>();
+    record_worker_ = std::make_unique<RecordWorker<std::uint64_t>>();
 }
 
 void ClassifierLive::settle() {
@@ -98,13 +98,15 @@ void ClassifierLive::apply_hyper(const ClassifierHyper& hyper) {
 }
 
 void ClassifierLive::take_worker_record() {
-    RecordWorker::Tag tag;
-    if (!trainer_ || !record_worker_->take(worker_record_, tag)) return;
+    std::uint64_t version = 0;
+    if (!trainer_ || !record_worker_->take(worker_records_, version)) return;
     // One of another trainer, of an older model than the last record taken (paused meanwhile, and
     // recorded in the frame), or of data or activations changed since: dropped.
-    if (tag.version < trainer_version_) return;
+    if (version < trainer_version_) return;
     record_ms_ = record_worker_->last_ms();  // a set grown cheap again is recorded in the frame again
-    if (tag.version > recorded_version_ && trainer_->take_record(worker_record_, tag.basis)) recorded_version_ = tag.version;
+    if (version > recorded_version_ && trainer_->take_record(worker_records_.results[0], worker_records_.bases[0])) {
+        recorded_version_ = version;
+    }
 }
 
 void ClassifierLive::train_frame(ClassifierSettings& settings, double other_work_ms) {
@@ -139,7 +141,7 @@ void ClassifierLive::train_frame(ClassifierSettings& settings, double other_work
         recorded_version_ = model_version_;
         record_ms_ = milliseconds_since(record_start);
     } else if (last_steps_ > 0 && !record_worker_->busy()) {
-        record_worker_->start(trainer_->record_job(), model_version_);
+        record_worker_->start({trainer_->record_job()}, model_version_);
     }
     train_ms_ = milliseconds_since(start);
     if (settings.run.automatic) settings.run.steps_per_frame = std::max(last_steps_, 1);

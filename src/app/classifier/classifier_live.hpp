@@ -17,7 +17,7 @@
 #include "app/classifier/classifier_planes.hpp"
 #include "app/classifier/classifier_timing.hpp"
 #include "app/classifier/plane_worker.hpp"
-#include "app/classifier/record_worker.hpp"
+#include "app/record_worker.hpp"
 #include "settings/classifier_settings.hpp"
 #include "core/grid.hpp"
 #include "core/memory_budget.hpp"
@@ -169,14 +169,15 @@ private:
     int last_steps_ = 0;
     double record_ms_ = 0;  // the last record's cost: kept free in the next frame's budget, or too dear for it
     void take_worker_record();  // a record finished beside the frame, into the trainer if still of its model
-    RecordResult worker_record_;  // recycled buffers of the worker's records
+    ComputedRecords worker_records_;  // recycled buffers of the worker's records
     // Set by train_frame for the frame's update_planes and settle: whether training plays.
     bool playing_ = false;
     StepRate rate_;
     double train_ms_ = 0, planes_ms_ = 0, worker_plane_ms_ = 0;
     FrameBreakdown breakdown_;
     PlaneWorker worker_;  // the planes while playing
-    std::unique_ptr<RecordWorker> record_worker_ = std::make_unique<RecordWorker>();  // dear records while playing
+    // Dear records while playing, tagged with the model's version they are of.
+    std::unique_ptr<RecordWorker<std::uint64_t>> record_worker_ = std::make_unique<RecordWorker<std::uint64_t>>();
 };
 
 }  // namespace actviz::app
