@@ -18,10 +18,11 @@
 
 namespace actviz::app {
 
-struct ComputedRecords {
-    std::vector<RecordResult> results;  // one per job, in the jobs' order
-    std::vector<std::uint64_t> bases;   // each job's, for Trainer::take_record
+struct ComputedRecord {
+    RecordResult result;
+    std::uint64_t basis = 0;  // the job's, for Trainer::take_record
 };
+using ComputedRecords = std::vector<ComputedRecord>;  // one per job, in the jobs' order
 
 // Tag: what the owner needs to know whose records they are (the Classifier: its model's version;
 // the Bake-off: the contestants').
@@ -32,13 +33,13 @@ public:
     // Starts evaluating `jobs`; ignored (false) while busy.
     bool start(std::vector<Trainer::RecordJob> jobs, Tag tag) {
         return worker_.start(
-            [this, jobs = std::move(jobs)](ComputedRecords& out) {
+            [this, jobs = std::move(jobs)](ComputedRecords& out, const std::atomic<bool>& cancel) {
                 const auto start = std::chrono::steady_clock::now();
-                out.results.resize(jobs.size());
-                out.bases.clear();
-                for (std::size_t i = 0; i < jobs.size(); ++i) {
-                    pass_.run(jobs[i].mlp, jobs[i].inputs, out.results[i]);
-                    out.bases.push_back(jobs[i].basis);
+                out.resize(jobs.size());
+                // Cancelled (the owner replaced or destroyed this worker): the rest are never taken.
+                for (std::size_t i = 0; i < jobs.size() && !cancel; ++i) {
+                    pass_.run(jobs[i].mlp, jobs[i].inputs, out[i].result);
+                    out[i].basis = jobs[i].basis;
                 }
                 last_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
             },

@@ -3,7 +3,8 @@
 // data shared and never changed): one job at a time on a low-priority thread (BackgroundWorker),
 // its result taken once, at the start of a later frame. A new job starts only when the last is done,
 // so results follow the model at the pace the worker computes them, never a queue of stale ones.
-// The Classifier's planes (plane_worker.hpp) and its records of large data sets use it.
+// The Classifier's planes (plane_worker.hpp) and the records of large data sets, the Classifier's
+// and the Bake-off's (record_worker.hpp), use it.
 
 #include <atomic>
 #include <mutex>
@@ -22,16 +23,17 @@ public:
 
     // A job in flight: start() would be ignored.
     bool busy() const { return worker_.busy(); }
-    // Runs `compute(Result&)` on the worker — it must own everything it reads — into recycled
-    // buffers, the result tagged with `tag`. Ignored (false) while busy.
+    // Runs `compute(Result&, cancel)` on the worker — it must own everything it reads — into
+    // recycled buffers, the result tagged with `tag`. `cancel` is set when the worker is destroyed:
+    // a long job may stop early, its result is never taken. Ignored (false) while busy.
     template <typename Compute>
     bool start(Compute compute, Tag tag) {
         if (worker_.busy()) return false;
-        worker_.post([this, compute = std::move(compute), tag](const std::atomic<bool>&) mutable {
-            compute(work_);
+        worker_.post([this, compute = std::move(compute), tag = std::move(tag)](const std::atomic<bool>& cancel) mutable {
+            compute(work_, cancel);
             std::lock_guard lock(mutex_);
             std::swap(work_, done_);
-            done_tag_ = tag;
+            done_tag_ = std::move(tag);
             ready_ = true;
         });
         return true;

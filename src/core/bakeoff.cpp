@@ -1,6 +1,7 @@
 #include "core/bakeoff.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <stdexcept>
 
 #include "core/step_loop.hpp"
@@ -123,6 +124,10 @@ int Bakeoff::allowed(const Contestant& c, int k) const {
 }
 
 int Bakeoff::step(int k, int seed_index) {
+    // A round step_within left unfinished is finished first: every contestant ends k steps on from
+    // the same step.
+    for (int rounds = 0; round_next_ != 0 && step_next(seed_index, rounds);) {
+    }
     int furthest = 0;
     for (Contestant& c : contestants_) {
         if (selected(c, seed_index)) furthest = std::max(furthest, c.step(allowed(c, k)));
@@ -155,23 +160,54 @@ std::vector<int> Bakeoff::unrecorded(int seed_index) const {
     return indices;
 }
 
-int Bakeoff::step_within(std::chrono::nanoseconds budget, int max_steps, int seed_index, bool record, int min_steps) {
-    // One lockstep round is one step of the loop: every selected contestant advances together.
-    const auto round = [&] {
-        bool advanced = false;
-        for (Contestant& c : contestants_) {
-            if (selected(c, seed_index) && allowed(c, 1) > 0) advanced = c.update(1) > 0 || advanced;
-        }
-        return advanced;  // false: every selected contestant has diverged
-    };
+bool Bakeoff::can_step(const Contestant& c, int seed_index) const {
+    return selected(c, seed_index) && allowed(c, 1) > 0 && !c.trainer().divergence();
+}
+
+int Bakeoff::steppable(int seed_index) const {
+    return static_cast<int>(std::count_if(contestants_.begin(), contestants_.end(),
+                                          [&](const Contestant& c) { return can_step(c, seed_index); }));
+}
+
+int Bakeoff::next_steppable(int from, int seed_index) const {
+    while (from < size() && !can_step(contestant(from), seed_index)) ++from;
+    return from;
+}
+
+bool Bakeoff::step_next(int seed_index, int& rounds) {
+    int i = next_steppable(round_next_, seed_index);
+    if (i == size()) i = next_steppable(0, seed_index);  // nobody is left in the round in progress
+    if (i == size()) {
+        round_next_ = 0;
+        return false;  // every selected contestant diverged or is at the step budget
+    }
+    contestants_[static_cast<size_t>(i)].update(1);
+    round_next_ = next_steppable(i + 1, seed_index);
+    if (round_next_ == size()) {  // the last one of the round: every selected contestant took its step
+        round_next_ = 0;
+        ++rounds;
+    }
+    return true;
+}
+
+Bakeoff::Progress Bakeoff::step_within(std::chrono::nanoseconds budget, int max_steps, int seed_index, bool record,
+                                       int min_steps) {
+    // The loop's unit is one contestant's step, not a lockstep round: a round of seven contestants
+    // of a large network costs seven steps, which no frame should wait for at once. A round left
+    // unfinished goes on in the next call, from the contestant after the last one stepped.
+    Progress progress;
+    const auto step_one = [&] { return progress.rounds < max_steps && step_next(seed_index, progress.rounds); };
     // The last records' time is kept free for this call's records.
     const std::chrono::nanoseconds records = record ? record_time_ : std::chrono::nanoseconds(0);
-    const int steps = run_steps_within(budget - records, max_steps, round, steady_step_clock(), min_steps);
-    if (!record) return steps;
+    const int selected_count = static_cast<int>(std::count_if(
+        contestants_.begin(), contestants_.end(), [&](const Contestant& c) { return selected(c, seed_index); }));
+    progress.steps = run_steps_within(budget - records, std::numeric_limits<int>::max(), step_one, steady_step_clock(),
+                                      min_steps * selected_count);
+    if (!record) return progress;
     const Clock::time_point records_start = Clock::now();
-    if (steps > 0) this->record(seed_index);
+    if (progress.steps > 0) this->record(seed_index);
     record_time_ = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - records_start);
-    return steps;
+    return progress;
 }
 
 }  // namespace actviz

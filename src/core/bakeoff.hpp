@@ -115,14 +115,23 @@ class Bakeoff {
     // Every contestant of the seed group (kAllSeeds: all of them) k steps, then one record each.
     // Returns the steps taken by the furthest contestant (diverged ones stop early).
     int step(int k, int seed_index = kAllSeeds);
-    // As many lockstep steps as fit in `budget` including the records at the end (at least one,
-    // at most max_steps; run_steps_within decides, min_steps its minimum pace): every selected
-    // contestant advances by the same number. The time of the
-    // last records is remembered and kept free in the next call's budget. With record = false the
-    // steps are taken without the records (a caller drawing at 60 fps may chart at a lower rate:
-    // one record costs about one full-batch step); milestones at full batch are tracked either way.
-    int step_within(std::chrono::nanoseconds budget, int max_steps, int seed_index = kAllSeeds, bool record = true,
-                    int min_steps = 1);
+    // As many lockstep steps as fit in `budget` including the records at the end, one contestant's
+    // step at a time (run_steps_within decides: at least one contestant's step, at most max_steps
+    // rounds; min_steps rounds its minimum pace), so a call passes its budget by at most one
+    // contestant's step. A round (every selected contestant one step) may end in a later call; in
+    // between, the contestants before the round's position are one step ahead. Keep to one seed_index per Bakeoff while a round is unfinished (step() finishes
+    // it). The time of the last records is remembered and kept free in the next call's budget.
+    // With record = false the steps are taken without the records (a caller drawing at 60 fps may
+    // chart at a lower rate: one record costs about one full-batch step); milestones at full batch
+    // are tracked either way.
+    struct Progress {
+        int rounds = 0;  // lockstep rounds completed: every selected contestant one step further
+        int steps = 0;   // contestants' steps taken (a round of seven contestants is seven)
+    };
+    Progress step_within(std::chrono::nanoseconds budget, int max_steps, int seed_index = kAllSeeds, bool record = true,
+                         int min_steps = 1);
+    bool round_unfinished() const { return round_next_ != 0; }
+    int steppable(int seed_index = kAllSeeds) const;  // selected contestants below the step budget, not diverged
     // One record for every selected contestant that stepped since its last one.
     void record(int seed_index = kAllSeeds);
     // The selected contestants that stepped since their last record: what record() would evaluate.
@@ -152,10 +161,15 @@ class Bakeoff {
     }
     // How many of k steps the budget leaves contestant c.
     int allowed(const Contestant& c, int k) const;
+    bool can_step(const Contestant& c, int seed_index) const;  // selected, below the step budget, not diverged
+    int next_steppable(int from, int seed_index) const;        // index of the first at or after `from`, or size()
+    // The round's next contestant steps once; `rounds` counts a round completed. False when none can.
+    bool step_next(int seed_index, int& rounds);
 
     BakeoffConfig config_;
     std::vector<Contestant> contestants_;
     std::chrono::nanoseconds record_time_{0};  // of the last step_within's records
+    int round_next_ = 0;  // the round in progress: the next contestant to step (0: between rounds)
 };
 
 }  // namespace actviz

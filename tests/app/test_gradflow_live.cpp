@@ -6,6 +6,7 @@
 #include <chrono>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include "app/gradflow/gradflow_live.hpp"
 
@@ -66,6 +67,13 @@ TEST(GradflowLive, SwitchingBetweenSixCurvesAndOneAsFastAsPossibleShowsOnlyTheLa
         EXPECT_EQ(snapshot.curves[0]->layers[l].weight_grad_norm, expected.layers[l].weight_grad_norm) << "layer " << l + 1;
     }
     EXPECT_EQ(snapshot.map_cells_done, static_cast<int>(kMapDepths.size() * kMapGains.size()));
+    // Each cell is the run map_cell_config describes, at its own place: [depth][gain].
+    for (const auto& [d, g] : {std::pair<size_t, size_t>{3, 7}, {10, 1}}) {
+        ASSERT_TRUE(snapshot.map[d][g].has_value());
+        const GradflowMapCell expected = map_cell_of(simulate_gradient_flow(map_cell_config(one, d, g)));
+        EXPECT_EQ(snapshot.map[d][g]->first.weight_grad_norm, expected.first.weight_grad_norm) << d << ", " << g;
+        EXPECT_EQ(snapshot.map[d][g]->last.weight_grad_norm, expected.last.weight_grad_norm) << d << ", " << g;
+    }
 }
 
 TEST(GradflowLive, SwitchingFromSixCurvesToOneThatCannotRunLeavesNothingOfTheOldRun) {

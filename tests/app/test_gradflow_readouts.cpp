@@ -94,8 +94,8 @@ TEST(GradflowMap, ZeroAndOverflowCellsSayWhatTheyAre) {
 
 TEST(GradflowMap, TheCellOfTheHeadlinesConfigurationShowsTheHeadlinesFigure) {
     // The default page: sigmoid, depth 20, gain 1. The map ran batch 128 while the headline ran 256:
-    // −12.49 against −12.61. The worker runs each cell as map_cell_config says (the whole map under
-    // ASan took ~50 s; this cell alone is what the test is about).
+    // −12.49 against −12.61. The worker runs each cell as map_cell_config says (GradflowLive's tests
+    // check it); the whole map took ~50 s under ASan, and this one cell is what the test is about.
     const GradflowSimulation simulation;
     ASSERT_EQ(map_differs_note(simulation), std::nullopt);
     const GradflowResult headline = simulate_gradient_flow(simulation.config_for(0));

@@ -123,12 +123,12 @@ TEST(PlaneWorker, DrawsTheWeightsItWasHandedWhateverTheNetworkBecomesMeanwhile) 
 }
 
 TEST(PlaneWorker, ABusyWorkerTakesNoSecondJobAndLaterJobsReuseNothingStale) {
-    const Mlp first = trained_net({64, 64, 64, 64, 64});
+    const Mlp first = trained_net({32, 32, 32});
     Mlp second = first;
     second.parameters() *= 0.25;
     const PlaneColours colours = theme();
     PlaneWorker worker;
-    ASSERT_TRUE(worker.start(first, every_picture(512), colours, 1));  // ~0.3 s: long past the next line
+    ASSERT_TRUE(worker.start(first, every_picture(384), colours, 1));  // tens of ms: long past the next line
     EXPECT_FALSE(worker.start(second, every_picture(512), colours, 2)) << "a second job queued behind the first";
     PlanePictures drawn;
     std::uint64_t version = 0;

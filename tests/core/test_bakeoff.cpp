@@ -56,7 +56,7 @@ TEST(Bakeoff, OneActivationListedTwiceGivesTwoIdenticalRuns) {
     Bakeoff bakeoff(spiral(300, 0.2), config({"tanh", "relu", "tanh"}, {16, 16}, 0.01, 32));
     ASSERT_EQ(bakeoff.size(), 3);
     for (int i = 0; i < 5; ++i) bakeoff.step(7);
-    bakeoff.step_within(std::chrono::milliseconds(5), 13);
+    EXPECT_EQ(bakeoff.step_within(std::chrono::seconds(10), 13).rounds, 13);
     const Contestant& first = bakeoff.contestant(0, 0);
     const Contestant& second = bakeoff.contestant(2, 0);
     EXPECT_EQ(first.trainer().steps(), second.trainer().steps());
@@ -120,7 +120,7 @@ TEST(Bakeoff, SeedGroupsStepIndependently) {
     c.seeds = 3;
     Bakeoff bakeoff(spiral(150, 0.0), c);
     EXPECT_EQ(bakeoff.step(4, 1), 4);
-    EXPECT_GT(bakeoff.step_within(std::chrono::milliseconds(2), 6, 2), 0);
+    EXPECT_EQ(bakeoff.step_within(std::chrono::seconds(10), 6, 2).rounds, 6);
     for (int a = 0; a < 2; ++a) {
         EXPECT_EQ(bakeoff.contestant(a, 0).trainer().steps(), 0);
         EXPECT_EQ(bakeoff.contestant(a, 1).trainer().steps(), 4);
@@ -137,17 +137,46 @@ TEST(Bakeoff, SeedGroupsStepIndependently) {
 
 TEST(Bakeoff, StepWithinAdvancesEveryoneEquallyAndRespectsTheCap) {
     Bakeoff bakeoff(spiral(150, 0.2), config({"sigmoid", "relu", "gelu"}, {8, 8}, 0.01));
-    EXPECT_EQ(bakeoff.step_within(std::chrono::seconds(10), 5), 5);  // the cap binds before the budget
-    EXPECT_EQ(bakeoff.step_within(std::chrono::nanoseconds(1), 5), 1);  // at least one step
+    const Bakeoff::Progress capped = bakeoff.step_within(std::chrono::seconds(10), 5);  // the cap binds before the budget
+    EXPECT_EQ(capped.rounds, 5);
+    EXPECT_EQ(capped.steps, 15);
     for (int i = 0; i < bakeoff.size(); ++i) {
-        EXPECT_EQ(bakeoff.contestant(i).trainer().steps(), 6);
-        EXPECT_EQ(bakeoff.contestant(i).trainer().history().back().step, 6);  // recorded at the end
+        EXPECT_EQ(bakeoff.contestant(i).trainer().steps(), 5);
+        EXPECT_EQ(bakeoff.contestant(i).trainer().history().back().step, 5);  // recorded at the end
     }
+}
+
+// A frame's budget is passed by one contestant's step at most, not by a whole round: with no time
+// left, each call steps one contestant, and a round ends in the call that steps its last one.
+TEST(Bakeoff, StepWithinStepsOneContestantAtATimeAndARoundMayEndInALaterCall) {
+    Bakeoff bakeoff(spiral(150, 0.2), config({"sigmoid", "relu", "gelu"}, {8, 8}, 0.01));
+    for (int call = 0; call < 3; ++call) {
+        const Bakeoff::Progress progress = bakeoff.step_within(std::chrono::nanoseconds(1), 5);
+        EXPECT_EQ(progress.steps, 1);  // at least one
+        EXPECT_EQ(progress.rounds, call == 2 ? 1 : 0);
+        EXPECT_EQ(bakeoff.round_unfinished(), call < 2);
+        for (int i = 0; i < bakeoff.size(); ++i) {
+            EXPECT_EQ(bakeoff.contestant(i).trainer().steps(), i <= call ? 1 : 0) << "call " << call << ", contestant " << i;
+            EXPECT_EQ(bakeoff.contestant(i).trainer().history().back().step, i <= call ? 1 : 0);  // each recorded at its step
+        }
+    }
+    // step() finishes a round left unfinished first: every contestant ends at the same step.
+    EXPECT_EQ(bakeoff.step_within(std::chrono::nanoseconds(1), 5).steps, 1);
+    bakeoff.step(3);
+    EXPECT_FALSE(bakeoff.round_unfinished());
+    for (int i = 0; i < bakeoff.size(); ++i) EXPECT_EQ(bakeoff.contestant(i).trainer().steps(), 5);
+    // A contestant that cannot step (at the budget) is passed over: the round is of the others.
+    bakeoff.set_step_budget(6);
+    bakeoff.step_within(std::chrono::nanoseconds(1), 5);  // contestant 0 to step 6
+    const Bakeoff::Progress rest = bakeoff.step_within(std::chrono::seconds(10), 5);
+    EXPECT_EQ(rest.rounds, 1);
+    EXPECT_EQ(rest.steps, 2);
+    EXPECT_TRUE(bakeoff.finished());
 }
 
 TEST(Bakeoff, StepWithinWithoutRecordsStepsAndLeavesTheChartsToALaterRecord) {
     Bakeoff bakeoff(spiral(150, 0.0), config({"relu", "tanh"}, {8}, 0.02));
-    EXPECT_EQ(bakeoff.step_within(std::chrono::seconds(10), 7, kAllSeeds, false), 7);
+    EXPECT_EQ(bakeoff.step_within(std::chrono::seconds(10), 7, kAllSeeds, false).rounds, 7);
     for (int i = 0; i < bakeoff.size(); ++i) {
         EXPECT_EQ(bakeoff.contestant(i).trainer().steps(), 7);
         EXPECT_EQ(bakeoff.contestant(i).trainer().history().size(), 1u);  // step 0 only

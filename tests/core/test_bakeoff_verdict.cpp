@@ -313,7 +313,7 @@ TEST(BakeoffBudget, StopsEveryContestantOfEverySeedAtTheSameStep) {
     EXPECT_FALSE(bakeoff.finished());
     EXPECT_EQ(bakeoff.step(30), 7);  // only what the budget leaves
     EXPECT_EQ(bakeoff.step(30), 0);
-    EXPECT_EQ(bakeoff.step_within(std::chrono::milliseconds(50), 100), 0);
+    EXPECT_EQ(bakeoff.step_within(std::chrono::milliseconds(50), 100).steps, 0);
     ASSERT_TRUE(bakeoff.finished());
     for (int i = 0; i < bakeoff.size(); ++i) {
         EXPECT_EQ(bakeoff.contestant(i).trainer().steps(), 37);
@@ -322,7 +322,7 @@ TEST(BakeoffBudget, StopsEveryContestantOfEverySeedAtTheSameStep) {
     // Raised, the contest goes on to the new budget.
     bakeoff.set_step_budget(40);
     EXPECT_FALSE(bakeoff.finished());
-    while (bakeoff.step_within(std::chrono::milliseconds(50), 100) > 0) {
+    while (bakeoff.step_within(std::chrono::milliseconds(50), 100).steps > 0) {
     }
     EXPECT_TRUE(bakeoff.finished());
     for (int i = 0; i < bakeoff.size(); ++i) EXPECT_EQ(bakeoff.contestant(i).trainer().steps(), 40);

@@ -175,20 +175,20 @@ void BakeoffLive::take_worker_records() {
     std::vector<int> contestants;
     if (!bakeoff_ || !record_worker_->take(worker_records_, contestants)) return;
     record_ms_ = record_worker_->last_ms();  // a contest grown cheap again is recorded in the frame again
-    for (size_t k = 0; k < contestants.size() && k < worker_records_.results.size(); ++k) {
+    for (size_t k = 0; k < contestants.size(); ++k) {
         // Refused when the contestant changed meanwhile or recorded later (paused, in the frame).
-        if (contestants[k] < bakeoff_->size()) {
-            bakeoff_->contestant(contestants[k]).take_record(worker_records_.results[k], worker_records_.bases[k]);
-        }
+        ComputedRecord& record = worker_records_[k];
+        if (contestants[k] < bakeoff_->size()) bakeoff_->contestant(contestants[k]).take_record(record.result, record.basis);
     }
 }
 
 void BakeoffLive::train_frame(BakeoffSettings& settings, double budget_ms, int min_steps) {
     train_ms_ = 0;
     last_steps_ = 0;
-    if (!bakeoff_ || !error_.empty()) return;
+    if (!bakeoff_) return;
     const auto start = Clock::now();
-    take_worker_records();
+    take_worker_records();  // into the contest on screen, also while new settings are refused
+    if (!error_.empty()) return;
     if (settings.playing && bakeoff_->finished()) {
         settings.playing = false;  // at the step budget: the contest is over (the background may still catch up)
         publish_target();
@@ -197,8 +197,7 @@ void BakeoffLive::train_frame(BakeoffSettings& settings, double budget_ms, int m
     // they are taken at kRecordInterval rather than every frame, and always once training pauses.
     const bool record_now = start - last_record_ >= kRecordInterval || !settings.playing;
     if (!settings.playing) {
-        if (pending_record_) bakeoff_->record();
-        pending_record_ = false;
+        bakeoff_->record();  // the contestants that stepped since their last record, if any
         rate_.clear();  // not training: the rate shown is that of the next run, not a stale one
         return;
     }
@@ -207,23 +206,23 @@ void BakeoffLive::train_frame(BakeoffSettings& settings, double budget_ms, int m
     const bool record_beside = record_ms_ > kDearWorkShare * settings.frame_budget_ms;
     // The records this frame takes are paid out of its budget (their last cost), and the minimum
     // pace may start another lockstep round only while the budget is not used up: steps per frame
-    // and the pace are ceilings under the budget, which a frame passes by at most one round.
+    // and the pace are ceilings under the budget, which a frame passes by at most one contestant's step.
     const double steps_budget_ms = budget_ms - (record_now && !record_beside ? record_ms_ : 0.0);
     const auto budget = std::chrono::duration_cast<std::chrono::nanoseconds>(
         std::chrono::duration<double, std::milli>(std::max(steps_budget_ms, 0.0)));
     const int max_steps = std::clamp(settings.max_steps_per_frame, 1, kMaxStepsPerFrame);
-    last_steps_ = bakeoff_->step_within(budget, max_steps, kAllSeeds, false, std::min(min_steps, max_steps));
-    if (last_steps_ > 0) pending_record_ = true;
-    if (record_now && pending_record_) {
+    const int stepping = bakeoff_->steppable();
+    const Bakeoff::Progress progress = bakeoff_->step_within(budget, max_steps, kAllSeeds, false, std::min(min_steps, max_steps));
+    last_steps_ = progress.steps;
+    std::vector<int> contestants = record_now ? bakeoff_->unrecorded() : std::vector<int>{};
+    if (!contestants.empty()) {
         if (!record_beside) {
             const auto record_start = Clock::now();
             bakeoff_->record();
             record_ms_ = milliseconds_since(record_start);
-            pending_record_ = false;
         } else if (!record_worker_->busy()) {
-            // Still pending: the weights go on changing until these are taken in, and a pause
-            // records the contestants at their last step in the frame.
-            std::vector<int> contestants = bakeoff_->unrecorded();
+            // Taken in a few frames later; a pause meanwhile records the contestants at their
+            // steps in the frame, and these are dropped.
             std::vector<Trainer::RecordJob> jobs;
             jobs.reserve(contestants.size());
             for (int i : contestants) jobs.push_back(bakeoff_->contestant(i).trainer().record_job());
@@ -232,8 +231,9 @@ void BakeoffLive::train_frame(BakeoffSettings& settings, double budget_ms, int m
     }
     if (record_now) last_record_ = start;
     train_ms_ = milliseconds_since(start);
-    if (last_steps_ == 0 || bakeoff_->finished()) settings.playing = false;  // every contestant diverged, or the budget
-    rate_.add(Clock::now(), last_steps_);
+    if (bakeoff_->finished()) settings.playing = false;  // every contestant at the step budget or diverged
+    // Each contestant's steps: a round may span frames, so the rate counts its steps as they come.
+    rate_.add(Clock::now(), stepping > 0 ? progress.steps / static_cast<double>(stepping) : 0.0);
     publish_target();
 }
 

@@ -84,7 +84,7 @@ class BakeoffLive {
     // Timings of this frame (ms) and the measured training rate of seed 0's contestants.
     double train_ms() const { return train_ms_; }
     double thumbnails_ms() const { return thumbnails_ms_; }
-    int last_steps() const { return last_steps_; }
+    int last_steps() const { return last_steps_; }  // contestants' steps this frame (a round of seven is seven)
     double steps_per_second() const;  // each contestant, over the last second (or the last frame, if slower)
     // Called at the start of a frame with the previous frame's times (building the whole UI, this
     // panel's science included; rendering and presenting): completes that frame's breakdown, in
@@ -127,7 +127,6 @@ class BakeoffLive {
     std::vector<std::uint32_t> pixels_;
 
     std::chrono::steady_clock::time_point last_record_{};
-    bool pending_record_ = false;  // steps taken since the last record
     double train_ms_ = 0, thumbnails_ms_ = 0;
     FrameBreakdown breakdown_;
     int last_steps_ = 0;

@@ -170,8 +170,8 @@ void draw_toolbar(BakeoffPanel& panel) {
         same_line_if_fits(text);
         ImGui::TextDisabled("%s", text);
         if (ImGui::IsItemHovered()) {
-            ImGui::SetTooltip("Median of the last %d frames. train: this frame's lockstep steps (%d last frame) and "
-                              "the records the charts show, ~15 a second. thumbnails: decision regions of the "
+            ImGui::SetTooltip("Median of the last %d frames. train: the frame's steps, one contestant at a time (%d "
+                              "last frame), and the records the charts show, ~15 a second. thumbnails: decision regions of the "
                               "contestants that moved, one forward pass of 100 x 100 points each. UI: building "
                               "the rest of the frame. render: drawing and presenting it (with a software "
                               "renderer, rasterising the whole window).",

@@ -104,7 +104,7 @@ void ClassifierLive::take_worker_record() {
     // recorded in the frame), or of data or activations changed since: dropped.
     if (version < trainer_version_) return;
     record_ms_ = record_worker_->last_ms();  // a set grown cheap again is recorded in the frame again
-    if (version > recorded_version_ && trainer_->take_record(worker_records_.results[0], worker_records_.bases[0])) {
+    if (version > recorded_version_ && trainer_->take_record(worker_records_[0].result, worker_records_[0].basis)) {
         recorded_version_ = version;
     }
 }

@@ -4,7 +4,7 @@
 
 namespace actviz::app {
 
-void StepRate::add(std::chrono::steady_clock::time_point frame_end, int steps) {
+void StepRate::add(std::chrono::steady_clock::time_point frame_end, double steps) {
     frames_.emplace_back(frame_end, steps);
     // Keep the newest frame at least a second old as the window's start, and at least one frame
     // before the latest: a frame of ten seconds is a rate of its steps over ten seconds, not 0.
@@ -13,7 +13,7 @@ void StepRate::add(std::chrono::steady_clock::time_point frame_end, int steps) {
 
 double StepRate::per_second() const {
     if (frames_.size() < 2) return 0;
-    int steps = 0;
+    double steps = 0;
     for (size_t i = 1; i < frames_.size(); ++i) steps += frames_[i].second;  // the first frame only opens the window
     const double seconds = std::chrono::duration<double>(frames_.back().first - frames_.front().first).count();
     return seconds > 0 ? steps / seconds : 0;

@@ -28,12 +28,12 @@ constexpr bool window_drawable(bool iconified, int framebuffer_width, int frameb
 // still give the true rate (the window stretches back to the previous frame) rather than none.
 class StepRate {
 public:
-    void add(std::chrono::steady_clock::time_point frame_end, int steps);
+    void add(std::chrono::steady_clock::time_point frame_end, double steps);  // fractions: a Bake-off round spanning frames
     void clear() { frames_.clear(); }
     double per_second() const;
 
 private:
-    std::deque<std::pair<std::chrono::steady_clock::time_point, int>> frames_;
+    std::deque<std::pair<std::chrono::steady_clock::time_point, double>> frames_;
 };
 
 // Where a frame's time goes on the UI thread. Planes: the Classifier's pictures of the plane computed

@@ -4,6 +4,7 @@
 // the frame never waits for the pass over the plane — at the largest networks dearer than a whole
 // frame — and the planes keep the plot's full resolution.
 
+#include <atomic>
 #include <cstdint>
 
 #include "app/classifier/classifier_planes.hpp"
@@ -17,7 +18,7 @@ public:
     // Starts computing `request`'s pictures of a copy of `mlp`, tagged with `version` (the model's
     // version the copy is of); ignored (false) while busy.
     bool start(const Mlp& mlp, const PlaneRequest& request, const PlaneColours& colours, std::uint64_t version) {
-        return worker_.start([this, mlp, request, colours](PlanePictures& out) { compute_planes(mlp, request, colours, evaluator_, out); },
+        return worker_.start([this, mlp, request, colours](PlanePictures& out, const std::atomic<bool>&) { compute_planes(mlp, request, colours, evaluator_, out); },
                              version);
     }
     // The pictures finished since the last take, swapped into `out` with their version; false when none is new.
