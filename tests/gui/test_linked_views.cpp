@@ -359,6 +359,7 @@ TEST(LinkedViews, BakeoffHeavyDataFrameReport) {
     std::int64_t first_step = 0, last_step = 0;
     std::size_t records = 0;
     int contestants = 0;
+    FrameBreakdown breakdown;
     run(launch, [&](AppState& state, GLFWwindow*, int frame) {
         BakeoffSettings& settings = state.bakeoff.settings;
         if (frame == 0) {
@@ -377,8 +378,12 @@ TEST(LinkedViews, BakeoffHeavyDataFrameReport) {
             last_step = first.steps();
             records = first.history().size() - records;
             contestants = bakeoff->size();
+            breakdown = state.bakeoff.live.breakdown();
         }
     });
+    std::printf("bake-off, 5,000 points, 8 × 64: breakdown (median ms) train %.2f, thumbnails %.2f, UI %.2f, render %.2f\n",
+                breakdown.median(FramePhase::Train), breakdown.median(FramePhase::Planes), breakdown.median(FramePhase::Ui),
+                breakdown.median(FramePhase::Render));
     frames.print("bake-off, 5,000 points, 8 × 64");
     std::printf("; %d contestants on the UI thread, %.0f lockstep steps/s, %zu records each in %.1f s\n", contestants,
                 static_cast<double>(last_step - first_step) / frames.seconds(), records, frames.seconds());
