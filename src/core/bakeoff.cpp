@@ -126,8 +126,8 @@ int Bakeoff::allowed(const Contestant& c, int k) const {
 int Bakeoff::step(int k, int seed_index) {
     // A round step_within left unfinished is finished first: every contestant ends k steps on from
     // the same step.
-    for (int rounds = 0; round_next_ != 0 && step_next(seed_index, rounds);) {
-    }
+    int finished = 0;
+    while (round_unfinished() && step_next(seed_index, finished)) continue;
     int furthest = 0;
     for (Contestant& c : contestants_) {
         if (selected(c, seed_index)) furthest = std::max(furthest, c.step(allowed(c, k)));

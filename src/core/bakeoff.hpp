@@ -17,7 +17,8 @@
 // initial weights and batch order).
 //
 // Stepping: step(k) gives every contestant k optimiser steps, then evaluates each once (the
-// history the charts and the CSV show). The 90%/95% train-accuracy milestones are tracked at every
+// history the charts and the CSV show). step_within, the frame's, steps one contestant at a time
+// within a time budget, so a lockstep round may span calls. The 90%/95% train-accuracy milestones are tracked at every
 // step at full batch (exactly and for free: each step's forward pass already classifies the whole
 // training set with the pre-step weights, see Trainer::last_batch_accuracy); with mini-batches
 // only evaluated steps are seen, so a milestone is the first EVALUATED step at or above the
