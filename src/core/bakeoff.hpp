@@ -18,11 +18,11 @@
 //
 // Stepping: step(k) gives every contestant k optimiser steps, then evaluates each once (the
 // history the charts and the CSV show). step_within, the frame's, steps one contestant at a time
-// within a time budget, so a lockstep round may span calls. The 90%/95% train-accuracy milestones are tracked at every
-// step at full batch (exactly and for free: each step's forward pass already classifies the whole
-// training set with the pre-step weights, see Trainer::last_batch_accuracy); with mini-batches
-// only evaluated steps are seen, so a milestone is the first EVALUATED step at or above the
-// threshold (an upper bound, at most the evaluation spacing late; summaries say which).
+// within a time budget, so a lockstep round may span calls. The 90%/95% train-accuracy milestones
+// are tracked at every step at full batch (exactly and for free: each step's forward pass already
+// classifies the whole training set with the pre-step weights, see Trainer::last_batch_accuracy);
+// with mini-batches only evaluated steps are seen, so a milestone is the first EVALUATED step at or
+// above the threshold (an upper bound, at most the evaluation spacing late; summaries say which).
 //
 // Threads: contestants share nothing mutable. Contestants of different seed groups may be stepped
 // concurrently (step_seed on different seed indices from different threads, e.g. seed 0 on the UI
@@ -120,8 +120,9 @@ class Bakeoff {
     // step at a time (run_steps_within decides: at least one contestant's step, at most max_steps
     // rounds; min_steps rounds its minimum pace), so a call passes its budget by at most one
     // contestant's step. A round (every selected contestant one step) may end in a later call; in
-    // between, the contestants before the round's position are one step ahead. Keep to one seed_index per Bakeoff while a round is unfinished (step() finishes
-    // it). The time of the last records is remembered and kept free in the next call's budget.
+    // between, the contestants before the round's position are one step ahead. Keep to one
+    // seed_index per Bakeoff while a round is unfinished (step() finishes it). The time of the last
+    // records is remembered and kept free in the next call's budget.
     // With record = false the steps are taken without the records (a caller drawing at 60 fps may
     // chart at a lower rate: one record costs about one full-batch step); milestones at full batch
     // are tracked either way.

@@ -52,7 +52,7 @@ class BakeoffLive {
     // This frame's lockstep steps while playing, within `budget_ms` (the frame's budget minus the
     // rest of the last frame), at most settings.max_steps_per_frame, at least one. `min_steps` (what
     // keeps settings.min_steps_per_second at the current frame rate) may take the frame past its
-    // budget by one lockstep round at most, never more (run_steps_within).
+    // budget by one contestant's step at most, never more (Bakeoff::step_within).
     // Records dearer than kDearWorkShare of settings.frame_budget_ms are computed beside the frame
     // while playing (record_worker.hpp) and taken in at the start of a later call.
     void train_frame(BakeoffSettings& settings, double budget_ms, int min_steps = 1);
