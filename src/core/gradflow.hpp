@@ -101,7 +101,7 @@ struct GradflowControl {
     std::atomic<double>* progress = nullptr;    // rises from 0 to 1 as layers finish
     int threads = 0;                            // 0: every hardware thread
     GradflowGradients* gradients = nullptr;     // filled when given (costs memory: tests and small nets)
-    bool spectral_bound = false;                // also compute GradflowResult::act_grad_bound (an SVD per layer)
+    bool spectral_bound = false;                // also compute GradflowResult::act_grad_bound (an eigenvalue problem per layer)
     // Also count GradflowResult::density, the layer × value map (gradflow_density.hpp), in the same pass.
     bool density = false;
     double density_half_width = 0;  // R of the activation inputs' bins; 0: gradflow_density_half_width
@@ -134,9 +134,9 @@ struct GradflowResult {
     std::shared_ptr<const GradflowDensity> density;
 };
 
-// ‖W‖₂: the largest singular value (Eigen's BDCSVD, singular values only).
+// ‖W‖₂: the largest singular value, as the square root of the Gram matrix's largest eigenvalue.
 double spectral_norm(const Eigen::MatrixXd& w);
-// ‖W_l‖₂ of hidden layers 1..depth, on control.threads threads (an SVD each: ~20 ms at width 256);
+// ‖W_l‖₂ of hidden layers 1..depth, on control.threads threads (one Gram matrix and its eigenvalues each);
 // empty when control.cancel is set during the work.
 std::vector<double> spectral_norms(const Network& network, const GradflowControl& control = {});
 

@@ -7,9 +7,12 @@
 #include <atomic>
 #include <cmath>
 #include <fstream>
+#include <limits>
+#include <random>
 #include <sstream>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include <Eigen/Geometry>
 
@@ -604,6 +607,33 @@ TEST(GradflowBound, SpectralNormOfScaledOrthogonalWeightsIsTheScale) {
     Eigen::Matrix3d d = Eigen::Vector3d(3, -5, 2).asDiagonal();
     const Eigen::Matrix3d q = Eigen::AngleAxisd(0.7, Eigen::Vector3d(1, 2, 3).normalized()).toRotationMatrix();
     EXPECT_NEAR(spectral_norm(q * d * q.transpose()), 5, 1e-12);
+}
+
+// Tall, wide and square random matrices, at everyday and extreme scales: no vector is stretched
+// by more than ‖W‖₂, and power iteration on WᵀW (an independent method) reaches it.
+TEST(GradflowBound, SpectralNormIsTheLargestStretchOfAnyVector) {
+    std::mt19937_64 random(11);
+    std::normal_distribution<double> normal;
+    const auto gaussian = [&](Eigen::Index rows, Eigen::Index cols) {
+        return Eigen::MatrixXd(Eigen::MatrixXd::NullaryExpr(rows, cols, [&] { return normal(random); }));
+    };
+    for (const auto& [rows, cols] : {std::pair{7, 5}, std::pair{5, 7}, std::pair{64, 64}, std::pair{1, 9}}) {
+        for (const double scale : {1.0, 1e-200, 1e200}) {
+            const Eigen::MatrixXd w = scale * gaussian(rows, cols);
+            const double norm = spectral_norm(w);
+            ASSERT_TRUE(std::isfinite(norm) && norm > 0) << rows << "x" << cols << " × " << scale;
+            for (int trial = 0; trial < 200; ++trial) {
+                const Eigen::VectorXd x = gaussian(cols, 1);
+                EXPECT_LE((w / scale * x).norm(), norm / scale * x.norm() * (1 + 1e-13));
+            }
+            Eigen::VectorXd x = gaussian(cols, 1).normalized();
+            const Eigen::MatrixXd unit = w / scale;
+            for (int iteration = 0; iteration < 5000; ++iteration) x = (unit.transpose() * (unit * x)).normalized();
+            EXPECT_NEAR((unit * x).norm(), norm / scale, 1e-12 * norm / scale) << rows << "x" << cols << " × " << scale;
+        }
+    }
+    EXPECT_EQ(spectral_norm(Eigen::MatrixXd::Zero(3, 4)), 0);
+    EXPECT_TRUE(std::isnan(spectral_norm(Eigen::MatrixXd::Constant(2, 2, std::numeric_limits<double>::infinity()))));
 }
 
 TEST(GradflowBound, TheTrueBoundHoldsWhereTheActivationFactorAloneIsExceeded) {
