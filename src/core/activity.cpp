@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/activation_analysis.hpp"
+#include "core/curve_memo.hpp"
 
 namespace actviz {
 
@@ -18,12 +19,15 @@ InactivityRule inactivity_rule(const Activation& activation, const ParameterValu
         if (slope < 1) return {InactivityKind::NegativeSide, (1 + slope) / 2, saturated_below};
         return {InactivityKind::Saturated, saturated_below, saturated_below};
     }
-    const CurveSamples curve = sample_curve(activation, p, -10, 10, 2001);
-    const double saturated_below = kSaturatedDerivativeShare * std::fabs(analyse(activation, p).max_abs_derivative.value);
-    if (std::any_of(curve.df.begin(), curve.df.end(), [](double d) { return d == 0; })) {
-        return {InactivityKind::Dead, 0, saturated_below};
-    }
-    return {InactivityKind::Saturated, saturated_below, saturated_below};
+    static CurveMemo<InactivityRule> memo;
+    return memo.get(activation, p, [](const Activation& a, const ParameterValues& values) -> InactivityRule {
+        const CurveSamples curve = sample_curve(a, values, -10, 10, 2001);
+        const double saturated_below = kSaturatedDerivativeShare * std::fabs(analyse(a, values).max_abs_derivative.value);
+        if (std::any_of(curve.df.begin(), curve.df.end(), [](double d) { return d == 0; })) {
+            return {InactivityKind::Dead, 0, saturated_below};
+        }
+        return {InactivityKind::Saturated, saturated_below, saturated_below};
+    });
 }
 
 }  // namespace actviz

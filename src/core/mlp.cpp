@@ -136,13 +136,7 @@ void Mlp::refresh_rules() {
     rules_.clear();
     for (int h = 0; h < hidden_count(); ++h) {
         const LayerActivation& layer = config_.activation_of(h);
-        // Layers sharing an activation share the (costly) analysis.
-        if (h > 0 && config_.activation_of(h - 1).activation == layer.activation &&
-            config_.activation_of(h - 1).parameters == layer.parameters) {
-            rules_.push_back(rules_.back());
-        } else {
-            rules_.push_back(inactivity_rule(*layer.activation, layer.parameters));
-        }
+        rules_.push_back(inactivity_rule(*layer.activation, layer.parameters));  // analysed once per curve (curve_memo.hpp)
     }
 }
 

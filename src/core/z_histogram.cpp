@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/activation_analysis.hpp"
+#include "core/curve_memo.hpp"
 
 namespace actviz {
 
@@ -101,12 +102,15 @@ double nice_half_width(double max_abs_z) {
     return 10 * decade;
 }
 
-double z_histogram_half_width(const Activation& activation, const ParameterValues& p, double max_abs_z) {
+namespace {
+
+// Where a saturated or dead zone begins, seen from 0 (the furthest such inner edge). A zone
+// reaching the end of the sampled range counts by its inner end only (its outer end is the
+// search's edge).
+double zones_inner_edge(const Activation& activation, const ParameterValues& p) {
     const CurveSamples curve = sample_curve(activation, p, -10, 10, 2001);
     const InactivityRule rule = inactivity_rule(activation, p);
     const DerivativeZones zones = derivative_zones(curve, rule.saturated_below);
-    // The zones' inner edges: where a saturated or dead zone begins, seen from 0. A zone reaching the
-    // end of the sampled range counts by its inner end only (its outer end is the search's edge).
     double edge = 0;
     for (const auto* list : {&zones.saturated, &zones.dead}) {
         for (const Interval& zone : *list) {
@@ -114,6 +118,14 @@ double z_histogram_half_width(const Activation& activation, const ParameterValue
             else if (zone.from >= 0) edge = std::max(edge, zone.from);
         }
     }
+    return edge;
+}
+
+}  // namespace
+
+double z_histogram_half_width(const Activation& activation, const ParameterValues& p, double max_abs_z) {
+    static CurveMemo<double> memo;
+    const double edge = memo.get(activation, p, zones_inner_edge);
     // The data with a margin: a spike exactly at the extent (bias −5's second layer: every z = −5)
     // is drawn inside the chart, not on its edge.
     return nice_half_width(std::max({3.0, 1.5 * edge, std::isfinite(max_abs_z) ? 1.2 * max_abs_z : 0.0}));

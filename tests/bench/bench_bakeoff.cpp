@@ -3,6 +3,7 @@
 // at 60 fps on 2 cores, i.e. one lockstep step of all seven in well under ~8 ms of one core.
 //   Lockstep7            one optimiser step of all seven (what step_within repeats inside a frame)
 //   Lockstep7WithRecord  one step plus one full evaluation each (the history the charts show)
+//   Build7               a new contest of the seven, up to its first record
 //   Contestant/<name>    one step of one contestant, to see which activation costs what
 
 #include <benchmark/benchmark.h>
@@ -46,6 +47,18 @@ void BM_Bakeoff_Lockstep7_2_32x4_3_FullBatch600(benchmark::State& state) {
     state.counters["steps_per_s_each"] = benchmark::Counter(1, benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_Bakeoff_Lockstep7_2_32x4_3_FullBatch600)->Unit(benchmark::kMillisecond);
+
+// A new contest: what every change of its settings costs before its first step (seven trainers,
+// each with its layers' inactivity rules and a first record choosing the histograms' ranges).
+void BM_Bakeoff_Build7_2_32x4_3_FullBatch600(benchmark::State& state) {
+    const auto data = spiral600();
+    const actviz::BakeoffConfig config = seven_way();
+    for (auto _ : state) {
+        actviz::Bakeoff bakeoff(data, config);
+        benchmark::DoNotOptimize(bakeoff.size());
+    }
+}
+BENCHMARK(BM_Bakeoff_Build7_2_32x4_3_FullBatch600)->Unit(benchmark::kMillisecond);
 
 void BM_Bakeoff_Lockstep7WithRecord_2_32x4_3_FullBatch600(benchmark::State& state) {
     actviz::Bakeoff bakeoff(spiral600(), seven_way());

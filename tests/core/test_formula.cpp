@@ -10,10 +10,12 @@
 #include <vector>
 
 #include "core/activation_analysis.hpp"
+#include "core/activity.hpp"
 #include "core/custom_activation.hpp"
 #include "core/formula.hpp"
 #include "core/gradflow.hpp"
 #include "core/trainer.hpp"
+#include "core/z_histogram.hpp"
 
 namespace actviz {
 namespace {
@@ -237,6 +239,27 @@ TEST(Formula, ABuiltInNameOrABadRangeIsRefused) {
     EXPECT_NE(define_custom_activation(spec).error.message.find("outside its range"), std::string::npos);
     spec.parameters[0] = {0, 1, 1};
     EXPECT_NE(define_custom_activation(spec).error.message.find("min < max"), std::string::npos);
+}
+
+// The curve figures are analysed once per curve (curve_memo.hpp): a name redefined with another
+// formula, or the same formula at other parameters, is another curve with its own figures.
+TEST(Formula, ARedefinedFormulaAndNewParametersAreAnalysedAfresh) {
+    const Activation& sigmoid = *find_activation("sigmoid");
+    const Activation& tanh = *find_activation("tanh");
+    const Activation& identity = *find_activation("identity");
+    const Activation& first = custom("memo_probe", "1/(1+exp(-x))");
+    EXPECT_EQ(inactivity_rule(first, first.defaults()).kind, inactivity_rule(sigmoid, {}).kind);
+    EXPECT_EQ(z_histogram_half_width(first, first.defaults(), 0), z_histogram_half_width(sigmoid, {}, 0));  // 10
+    const Activation& second = custom("memo_probe", "x");
+    ASSERT_NE(&first, &second);
+    EXPECT_EQ(z_histogram_half_width(second, second.defaults(), 0), z_histogram_half_width(identity, {}, 0));  // 5
+    EXPECT_NE(z_histogram_half_width(second, second.defaults(), 0), z_histogram_half_width(first, first.defaults(), 0));
+    // The same formula at α = 1 and α = 0: a curve that saturates, and a flat one that is dead.
+    const Activation& scaled = custom("memo_scaled", "alpha*tanh(x)");
+    EXPECT_EQ(inactivity_rule(scaled, {1, 1}).kind, InactivityKind::Saturated);
+    EXPECT_EQ(inactivity_rule(scaled, {0, 1}).kind, InactivityKind::Dead);
+    EXPECT_EQ(inactivity_rule(scaled, {1, 1}).kind, InactivityKind::Saturated);
+    EXPECT_EQ(inactivity_rule(scaled, {1, 1}).saturated_below, inactivity_rule(tanh, {}).saturated_below);
 }
 
 TEST(Formula, AGradientFlowRunIsTheBuiltInsRun) {
