@@ -24,8 +24,11 @@ public:
     template <typename Compute>
     Value get(const Activation& activation, const ParameterValues& p, Compute compute) {
         Key key{&activation, {}};
-        // Bits, not values: NaN parameters still give a key that compares (and equals itself).
-        for (size_t i = 0; i < p.size(); ++i) key.second[i] = std::bit_cast<std::uint64_t>(p[i]);
+        // Bits, not values: NaN parameters still give a key that compares (and equals itself). Only
+        // the parameters the activation has: what the unused slots hold does not change the curve.
+        for (int i = 0; i < activation.parameter_count && i < kMaxParameters; ++i) {
+            key.second[static_cast<size_t>(i)] = std::bit_cast<std::uint64_t>(p[static_cast<size_t>(i)]);
+        }
         {
             std::lock_guard lock(mutex_);
             if (const auto found = values_.find(key); found != values_.end()) return found->second;
