@@ -70,11 +70,14 @@ int Contestant::update(int k) {
 
 bool Contestant::unrecorded() const {
     const std::vector<HistoryRecord>& history = trainer_.history();
-    return history.empty() || history.back().step != trainer_.steps();
+    return tried_ != trainer_.steps() && (history.empty() || history.back().step != trainer_.steps());
 }
 
 void Contestant::record() {
-    if (unrecorded()) trainer_.record();
+    if (unrecorded()) {
+        trainer_.record();
+        tried_ = trainer_.steps();
+    }
     observe_last_record();
 }
 
@@ -83,6 +86,7 @@ bool Contestant::take_record(RecordResult& result, std::uint64_t basis) {
     const std::vector<HistoryRecord>& history = trainer_.history();
     if (!history.empty() && history.back().step >= result.entry.step) return false;
     if (!trainer_.take_record(result, basis)) return false;
+    tried_ = result.entry.step;
     observe_last_record();
     return true;
 }

@@ -78,7 +78,9 @@ class Contestant {
     // changing nothing, when the trainer refused it (Trainer::take_record) or it is not newer than
     // the last record.
     bool take_record(RecordResult& result, std::uint64_t basis);
-    bool unrecorded() const;  // stepped since its last record
+    // Stepped since its last record, and no record was tried at this step (one whose evaluation was
+    // not finite leaves no record: the trainer diverges, and asking again would only repeat it).
+    bool unrecorded() const;
     int step(int k);    // update(k), then record() if any step was taken
     void set_history_limit(std::size_t records) { trainer_.set_history_limit(records); }
 
@@ -103,6 +105,7 @@ class Contestant {
     int seed_index_ = 0;
     bool every_step_seen_ = true;  // false once a mini-batch step went by
     std::int64_t observed_ = -1;   // step of the last history record taken into the milestones
+    std::int64_t tried_ = -1;      // step of the last record tried here or taken in (finite or not)
     std::optional<std::int64_t> milestones_[kMilestoneCount];
     std::optional<double> best_test_accuracy_;
 };

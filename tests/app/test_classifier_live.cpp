@@ -249,7 +249,7 @@ TEST(ClassifierLive, TheStepRateIsMeasuredWhilePlayingAndClearedWhenPaused) {
 
 // 100,000 points made every frame wait for an evaluation of all of them (~150 ms): a record dearer
 // than a quarter of the frame's budget is computed beside the frame from a copy of the weights and
-// taken in at a later frame; the readouts catch up in the frame as soon as training pauses.
+// taken in at a later frame, and so is one asked for while paused.
 TEST(ClassifierLive, ADearRecordIsComputedBesideTheFrameAndTakenInLater) {
     ClassifierSettings settings = small_settings();
     settings.run.playing = true;
@@ -259,7 +259,7 @@ TEST(ClassifierLive, ADearRecordIsComputedBesideTheFrameAndTakenInLater) {
     ClassifierLive session;
     session.sync(settings);
     session.train_frame(settings, 0);  // no cost known yet: recorded in the frame, and measured
-    session.settle();
+    session.settle(settings.run.frame_budget_ms);
     EXPECT_EQ(session.trainer()->history().back().step, 1);
     EXPECT_EQ(session.versions().recorded, session.versions().model);
     session.train_frame(settings, 0);  // dear now: handed to the worker, not in the history yet
@@ -275,21 +275,45 @@ TEST(ClassifierLive, ADearRecordIsComputedBesideTheFrameAndTakenInLater) {
     ASSERT_GE(history.back().step, 2) << "the worker's record never arrived";
     EXPECT_LT(history.back().step, session.trainer()->steps()) << "taken in frames after it was asked for";
     for (size_t i = 1; i < history.size(); ++i) EXPECT_LE(history[i - 1].step, history[i].step);
-    // Paused while a record is on its way: the model on screen is recorded at once, and the late
-    // record is dropped (it is of the same step, so only the model's version tells it is stale).
+    // Paused while a record is on its way: it is of the model on screen, so the pause asks for no
+    // other and no frame waits for it; once it arrives it is the last record, of the trainer's step.
     const auto in_flight_by = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (!session.record_in_flight() && std::chrono::steady_clock::now() < in_flight_by) session.train_frame(settings, 0);
     ASSERT_TRUE(session.record_in_flight()) << "no record was being computed when training paused";
     settings.run.playing = false;
-    session.train_frame(settings, 0);
-    session.settle();
+    // Frames until the model on screen is recorded: a record of an older model (one on its way
+    // since before the last steps) is taken in first, then the model's own is asked for.
+    const auto arrived = [&] {
+        const auto by = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        do {
+            while (session.record_in_flight()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            session.train_frame(settings, 0);
+            session.settle(settings.run.frame_budget_ms);
+        } while (session.versions().recorded != session.versions().model && std::chrono::steady_clock::now() < by);
+    };
+    arrived();
     EXPECT_EQ(session.trainer()->history().back().step, session.trainer()->steps());
     EXPECT_EQ(session.versions().recorded, session.versions().model);
     const size_t records = session.trainer()->history().size();
-    while (session.record_in_flight()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     session.train_frame(settings, 0);
-    session.settle();
-    EXPECT_EQ(session.trainer()->history().size(), records) << "a stale record taken in after the paused one";
+    session.settle(settings.run.frame_budget_ms);
+    EXPECT_EQ(session.trainer()->history().size(), records) << "the paused model recorded twice";
+    // A change while paused (another activation) is recorded beside the frame too: the frame that
+    // asks for it goes on, and a later one takes in the record of the changed model at the same step.
+    settings.hyper.activation = activation_index(*find_activation("relu"));
+    session.sync(settings);
+    session.train_frame(settings, 0);
+    session.settle(settings.run.frame_budget_ms);
+    EXPECT_TRUE(session.record_in_flight());
+    EXPECT_EQ(session.trainer()->history().size(), records) << "recorded in the frame";
+    arrived();
+    ASSERT_EQ(session.trainer()->history().size(), records + 1);
+    EXPECT_EQ(session.trainer()->history().back().step, session.trainer()->steps());
+    EXPECT_EQ(session.versions().recorded, session.versions().model);
+    Trainer reference(*session.trainer());
+    reference.record();  // the same model, recorded in the frame
+    EXPECT_EQ(session.trainer()->history().back().train_loss, reference.history().back().train_loss);
+    EXPECT_EQ(session.trainer()->history().back().test_accuracy, reference.history().back().test_accuracy);
 }
 
 TEST(LinearTwin, CatchesUpWithinItsBudgetAndRecordsOncePerCall) {

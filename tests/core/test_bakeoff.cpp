@@ -11,6 +11,7 @@
 
 #include "core/bakeoff.hpp"
 #include "core/bakeoff_summary.hpp"
+#include "core/record_pass.hpp"
 
 namespace actviz {
 namespace {
@@ -194,6 +195,26 @@ TEST(Bakeoff, StepWithinWithoutRecordsStepsAndLeavesTheChartsToALaterRecord) {
     unrecorded.step_within(std::chrono::seconds(100), 400, kAllSeeds, false);
     EXPECT_EQ(recorded.contestant(0).milestone(0), unrecorded.contestant(0).milestone(0));
     EXPECT_TRUE(unrecorded.contestant(0).milestone(0));
+}
+
+// A record whose evaluation is not finite leaves no record (the trainer diverges): the contestant
+// is then no longer waiting for one, so a paused contest does not ask for it again frame after frame.
+TEST(Bakeoff, ARecordThatIsNotFiniteIsTriedOnceNotAgain) {
+    Bakeoff bakeoff(spiral(150, 0.0), config({"relu", "tanh"}, {8}, 0.02));
+    Contestant& contestant = bakeoff.contestant(0);
+    contestant.update(3);
+    bakeoff.contestant(1).update(3);
+    ASSERT_TRUE(contestant.unrecorded());
+    const Trainer::RecordJob job = contestant.trainer().record_job();
+    RecordResult result;
+    RecordPass().run(job.mlp, job.inputs, result);
+    result.finite = false;  // as when the logits overflow
+    ASSERT_TRUE(contestant.take_record(result, job.basis));
+    EXPECT_TRUE(contestant.trainer().divergence());
+    EXPECT_EQ(contestant.trainer().history().back().step, 0);  // nothing recorded at step 3
+    EXPECT_FALSE(contestant.unrecorded());
+    EXPECT_TRUE(bakeoff.contestant(1).unrecorded());  // the other still is
+    EXPECT_EQ(bakeoff.unrecorded(), std::vector<int>{1});
 }
 
 // A bake-off left running (the GUI's) keeps a bounded history per contestant, first and last

@@ -311,10 +311,11 @@ TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
     launch.width = 1600;
     launch.height = 1000;
     launch.panel = "classifier";
-    launch.frames = 330;
-    FrameTimes frames;
+    launch.frames = 360;
+    FrameTimes frames, paused;  // training (frames 31-329), then paused (330-359)
     std::int64_t first_step = 0, last_step = 0;
     std::size_t records = 0;
+    int recorded_by = -1;  // the paused frame by which the last record is of the trainer's step
     FrameBreakdown breakdown;
     run(launch, [&](AppState& state, GLFWwindow*, int frame) {
         ClassifierSettings& settings = state.classifier.settings;
@@ -326,7 +327,8 @@ TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
             settings.run.automatic = true;
             settings.run.playing = true;
         }
-        frames.tick(frame > 30);
+        if (frame <= 330) frames.tick(frame > 30);
+        if (frame >= 330) paused.tick(frame > 330);
         const Trainer* trainer = state.classifier.live.trainer();
         if (!trainer) return;
         if (frame == 30) first_step = trainer->steps(), records = trainer->history().size();
@@ -334,7 +336,9 @@ TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
             breakdown = state.classifier.live.breakdown();
             last_step = trainer->steps();
             records = trainer->history().size() - records;
+            settings.run.playing = false;
         }
+        if (frame > 329 && recorded_by < 0 && trainer->history().back().step == trainer->steps()) recorded_by = frame - 329;
     });
     std::printf("classifier, 100,000 points: breakdown (median ms) train %.2f, planes %.2f, UI %.2f, render %.2f\n",
                 breakdown.median(FramePhase::Train), breakdown.median(FramePhase::Planes), breakdown.median(FramePhase::Ui),
@@ -342,6 +346,8 @@ TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
     frames.print("classifier, 100,000 points");
     std::printf("; %.0f steps/s, %zu records in %.1f s\n", static_cast<double>(last_step - first_step) / frames.seconds(),
                 records, frames.seconds());
+    paused.print("paused");
+    std::printf("; the last step recorded by paused frame %d\n", recorded_by);
 }
 
 // Not a test: with ACTVIZ_FRAME_REPORT set, prints the frame times of the Bake-off's default contest

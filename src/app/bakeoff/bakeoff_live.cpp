@@ -196,14 +196,14 @@ void BakeoffLive::train_frame(BakeoffSettings& settings, double budget_ms, int m
     // Charts and captions follow the records; one costs about a full-batch step per contestant, so
     // they are taken at kRecordInterval rather than every frame, and always once training pauses.
     const bool record_now = start - last_record_ >= kRecordInterval || !settings.playing;
-    if (!settings.playing) {
-        bakeoff_->record();  // the contestants that stepped since their last record, if any
-        rate_.clear();  // not training: the rate shown is that of the next run, not a stale one
-        return;
-    }
     // Records dearer than their share of the frame (large data, many contestants) are computed
     // beside it, from copies of the weights: no frame waits for them (record_worker.hpp).
     const bool record_beside = record_ms_ > kDearWorkShare * settings.frame_budget_ms;
+    if (!settings.playing) {
+        record_stepped(record_beside);
+        rate_.clear();  // not training: the rate shown is that of the next run, not a stale one
+        return;
+    }
     // The records this frame takes are paid out of its budget (their last cost), and the minimum
     // pace may start another lockstep round only while the budget is not used up: steps per frame
     // and the pace are ceilings under the budget, which a frame passes by at most one contestant's step.
@@ -214,27 +214,32 @@ void BakeoffLive::train_frame(BakeoffSettings& settings, double budget_ms, int m
     const int stepping = bakeoff_->steppable();
     const Bakeoff::Progress progress = bakeoff_->step_within(budget, max_steps, kAllSeeds, false, std::min(min_steps, max_steps));
     last_steps_ = progress.steps;
-    std::vector<int> contestants = record_now ? bakeoff_->unrecorded() : std::vector<int>{};
-    if (!contestants.empty()) {
-        if (!record_beside) {
-            const auto record_start = Clock::now();
-            bakeoff_->record();
-            record_ms_ = milliseconds_since(record_start);
-        } else if (!record_worker_->busy()) {
-            // Taken in a few frames later; a pause meanwhile records the contestants at their
-            // steps in the frame, and these are dropped.
-            std::vector<Trainer::RecordJob> jobs;
-            jobs.reserve(contestants.size());
-            for (int i : contestants) jobs.push_back(bakeoff_->contestant(i).trainer().record_job());
-            record_worker_->start(std::move(jobs), std::move(contestants));
-        }
+    if (record_now) {
+        record_stepped(record_beside);
+        last_record_ = start;
     }
-    if (record_now) last_record_ = start;
     train_ms_ = milliseconds_since(start);
     if (bakeoff_->finished()) settings.playing = false;  // every contestant at the step budget or diverged
     // Each contestant's steps: a round may span frames, so the rate counts its steps as they come.
     rate_.add(Clock::now(), stepping > 0 ? progress.steps / static_cast<double>(stepping) : 0.0);
     publish_target();
+}
+
+void BakeoffLive::record_stepped(bool beside) {
+    std::vector<int> contestants = bakeoff_->unrecorded();
+    if (contestants.empty()) return;
+    if (!beside) {
+        const auto record_start = Clock::now();
+        bakeoff_->record();
+        record_ms_ = milliseconds_since(record_start);
+    } else if (!record_worker_->busy()) {
+        // Taken in a few frames later (take_worker_records); a batch already on its way goes first,
+        // and the contestants that stepped after it are in the next.
+        std::vector<Trainer::RecordJob> jobs;
+        jobs.reserve(contestants.size());
+        for (int i : contestants) jobs.push_back(bakeoff_->contestant(i).trainer().record_job());
+        record_worker_->start(std::move(jobs), std::move(contestants));
+    }
 }
 
 void BakeoffLive::publish_target() {
@@ -249,6 +254,7 @@ void BakeoffLive::publish_target() {
 
 bool BakeoffLive::is_final() const {
     if (!bakeoff_ || !bakeoff_->finished() || !bakeoff_->step_budget()) return false;
+    if (!bakeoff_->unrecorded().empty()) return false;  // its last records are on their way beside the frame
     if (seeds_ <= 1 || !published_) return true;
     return published_->stopped || published_->steps.load() >= *bakeoff_->step_budget();
 }

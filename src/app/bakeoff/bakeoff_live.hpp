@@ -54,7 +54,7 @@ class BakeoffLive {
     // keeps settings.min_steps_per_second at the current frame rate) may take the frame past its
     // budget by one contestant's step at most, never more (Bakeoff::step_within).
     // Records dearer than kDearWorkShare of settings.frame_budget_ms are computed beside the frame
-    // while playing (record_worker.hpp) and taken in at the start of a later call.
+    // (record_worker.hpp), also those a pause asks for, and taken in at the start of a later call.
     void train_frame(BakeoffSettings& settings, double budget_ms, int min_steps = 1);
     void restart();  // from step 0 with the same settings
     bool record_in_flight() const { return record_worker_->busy(); }  // dear records being computed beside the frame
@@ -78,7 +78,8 @@ class BakeoffLive {
     BakeoffVerdict verdict() const;
     std::int64_t step_budget() const { return budget_; }
     bool at_budget() const { return bakeoff_ && bakeoff_->finished(); }  // seed 0 stopped (budget or diverged)
-    // Every seed at the step budget (or diverged): the table and the verdict are final.
+    // Every seed at the step budget (or diverged) and seed 0's records taken at its last steps: the
+    // table and the verdict are final.
     bool is_final() const;
 
     // Timings of this frame (ms) and the measured training rate of seed 0's contestants.
@@ -132,6 +133,9 @@ class BakeoffLive {
     int last_steps_ = 0;
     double record_ms_ = 0;  // the last records' cost, kept free in the budget of a frame that records
     void take_worker_records();  // records finished beside the frame, into the contestants still of their basis
+    // The contestants that stepped since their last record: recorded in the frame (and measured), or
+    // handed to the worker when `beside` and it is free.
+    void record_stepped(bool beside);
     ComputedRecords worker_records_;  // recycled buffers of the worker's records
     // Dear records while playing, tagged with the contestants they are of. A new one for every
     // contest: its buffers are sized for the contest's data.

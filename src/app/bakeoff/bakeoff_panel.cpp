@@ -226,7 +226,10 @@ void draw_bakeoff_panel(BakeoffPanel& panel, PanelContext& context) {
     session.train_frame(panel.settings, panel.settings.frame_budget_ms - other_ms, std::max(min_steps, 1));
     session.update_thumbnails(class_rgb_palette(), plane_background(), kThumbnailBudgetMs);
     // While the background seeds catch up to the budget, the verdict changes without input.
-    if (panel.settings.playing || (session.at_budget() && !session.is_final())) context.requests.animating = true;
+    // Also while records are on their way beside the frame: a later frame takes them in.
+    if (panel.settings.playing || session.record_in_flight() || (session.at_budget() && !session.is_final())) {
+        context.requests.animating = true;
+    }
 
     const float font = ImGui::GetFontSize();
     const ImGuiStyle& style = ImGui::GetStyle();

@@ -37,11 +37,20 @@ void ClassifierLive::replace(std::unique_ptr<Trainer> trainer) {
     record_worker_ = std::make_unique<RecordWorker<std::uint64_t>>();
 }
 
-void ClassifierLive::settle() {
+void ClassifierLive::settle(double frame_budget_ms) {
     // While playing, train_frame records as often as the record's cost allows.
     if (!trainer_ || recorded_version_ == model_version_ || playing_) return;
+    // Dearer than its share of the frame (an evaluation of 100,000 points, ~150 ms): beside the
+    // frame, as while playing, and taken in by a later frame; one already on its way (of an older
+    // model) is taken in first, then this one starts.
+    if (record_ms_ > kDearWorkShare * frame_budget_ms) {
+        if (!record_worker_->busy()) record_worker_->start({trainer_->record_job()}, model_version_);
+        return;
+    }
     // A second record at the same step: the charts show the change as a jump where it happened.
+    const auto start = Clock::now();
     trainer_->record();
+    record_ms_ = milliseconds_since(start);
     recorded_version_ = model_version_;
 }
 

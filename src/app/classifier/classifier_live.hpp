@@ -55,10 +55,12 @@ public:
     void reset();   // weights from the seed, history cleared; hand-edited points kept
     void resume();  // after a divergence
     // Once a frame, before anything is drawn: when the model changed since its last record (an
-    // activation switch, a point edit, a trainer taken over) and training is paused, records it now,
-    // so the header's loss and accuracy and the unit grid describe the model on screen, not the one
-    // before it. While playing, train_frame records (in the frame, or beside it when dear).
-    void settle();
+    // activation switch, a point edit, a trainer taken over, a pause after dear records) and training
+    // is paused, records it now, so the header's loss and accuracy and the unit grid describe the
+    // model on screen, not the one before it; when the record is dearer than its share of
+    // `frame_budget_ms`, beside the frame, and the readouts follow a few frames later. While
+    // playing, train_frame records (in the frame, or beside it when dear).
+    void settle(double frame_budget_ms);
 
     // A weight set by hand (the network diagram): through the Trainer, which records the edited model
     // as a step would; kept for undo. False when the trainer refuses it (out of range, not finite).

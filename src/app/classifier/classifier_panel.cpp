@@ -103,8 +103,9 @@ void draw_classifier_panel(ClassifierPanel& panel, PanelContext& context) {
     const double other_work_ms = session.close_previous_frame(context.times.last_build_ms, context.times.last_render_ms);
     session.sync(panel.settings, context.memory_budget);
     session.train_frame(panel.settings, other_work_ms);
-    session.settle();  // paused: last frame's edits recorded before any readout is drawn
-    if (panel.settings.run.playing) context.requests.animating = true;
+    session.settle(panel.settings.run.frame_budget_ms);  // paused: last frame's edits recorded before any readout is drawn
+    // A record on its way beside the frame (paused, dear) is taken in by a later frame: keep drawing.
+    if (panel.settings.run.playing || session.record_in_flight()) context.requests.animating = true;
 
     const float font = ImGui::GetFontSize();
     const ImGuiStyle& style = ImGui::GetStyle();
