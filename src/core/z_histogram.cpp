@@ -124,10 +124,10 @@ double zones_inner_edge(const Activation& activation, const ParameterValues& p) 
 }  // namespace
 
 double z_histogram_half_width(const Activation& activation, const ParameterValues& p, double max_abs_z) {
-    // PReLU learns its α, so each range it chooses is for a curve not seen before: not memoised, so
-    // as not to crowd out the curves that are.
+    // Ranges are chosen rarely (a reset, an activation change, data leaving the range), so even
+    // PReLU's learned α adds few entries.
     static CurveMemo<double> memo;
-    const double edge = activation.name == "prelu" ? zones_inner_edge(activation, p) : memo.get(activation, p, zones_inner_edge);
+    const double edge = memo.get(activation, p, zones_inner_edge);
     // The data with a margin: a spike exactly at the extent (bias −5's second layer: every z = −5)
     // is drawn inside the chart, not on its edge.
     return nice_half_width(std::max({3.0, 1.5 * edge, std::isfinite(max_abs_z) ? 1.2 * max_abs_z : 0.0}));
