@@ -440,6 +440,12 @@ void Trainer::set_activation(int hidden_layer, const LayerActivation& activation
 }
 
 bool Trainer::edit_weight(int layer, int to, int from, double value, double* before) {
+    if (!set_weight(layer, to, from, value, before)) return false;
+    record();
+    return true;
+}
+
+bool Trainer::set_weight(int layer, int to, int from, double value, double* before) {
     if (layer < 0 || layer >= mlp_.layer_count() || to < 0 || to >= mlp_.units(layer) || from < 0 ||
         from >= static_cast<int>(mlp_.weight(layer).cols()) || !std::isfinite(value)) {
         return false;
@@ -447,7 +453,6 @@ bool Trainer::edit_weight(int layer, int to, int from, double value, double* bef
     if (before) *before = mlp_.weight(layer)(to, from);
     mlp_.weight(layer)(to, from) = value;
     basis_.renew();
-    record();
     return true;
 }
 

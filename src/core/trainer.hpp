@@ -122,6 +122,9 @@ class Trainer {
     // optimiser's moments are kept). False, changing nothing, for an index out of range or a
     // non-finite value. Returns what the weight was through `before`.
     bool edit_weight(int layer, int to, int from, double value, double* before = nullptr);
+    // The same edit without the record, for a caller that records when it can afford to (an
+    // evaluation of 100,000 points is dearer than a frame: the panel records beside it).
+    bool set_weight(int layer, int to, int from, double value, double* before = nullptr);
     // Hand-edited points (same number of classes): weights kept, batch order restarted.
     void set_data(Dataset data);
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <set>
 #include <thread>
 #include <string>
@@ -314,6 +315,34 @@ TEST(ClassifierLive, ADearRecordIsComputedBesideTheFrameAndTakenInLater) {
     reference.record();  // the same model, recorded in the frame
     EXPECT_EQ(session.trainer()->history().back().train_loss, reference.history().back().train_loss);
     EXPECT_EQ(session.trainer()->history().back().test_accuracy, reference.history().back().test_accuracy);
+    // The Step button and a weight set by hand (and its undo) go the same way: the frame goes on,
+    // and a later one takes in the record of that model.
+    struct Change {
+        const char* name;
+        int steps;  // optimiser steps it takes
+        std::function<bool()> apply;
+    };
+    const std::vector<Change> changes = {
+        {"single step", 1, [&] { session.single_step(); return true; }},
+        {"weight set by hand", 0, [&] { return session.edit_weight(0, 1, 0, 2.5); }},
+        {"weight edit undone", 0, [&] { return session.undo_weight_edit(); }},
+    };
+    for (const auto& [name, steps_taken, apply] : changes) {
+        const int steps = session.trainer()->steps();
+        const size_t before = session.trainer()->history().size();
+        ASSERT_TRUE(apply()) << name;
+        session.train_frame(settings, 0);
+        session.settle(settings.run.frame_budget_ms);
+        EXPECT_TRUE(session.record_in_flight()) << name;
+        EXPECT_EQ(session.trainer()->history().size(), before) << name << ": recorded in the frame";
+        arrived();
+        ASSERT_EQ(session.trainer()->history().size(), before + 1) << name;
+        EXPECT_EQ(session.trainer()->history().back().step, session.trainer()->steps()) << name;
+        EXPECT_EQ(session.trainer()->steps(), steps + steps_taken) << name;
+        Trainer same(*session.trainer());
+        same.record();
+        EXPECT_EQ(session.trainer()->history().back().train_loss, same.history().back().train_loss) << name;
+    }
 }
 
 TEST(LinearTwin, CatchesUpWithinItsBudgetAndRecordsOncePerCall) {

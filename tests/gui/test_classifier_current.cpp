@@ -1,5 +1,5 @@
 // Every picture and readout of the Classifier belongs to the model on screen: after each way the
-// model can change (a step, a reset, an activation switch, a Bake-off contestant opened, a session
+// model can change (a step, a weight set by hand and undone, a reset, an activation switch, a Bake-off contestant opened, a session
 // opened, a point added), one frame later the header's record, the decision regions, the dead-unit
 // map and the points' predicted classes all describe the same model. The header's train accuracy
 // must equal the share of training points the drawn predictions get right.
@@ -59,6 +59,8 @@ TEST(ClassifierCurrent, EveryReadoutAndPictureFollowsTheModelAfterOneFrame) {
 
     const std::vector<Change> changes = {
         {"single step", [](AppState& s) { s.classifier.live.single_step(); }},
+        {"weight set by hand", [](AppState& s) { ASSERT_TRUE(s.classifier.live.edit_weight(0, 0, 1, -1.5)); }},
+        {"weight edit undone", [](AppState& s) { ASSERT_TRUE(s.classifier.live.undo_weight_edit()); }},
         {"activation switched (paused, no reset)",
          [](AppState& s) {
              int& activation = s.classifier.settings.hyper.activation;

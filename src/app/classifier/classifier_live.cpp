@@ -180,9 +180,11 @@ void ClassifierLive::adopt(const Trainer& trainer, const ClassifierSettings& set
     adopt(settings, std::make_unique<Trainer>(trainer));
 }
 
+// A step and a hand edit leave their record to settle(): in the frame when it is cheap, beside
+// it when it is dear (100,000 points), as for every other change made while paused.
 void ClassifierLive::single_step() {
     if (!trainer_ || trainer_->divergence()) return;
-    if (change().step(1) > 0) recorded_version_ = model_version_;
+    change().update(1);
 }
 
 void ClassifierLive::reset() {
@@ -195,8 +197,7 @@ void ClassifierLive::reset() {
 bool ClassifierLive::edit_weight(int layer, int to, int from, double value) {
     if (!trainer_) return false;
     double before = 0;
-    if (!change().edit_weight(layer, to, from, value, &before)) return false;
-    recorded_version_ = model_version_;  // the trainer recorded the edited model
+    if (!change().set_weight(layer, to, from, value, &before)) return false;
     // Bounded: a long session of edits keeps the latest.
     if (weight_edits_.size() >= 1024) weight_edits_.erase(weight_edits_.begin());
     weight_edits_.push_back({layer, to, from, before, value});
@@ -207,9 +208,7 @@ bool ClassifierLive::undo_weight_edit() {
     if (!trainer_ || weight_edits_.empty()) return false;
     const WeightEdit edit = weight_edits_.back();
     weight_edits_.pop_back();
-    if (!change().edit_weight(edit.layer, edit.to, edit.from, edit.before)) return false;
-    recorded_version_ = model_version_;
-    return true;
+    return change().set_weight(edit.layer, edit.to, edit.from, edit.before);
 }
 
 void ClassifierLive::resume() {

@@ -62,8 +62,8 @@ public:
     // playing, train_frame records (in the frame, or beside it when dear).
     void settle(double frame_budget_ms);
 
-    // A weight set by hand (the network diagram): through the Trainer, which records the edited model
-    // as a step would; kept for undo. False when the trainer refuses it (out of range, not finite).
+    // A weight set by hand (the network diagram), kept for undo; settle() records the edited model
+    // as a step would. False when the trainer refuses it (out of range, not finite).
     bool edit_weight(int layer, int to, int from, double value);
     // Ctrl+Z: sets the last edited weight back to what it was before that edit (later training of
     // it is not undone). False when there is nothing to undo. A new trainer or a reset forgets the edits.
