@@ -303,7 +303,9 @@ struct FrameTimes {
 // Not a test: with ACTVIZ_FRAME_REPORT set, prints the frame times of the Classifier training on
 // 100,000 points (spiral, 4 × 32 SiLU, batch 32, automatic steps) at 1600 × 1000: an evaluation of
 // all the data costs ~150 ms there, so this is where a record in the frame would show. Issue 18's
-// "never freezes past its frame budget". Timings are never asserted.
+// "never freezes past its frame budget". Paused, it then takes a step, sets a weight by hand and
+// undoes it, and prints the frames that follow beside what a record in the frame costs. Timings
+// are never asserted.
 TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
     if (!have_display() || !std::getenv("ACTVIZ_FRAME_REPORT")) GTEST_SKIP() << "set ACTVIZ_FRAME_REPORT to measure";
     settings::LaunchOptions launch;
@@ -311,8 +313,10 @@ TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
     launch.width = 1600;
     launch.height = 1000;
     launch.panel = "classifier";
-    launch.frames = 360;
+    launch.frames = 380;
     FrameTimes frames, paused;  // training (frames 31-329), then paused (330-359)
+    FrameTimes changes;         // the frames after a step (345), a weight edit (355) and its undo (365)
+    double record_ms = 0;       // one record of the paused model, in place
     std::int64_t first_step = 0, last_step = 0;
     std::size_t records = 0;
     int recorded_by = -1;  // the paused frame by which the last record is of the trainer's step
@@ -328,9 +332,20 @@ TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
             settings.run.playing = true;
         }
         if (frame <= 330) frames.tick(frame > 30);
-        if (frame >= 330) paused.tick(frame > 330);
+        if (frame >= 330 && frame < 360) paused.tick(frame > 330);
+        changes.tick(frame == 346 || frame == 356 || frame == 366);
         const Trainer* trainer = state.classifier.live.trainer();
         if (!trainer) return;
+        ClassifierLive& live = state.classifier.live;
+        if (frame == 345) live.single_step();
+        if (frame == 355) live.edit_weight(0, 0, 0, 1.5);
+        if (frame == 365) live.undo_weight_edit();
+        if (frame == 370) {
+            Trainer copy(*trainer);
+            const auto start = std::chrono::steady_clock::now();
+            copy.record();
+            record_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        }
         if (frame == 30) first_step = trainer->steps(), records = trainer->history().size();
         if (frame == 329) {
             breakdown = state.classifier.live.breakdown();
@@ -348,6 +363,8 @@ TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
                 records, frames.seconds());
     paused.print("paused");
     std::printf("; the last step recorded by paused frame %d\n", recorded_by);
+    std::printf("frames after a step, a weight edit and its undo: %.1f, %.1f, %.1f ms; a record in the frame: %.1f ms\n",
+                changes.ms[0], changes.ms[1], changes.ms[2], record_ms);
 }
 
 // Not a test: with ACTVIZ_FRAME_REPORT set, prints the frame times of the Bake-off's default contest
