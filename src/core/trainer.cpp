@@ -327,6 +327,19 @@ std::optional<std::string> history_error(const std::vector<HistoryRecord>& histo
     return std::nullopt;
 }
 
+// Whether two records describe the same model at the same step. Within a relative 1e-9, not to the
+// bit: a session opened on a machine with another number of cores may sum in another order.
+bool same_record(const HistoryRecord& a, const HistoryRecord& b) {
+    const auto close = [](double x, double y) { return std::fabs(x - y) <= 1e-9 * std::max({1.0, std::fabs(x), std::fabs(y)}); };
+    const auto all_close = [&](const std::vector<double>& x, const std::vector<double>& y) {
+        return x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin(), close);
+    };
+    return a.step == b.step && close(a.train_loss, b.train_loss) && close(a.train_accuracy, b.train_accuracy) &&
+           a.test_loss.has_value() == b.test_loss.has_value() && close(a.test_loss.value_or(0), b.test_loss.value_or(0)) &&
+           close(a.test_accuracy.value_or(0), b.test_accuracy.value_or(0)) && close(a.dead_fraction, b.dead_fraction) &&
+           all_close(a.layer_dead_fraction, b.layer_dead_fraction) && all_close(a.layer_grad_norm, b.layer_grad_norm);
+}
+
 }  // namespace
 
 std::optional<std::string> Trainer::restore(TrainerState state) {
@@ -376,17 +389,24 @@ std::optional<std::string> Trainer::restore(TrainerState state) {
     divergence_.reset();
     failed_loss_ = 0;
     // Unit activity (and the z histograms, over ranges chosen for these weights) belong to the
-    // weights: evaluate them once without adding a record.
+    // weights: evaluate them once.
     z_histograms_.clear();
     basis_.renew();
-    if (!train_labels_.empty()) {
-        record_pass_.run(mlp_, record_inputs(), recorded_);
-        take_evaluation(recorded_);
-    }
+    if (!train_labels_.empty()) record_pass_.run(mlp_, record_inputs(), recorded_);
     // The blow-up reference: the restored run's start, and never below where it stands now.
     reference_loss_ = std::log(static_cast<double>(data_.classes));
     if (!history_.empty() && history_.front().step == 0) raise_reference_loss(history_.front().train_loss);
-    if (!train_labels_.empty()) raise_reference_loss(recorded_.entry.train_loss);
+    if (!train_labels_.empty() && recorded_.finite) raise_reference_loss(recorded_.entry.train_loss);
+    // The evaluation is added to the history only when the last record does not describe these
+    // weights: a session saved between a change made while paused (a weight set by hand, an
+    // activation) and its record would otherwise open with readouts of the model before the change.
+    if (!train_labels_.empty()) {
+        if (history_.empty() || !same_record(history_.back(), recorded_.entry)) {
+            apply_record(recorded_);
+        } else {
+            take_evaluation(recorded_);
+        }
+    }
     return std::nullopt;
 }
 

@@ -131,7 +131,8 @@ class Trainer {
     TrainerState state() const;
     // Takes a saved state for this config and data: why it does not fit (sizes, non-finite values,
     // a batch order that is not a permutation, history steps out of order), or nullopt after taking
-    // it. On refusal nothing changes. Any divergence is cleared; unit activity is re-evaluated.
+    // it. On refusal nothing changes. Any divergence is cleared; unit activity is re-evaluated, and
+    // recorded when the last record is not of these weights at this step.
     std::optional<std::string> restore(TrainerState state);
 
     const Mlp& mlp() const { return mlp_; }

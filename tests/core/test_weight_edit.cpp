@@ -54,6 +54,30 @@ TEST(WeightEdit, ChangesExactlyThatWeightAndRecordsTheEditedModel) {
     EXPECT_EQ(trainer.history().back().train_loss, trainer.history()[records - 1].train_loss);
 }
 
+// A session saved between a hand edit and its record (the panel records beside the frame when the
+// record is dear) holds the edited weights and a last record of the weights before: opened, the
+// restored trainer records them again, so the readouts describe the model on screen.
+TEST(WeightEdit, ARestoredStateWhoseLastRecordIsOfOtherWeightsIsRecordedAgain) {
+    Trainer trainer = spiral_trainer();
+    trainer.step(20);
+    ASSERT_TRUE(trainer.set_weight(2, 1, 4, 30.0));  // output layer: class 1 from hidden unit 4
+    const TrainerState saved = trainer.state();
+    ASSERT_EQ(saved.history.back().step, 20);
+
+    Trainer opened = spiral_trainer();
+    ASSERT_FALSE(opened.restore(saved));
+    ASSERT_EQ(opened.history().size(), saved.history.size() + 1);
+    Trainer edited_and_recorded = trainer;
+    edited_and_recorded.record();
+    EXPECT_EQ(opened.history().back().step, 20);
+    EXPECT_EQ(opened.history().back().train_loss, edited_and_recorded.history().back().train_loss);
+    EXPECT_NE(opened.history().back().train_loss, saved.history.back().train_loss);
+    // A state whose last record is of its weights opens with its history as saved.
+    Trainer again = spiral_trainer();
+    ASSERT_FALSE(again.restore(opened.state()));
+    EXPECT_EQ(again.history().size(), opened.history().size());
+}
+
 TEST(WeightEdit, RefusesWhatIsNotAWeightOfTheNetwork) {
     Trainer trainer = spiral_trainer();
     const Vector before = trainer.mlp().parameters();

@@ -1,8 +1,9 @@
 // Every picture and readout of the Classifier belongs to the model on screen: after each way the
-// model can change (a step, a weight set by hand and undone, a reset, an activation switch, a Bake-off contestant opened, a session
-// opened, a point added), one frame later the header's record, the decision regions, the dead-unit
-// map and the points' predicted classes all describe the same model. The header's train accuracy
-// must equal the share of training points the drawn predictions get right.
+// model can change (a step; a weight set by hand, undone, or saved and opened before its record; a
+// reset; an activation switch; a Bake-off contestant opened; a session opened; a point added), one
+// frame later the header's record, the decision regions, the dead-unit map and the points'
+// predicted classes all describe the same model. The header's train accuracy must equal the share
+// of training points the drawn predictions get right.
 
 #include <gtest/gtest.h>
 #define GLFW_INCLUDE_NONE
@@ -55,12 +56,20 @@ TEST(ClassifierCurrent, EveryReadoutAndPictureFollowsTheModelAfterOneFrame) {
     if (!display || !*display) GTEST_SKIP() << "no X display; the test command runs this under xvfb-run";
     testing::TempFolder folder;
     const std::string saved = (folder.path / "other.actviz.json").string();
+    const std::string edited = (folder.path / "edited.actviz.json").string();
     const int classifier = panel_index(PanelId::Classifier);
 
     const std::vector<Change> changes = {
         {"single step", [](AppState& s) { s.classifier.live.single_step(); }},
         {"weight set by hand", [](AppState& s) { ASSERT_TRUE(s.classifier.live.edit_weight(0, 0, 1, -1.5)); }},
         {"weight edit undone", [](AppState& s) { ASSERT_TRUE(s.classifier.live.undo_weight_edit()); }},
+        {"weight set by hand, the session saved before its record and opened",
+         [&edited](AppState& s) {
+             const Trainer* trainer = s.classifier.live.trainer();
+             ASSERT_TRUE(s.classifier.live.edit_weight(trainer->mlp().layer_count() - 1, 0, 0, 30.0));
+             ASSERT_TRUE(save_session(s, edited));
+             ASSERT_TRUE(open_session(s, edited));
+         }},
         {"activation switched (paused, no reset)",
          [](AppState& s) {
              int& activation = s.classifier.settings.hyper.activation;
