@@ -142,7 +142,12 @@ TEST(BakeoffLive, TheStepBudgetStopsTheContestAndItIsFinalOnlyWhenEverySeedIsThe
     session.train_frame(settings, 1000.0, 7);
     EXPECT_FALSE(settings.playing);
     EXPECT_EQ(bakeoff.contestant(0).trainer().steps(), 30);
-    for (int wait = 0; wait < 1000 && !session.is_final(); ++wait) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    // Paused frames take in the last records (beside the frame when they are dear) while the
+    // background seeds catch up.
+    for (int wait = 0; wait < 1000 && !session.is_final(); ++wait) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        session.train_frame(settings, 1000.0, 7);
+    }
     ASSERT_TRUE(session.is_final());
     EXPECT_EQ(session.background_steps(), 30);
     const BakeoffVerdict verdict = session.verdict();
@@ -204,13 +209,41 @@ TEST(BakeoffLive, AnExpensiveContestStopsAtTheFramesBudgetAndReportsItsTrueRate)
     EXPECT_EQ(session.steps_per_second(), 0);
 }
 
+// A contest restarts on any change of it: a dear one (5,000 points through 8 × 64 took ~350 ms)
+// waits while a slider is held and restarts once, when it is let go.
+TEST(BakeoffLive, ADearRestartWaitsWhileASliderIsHeld) {
+    BakeoffSettings settings = small_contest();
+    settings.frame_budget_ms = 1e-6;  // every restart is dear against this budget
+    BakeoffLive session;
+    session.sync(settings, kDefaultMemoryBudget, true);
+    const Bakeoff* first = session.bakeoff();
+    ASSERT_NE(first, nullptr) << session.error();
+    EXPECT_GT(session.rebuild_ms(), 0);
+    for (double rate : {0.02, 0.03, 0.04}) {
+        settings.contest.hyper.learning_rate = rate;
+        session.sync(settings, kDefaultMemoryBudget, true);
+        EXPECT_EQ(session.bakeoff(), first) << rate;
+        EXPECT_TRUE(session.rebuild_waiting()) << rate;
+    }
+    session.sync(settings, kDefaultMemoryBudget, false);  // let go
+    EXPECT_FALSE(session.rebuild_waiting());
+    ASSERT_NE(session.bakeoff(), nullptr);
+    EXPECT_NE(session.bakeoff(), first);
+    EXPECT_EQ(session.bakeoff()->contestant(0).trainer().config().optimizer.learning_rate, 0.04);
+    settings.frame_budget_ms = 1e6;  // cheap against this one: the contest follows the slider
+    settings.contest.hyper.learning_rate = 0.05;
+    session.sync(settings, kDefaultMemoryBudget, true);
+    EXPECT_FALSE(session.rebuild_waiting());
+    EXPECT_EQ(session.bakeoff()->contestant(0).trainer().config().optimizer.learning_rate, 0.05);
+}
+
 TEST(BakeoffLive, DearRecordsAreComputedBesideTheFrameAndTakenInLater) {
     BakeoffSettings settings = small_contest();
     settings.contest.data.points = 5000;  // records take tens of milliseconds: long enough to be caught in flight
     settings.contest.architecture.hidden = {64, 64};
     settings.seeds = 1;
     settings.playing = true;
-    settings.frame_budget_ms = 1e-6;  // every record is dear against this budget
+    settings.frame_budget_ms = 1e6;  // first, a budget every record fits in
     settings.max_steps_per_frame = 1;  // and the steps' budget below is ample: one round a frame
     BakeoffLive session;
     session.sync(settings);
@@ -218,9 +251,10 @@ TEST(BakeoffLive, DearRecordsAreComputedBesideTheFrameAndTakenInLater) {
     const auto last_recorded = [&](int i) { return session.bakeoff()->contestant(i).trainer().history().back().step; };
     const auto steps = [&] { return session.bakeoff()->contestant(0).trainer().steps(); };
     const auto next_record_due = [] { std::this_thread::sleep_for(std::chrono::milliseconds(80)); };  // kRecordInterval
-    session.train_frame(settings, 1000);  // no cost known yet: recorded in the frame, and measured
+    session.train_frame(settings, 1000);  // cheap: recorded in the frame, and measured
     ASSERT_EQ(steps(), 1);
     for (int i = 0; i < session.bakeoff()->size(); ++i) EXPECT_EQ(last_recorded(i), 1);
+    settings.frame_budget_ms = 1e-6;  // every record is dear against this budget
     next_record_due();
     session.train_frame(settings, 1000);  // dear now: handed to the worker, not in the histories yet
     EXPECT_EQ(steps(), 2);

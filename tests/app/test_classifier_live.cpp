@@ -255,14 +255,15 @@ TEST(ClassifierLive, ADearRecordIsComputedBesideTheFrameAndTakenInLater) {
     ClassifierSettings settings = small_settings();
     settings.run.playing = true;
     settings.run.steps_per_frame = 1;
-    settings.run.frame_budget_ms = 1e-6;  // every record is dear against this budget
+    settings.run.frame_budget_ms = 1e6;  // first, a budget every record fits in
     settings.data.points = 20000;  // a record takes milliseconds: long enough to be caught in flight
     ClassifierLive session;
     session.sync(settings);
-    session.train_frame(settings, 0);  // no cost known yet: recorded in the frame, and measured
+    session.train_frame(settings, 0);  // cheap: recorded in the frame, and measured
     session.settle(settings.run.frame_budget_ms);
     EXPECT_EQ(session.trainer()->history().back().step, 1);
     EXPECT_EQ(session.versions().recorded, session.versions().model);
+    settings.run.frame_budget_ms = 1e-6;  // every record is dear against this budget
     session.train_frame(settings, 0);  // dear now: handed to the worker, not in the history yet
     EXPECT_EQ(session.trainer()->steps(), 2);
     EXPECT_EQ(session.trainer()->history().back().step, 1);
@@ -346,6 +347,42 @@ TEST(ClassifierLive, ADearRecordIsComputedBesideTheFrameAndTakenInLater) {
         same.record();
         EXPECT_EQ(session.trainer()->history().back().train_loss, same.history().back().train_loss) << name;
     }
+}
+
+// Dragging the points slider at 100,000 points rebuilt the network in every frame of the drag
+// (~150 ms each): a rebuild that was dear waits while a slider is held and is made once, when it is
+// let go; a cheap one follows the slider. The step-0 record a rebuild takes tells what a record
+// costs, so the first record after a dear rebuild goes beside the frame.
+TEST(ClassifierLive, ADearRebuildWaitsWhileASliderIsHeldAndItsFirstRecordGoesBesideTheFrame) {
+    ClassifierSettings settings = small_settings();
+    settings.run.frame_budget_ms = 1e-6;  // every rebuild and record is dear against this budget
+    ClassifierLive session;
+    session.sync(settings, kDefaultMemoryBudget, true);  // nothing to keep yet: built even while held
+    const Trainer* first = session.trainer();
+    ASSERT_NE(first, nullptr);
+    EXPECT_GT(session.rebuild_ms(), 0);
+    for (int points : {130, 140, 150}) {
+        settings.data.points = points;
+        session.sync(settings, kDefaultMemoryBudget, true);
+        EXPECT_EQ(session.trainer(), first) << points;
+        EXPECT_TRUE(session.rebuild_waiting()) << points;
+        EXPECT_EQ(session.trainer_built_for(settings), nullptr) << points;
+    }
+    session.sync(settings, kDefaultMemoryBudget, false);  // let go
+    EXPECT_FALSE(session.rebuild_waiting());
+    ASSERT_NE(session.trainer_built_for(settings), nullptr);
+    EXPECT_EQ(session.trainer()->data().train.size() + session.trainer()->data().test.size(), 150u);
+    settings.run.playing = true;
+    session.train_frame(settings, 0);
+    EXPECT_EQ(session.trainer()->steps(), 1);
+    EXPECT_EQ(session.trainer()->history().back().step, 0) << "the first record after a dear rebuild was taken in the frame";
+    EXPECT_NE(session.versions().recorded, session.versions().model);
+    // Against the usual budget the rebuild is cheap: it follows the slider while it is held.
+    settings.run.frame_budget_ms = 1e6;
+    settings.data.points = 160;
+    session.sync(settings, kDefaultMemoryBudget, true);
+    EXPECT_FALSE(session.rebuild_waiting());
+    EXPECT_NE(session.trainer_built_for(settings), nullptr);
 }
 
 TEST(LinearTwin, CatchesUpWithinItsBudgetAndRecordsOncePerCall) {

@@ -52,7 +52,8 @@ BakeoffLive::BakeoffLive() = default;
 
 BakeoffLive::~BakeoffLive() = default;  // the worker's destructor cancels and joins its job
 
-void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budget) {
+void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budget, bool editing) {
+    rebuild_waiting_ = false;
     if (auto error = bakeoff_settings_error(settings)) {
         error_ = *error;
         return;
@@ -82,7 +83,8 @@ void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budge
     if (!bakeoff_ || data_ != settings.contest.data || architecture_ != settings.contest.architecture ||
         hyper_ != settings.contest.hyper || activations_ != settings.activations || settings_seeds_ != settings.seeds ||
         (settings.step_budget != budget_ && settings.step_budget < seed0_step())) {
-        rebuild(settings);
+        rebuild_waiting_ = bakeoff_ && rebuild_waits(editing, rebuild_ms_, settings.frame_budget_ms);
+        if (!rebuild_waiting_) rebuild(settings);
     } else if (settings.step_budget != budget_) {
         budget_ = settings.step_budget;  // raised (or lowered, still ahead): the contest goes on
         bakeoff_->set_step_budget(budget_);
@@ -91,6 +93,7 @@ void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budge
 }
 
 void BakeoffLive::rebuild(const BakeoffSettings& settings) {
+    const auto start = Clock::now();
     // The hyper group's activation is not part of the contest: compare it with the activation fixed.
     try {
         const Dataset data = training_data(settings.contest);
@@ -108,7 +111,6 @@ void BakeoffLive::rebuild(const BakeoffSettings& settings) {
     settings_seeds_ = settings.seeds;
     budget_ = settings.step_budget;
     seeds_ = settings.seeds;
-    record_ms_ = 0;  // another contest's records cost what they cost: the first are taken and measured
     // Waits for records in flight, if any; the old contest's buffers go with the old worker.
     record_worker_ = std::make_unique<RecordWorker<std::vector<int>>>();
     thumbnails_.clear();
@@ -116,6 +118,10 @@ void BakeoffLive::rebuild(const BakeoffSettings& settings) {
     next_thumbnail_ = 0;
     rate_.clear();
     start_background(settings);
+    rebuild_ms_ = milliseconds_since(start);
+    // Most of it is every contestant's step-0 record: until records are measured, the next are
+    // taken to cost as much, so that dear ones go beside the frame from the first.
+    record_ms_ = rebuild_ms_;
 }
 
 void BakeoffLive::start_background(const BakeoffSettings& settings) {

@@ -48,7 +48,10 @@ class BakeoffLive {
 
     // Restarts the contest when the settings changed; invalid settings, or a contest estimated over
     // `memory_budget` bytes, keep the last good one and set error() (the refusal gives the estimate).
-    void sync(const BakeoffSettings& settings, std::size_t memory_budget = kDefaultMemoryBudget);
+    // While `editing` (a slider held), a restart that was dear last time waits (rebuild_waits).
+    void sync(const BakeoffSettings& settings, std::size_t memory_budget = kDefaultMemoryBudget, bool editing = false);
+    bool rebuild_waiting() const { return rebuild_waiting_; }  // a new contest is due when the slider is let go
+    double rebuild_ms() const { return rebuild_ms_; }
     // This frame's lockstep steps while playing, within `budget_ms` (the frame's budget minus the
     // rest of the last frame), at most settings.max_steps_per_frame, at least one. `min_steps` (what
     // keeps settings.min_steps_per_second at the current frame rate) may take the frame past its
@@ -132,6 +135,8 @@ class BakeoffLive {
     FrameBreakdown breakdown_;
     int last_steps_ = 0;
     double record_ms_ = 0;  // the last records' cost, kept free in the budget of a frame that records
+    double rebuild_ms_ = 0;  // the last new contest's cost
+    bool rebuild_waiting_ = false;
     void take_worker_records();  // records finished beside the frame, into the contestants still of their basis
     // The contestants that stepped since their last record: recorded in the frame (and measured), or
     // handed to the worker when `beside` and it is free.

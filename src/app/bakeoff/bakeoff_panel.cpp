@@ -187,6 +187,9 @@ void draw_toolbar(BakeoffPanel& panel) {
                         "run ahead of seed 0. Until they catch up, their milestones may still be missing (n/K).");
         }
     }
+    if (session.rebuild_waiting()) {
+        ImGui::TextDisabled("A new contest when you let go (it takes %.0f ms)", session.rebuild_ms());
+    }
     if (!session.error().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.45f, 0.4f, 1));
         ImGui::TextWrapped("Settings not applied: %s", session.error().c_str());  // a refusal is a sentence
@@ -215,7 +218,7 @@ std::string open_contestant_in_classifier(const BakeoffPanel& bakeoff, int activ
 void draw_bakeoff_panel(BakeoffPanel& panel, PanelContext& context) {
     BakeoffLive& session = panel.live;
     session.close_previous_frame(context.times.last_build_ms, context.times.last_render_ms);
-    session.sync(panel.settings, context.memory_budget);
+    session.sync(panel.settings, context.memory_budget, ImGui::IsAnyItemActive());
     // The frame's budget minus what the rest of the last frame took (UI, thumbnails, submitting the
     // draw calls; not the wait in SwapBuffers, which is vsync's time to give away).
     const double other_ms = std::max(context.times.last_work_ms - session.train_ms(), 0.0);

@@ -428,6 +428,9 @@ void draw_classifier_toolbar(ClassifierPanel& panel, const UiFonts& fonts) {
     if (!session.error().empty()) {
         ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "Settings not applied: %s", session.error().c_str());
     }
+    if (session.rebuild_waiting()) {
+        ImGui::TextDisabled("A new network when you let go (it takes %.0f ms)", session.rebuild_ms());
+    }
     if (const auto& divergence = trainer->divergence()) {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.35f, 0.08f, 0.08f, 1));
         ImGui::BeginChild("##diverged", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 1.6f), true);

@@ -28,7 +28,7 @@ Trainer& ClassifierLive::change() {
 
 void ClassifierLive::replace(std::unique_ptr<Trainer> trainer) {
     trainer_ = std::move(trainer);
-    record_ms_ = 0;  // another trainer's records cost what they cost: the first is taken and measured
+    record_ms_ = 0;  // another trainer's: rebuild() knows its step 0's cost; an adopted one's first record is measured
     if (trainer_) trainer_->set_history_limit(kHistoryRecords);
     weight_edits_.clear();  // they were of another model
     trainer_version_ = ++model_version_;
@@ -54,7 +54,8 @@ void ClassifierLive::settle(double frame_budget_ms) {
     recorded_version_ = model_version_;
 }
 
-void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory_budget) {
+void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory_budget, bool editing) {
+    rebuild_waiting_ = false;
     if (auto error = settings_error(settings)) {
         error_ = *error;
         return;
@@ -75,19 +76,25 @@ void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory
     }
     error_.clear();
     if (!trainer_ || data_ != settings.data || architecture_ != settings.architecture) {
-        rebuild(settings);
+        rebuild_waiting_ = trainer_ && rebuild_waits(editing, rebuild_ms_, settings.run.frame_budget_ms);
+        if (!rebuild_waiting_) rebuild(settings);
         return;
     }
     if (hyper_ != settings.hyper) apply_hyper(settings.hyper);
 }
 
 void ClassifierLive::rebuild(const ClassifierSettings& settings) {
+    const auto start = Clock::now();
     try {
         replace(std::make_unique<Trainer>(training_data(settings), to_trainer_config(settings)));
     } catch (const std::exception& e) {
         error_ = e.what();
         return;
     }
+    rebuild_ms_ = milliseconds_since(start);
+    // Most of it is the step-0 record: until a record is measured, the next is taken to cost as
+    // much, so that a dear one goes beside the frame from the first.
+    record_ms_ = rebuild_ms_;
     recorded_version_ = model_version_;  // a new trainer records its step 0
     built_here_ = true;
     data_ = settings.data;

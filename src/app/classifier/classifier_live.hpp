@@ -37,7 +37,10 @@ public:
     // Brings the trainer in line with `settings`: a new dataset or architecture rebuilds it, other
     // changes go through the Trainer's setters and keep the weights. Invalid settings keep the last
     // good trainer and set error(), as do settings whose trainer would need more than `memory_budget` bytes.
-    void sync(const ClassifierSettings& settings, std::size_t memory_budget = kDefaultMemoryBudget);
+    // While `editing` (a slider held), a rebuild that was dear last time waits (rebuild_waits).
+    void sync(const ClassifierSettings& settings, std::size_t memory_budget = kDefaultMemoryBudget, bool editing = false);
+    bool rebuild_waiting() const { return rebuild_waiting_; }  // a new network is due when the slider is let go
+    double rebuild_ms() const { return rebuild_ms_; }
     // This frame's training while playing: at most the steps per frame (automatic mode: no cap), and
     // only as many as fit in the frame's budget beside `other_work_ms`, the rest of the last frame
     // (run_steps_within: the first step always runs), then a record of the new weights — in the
@@ -149,6 +152,8 @@ private:
     ClassifierHyper hyper_;
     std::string error_;
     bool built_here_ = false;  // by rebuild(), with its generated or imported points untouched since
+    double rebuild_ms_ = 0;    // the last rebuild's cost
+    bool rebuild_waiting_ = false;
 
     // The only ways to modify the model: each bumps its version, so no picture can miss a change.
     Trainer& change();

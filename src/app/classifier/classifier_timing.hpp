@@ -65,4 +65,13 @@ private:
 // are drawn on a worker whenever training plays: plane_worker.hpp.)
 inline constexpr double kDearWorkShare = 0.25;
 
+// A rebuild (new data, a new network, a new contest) is the other dear work: at 100,000 points, or
+// a Bake-off of 5,000 points through 8 × 64, it takes hundreds of milliseconds, and dragging the
+// slider that asks for it would rebuild in every frame of the drag. One that cost more than
+// kDearWorkShare of the budget last time waits while a widget is held (`editing`), and is made
+// when it is let go.
+inline bool rebuild_waits(bool editing, double last_rebuild_ms, double frame_budget_ms) {
+    return editing && last_rebuild_ms > kDearWorkShare * frame_budget_ms;
+}
+
 }  // namespace actviz::app
