@@ -30,6 +30,7 @@ template <typename Tag>
 class RecordWorker {
 public:
     bool busy() const { return worker_.busy(); }
+    bool outstanding() const { return worker_.outstanding(); }
     // Starts evaluating `jobs`; ignored (false) while busy.
     bool start(std::vector<Trainer::RecordJob> jobs, Tag tag) {
         return worker_.start(

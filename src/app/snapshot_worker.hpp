@@ -23,6 +23,13 @@ public:
 
     // A job in flight: start() would be ignored.
     bool busy() const { return worker_.busy(); }
+    // A job in flight or a result not taken yet: a frame must come to take it in (an idle window
+    // draws only on input).
+    bool outstanding() const {
+        if (worker_.busy()) return true;  // the job sets ready_ before it stops being busy
+        std::lock_guard lock(mutex_);
+        return ready_;
+    }
     // Runs `compute(Result&, cancel)` on the worker — it must own everything it reads — into
     // recycled buffers, the result tagged with `tag`. `cancel` is set when the worker is destroyed:
     // a long job may stop early, its result is never taken. Ignored (false) while busy.
@@ -51,7 +58,7 @@ public:
 
 private:
     Result work_;  // the job's; touched only by the job in flight
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     Result done_;  // guarded by mutex_, as are the two below
     Tag done_tag_{};
     bool ready_ = false;

@@ -95,6 +95,8 @@ TEST(ClassifierCurrent, EveryReadoutAndPictureFollowsTheModelAfterOneFrame) {
     launch.frames = 400;
     const int status = run(launch, [&](AppState& state, GLFWwindow*, int frame) {
         if (frame == 20) {  // the Bake-off has trained a while: on to the Classifier, paused
+            // A budget every plane pass and record fits in (under ASan too): paused, all is done in the frame.
+            state.classifier.settings.run.frame_budget_ms = 1000;
             state.bakeoff.settings.playing = false;
             state.maximised_panel = classifier;
             state.classifier.settings.run.playing = true;
@@ -118,6 +120,46 @@ TEST(ClassifierCurrent, EveryReadoutAndPictureFollowsTheModelAfterOneFrame) {
     EXPECT_EQ(status, 0);
     EXPECT_EQ(next, changes.size()) << "the run ended before every change was tried";
     for (const std::string& failure : failures) ADD_FAILURE() << failure;
+}
+
+// Paused, the planes were computed in the frame whatever they cost (~100 ms at 8 × 64 for every
+// hovered unit or frame of a drag). Dearer than the frame's budget, they are drawn on the worker as
+// while training plays, and the frames that follow take them in: a few frames later
+// every picture is of the model again.
+TEST(ClassifierCurrent, DearPlanesWhilePausedAreDrawnBesideTheFrameAndArrive) {
+    const char* display = std::getenv("DISPLAY");
+    if (!display || !*display) GTEST_SKIP() << "no X display; the test command runs this under xvfb-run";
+    settings::LaunchOptions launch;
+    launch.fresh = true;
+    launch.width = 1000;
+    launch.height = 700;
+    launch.panel = "classifier";
+    launch.frames = 300;
+    int changed_at = -1, current_at = -1;
+    double worker_ms_before = -1, worker_ms_after = 0;
+    std::string why = "never changed";
+    const int status = run(launch, [&](AppState& state, GLFWwindow*, int frame) {
+        ClassifierSettings& settings = state.classifier.settings;
+        ClassifierLive& live = state.classifier.live;
+        if (frame == 0) {
+            settings.run.playing = false;
+            settings.architecture.hidden = {64, 64, 64};  // a plane pass of tens of milliseconds
+            settings.run.frame_budget_ms = 1;              // dear against this budget
+        } else if (frame == 10) {
+            worker_ms_before = live.worker_plane_ms();  // paused from the start: never used
+            live.single_step();
+            changed_at = frame;
+        } else if (changed_at > 0 && current_at < 0 && frame > changed_at + 1) {
+            why = disagreement(state);
+            if (why.empty()) current_at = frame, worker_ms_after = live.worker_plane_ms();
+        } else if (current_at > 0) {
+            state.quit_requested = true;
+        }
+    });
+    EXPECT_EQ(status, 0);
+    EXPECT_EQ(worker_ms_before, 0);
+    EXPECT_GT(current_at, 0) << "the planes never caught up: " << why;
+    EXPECT_GT(worker_ms_after, 0) << "the paused planes were computed in the frame";
 }
 
 }  // namespace

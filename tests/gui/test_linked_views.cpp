@@ -370,6 +370,45 @@ TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
                 changes.ms[0], changes.ms[1], changes.ms[2], record_ms, rebuild_ms);
 }
 
+// Not a test: with ACTVIZ_FRAME_REPORT set, prints the frame times of the Classifier paused at
+// 8 × 64 GELU while the plane's picture changes every frame (the dead-unit layer shown cycles, as a
+// hovered unit or a dragged view would), first with a budget every pass fits in (the planes in the
+// frame, as before), then with the default 16.7 ms (dear passes on the worker). Timings are never asserted.
+TEST(LinkedViews, ClassifierPausedDearPlanesFrameReport) {
+    if (!have_display() || !std::getenv("ACTVIZ_FRAME_REPORT")) GTEST_SKIP() << "set ACTVIZ_FRAME_REPORT to measure";
+    settings::LaunchOptions launch;
+    launch.fresh = true;
+    launch.width = 1600;
+    launch.height = 1000;
+    launch.panel = "classifier";
+    launch.frames = 260;
+    FrameTimes in_frame, beside;  // frames 41-140 with a budget of 1,000 ms, 161-259 with 16.7 ms
+    std::vector<double> planes_in_frame, planes_beside;
+    double worker_ms = 0;  // the worker's last pass
+    run(launch, [&](AppState& state, GLFWwindow*, int frame) {
+        ClassifierSettings& settings = state.classifier.settings;
+        if (frame == 0) {
+            settings.architecture.hidden = std::vector<int>(8, 64);
+            settings.hyper.activation = activation_index(*find_activation("gelu"));
+            settings.run.playing = false;
+            settings.run.frame_budget_ms = 1000;
+        }
+        if (frame == 150) settings.run.frame_budget_ms = 16.7;
+        if (frame >= 40) settings.view.dead_layer = frame % 8;
+        in_frame.tick(frame > 40 && frame <= 140);
+        beside.tick(frame > 160);
+        if (frame > 40 && frame <= 140) planes_in_frame.push_back(state.classifier.live.planes_ms());
+        if (frame > 160) planes_beside.push_back(state.classifier.live.planes_ms());
+        worker_ms = state.classifier.live.worker_plane_ms();
+    });
+    for (auto* planes : {&planes_in_frame, &planes_beside}) std::sort(planes->begin(), planes->end());
+    in_frame.print("paused, 8 × 64, the picture changing every frame, planes in the frame");
+    std::printf("; planes on the UI thread %.1f ms (median)\n", planes_in_frame[planes_in_frame.size() / 2]);
+    beside.print("the same, dear planes beside the frame");
+    std::printf("; planes on the UI thread %.1f ms (median), the worker's pass %.1f ms\n",
+                planes_beside[planes_beside.size() / 2], worker_ms);
+}
+
 // Not a test: with ACTVIZ_FRAME_REPORT set, prints the frame times of the Bake-off's default contest
 // at the most the panel allows per contestant, 5,000 points and 8 × 64, two seeds, at 1600 × 1000: its records
 // evaluate every contestant on all the data. Timings are never asserted.

@@ -61,6 +61,7 @@ class BakeoffLive {
     void train_frame(BakeoffSettings& settings, double budget_ms, int min_steps = 1);
     void restart();  // from step 0 with the same settings
     bool record_in_flight() const { return record_worker_->busy(); }  // dear records being computed beside the frame
+    bool work_outstanding() const { return record_worker_->outstanding(); }  // in flight or not taken in yet
 
     // Redraws the thumbnails whose contestant moved since they were drawn, oldest first, for at
     // most `budget_ms` (at least one per call).

@@ -230,7 +230,7 @@ void draw_bakeoff_panel(BakeoffPanel& panel, PanelContext& context) {
     session.update_thumbnails(class_rgb_palette(), plane_background(), kThumbnailBudgetMs);
     // While the background seeds catch up to the budget, the verdict changes without input.
     // Also while records are on their way beside the frame: a later frame takes them in.
-    if (panel.settings.playing || session.record_in_flight() || (session.at_budget() && !session.is_final())) {
+    if (panel.settings.playing || session.work_outstanding() || (session.at_budget() && !session.is_final())) {
         context.requests.animating = true;
     }
 

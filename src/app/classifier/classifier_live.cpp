@@ -238,7 +238,7 @@ int ClassifierLive::erase_near(double x, double y, double radius) {
     return erased;
 }
 
-void ClassifierLive::update_planes(const PlaneRequest& request, const PlaneColours& colours) {
+void ClassifierLive::update_planes(const PlaneRequest& request, const PlaneColours& colours, double frame_budget_ms) {
     planes_ms_ = 0;
     if (!trainer_) return;
     const auto start = Clock::now();
@@ -248,17 +248,22 @@ void ClassifierLive::update_planes(const PlaneRequest& request, const PlaneColou
     // paused): dropped.
     if (worker_.take(incoming_, version) && version >= trainer_version_ &&
         (version > planes_version_ || (version == planes_version_ && incoming_.request == request))) {
-        worker_plane_ms_ = incoming_.boundary_ms + incoming_.colours_ms;
+        worker_plane_ms_ = plane_pass_ms_ = incoming_.boundary_ms + incoming_.colours_ms;
         show(incoming_, version);
     }
     const bool current = planes_version_ == model_version_ && shown_.request == request && !regions_.empty();
     if (!current) {
-        if (playing_ && planes_version_ >= trainer_version_ && !regions_.empty()) {
-            // Training plays: the worker draws a copy of the weights, the frame goes on.
+        const bool have_pictures = planes_version_ >= trainer_version_ && !regions_.empty();
+        // Paused, the frame has no steps to take: the pass may have its whole budget.
+        if (have_pictures && (playing_ || plane_pass_ms_ > frame_budget_ms)) {
+            // Training plays, or the pass is dearer than a frame: the worker draws a copy of the
+            // weights, the frame goes on with the pictures it has.
             worker_.start(trainer_->mlp(), request, colours, model_version_);
         } else {
             // Paused (what is on screen is exactly the model), or the trainer's first pictures.
+            const auto pass_start = Clock::now();
             compute_planes(trainer_->mlp(), request, colours, evaluator_, incoming_);
+            plane_pass_ms_ = milliseconds_since(pass_start);
             show(incoming_, model_version_);
         }
     }

@@ -82,16 +82,17 @@ public:
     int erase_near(double x, double y, double radius);
 
     // Brings the planes up to `request` and the model: paused (or for a new trainer's first
-    // pictures), computed here at once; playing, started on the worker from a copy of the weights,
-    // and shown from the frame they are done (the planes then trail the model by a frame or a few).
-    void update_planes(const PlaneRequest& request, const PlaneColours& colours);
+    // pictures), computed here at once; playing, or paused when their last pass cost more than
+    // `frame_budget_ms` (8 × 64 with a unit hovered or the view dragged: ~100 ms), started on the worker from a copy of the weights, and shown from the frame they are done
+    // (the planes then trail the model by a frame or a few).
+    void update_planes(const PlaneRequest& request, const PlaneColours& colours, double frame_budget_ms);
 
     const Trainer* trainer() const { return trainer_.get(); }
     // What each picture and readout was computed from: the model's version goes up with every
     // change to the function the network computes or to its points (all of them go through
-    // change() or replace()); after a paused frame every other version equals it (while training
-    // plays, the planes trail the model by the worker's pass, and on a large data set the record by
-    // a few hundred milliseconds).
+    // change() or replace()); after a paused frame every other version equals it, unless their work
+    // is dear (while training plays, the planes trail the model by the worker's pass; dear planes
+    // and records, paused or not, by the worker's pass as well: ~100 ms at 8 × 64 or 100,000 points).
     struct Versions {
         std::uint64_t model = 0, recorded = 0, planes = 0;
     };
@@ -129,6 +130,8 @@ public:
     const std::vector<int>& test_predicted() const { return trainer_ ? trainer_->predicted_test() : no_predictions_; }
     int last_steps() const { return last_steps_; }  // steps run in the last train_frame
     bool record_in_flight() const { return record_worker_->busy(); }  // a dear record being computed beside the frame
+    // A record or planes computed beside the frame and not taken in yet: the panel keeps drawing.
+    bool work_outstanding() const { return record_worker_->outstanding() || worker_.outstanding(); }
     double steps_per_second() const { return rate_.per_second(); }  // while playing, over the last second
 
     // This frame's science on the UI thread in milliseconds, and the medians of the last frames.
@@ -181,6 +184,7 @@ private:
     bool playing_ = false;
     StepRate rate_;
     double train_ms_ = 0, planes_ms_ = 0, worker_plane_ms_ = 0;
+    double plane_pass_ms_ = 0;  // the last planes' pass, here or on the worker: dear ones go to the worker
     FrameBreakdown breakdown_;
     PlaneWorker worker_;  // the planes while playing
     // Dear records while playing, tagged with the model's version they are of.

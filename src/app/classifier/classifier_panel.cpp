@@ -104,8 +104,8 @@ void draw_classifier_panel(ClassifierPanel& panel, PanelContext& context) {
     session.sync(panel.settings, context.memory_budget, ImGui::IsAnyItemActive());
     session.train_frame(panel.settings, other_work_ms);
     session.settle(panel.settings.run.frame_budget_ms);  // paused: last frame's edits recorded before any readout is drawn
-    // A record on its way beside the frame (paused, dear) is taken in by a later frame: keep drawing.
-    if (panel.settings.run.playing || session.record_in_flight()) context.requests.animating = true;
+    // A record or planes on their way beside the frame (paused, dear) are taken in by a later frame: keep drawing.
+    if (panel.settings.run.playing || session.work_outstanding()) context.requests.animating = true;
 
     const float font = ImGui::GetFontSize();
     const ImGuiStyle& style = ImGui::GetStyle();

@@ -246,7 +246,7 @@ void draw_boundary_plane(ClassifierPanel& panel, ImVec2 size) {
     // The network view lights a hovered unit's active region on this plane: the rest is dimmed.
     colours.unit_on = view.network ? pack_rgba(0, 0, 0, 0) : pack_rgba(250, 214, 90);
     colours.unit_off = view.network ? pack_rgba(8, 8, 12, 190) : pack_rgba(40, 36, 60);
-    session.update_planes(request, colours);
+    session.update_planes(request, colours, panel.settings.run.frame_budget_ms);
     const GridView& v = session.plane_view();
     const bool regions = session.has_linear_regions() && session.pattern_units() > 0;
     plot::plot_image("##regions", (regions ? session.linear_regions_texture() : session.regions_texture()).id(), v.x_min,

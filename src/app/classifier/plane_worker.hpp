@@ -15,6 +15,7 @@ namespace actviz::app {
 class PlaneWorker {
 public:
     bool busy() const { return worker_.busy(); }
+    bool outstanding() const { return worker_.outstanding(); }
     // Starts computing `request`'s pictures of a copy of `mlp`, tagged with `version` (the model's
     // version the copy is of); ignored (false) while busy.
     bool start(const Mlp& mlp, const PlaneRequest& request, const PlaneColours& colours, std::uint64_t version) {
