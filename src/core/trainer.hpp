@@ -132,7 +132,8 @@ class Trainer {
     // Takes a saved state for this config and data: why it does not fit (sizes, non-finite values,
     // a batch order that is not a permutation, history steps out of order), or nullopt after taking
     // it. On refusal nothing changes. Any divergence is cleared; unit activity is re-evaluated, and
-    // recorded when the last record is not of these weights at this step.
+    // recorded when the last record is not of these weights at this step (a loss that is not finite
+    // then pauses the run, as any record's would).
     std::optional<std::string> restore(TrainerState state);
 
     const Mlp& mlp() const { return mlp_; }

@@ -219,11 +219,14 @@ TEST(BakeoffLive, ADearRestartWaitsWhileASliderIsHeld) {
     const Bakeoff* first = session.bakeoff();
     ASSERT_NE(first, nullptr) << session.error();
     EXPECT_GT(session.rebuild_ms(), 0);
+    const double built_rate = settings.contest.hyper.learning_rate;
     for (double rate : {0.02, 0.03, 0.04}) {
         settings.contest.hyper.learning_rate = rate;
         session.sync(settings, kDefaultMemoryBudget, true);
         EXPECT_EQ(session.bakeoff(), first) << rate;
         EXPECT_TRUE(session.rebuild_waiting()) << rate;
+        // What a contestant opened in the Classifier meanwhile is trained with: the contest's own.
+        EXPECT_EQ(session.built_contest(settings.contest).hyper.learning_rate, built_rate) << rate;
     }
     session.sync(settings, kDefaultMemoryBudget, false);  // let go
     EXPECT_FALSE(session.rebuild_waiting());

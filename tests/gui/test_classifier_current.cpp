@@ -124,8 +124,11 @@ TEST(ClassifierCurrent, EveryReadoutAndPictureFollowsTheModelAfterOneFrame) {
 
 // Paused, the planes were computed in the frame whatever they cost (~100 ms at 8 × 64 for every
 // hovered unit or frame of a drag). Dearer than the frame's budget, they are drawn on the worker as
-// while training plays, and the frames that follow take them in: a few frames later
-// every picture is of the model again.
+// while training plays, and the frames that follow take them in: a few frames later every picture
+// is of the model again. And while the picture asked for changes every frame (a drag of the view,
+// here driven through update_planes with the panel out of sight), the worker's pictures are shown
+// as they come, though each is of a request already gone: they were dropped, and the plane froze
+// until the drag stopped.
 TEST(ClassifierCurrent, DearPlanesWhilePausedAreDrawnBesideTheFrameAndArrive) {
     const char* display = std::getenv("DISPLAY");
     if (!display || !*display) GTEST_SKIP() << "no X display; the test command runs this under xvfb-run";
@@ -134,9 +137,11 @@ TEST(ClassifierCurrent, DearPlanesWhilePausedAreDrawnBesideTheFrameAndArrive) {
     launch.width = 1000;
     launch.height = 700;
     launch.panel = "classifier";
-    launch.frames = 300;
-    int changed_at = -1, current_at = -1;
+    launch.frames = 400;
+    int changed_at = -1, current_at = -1, pictures_followed = 0;
     double worker_ms_before = -1, worker_ms_after = 0;
+    double shown_x_min = -99;
+    PlaneRequest dragged;
     std::string why = "never changed";
     const int status = run(launch, [&](AppState& state, GLFWwindow*, int frame) {
         ClassifierSettings& settings = state.classifier.settings;
@@ -152,6 +157,18 @@ TEST(ClassifierCurrent, DearPlanesWhilePausedAreDrawnBesideTheFrameAndArrive) {
         } else if (changed_at > 0 && current_at < 0 && frame > changed_at + 1) {
             why = disagreement(state);
             if (why.empty()) current_at = frame, worker_ms_after = live.worker_plane_ms();
+        } else if (current_at > 0 && frame == current_at + 1) {
+            state.maximised_panel = panel_index(PanelId::Activations);  // only this hook asks for planes now
+            dragged = live.shown_request();
+        } else if (current_at > 0 && frame < current_at + 200) {
+            dragged.view.x_min += 0.01;  // the view panned a little every frame: never the same request
+            dragged.view.x_max += 0.01;
+            PlaneColours colours;
+            colours.palette = {Rgb{200, 60, 60}, Rgb{60, 200, 60}, Rgb{60, 60, 200}};
+            colours.count_ramp = {0xff000000u, 0xffffffffu};
+            live.update_planes(dragged, colours, settings.run.frame_budget_ms);
+            const double shown_x = live.shown_request().view.x_min;
+            if (shown_x != shown_x_min) ++pictures_followed, shown_x_min = shown_x;
         } else if (current_at > 0) {
             state.quit_requested = true;
         }
@@ -160,6 +177,7 @@ TEST(ClassifierCurrent, DearPlanesWhilePausedAreDrawnBesideTheFrameAndArrive) {
     EXPECT_EQ(worker_ms_before, 0);
     EXPECT_GT(current_at, 0) << "the planes never caught up: " << why;
     EXPECT_GT(worker_ms_after, 0) << "the paused planes were computed in the frame";
+    EXPECT_GE(pictures_followed, 3) << "the pictures stopped following a request that changes every frame";
 }
 
 }  // namespace

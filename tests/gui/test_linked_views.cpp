@@ -385,6 +385,7 @@ TEST(LinkedViews, ClassifierPausedDearPlanesFrameReport) {
     FrameTimes in_frame, beside;  // frames 41-140 with a budget of 1,000 ms, 161-259 with 16.7 ms
     std::vector<double> planes_in_frame, planes_beside;
     double worker_ms = 0;  // the worker's last pass
+    int pictures_beside = 0, shown_layer = -99;  // new pictures shown in the second part
     run(launch, [&](AppState& state, GLFWwindow*, int frame) {
         ClassifierSettings& settings = state.classifier.settings;
         if (frame == 0) {
@@ -399,14 +400,18 @@ TEST(LinkedViews, ClassifierPausedDearPlanesFrameReport) {
         beside.tick(frame > 160);
         if (frame > 40 && frame <= 140) planes_in_frame.push_back(state.classifier.live.planes_ms());
         if (frame > 160) planes_beside.push_back(state.classifier.live.planes_ms());
+        if (frame > 160 && state.classifier.live.shown_request().dead_layer != shown_layer) {
+            shown_layer = state.classifier.live.shown_request().dead_layer;
+            ++pictures_beside;
+        }
         worker_ms = state.classifier.live.worker_plane_ms();
     });
     for (auto* planes : {&planes_in_frame, &planes_beside}) std::sort(planes->begin(), planes->end());
     in_frame.print("paused, 8 × 64, the picture changing every frame, planes in the frame");
     std::printf("; planes on the UI thread %.1f ms (median)\n", planes_in_frame[planes_in_frame.size() / 2]);
     beside.print("the same, dear planes beside the frame");
-    std::printf("; planes on the UI thread %.1f ms (median), the worker's pass %.1f ms\n",
-                planes_beside[planes_beside.size() / 2], worker_ms);
+    std::printf("; planes on the UI thread %.1f ms (median), the worker's pass %.1f ms, %d new pictures in %zu frames\n",
+                planes_beside[planes_beside.size() / 2], worker_ms, pictures_beside, planes_beside.size());
 }
 
 // Not a test: with ACTVIZ_FRAME_REPORT set, prints the frame times of the Bake-off's default contest

@@ -51,6 +51,14 @@ class BakeoffLive {
     // While `editing` (a slider held), a restart that was dear last time waits (rebuild_waits).
     void sync(const BakeoffSettings& settings, std::size_t memory_budget = kDefaultMemoryBudget, bool editing = false);
     bool rebuild_waiting() const { return rebuild_waiting_; }  // a new contest is due when the slider is let go
+    // `contest` with the data, network and hyper-parameters the running contest was built from: the
+    // panel's may be newer (a restart waiting for a slider's release, or settings refused).
+    ClassifierSettings built_contest(ClassifierSettings contest) const {
+        if (data_) contest.data = *data_;
+        if (architecture_) contest.architecture = *architecture_;
+        if (hyper_) contest.hyper = *hyper_;
+        return contest;
+    }
     double rebuild_ms() const { return rebuild_ms_; }
     // This frame's lockstep steps while playing, within `budget_ms` (the frame's budget minus the
     // rest of the last frame), at most settings.max_steps_per_frame, at least one. `min_steps` (what

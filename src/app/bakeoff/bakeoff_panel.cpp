@@ -201,7 +201,7 @@ void draw_toolbar(BakeoffPanel& panel) {
 
 std::string open_contestant_in_classifier(const BakeoffPanel& bakeoff, int activation, ClassifierPanel& classifier) {
     const Contestant& c = bakeoff.live.bakeoff()->contestant(activation, 0);
-    ClassifierSettings settings = bakeoff.settings.contest;
+    ClassifierSettings settings = bakeoff.live.built_contest(bakeoff.settings.contest);
     const LayerActivation& layer = c.trainer().config().model.activations.front();
     settings.hyper.activation = activation_index(*layer.activation);
     settings.hyper.parameters = layer.parameters;

@@ -130,6 +130,7 @@ void ClassifierLive::train_frame(ClassifierSettings& settings, double other_work
     last_steps_ = 0;
     playing_ = false;
     take_worker_record();
+    take_worker_planes();  // also when no plot asks for planes this frame: the worker is free again
     if (!trainer_ || !settings.run.playing || !error_.empty()) {
         rate_.clear();  // not training: the rate shown is that of the next run, not a stale one
         return;
@@ -242,38 +243,54 @@ void ClassifierLive::update_planes(const PlaneRequest& request, const PlaneColou
     planes_ms_ = 0;
     if (!trainer_) return;
     const auto start = Clock::now();
-    std::uint64_t version = 0;
-    // Pictures of an older trainer are of another network (other layers, other classes), and ones
-    // older than those shown, or as old but of another request (computed here since, when training
-    // paused): dropped.
-    if (worker_.take(incoming_, version) && version >= trainer_version_ &&
-        (version > planes_version_ || (version == planes_version_ && incoming_.request == request))) {
-        worker_plane_ms_ = plane_pass_ms_ = incoming_.boundary_ms + incoming_.colours_ms;
-        show(incoming_, version);
+    take_worker_planes();
+    // The worker's pictures are shown unless they are of an older trainer (another network: other
+    // layers, other classes), of a pass begun before the pictures shown (computed here since, when
+    // training paused), or would replace pictures of this very model and request by another
+    // request's (the pointer went back to where it was). While the request changes every frame (a
+    // drag, a hover moving across units) they are shown as they come.
+    if (worker_pictures_waiting_) {
+        worker_pictures_waiting_ = false;
+        const bool exact = planes_version_ == model_version_ && shown_.request == request && !regions_.empty();
+        if (worker_pictures_version_ >= trainer_version_ && worker_pass_ > shown_pass_ && !(exact && incoming_.request != request)) {
+            show(incoming_, worker_pictures_version_, worker_pass_);
+        }
     }
     const bool current = planes_version_ == model_version_ && shown_.request == request && !regions_.empty();
     if (!current) {
         const bool have_pictures = planes_version_ >= trainer_version_ && !regions_.empty();
-        // Paused, the frame has no steps to take: the pass may have its whole budget.
-        if (have_pictures && (playing_ || plane_pass_ms_ > frame_budget_ms)) {
+        // Paused, the frame has no steps to take: the pass may have its whole budget. (Measured
+        // here only: the worker's pass runs on one low-priority thread and takes longer.)
+        if (have_pictures && (playing_ || frame_pass_ms_ > frame_budget_ms)) {
             // Training plays, or the pass is dearer than a frame: the worker draws a copy of the
-            // weights, the frame goes on with the pictures it has.
-            worker_.start(trainer_->mlp(), request, colours, model_version_);
+            // weights, the frame goes on with the pictures it has. One job at a time, its pictures
+            // taken before another starts, so that worker_pass_ is always theirs.
+            if (!worker_.outstanding() && worker_.start(trainer_->mlp(), request, colours, model_version_)) worker_pass_ = ++passes_;
         } else {
             // Paused (what is on screen is exactly the model), or the trainer's first pictures.
             const auto pass_start = Clock::now();
             compute_planes(trainer_->mlp(), request, colours, evaluator_, incoming_);
-            plane_pass_ms_ = milliseconds_since(pass_start);
-            show(incoming_, model_version_);
+            frame_pass_ms_ = milliseconds_since(pass_start);
+            worker_pictures_waiting_ = false;  // incoming_ was the worker's: older than these anyway
+            show(incoming_, model_version_, ++passes_);
         }
     }
     // The UI thread's share: the planes computed here, or only the uploads of the worker's.
     planes_ms_ = milliseconds_since(start);
 }
 
-void ClassifierLive::show(PlanePictures& pictures, std::uint64_t version) {
+void ClassifierLive::take_worker_planes() {
+    std::uint64_t version = 0;
+    if (!worker_.take(incoming_, version)) return;
+    worker_plane_ms_ = incoming_.boundary_ms + incoming_.colours_ms;
+    worker_pictures_version_ = version;
+    worker_pictures_waiting_ = true;
+}
+
+void ClassifierLive::show(PlanePictures& pictures, std::uint64_t version, std::uint64_t pass) {
     std::swap(shown_, pictures);
     planes_version_ = version;
+    shown_pass_ = pass;
     const GridResult& grid = shown_.grid;
     regions_.upload(shown_.regions.data(), grid.width, grid.height, true);
     if (!shown_.linear.empty()) linear_.upload(shown_.linear.data(), grid.width, grid.height, false);

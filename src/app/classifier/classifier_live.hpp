@@ -124,6 +124,7 @@ public:
     const GridResult& grid() const { return shown_.grid; }  // probabilities and counts behind the planes
     // The grid the planes were computed on: the plot's view when they were asked for.
     const GridView& plane_view() const { return shown_.request.view; }
+    const PlaneRequest& shown_request() const { return shown_.request; }  // what the pictures shown were asked for
     // Predicted class of each training / test point, from the evaluation behind the last record:
     // the very predictions the header's accuracies count (no second pass over the data).
     const std::vector<int>& train_predicted() const { return trainer_ ? trainer_->predicted_train() : no_predictions_; }
@@ -167,7 +168,14 @@ private:
     std::uint64_t planes_version_ = 0;    // the model the planes shown were computed from
     std::uint64_t trainer_version_ = 0;   // the model version replace() gave the trainer: older planes are of another network
 
-    void show(PlanePictures& pictures, std::uint64_t version);  // uploads them and makes them shown_
+    void show(PlanePictures& pictures, std::uint64_t version, std::uint64_t pass);  // uploads them and makes them shown_
+    // The worker's finished pictures into incoming_, for update_planes to show or drop.
+    void take_worker_planes();
+    std::uint64_t passes_ = 0;      // plane passes begun, here or on the worker: their order
+    std::uint64_t shown_pass_ = 0;  // the pass of the pictures shown
+    std::uint64_t worker_pass_ = 0; // the worker's last job's (it has one at a time, taken before the next)
+    std::uint64_t worker_pictures_version_ = 0;
+    bool worker_pictures_waiting_ = false;  // incoming_ holds the worker's pictures, not shown yet
 
     GridEvaluator evaluator_;  // the planes computed here (paused)
     PlanePictures shown_;      // what the textures show
@@ -184,7 +192,7 @@ private:
     bool playing_ = false;
     StepRate rate_;
     double train_ms_ = 0, planes_ms_ = 0, worker_plane_ms_ = 0;
-    double plane_pass_ms_ = 0;  // the last planes' pass, here or on the worker: dear ones go to the worker
+    double frame_pass_ms_ = 0;  // the last planes' pass computed here: paused, dearer than a frame goes to the worker
     FrameBreakdown breakdown_;
     PlaneWorker worker_;  // the planes while playing
     // Dear records while playing, tagged with the model's version they are of.
