@@ -82,9 +82,10 @@ public:
     int erase_near(double x, double y, double radius);
 
     // Brings the planes up to `request` and the model: paused (or for a new trainer's first
-    // pictures), computed here at once; playing, or paused when their last pass cost more than
-    // `frame_budget_ms` (8 × 64 with a unit hovered or the view dragged: ~100 ms), started on the worker from a copy of the weights, and shown from the frame they are done
-    // (the planes then trail the model by a frame or a few).
+    // pictures), computed here at once; playing, or paused when their last pass here cost more than
+    // `frame_budget_ms` (8 × 64 with a unit hovered or the view dragged: ~100 ms), started on the
+    // worker from a copy of the weights, and shown from the frame they are done (the planes then
+    // trail the model by a frame or a few).
     void update_planes(const PlaneRequest& request, const PlaneColours& colours, double frame_budget_ms);
 
     const Trainer* trainer() const { return trainer_.get(); }
