@@ -48,6 +48,8 @@ namespace actviz::app {
 
 void notify(StatusLine& status, std::string message) {
     std::fprintf(stderr, "actviz: %s\n", message.c_str());
+    status.recent.push_back(message);
+    if (status.recent.size() > StatusLine::kRecent) status.recent.pop_front();
     status.message = std::move(message);
     status.time = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0;  // before the window (start-up) too
 }

@@ -279,6 +279,12 @@ float draw_status_bar(AppState& state) {
         if (!state.status.message.empty() && ImGui::GetTime() - state.status.time < 8.0) {
             ImGui::SameLine(0.0f, ImGui::GetFontSize() * 2.0f);
             ImGui::TextUnformatted(state.status.message.c_str());
+            if (state.status.recent.size() > 1 && ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::TextDisabled("Recent messages, newest first");
+                for (auto m = state.status.recent.rbegin(); m != state.status.recent.rend(); ++m) ImGui::TextUnformatted(m->c_str());
+                ImGui::EndTooltip();
+            }
         }
     }
     ImGui::End();

@@ -5,6 +5,7 @@
 // contestant in the Classifier is a request the shell carries out).
 
 #include <cstddef>
+#include <deque>
 #include <string>
 
 #include "app/fonts.hpp"
@@ -42,6 +43,10 @@ struct FrameTimes {
 struct StatusLine {
     std::string message;
     double time = 0;  // ImGui::GetTime() when it was set
+    // The last messages, oldest first (the status bar's tooltip): one replaced within the same frame
+    // (an SVG saved as a 2× PNG's rasterising ends) is still there to read.
+    static constexpr std::size_t kRecent = 8;
+    std::deque<std::string> recent;
 };
 // Shows `message` in the status bar (and the log) for a few seconds.
 void notify(StatusLine& status, std::string message);

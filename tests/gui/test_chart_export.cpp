@@ -71,9 +71,9 @@ TEST_P(GuiChartExport, PngAt1xAnd2xSvgAndCsvOfOneChart) {
     std::vector<std::string> titles, messages;
     const int status = app::run(launch, [&](app::AppState& state, GLFWwindow*, int frame) {
         const bool settled = !input.busy() && frame > since + 2;
-        if (!state.status.message.empty() && (messages.empty() || messages.back() != state.status.message)) {
-            messages.push_back(state.status.message);
-        }
+        // The last few, not the one on show: an SVG's message and a 2× PNG's (its rasteriser ending
+        // on a worker) can land in the same frame.
+        messages.assign(state.status.recent.begin(), state.status.recent.end());
         // Let the page train and compute a while; Gradient flow until its worker has filled some of
         // the map (under ASan that takes more than 90 frames).
         const bool computed = std::string(chart.panel) != "gradflow" || state.gradflow.live.snapshot().map_cells_done > 0;
