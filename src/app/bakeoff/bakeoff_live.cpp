@@ -104,6 +104,10 @@ void BakeoffLive::rebuild(const BakeoffSettings& settings) {
         bakeoff_.reset();
         return;
     }
+    // Most of the contest's making is every contestant's step-0 record: until records are measured,
+    // the next are taken to cost as much, so that dear ones go beside the frame from the first. The
+    // rest of a rebuild (waiting for the old worker, starting the background seeds) is not a record's.
+    record_ms_ = milliseconds_since(start);
     data_ = settings.contest.data;
     architecture_ = settings.contest.architecture;
     hyper_ = settings.contest.hyper;
@@ -119,9 +123,6 @@ void BakeoffLive::rebuild(const BakeoffSettings& settings) {
     rate_.clear();
     start_background(settings);
     rebuild_ms_ = milliseconds_since(start);
-    // Most of it is every contestant's step-0 record: until records are measured, the next are
-    // taken to cost as much, so that dear ones go beside the frame from the first.
-    record_ms_ = rebuild_ms_;
 }
 
 void BakeoffLive::start_background(const BakeoffSettings& settings) {
