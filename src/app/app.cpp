@@ -11,6 +11,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -273,6 +274,9 @@ void build_frame(AppState& state) {
     finish_opening(state);
     draw_file_progress(state);
     poll_chart_rasterising(state);
+    state.writes.take_finished(state);
+    // Frames keep coming until every write has said how it went (and a 2× PNG's rasteriser is done).
+    if (!state.writes.idle() || !state.chart_export.rasterising.empty()) state.requests.animating = true;
     if (const int edit = state.requests.edit_formula; edit >= -1) {
         open_formula_editor(state.formula_editor, edit >= 0 ? &activations()[static_cast<std::size_t>(edit)] : nullptr);
     }
@@ -284,11 +288,24 @@ void build_frame(AppState& state) {
     }
 }
 
-std::string timestamped_screenshot_name() {
+std::string timestamped_screenshot_name(const WriteQueue& writes) {
     const std::time_t now = std::time(nullptr);
     char name[64];
     std::strftime(name, sizeof name, "actviz-%Y%m%d-%H%M%S.png", std::localtime(&now));
-    return files::first_free_name(name);  // F12 twice in one second: "-2" rather than overwriting
+    // F12 twice in one second: "-2" rather than overwriting, also while the first is being written.
+    return files::first_free_name(name, [&](const std::string& path) { return writes.reserved(path); });
+}
+
+// The window's framebuffer (or the rectangle x, y, width, height of it, in framebuffer pixels, y
+// from the top) read now, after rendering, and written as a PNG beside the frame.
+void save_screenshot(AppState& state, int fb_width, int fb_height, const std::array<int, 4>& rect,
+                     const std::string& path, const std::string& what) {
+    std::optional<gfx::FramebufferPixels> pixels = gfx::read_framebuffer_region(fb_width, fb_height, rect[0], rect[1], rect[2], rect[3]);
+    if (!pixels) {
+        notify(state, what + " not saved (" + shown_path(path) + "): the window has no area to capture");
+        return;
+    }
+    write_png_beside(state, std::move(*pixels), path, what);
 }
 
 }  // namespace
@@ -431,19 +448,15 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
         // File > Screenshot… and Screenshot of one panel, a frame after the file was chosen: the
         // chooser and the menu are gone from the picture by then.
         if (shot) {
-            const std::string what = shot->panel >= 0 ? "Panel screenshot" : "Screenshot";
-            bool saved = false;
+            std::array<int, 4> rect{0, 0, fb_width, fb_height};
             if (shot->panel >= 0) {
                 // The panel's rectangle in framebuffer pixels (the framebuffer may be scaled).
                 const auto& r = state.panel_rects[static_cast<std::size_t>(shot->panel)];
                 const ImVec2 display = ImGui::GetIO().DisplaySize;
                 const float sx = display.x > 0 ? fb_width / display.x : 1.0f, sy = display.y > 0 ? fb_height / display.y : 1.0f;
-                saved = gfx::save_framebuffer_region_png(fb_width, fb_height, static_cast<int>(r[0] * sx), static_cast<int>(r[1] * sy),
-                                                         static_cast<int>(r[2] * sx), static_cast<int>(r[3] * sy), shot->path, error);
-            } else {
-                saved = gfx::save_framebuffer_png(fb_width, fb_height, shot->path, error);
+                rect = {static_cast<int>(r[0] * sx), static_cast<int>(r[1] * sy), static_cast<int>(r[2] * sx), static_cast<int>(r[3] * sy)};
             }
-            notify(state, saved ? what + " saved: " + shot->path : what + " not saved (" + shot->path + "): " + error);
+            save_screenshot(state, fb_width, fb_height, rect, shot->path, shot->panel >= 0 ? "Panel screenshot" : "Screenshot");
         }
         grab_chart_after_render(state, fb_width, fb_height);
         shot = std::move(state.screenshot_to);
@@ -451,9 +464,8 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
         if (shot || chart_grab_in_next_frame(state)) frames_to_settle = std::max(frames_to_settle, 1);  // draw that frame even when idle
         if (state.screenshot_requested) {
             state.screenshot_requested = false;
-            const std::string path = timestamped_screenshot_name();
-            if (gfx::save_framebuffer_png(fb_width, fb_height, path, error)) notify(state, "Screenshot saved: " + path);
-            else notify(state, "Screenshot not saved (" + path + "): " + error);
+            save_screenshot(state, fb_width, fb_height, {0, 0, fb_width, fb_height}, timestamped_screenshot_name(state.writes),
+                            "Screenshot");
         }
         const bool last_frame = fixed_frames && frames_drawn >= options.frames;
         if (last_frame && !options.screenshot_path.empty() &&

@@ -24,6 +24,7 @@
 #include "app/formula_window.hpp"
 #include "app/session_ui_state.hpp"
 #include "app/softmax/softmax_panel.hpp"
+#include "app/write_queue.hpp"
 #include "app/zoom.hpp"
 #include "core/memory_budget.hpp"
 #include "core/points_csv.hpp"
@@ -90,6 +91,7 @@ struct AppState {
     };
     std::optional<ScreenshotRequest> screenshot_to;
     ChartExportState chart_export;  // a chart's PNG under way (chart_export.hpp)
+    WriteQueue writes;  // screenshots and exports being made and written beside the frame
     bool show_about = false;
     bool show_shortcuts = false;
     bool show_guide = false;  // Help > Choosing an activation

@@ -23,18 +23,10 @@ namespace {
 
 std::vector<files::FileFilter> svg_file_types() { return {{"SVG images", {".svg"}}}; }
 
-// The PNG at 2×: where the chooser said, from the SVG the chart was when the user asked.
-void start_rasterising(AppState& state, const std::string& svg, const std::string& target) {
-    static int counter = 0;
+// rsvg-convert drawing `svg_file` at twice its size, beside the window (poll_chart_rasterising).
+void start_rsvg_convert(AppState& state, const std::string& svg_file, const std::string& target) {
     std::error_code ignored;
-    const std::filesystem::path folder = std::filesystem::temp_directory_path(ignored);
-    const std::string svg_file =
-        (folder / ("actviz-chart-" + std::to_string(getpid()) + "-" + std::to_string(++counter) + ".svg")).string();
     const std::string what = "Chart PNG (2\xC3\x97) not saved (" + shown_path(target) + "): ";
-    if (auto error = files::write_file_atomically(svg_file, svg)) {
-        notify(state, what + "cannot write its SVG for rsvg-convert: " + *error);
-        return;
-    }
     auto process = std::make_unique<files::ChildProcess>();
     if (const std::string error = process->start({"rsvg-convert", "--zoom", "2", svg_file}); !error.empty()) {
         std::filesystem::remove(svg_file, ignored);
@@ -42,6 +34,27 @@ void start_rasterising(AppState& state, const std::string& svg, const std::strin
         return;
     }
     state.chart_export.rasterising.push_back({std::move(process), svg_file, target});
+}
+
+// The PNG at 2×: where the chooser said, from the SVG the chart was when the user asked. The SVG
+// is made and written to a temporary file beside the frame, then rsvg-convert draws it.
+void start_rasterising(AppState& state, std::function<std::string()> make_svg, const std::string& target) {
+    static int counter = 0;
+    std::error_code ignored;
+    const std::filesystem::path folder = std::filesystem::temp_directory_path(ignored);
+    const std::string svg_file =
+        (folder / ("actviz-chart-" + std::to_string(getpid()) + "-" + std::to_string(++counter) + ".svg")).string();
+    WriteQueue::Write write;
+    write.path = svg_file;
+    write.run = [svg_file, make_svg = std::move(make_svg)] { return files::write_file_atomically(svg_file, make_svg()); };
+    write.done = [svg_file, target](AppState& s, const std::optional<std::string>& error) {
+        if (error) {
+            notify(s, "Chart PNG (2\xC3\x97) not saved (" + shown_path(target) + "): cannot write its SVG for rsvg-convert: " + *error);
+        } else {
+            start_rsvg_convert(s, svg_file, target);
+        }
+    };
+    state.writes.push(std::move(write));
 }
 
 void export_chart(AppState& state, const plot::ChartExport& request) {
@@ -66,7 +79,7 @@ void export_chart(AppState& state, const plot::ChartExport& request) {
             ask.chooser.title = "Save chart as PNG (2\xC3\x97): " + title;
             ask.chooser.suggested_name = timestamped_name(title + " 2x", "png");
             ask.chooser.filters = png_file_types();
-            ask.on_chosen = [svg = request.content](AppState& s, const std::string& path) { start_rasterising(s, svg, path); };
+            ask.on_chosen = [make_svg = request.content](AppState& s, const std::string& path) { start_rasterising(s, make_svg, path); };
             ask_for_file(state, std::move(ask));
             break;
         }
@@ -117,13 +130,8 @@ void grab_chart_after_render(AppState& state, int fb_width, int fb_height) {
     ask.chooser.title = "Save chart as PNG: " + grab.title;
     ask.chooser.suggested_name = timestamped_name(grab.title, "png");
     ask.chooser.filters = png_file_types();
-    ask.on_chosen = [pixels = std::move(*pixels)](AppState& s, const std::string& path) {
-        std::string error;
-        if (gfx::write_png_file(path, pixels.width, pixels.height, pixels.rgb.data(), pixels.width * 3, error)) {
-            notify(s, "Chart PNG saved: " + shown_path(path));
-        } else {
-            notify(s, "Chart PNG not saved (" + shown_path(path) + "): " + error);
-        }
+    ask.on_chosen = [pixels = std::move(*pixels)](AppState& s, const std::string& path) mutable {
+        write_png_beside(s, std::move(pixels), path, "Chart PNG");
     };
     ask_for_file(state, std::move(ask));
 }
@@ -140,11 +148,13 @@ void poll_chart_rasterising(AppState& state) {
         const std::string shown = shown_path(job.target);
         const int status = job.process->exit_status();
         if (status == 0 && png.size() > 8 && png.compare(0, 4, "\x89PNG") == 0) {
-            if (auto error = files::write_file_atomically(job.target, png)) {
-                notify(state, "Chart PNG (2\xC3\x97) not saved (" + shown + "): " + *error);
-            } else {
-                notify(state, "Chart PNG (2\xC3\x97) saved: " + shown);
-            }
+            WriteQueue::Write write;
+            write.path = job.target;
+            write.run = [target = job.target, png] { return files::write_file_atomically(target, png); };
+            write.done = [shown](AppState& s, const std::optional<std::string>& error) {
+                notify(s, error ? "Chart PNG (2\xC3\x97) not saved (" + shown + "): " + *error : "Chart PNG (2\xC3\x97) saved: " + shown);
+            };
+            state.writes.push(std::move(write));
         } else if (status == 127) {
             notify(state, "Chart PNG (2\xC3\x97) not saved: it needs rsvg-convert (Debian: apt install librsvg2-bin); "
                           "PNG at 1\xC3\x97 and SVG need nothing");

@@ -8,18 +8,22 @@
 #include "app/file_types.hpp"
 #include "files/atomic_file.hpp"
 #include "files/file_name.hpp"
+#include "gfx/png_file.hpp"
 #include "session/session_file.hpp"
 #include "session/weights_json.hpp"
 
 namespace actviz::app {
 namespace {
 
-void write_export(AppState& state, const std::string& path, const std::string& text, const char* what) {
-    if (auto error = files::write_file_atomically(path, text)) {
-        notify(state, std::string(what) + " not exported (" + shown_path(path) + "): " + *error);
-    } else {
-        notify(state, std::string(what) + " exported: " + shown_path(path));
-    }
+void write_export(AppState& state, const std::string& path, std::function<std::string()> make_text, const char* what) {
+    WriteQueue::Write write;
+    write.path = path;
+    write.run = [path, make_text = std::move(make_text)] { return files::write_file_atomically(path, make_text()); };
+    write.done = [path, what](AppState& s, const std::optional<std::string>& error) {
+        notify(s, error ? std::string(what) + " not exported (" + shown_path(path) + "): " + *error
+                        : std::string(what) + " exported: " + shown_path(path));
+    };
+    state.writes.push(std::move(write));
 }
 
 }  // namespace
@@ -40,14 +44,16 @@ std::string shown_path(const std::string& path) {
 }
 
 void ask_and_write(AppState& state, const std::string& title, std::string suggested_name,
-                   std::vector<files::FileFilter> types, std::string text, const char* what) {
+                   std::vector<files::FileFilter> types, std::function<std::string()> make_text, const char* what) {
     FileRequest request;
     request.chooser.save = true;
     request.chooser.title = title;
     request.chooser.suggested_name = std::move(suggested_name);
     request.chooser.filters = std::move(types);
     // Captured now: what the chart or the network shows when the user asked.
-    request.on_chosen = [text = std::move(text), what](AppState& s, const std::string& path) { write_export(s, path, text, what); };
+    request.on_chosen = [make_text = std::move(make_text), what](AppState& s, const std::string& path) {
+        write_export(s, path, make_text, what);
+    };
     ask_for_file(state, std::move(request));
 }
 
@@ -58,7 +64,21 @@ void export_weights(AppState& state) {
         return;
     }
     ask_and_write(state, "Export weights as JSON", timestamped_name("weights", "json"), json_file_types(),
-                  session::weights_to_json(trainer->mlp()), "Weights");
+                  [json = session::weights_to_json(trainer->mlp())] { return json; }, "Weights");
+}
+
+void write_png_beside(AppState& state, gfx::FramebufferPixels pixels, const std::string& path, const std::string& what) {
+    WriteQueue::Write write;
+    write.path = path;
+    write.run = [path, pixels = std::move(pixels)]() -> std::optional<std::string> {
+        std::string error;
+        if (gfx::write_png_file(path, pixels.width, pixels.height, pixels.rgb.data(), pixels.width * 3, error)) return std::nullopt;
+        return error;
+    };
+    write.done = [path, what](AppState& s, const std::optional<std::string>& error) {
+        notify(s, error ? what + " not saved (" + shown_path(path) + "): " + *error : what + " saved: " + shown_path(path));
+    };
+    state.writes.push(std::move(write));
 }
 
 }  // namespace actviz::app

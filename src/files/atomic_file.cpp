@@ -108,9 +108,12 @@ std::string printable_path(std::string_view path) {
     return out;
 }
 
-std::string first_free_name(const std::string& path) {
-    struct stat info {};
-    if (::lstat(path.c_str(), &info) != 0) return path;
+std::string first_free_name(const std::string& path, const std::function<bool(const std::string&)>& taken) {
+    const auto is_free = [&](const std::string& candidate) {
+        struct stat info {};
+        return ::lstat(candidate.c_str(), &info) != 0 && !(taken && taken(candidate));
+    };
+    if (is_free(path)) return path;
     const auto slash = path.rfind('/');
     const auto dot = path.rfind('.');
     const bool has_extension = dot != std::string::npos && (slash == std::string::npos || dot > slash + 1);
@@ -118,7 +121,7 @@ std::string first_free_name(const std::string& path) {
     const std::string extension = has_extension ? path.substr(dot) : "";
     for (int n = 2;; ++n) {
         std::string candidate = stem + "-" + std::to_string(n) + extension;
-        if (::lstat(candidate.c_str(), &info) != 0) return candidate;
+        if (is_free(candidate)) return candidate;
     }
 }
 

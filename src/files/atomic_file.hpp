@@ -2,6 +2,7 @@
 // Writing whole files safely, for sessions, exports and screenshots alike. No dependencies beyond
 // POSIX, so the graphics layer (screenshots) uses the same writer as the session library.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,7 +30,8 @@ bool make_folders(const std::string& path);
 std::string printable_path(std::string_view path);
 
 // `path` when nothing exists there, else the first of "name-2.ext", "name-3.ext", ... that is
-// free: timestamped names of the same second do not overwrite each other.
-std::string first_free_name(const std::string& path);
+// free: timestamped names of the same second do not overwrite each other. `taken` (when given)
+// names more that are not free: files about to be written.
+std::string first_free_name(const std::string& path, const std::function<bool(const std::string&)>& taken = nullptr);
 
 }  // namespace actviz::files

@@ -8,10 +8,6 @@
 
 namespace actviz::gfx {
 
-bool save_framebuffer_png(int width, int height, const std::string& path, std::string& error) {
-    return save_framebuffer_region_png(width, height, 0, 0, width, height, path, error);
-}
-
 std::optional<FramebufferPixels> read_framebuffer_region(int fb_width, int fb_height, int x, int y, int width,
                                                          int height) {
     const int x0 = std::clamp(x, 0, std::max(fb_width, 0)), y0 = std::clamp(y, 0, std::max(fb_height, 0));
@@ -34,9 +30,8 @@ std::optional<FramebufferPixels> read_framebuffer_region(int fb_width, int fb_he
     return out;
 }
 
-bool save_framebuffer_region_png(int fb_width, int fb_height, int x, int y, int width, int height,
-                                 const std::string& path, std::string& error) {
-    const std::optional<FramebufferPixels> pixels = read_framebuffer_region(fb_width, fb_height, x, y, width, height);
+bool save_framebuffer_png(int width, int height, const std::string& path, std::string& error) {
+    const std::optional<FramebufferPixels> pixels = read_framebuffer_region(width, height, 0, 0, width, height);
     if (!pixels) {
         error = "the window has no area to capture";
         return false;

@@ -19,6 +19,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -943,8 +944,12 @@ ChartExport export_request(ChartExport::Kind kind) {
     request.title = g_frame.state->export_title;
     request.plot_id = g_frame.id;
     request.size = g_frame.frame.GetSize();
-    if (kind == ChartExport::Kind::Csv && g_frame.capture) request.content = g_frame.capture->text();
-    if ((kind == ChartExport::Kind::Svg || kind == ChartExport::Kind::Png2x) && g_frame.scene) request.content = chart_svg(*g_frame.scene);
+    if (kind == ChartExport::Kind::Csv && g_frame.capture) {
+        request.content = [table = std::make_shared<const CsvTable>(*g_frame.capture)] { return table->text(); };
+    }
+    if ((kind == ChartExport::Kind::Svg || kind == ChartExport::Kind::Png2x) && g_frame.scene) {
+        request.content = [scene = std::make_shared<const ChartScene>(*g_frame.scene)] { return chart_svg(*scene); };
+    }
     return request;
 }
 

@@ -143,7 +143,10 @@ struct ChartExport {
     enum class Kind { Csv, Svg, Png, Png2x };
     Kind kind = Kind::Csv;
     std::string title;    // the chart's title as shown (an untitled chart: its window's), no "##" ids
-    std::string content;  // Csv: the data (csv_table.hpp); Svg and Png2x: the chart as SVG (svg_writer.hpp)
+    // Csv: the data (csv_table.hpp); Svg and Png2x: the chart as SVG (svg_writer.hpp). A copy of the
+    // chart as it was when asked, made into text when called: at 100,000 points that takes tens of
+    // milliseconds, which the app spends beside the frame. Empty for Png.
+    std::function<std::string()> content;
     ImGuiID plot_id = 0;  // Png: the chart to read from the framebuffer once the menu is gone (chart_rect)
     ImVec2 size{0, 0};    // the chart's frame, in pixels
 };

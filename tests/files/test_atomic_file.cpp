@@ -103,6 +103,10 @@ TEST(AtomicFile, FirstFreeNameCountsUpPastTakenNames) {
     EXPECT_EQ(second, (folder.path / "actviz-20260101-120000-2.png").string());
     ASSERT_FALSE(write_file_atomically(second, "2"));
     EXPECT_EQ(first_free_name(first), (folder.path / "actviz-20260101-120000-3.png").string());
+    // A name about to be written (a screenshot still being encoded) is as taken as a file.
+    const std::string third = (folder.path / "actviz-20260101-120000-3.png").string();
+    EXPECT_EQ(first_free_name(first, [&](const std::string& name) { return name == third; }),
+              (folder.path / "actviz-20260101-120000-4.png").string());
     // A name without an extension, in a folder whose name has a dot.
     const fs::path dotted = folder.path / "a.b";
     fs::create_directory(dotted);

@@ -101,7 +101,7 @@ TEST_P(GuiChartExport, PngAt1xAnd2xSvgAndCsvOfOneChart) {
             input.key(GLFW_KEY_ENTER);
             ++next_export;
             stage = 1, since = frame;
-        } else if (stage == 3 && state.chart_export.rasterising.empty()) {
+        } else if (stage == 3 && state.chart_export.rasterising.empty() && state.writes.idle()) {
             state.quit_requested = true;
         } else if (stage == 99) {
             state.quit_requested = true;

@@ -27,6 +27,7 @@
 #include "app/app_state.hpp"
 #include "gui/monkey.hpp"
 #include "support/gui_test_files.hpp"
+#include "support/scratch_environment.hpp"
 #include "support/temp_folder.hpp"
 
 namespace actviz::testing {
@@ -36,34 +37,6 @@ long env_number(const char* name, long fallback) {
     const char* text = std::getenv(name);
     return text && *text ? std::strtol(text, nullptr, 10) : fallback;
 }
-
-// The app's state folder and working directory moved to a temporary folder for the test: the
-// monkey's saves, F12 screenshots and exports land there, never in the user's folders.
-class ScratchEnvironment {
-   public:
-    ScratchEnvironment() : previous_directory_(std::filesystem::current_path()) {
-        const char* state_home = std::getenv("XDG_STATE_HOME");
-        if (state_home) previous_state_home_ = state_home;
-        had_state_home_ = state_home != nullptr;
-        std::filesystem::create_directories(folder_.path / "state");
-        ::setenv("XDG_STATE_HOME", (folder_.path / "state").c_str(), 1);
-        std::filesystem::current_path(folder_.path);
-    }
-    ~ScratchEnvironment() {
-        std::filesystem::current_path(previous_directory_);
-        if (had_state_home_) ::setenv("XDG_STATE_HOME", previous_state_home_.c_str(), 1);
-        else ::unsetenv("XDG_STATE_HOME");
-    }
-    ScratchEnvironment(const ScratchEnvironment&) = delete;
-    ScratchEnvironment& operator=(const ScratchEnvironment&) = delete;
-    const std::filesystem::path& path() const { return folder_.path; }
-
-   private:
-    TempFolder folder_;
-    std::filesystem::path previous_directory_;
-    std::string previous_state_home_;
-    bool had_state_home_ = false;
-};
 
 // Runs the monkey with `seed` for `frames` frames; the app is launched again when the monkey
 // quits it (File > Quit).

@@ -93,7 +93,7 @@ class ChartExportTest : public ::testing::Test {
         set_chart_export_handler([this](const ChartExport& request) {
             if (request.kind != ChartExport::Kind::Csv) return;
             exported_title_ = request.title;
-            exported_ = request.content;
+            exported_ = request.content();
             ++exports_;
         });
     }

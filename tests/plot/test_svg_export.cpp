@@ -56,7 +56,7 @@ class SvgExport : public ::testing::Test {
    protected:
     void SetUp() override {
         set_chart_export_handler([this](const ChartExport& request) {
-            if (request.kind == ChartExport::Kind::Svg) svg_ = request.content, size_ = request.size;
+            if (request.kind == ChartExport::Kind::Svg) svg_ = request.content(), size_ = request.size;
         });
     }
     void TearDown() override { set_chart_export_handler(nullptr); }
