@@ -275,8 +275,11 @@ void build_frame(AppState& state) {
     draw_file_progress(state);
     poll_chart_rasterising(state);
     state.writes.take_finished(state);
-    // Frames keep coming until every write has said how it went (and a 2× PNG's rasteriser is done).
-    if (!state.writes.idle() || !state.chart_export.rasterising.empty()) state.requests.animating = true;
+    // Idle frames come often enough to say soon when a write or a 2× PNG's rasteriser is done,
+    // without drawing in every frame (which would take the cores from the encoder).
+    if (!state.writes.idle() || !state.chart_export.rasterising.empty()) {
+        state.requests.wake_within_s = std::min(state.requests.wake_within_s, 0.05);
+    }
     if (const int edit = state.requests.edit_formula; edit >= -1) {
         open_formula_editor(state.formula_editor, edit >= 0 ? &activations()[static_cast<std::size_t>(edit)] : nullptr);
     }
@@ -493,9 +496,11 @@ int run(const settings::LaunchOptions& options, const FrameHook& before_each_fra
         if (frames_drawn == 1) state.session.saved_fingerprint = session_fingerprint(state);
         if (last_frame) break;
     }
-    // Gone from the screen at once: what remains (cancelling the workers, freeing their buffers,
+    // Gone from the screen at once: what remains (the screenshots and exports still being written,
+    // each saying how it went on the terminal; cancelling the workers, freeing their buffers,
     // keeping the session) happens out of sight.
     glfwHideWindow(window.get());
+    state.writes.finish(state);
     if (state.session.remember_last) remember_on_exit(state);
     return 0;
 }

@@ -49,6 +49,9 @@ struct ExportedPoints {
 };
 
 struct AppState {
+    // Screenshots and exports being made and written beside the frame. First, so it is destroyed
+    // last: the panels' workers stop before it drains (the shell finishes it before that anyway).
+    WriteQueue writes;
     ActivationsPanel activations;
     SoftmaxPanel softmax;
     GradflowPanel gradflow;
@@ -91,7 +94,6 @@ struct AppState {
     };
     std::optional<ScreenshotRequest> screenshot_to;
     ChartExportState chart_export;  // a chart's PNG under way (chart_export.hpp)
-    WriteQueue writes;  // screenshots and exports being made and written beside the frame
     bool show_about = false;
     bool show_shortcuts = false;
     bool show_guide = false;  // Help > Choosing an activation

@@ -60,6 +60,10 @@ void start_rasterising(AppState& state, std::function<std::string()> make_svg, c
 void export_chart(AppState& state, const plot::ChartExport& request) {
     using Kind = plot::ChartExport::Kind;
     const std::string& title = request.title;
+    if (request.kind != Kind::Png && !request.content) {
+        notify(state, "Chart \"" + title + "\" not exported: it was not recorded in this frame; ask again");
+        return;
+    }
     switch (request.kind) {
         case Kind::Csv:
             ask_and_write(state, "Export chart data: " + title, timestamped_name(title, "csv"), csv_file_types(),
@@ -90,7 +94,7 @@ void export_chart(AppState& state, const plot::ChartExport& request) {
 
 void install_chart_export(AppState& state) {
     plot::set_chart_export_handler([&state](const plot::ChartExport& request) { export_chart(state, request); });
-    plot::set_image_reader([](ImTextureID texture) { return gfx::texture_png(texture); });
+    plot::set_image_reader([](ImTextureID texture) { return gfx::read_texture_png(texture); });
 }
 
 void uninstall_chart_export(AppState& state) {

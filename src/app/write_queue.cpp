@@ -39,6 +39,14 @@ void WriteQueue::take_finished(AppState& state) {
     }
 }
 
+void WriteQueue::finish(AppState& state) {
+    {
+        std::unique_lock lock(mutex_);
+        written_.wait(lock, [this] { return queued_.empty(); });
+    }
+    take_finished(state);
+}
+
 bool WriteQueue::reserved(const std::string& path) const {
     std::lock_guard lock(mutex_);
     for (const Write& write : queued_) {
@@ -70,9 +78,12 @@ void WriteQueue::loop() {
         } catch (const std::exception& e) {  // out of memory making a huge file's text: said, not fatal
             error = e.what();
         }
-        std::lock_guard lock(mutex_);
-        finished_.push_back({std::move(queued_.front().done), std::move(error)});
-        queued_.pop_front();  // its name is free to be picked again only now, with the file there
+        {
+            std::lock_guard lock(mutex_);
+            finished_.push_back({std::move(queued_.front().done), std::move(error)});
+            queued_.pop_front();  // its name is free to be picked again only now, with the file there
+        }
+        written_.notify_all();
     }
 }
 

@@ -35,6 +35,8 @@ class WriteQueue {
     void push(Write write);
     // Runs the `done` of every write finished since the last call, in the order they were asked.
     void take_finished(AppState& state);
+    // Waits for every write queued, then runs their `done`: at quit, so each still says how it went.
+    void finish(AppState& state);
     bool reserved(const std::string& path) const;  // queued or being written
     bool idle() const;                             // nothing queued, being written or left to take
 
@@ -46,7 +48,8 @@ class WriteQueue {
     void loop();
 
     mutable std::mutex mutex_;
-    std::condition_variable wake_;
+    std::condition_variable wake_;      // a write was queued, or the queue is stopping
+    std::condition_variable written_;   // a write is done
     std::deque<Write> queued_;        // guarded by mutex_; the front one is being written (its `run` taken)
     std::vector<Finished> finished_;  // guarded by mutex_
     bool stopping_ = false;           // guarded by mutex_

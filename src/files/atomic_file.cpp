@@ -38,6 +38,16 @@ const char* kind_of(mode_t mode) {
     return "something other than a file";
 }
 
+// The umask can only be read by setting it: done once, before main, while the process has one
+// thread. Read in every write, it raced between the writer threads (saves, screenshots, exports):
+// two interleaved reads could leave the process's umask at 0 for good.
+mode_t read_umask() {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return mask;
+}
+const mode_t kProcessUmask = read_umask();
+
 }  // namespace
 
 std::optional<std::string> write_file_atomically(const std::string& path, std::string_view text) {
@@ -58,9 +68,7 @@ std::optional<std::string> write_file_atomically(const std::string& path, std::s
         return errno_text(error);
     };
     // mkstemp creates 0600; a session is an ordinary document (umask applies as for any file).
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    if (::fchmod(fd, 0666 & ~mask) != 0) return give_up(errno);
+    if (::fchmod(fd, 0666 & ~kProcessUmask) != 0) return give_up(errno);
     if (const int error = write_all(fd, text)) return give_up(error);
     if (::fsync(fd) != 0) return give_up(errno);
     if (::close(fd) != 0) {  // NFS and some FUSE file systems report write errors only here
@@ -110,8 +118,11 @@ std::string printable_path(std::string_view path) {
 
 std::string first_free_name(const std::string& path, const std::function<bool(const std::string&)>& taken) {
     const auto is_free = [&](const std::string& candidate) {
+        // `taken` first: a file being written stops being taken only once it exists, so asked in
+        // this order no moment finds it neither taken nor there.
+        if (taken && taken(candidate)) return false;
         struct stat info {};
-        return ::lstat(candidate.c_str(), &info) != 0 && !(taken && taken(candidate));
+        return ::lstat(candidate.c_str(), &info) != 0;
     };
     if (is_free(path)) return path;
     const auto slash = path.rfind('/');

@@ -1,6 +1,7 @@
 #include "gfx/texture_png.hpp"
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "gfx/gl.hpp"
@@ -8,7 +9,7 @@
 
 namespace actviz::gfx {
 
-std::string texture_png(void* texture_id) {
+std::function<std::string()> read_texture_png(void* texture_id) {
     const auto name = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(texture_id));
     if (name == 0 || glIsTexture(name) != GL_TRUE) return {};
     GLint previous = 0;
@@ -24,7 +25,8 @@ std::string texture_png(void* texture_id) {
         glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());  // row 0 is the top, as uploaded
     }
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
-    return rgba.empty() ? std::string() : encode_png(width, height, 4, rgba.data(), width * 4);
+    if (rgba.empty()) return {};
+    return [width, height, rgba = std::move(rgba)] { return encode_png(width, height, 4, rgba.data(), width * 4); };
 }
 
 }  // namespace actviz::gfx

@@ -8,6 +8,7 @@
 // packs them (ImU32): red in the low byte, then green, blue, alpha.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -57,12 +58,14 @@ struct SceneText {
     float size = 13;  // pixels
 };
 
-// A picture that is not shapes (the Classifier's probability plane): PNG bytes, or, when the
-// picture could not be read back, nothing and a note in its place.
+// A picture that is not shapes (the Classifier's probability plane). Recorded as its texture; an
+// export reads the pixels (plot::set_image_reader) into `png`, which makes the PNG bytes when the
+// SVG is written (beside the frame). Empty (or making nothing): a note stands in its place.
 struct SceneImage {
     ScenePoint min, max;
-    std::string png;
-    std::string note;
+    void* texture = nullptr;  // an ImTextureID
+    std::function<std::string()> png;
+    std::string note = "picture not exported (Save chart as PNG has it)";
 };
 
 struct SceneShape {

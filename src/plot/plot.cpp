@@ -948,7 +948,9 @@ ChartExport export_request(ChartExport::Kind kind) {
         request.content = [table = std::make_shared<const CsvTable>(*g_frame.capture)] { return table->text(); };
     }
     if ((kind == ChartExport::Kind::Svg || kind == ChartExport::Kind::Png2x) && g_frame.scene) {
-        request.content = [scene = std::make_shared<const ChartScene>(*g_frame.scene)] { return chart_svg(*scene); };
+        auto scene = std::make_shared<ChartScene>(*g_frame.scene);
+        read_scene_images(*scene);  // the pixels as they are now; their PNG is made with the SVG
+        request.content = [scene = std::shared_ptr<const ChartScene>(std::move(scene))] { return chart_svg(*scene); };
     }
     return request;
 }

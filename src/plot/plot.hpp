@@ -166,9 +166,11 @@ void request_chart_export(ImGuiID plot_id, ChartExport::Kind kind);
 // While set, charts take no hover: no cursor line, readout, tooltip or highlighted legend entry.
 // For the frame a chart is photographed in, when the mouse may still be over it.
 void set_hover_suppressed(bool suppressed);
-// How a picture drawn by plot_image gets into an SVG: its PNG bytes (empty: it is left out with a
-// note). The plot cannot read GPU textures itself; the app installs a reader (gfx).
-void set_image_reader(std::function<std::string(ImTextureID)> reader);
+// How a picture drawn by plot_image gets into an SVG: the reader reads the texture's pixels when
+// an export is asked for, and returns what makes their PNG bytes (called when the SVG is written,
+// beside the frame; empty function or bytes: the picture is left out with a note). The plot cannot
+// read GPU textures itself; the app installs a reader (gfx).
+void set_image_reader(std::function<std::function<std::string()>(ImTextureID)> reader);
 // The name the next item's data take in exports (CSV): what a reader would call them where the
 // label does not say it ("test, class 1"); an empty name keeps a decoration out (the dark outline
 // drawn under points repeats them). Applies to the next plot_* call only.

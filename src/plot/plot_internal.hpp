@@ -154,6 +154,8 @@ void record_group(const char* name, SceneClip clip);
 // Starts recording g_frame's chart (begin_plot), and notes its data area once laid out (finish_setup).
 void start_scene();
 void record_data_area();
+// Reads the pixels of `scene`'s pictures through the app's image reader: when an export asks.
+void read_scene_images(ChartScene& scene);
 
 // Helpers (defined in plot.cpp) ------------------------------------------------------------------
 

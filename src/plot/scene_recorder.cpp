@@ -18,7 +18,7 @@ using namespace detail;
 
 namespace {
 
-std::function<std::string(ImTextureID)> g_image_reader;
+std::function<std::function<std::string()>(ImTextureID)> g_image_reader;
 
 ChartScene* scene() { return g_frame.scene ? &*g_frame.scene : nullptr; }
 
@@ -26,7 +26,14 @@ ScenePoint own(ImVec2 p) { return {p.x - g_frame.frame.Min.x, p.y - g_frame.fram
 
 }  // namespace
 
-void set_image_reader(std::function<std::string(ImTextureID)> reader) { g_image_reader = std::move(reader); }
+void set_image_reader(std::function<std::function<std::string()>(ImTextureID)> reader) { g_image_reader = std::move(reader); }
+
+void detail::read_scene_images(ChartScene& scene) {
+    for (SceneShape& shape : scene.shapes) {
+        auto* image = std::get_if<SceneImage>(&shape.shape);
+        if (image && g_image_reader) image->png = g_image_reader(image->texture);
+    }
+}
 
 void detail::start_scene() {
     ChartScene& s = g_frame.scene.emplace();
@@ -98,9 +105,12 @@ void detail::record_text(ImVec2 top_left, ImU32 colour, const std::string& text,
 void detail::record_image(ImVec2 min, ImVec2 max, ImTextureID texture) {
     ChartScene* s = scene();
     if (!s) return;
-    SceneImage image{own(min), own(max), {}, {}};
-    if (g_image_reader) image.png = g_image_reader(texture);
-    if (image.png.empty()) image.note = "picture not exported (Save chart as PNG has it)";
+    // Only its texture: the pixels are read when an export asks for them (read_scene_images), not
+    // in every frame the chart's menu is open.
+    SceneImage image;
+    image.min = own(min);
+    image.max = own(max);
+    image.texture = texture;
     s->add(std::move(image));
 }
 

@@ -268,7 +268,8 @@ struct Writer {
 
     void image(const SceneImage& image) {
         const float w = image.max.x - image.min.x, h = image.max.y - image.min.y;
-        if (!image.png.empty()) {
+        const std::string png = image.png ? image.png() : std::string();
+        if (!png.empty()) {
             out += "<image x=\"";
             number(out, image.min.x);
             out += "\" y=\"";
@@ -277,7 +278,7 @@ struct Writer {
             number(out, w);
             out += "\" height=\"";
             number(out, h);
-            out += "\" preserveAspectRatio=\"none\" xlink:href=\"data:image/png;base64," + base64(image.png) + "\"/>\n";
+            out += "\" preserveAspectRatio=\"none\" xlink:href=\"data:image/png;base64," + base64(png) + "\"/>\n";
             return;
         }
         // No pixels: a grey box with the note, so the gap is explained rather than silent.

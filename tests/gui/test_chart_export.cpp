@@ -119,6 +119,13 @@ TEST_P(GuiChartExport, PngAt1xAnd2xSvgAndCsvOfOneChart) {
     // SVG: well-formed, every point inside, something drawn in the data area.
     const std::string check = "python3 '" ACTVIZ_CHECK_SVG "' '" + exports[2].second + "' 'items:g>=1'";
     EXPECT_EQ(std::system(check.c_str()), 0) << check;
+    // A chart with a picture (the decision regions) has it in the SVG, read when the export was
+    // asked for and encoded with the SVG beside the frame; not the note that stands in for it.
+    const std::string svg = read_text(exports[2].second);
+    if (std::string(chart.file) == "classifier-regions") {
+        EXPECT_NE(svg.find("data:image/png;base64,iVBORw0KGgo"), std::string::npos) << "no picture in the SVG";
+        EXPECT_EQ(svg.find("picture not exported"), std::string::npos);
+    }
     // CSV: a header and rows, no internal ids.
     const std::string csv = read_text(exports[3].second);
     EXPECT_GT(std::count(csv.begin(), csv.end(), '\n'), 2) << csv.substr(0, 200);
@@ -133,6 +140,7 @@ TEST_P(GuiChartExport, PngAt1xAnd2xSvgAndCsvOfOneChart) {
 INSTANTIATE_TEST_SUITE_P(SlideCharts, GuiChartExport,
                          ::testing::Values(ChartCase{"activations", "", "", "activations"},
                                            ChartCase{"classifier", "spiral-tanh", "cross-entropy loss", "classifier-loss"},
+                                           ChartCase{"classifier", "spiral-tanh", "decision regions", "classifier-regions"},
                                            ChartCase{"gradflow", "", "log10", "gradflow-map"},
                                            ChartCase{"softmax", "", "Jacobian", "softmax-jacobian"}),
                          [](const ::testing::TestParamInfo<ChartCase>& info) {
