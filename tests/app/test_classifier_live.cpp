@@ -385,6 +385,59 @@ TEST(ClassifierLive, ADearRebuildWaitsWhileASliderIsHeldAndItsFirstRecordGoesBes
     EXPECT_NE(session.trainer_built_for(settings), nullptr);
 }
 
+// The panel's dear rebuild (100,000 points: 400 ms) is made on a worker: the frame goes on with
+// the old network on screen, not training; the newest settings win; settings brought back to the
+// network on screen drop the one being made.
+TEST(ClassifierLive, ADearRebuildIsMadeBesideTheFrameWhileTheOldNetworkWaits) {
+    using Dear = ClassifierLive::DearRebuild;
+    ClassifierSettings settings = small_settings();
+    settings.run.frame_budget_ms = 1e-6;  // every rebuild is dear against this budget
+    settings.run.playing = true;
+    ClassifierLive session;
+    session.sync(settings, kDefaultMemoryBudget, false, Dear::BesideTheFrame);  // nothing on screen yet: made at once
+    const Trainer* first = session.trainer();
+    ASSERT_NE(first, nullptr);
+    EXPECT_FALSE(session.rebuilding());
+    settings.data.points = 150;
+    session.sync(settings, kDefaultMemoryBudget, false, Dear::BesideTheFrame);
+    EXPECT_EQ(session.trainer(), first);
+    EXPECT_TRUE(session.rebuilding());
+    EXPECT_TRUE(session.work_outstanding()) << "the panel would stop drawing and never take it in";
+    EXPECT_EQ(session.trainer_built_for(settings), nullptr) << "a save now would pair the new settings with the old weights";
+    session.train_frame(settings, 0);
+    EXPECT_EQ(first->steps(), 0) << "the old network trained under settings that are no longer its own";
+    settings.data.points = 160;  // changed again while the first is being made: only the newest arrives
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    std::size_t points_seen = 0;
+    while (!session.trainer_built_for(settings) && std::chrono::steady_clock::now() < give_up) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        session.sync(settings, kDefaultMemoryBudget, false, Dear::BesideTheFrame);
+        if (session.trainer() != first) points_seen = session.trainer()->data().train.size() + session.trainer()->data().test.size();
+        ASSERT_TRUE(session.trainer() == first || points_seen == 160u) << points_seen;
+    }
+    ASSERT_NE(session.trainer_built_for(settings), nullptr);
+    EXPECT_FALSE(session.rebuilding());
+    // Exactly the network the frame would have made.
+    ClassifierLive reference;
+    reference.sync(settings);
+    EXPECT_EQ(session.trainer()->history().back().train_loss, reference.trainer()->history().back().train_loss);
+    EXPECT_TRUE(session.trainer()->mlp().parameters() == reference.trainer()->mlp().parameters());
+    session.train_frame(settings, 0);
+    EXPECT_EQ(session.trainer()->steps(), 1) << "the new network trains";
+    // Asked for another, then back to the one on screen: the one being made is dropped.
+    const Trainer* shown = session.trainer();
+    settings.data.points = 170;
+    session.sync(settings, kDefaultMemoryBudget, false, Dear::BesideTheFrame);
+    EXPECT_TRUE(session.rebuilding());
+    settings.data.points = 160;
+    session.sync(settings, kDefaultMemoryBudget, false, Dear::BesideTheFrame);
+    EXPECT_FALSE(session.rebuilding());
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    session.sync(settings, kDefaultMemoryBudget, false, Dear::BesideTheFrame);
+    EXPECT_EQ(session.trainer(), shown);
+    EXPECT_EQ(session.trainer()->steps(), 1);
+}
+
 TEST(LinearTwin, CatchesUpWithinItsBudgetAndRecordsOncePerCall) {
     ClassifierSettings settings = small_settings();
     settings.architecture.hidden = {8, 8};

@@ -430,6 +430,8 @@ void draw_classifier_toolbar(ClassifierPanel& panel, const UiFonts& fonts) {
     }
     if (session.rebuild_waiting()) {
         ImGui::TextDisabled("A new network when you let go (it takes %.0f ms)", session.rebuild_ms());
+    } else if (session.rebuilding()) {
+        ImGui::TextDisabled("Making the new network (it took %.0f ms last time); the old one waits", session.rebuild_ms());
     }
     if (const auto& divergence = trainer->divergence()) {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.35f, 0.08f, 0.08f, 1));

@@ -27,6 +27,7 @@ Trainer& ClassifierLive::change() {
 }
 
 void ClassifierLive::replace(std::unique_ptr<Trainer> trainer) {
+    building_.cancel();  // a network made beside the frame for older settings is not wanted any more
     trainer_ = std::move(trainer);
     record_ms_ = 0;  // another trainer's: rebuild() knows its step 0's cost; an adopted one's first record is measured
     if (trainer_) trainer_->set_history_limit(kHistoryRecords);
@@ -54,7 +55,7 @@ void ClassifierLive::settle(double frame_budget_ms) {
     recorded_version_ = model_version_;
 }
 
-void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory_budget, bool editing) {
+void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory_budget, bool editing, DearRebuild dear) {
     rebuild_waiting_ = false;
     if (auto error = settings_error(settings)) {
         error_ = *error;
@@ -75,35 +76,70 @@ void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory
         return;
     }
     error_.clear();
+    const auto same_network = [](const ClassifierSettings& a, const ClassifierSettings& b) {
+        return a.data == b.data && a.architecture == b.architecture;
+    };
+    if (std::optional<BuiltTrainer> built = building_.take()) {
+        if (!built->trainer) {
+            rebuild_ms_ = 0;  // made in the frame next time, where its error is shown as before
+        } else if (same_network(built->settings, settings)) {
+            take_built(std::move(*built));
+        }
+    }
     if (!trainer_ || data_ != settings.data || architecture_ != settings.architecture) {
         rebuild_waiting_ = trainer_ && rebuild_waits(editing, rebuild_ms_, settings.run.frame_budget_ms);
-        if (!rebuild_waiting_) rebuild(settings);
+        if (rebuild_waiting_) return;
+        if (trainer_ && dear == DearRebuild::BesideTheFrame && rebuild_ms_ > kDearWorkShare * settings.run.frame_budget_ms) {
+            if (!building_.busy() || !same_network(building_for_, settings)) start_building(settings);
+        } else {
+            rebuild(settings);
+        }
         return;
     }
+    building_.cancel();  // the settings came back to the network on screen: the one being made is not wanted
     if (hyper_ != settings.hyper) apply_hyper(settings.hyper);
+}
+
+ClassifierLive::BuiltTrainer ClassifierLive::build(const ClassifierSettings& settings) {
+    BuiltTrainer built;
+    built.settings = settings;
+    const auto start = Clock::now();
+    try {
+        built.trainer = std::make_unique<Trainer>(training_data(settings), to_trainer_config(settings));
+    } catch (const std::exception& e) {
+        built.error = e.what();
+    }
+    built.made_ms = milliseconds_since(start);
+    return built;
+}
+
+void ClassifierLive::start_building(const ClassifierSettings& settings) {
+    building_for_ = settings;
+    building_.start([settings] { return build(settings); });
 }
 
 void ClassifierLive::rebuild(const ClassifierSettings& settings) {
     const auto start = Clock::now();
-    std::unique_ptr<Trainer> trainer;
-    try {
-        trainer = std::make_unique<Trainer>(training_data(settings), to_trainer_config(settings));
-    } catch (const std::exception& e) {
-        error_ = e.what();
+    BuiltTrainer built = build(settings);
+    if (!built.trainer) {
+        error_ = built.error;
         return;
     }
+    take_built(std::move(built));
+    rebuild_ms_ = milliseconds_since(start);  // replacing the old trainer included
+}
+
+void ClassifierLive::take_built(BuiltTrainer built) {
+    replace(std::move(built.trainer));
+    rebuild_ms_ = built.made_ms;
     // Most of the making is the step-0 record: until a record is measured, the next is taken to
-    // cost as much, so that a dear one goes beside the frame from the first. Replacing the old
-    // trainer (which waits for its record in flight, if any) is not a record's cost.
-    const double made_ms = milliseconds_since(start);
-    replace(std::move(trainer));
-    rebuild_ms_ = milliseconds_since(start);
-    record_ms_ = made_ms;
+    // cost as much, so that a dear one goes beside the frame from the first.
+    record_ms_ = built.made_ms;
     recorded_version_ = model_version_;  // a new trainer records its step 0
     built_here_ = true;
-    data_ = settings.data;
-    architecture_ = settings.architecture;
-    hyper_ = settings.hyper;
+    data_ = built.settings.data;
+    architecture_ = built.settings.architecture;
+    hyper_ = built.settings.hyper;  // sync applies the settings' newer ones, if any
 }
 
 void ClassifierLive::apply_hyper(const ClassifierHyper& hyper) {
@@ -135,7 +171,8 @@ void ClassifierLive::train_frame(ClassifierSettings& settings, double other_work
     playing_ = false;
     take_worker_record();
     take_worker_planes();  // also when no plot asks for planes this frame: the worker is free again
-    if (!trainer_ || !settings.run.playing || !error_.empty()) {
+    // While a new network is being made, the old one on screen waits: it is of other settings.
+    if (!trainer_ || !settings.run.playing || !error_.empty() || building_.busy()) {
         rate_.clear();  // not training: the rate shown is that of the next run, not a stale one
         return;
     }

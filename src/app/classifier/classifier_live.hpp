@@ -17,6 +17,7 @@
 #include "app/classifier/classifier_planes.hpp"
 #include "app/classifier/classifier_timing.hpp"
 #include "app/classifier/plane_worker.hpp"
+#include "app/latest_job.hpp"
 #include "app/record_worker.hpp"
 #include "settings/classifier_settings.hpp"
 #include "core/grid.hpp"
@@ -37,9 +38,15 @@ public:
     // Brings the trainer in line with `settings`: a new dataset or architecture rebuilds it, other
     // changes go through the Trainer's setters and keep the weights. Invalid settings keep the last
     // good trainer and set error(), as do settings whose trainer would need more than `memory_budget` bytes.
-    // While `editing` (a slider held), a rebuild that was dear last time waits (rebuild_waits).
-    void sync(const ClassifierSettings& settings, std::size_t memory_budget = kDefaultMemoryBudget, bool editing = false);
+    // A rebuild that cost more than a quarter of the frame's budget last time (100,000 points:
+    // 400 ms) waits while `editing` (a slider held: rebuild_waits). The panel then has it made on a
+    // worker (`dear`: BesideTheFrame) while the old network stays on screen, not training
+    // (rebuilding()), and a later sync takes it in; other callers get it at once.
+    enum class DearRebuild { InTheFrame, BesideTheFrame };
+    void sync(const ClassifierSettings& settings, std::size_t memory_budget = kDefaultMemoryBudget, bool editing = false,
+              DearRebuild dear = DearRebuild::InTheFrame);
     bool rebuild_waiting() const { return rebuild_waiting_; }  // a new network is due when the slider is let go
+    bool rebuilding() const { return building_.busy(); }      // a new network is being made beside the frame
     double rebuild_ms() const { return rebuild_ms_; }
     // This frame's training while playing: at most the steps per frame (automatic mode: no cap), and
     // only as many as fit in the frame's budget beside `other_work_ms`, the rest of the last frame
@@ -133,7 +140,7 @@ public:
     int last_steps() const { return last_steps_; }  // steps run in the last train_frame
     bool record_in_flight() const { return record_worker_->busy(); }  // a dear record being computed beside the frame
     // A record or planes computed beside the frame and not taken in yet: the panel keeps drawing.
-    bool work_outstanding() const { return record_worker_->outstanding() || worker_.outstanding(); }
+    bool work_outstanding() const { return record_worker_->outstanding() || worker_.outstanding() || building_.busy(); }
     double steps_per_second() const { return rate_.per_second(); }  // while playing, over the last second
 
     // This frame's science on the UI thread in milliseconds, and the medians of the last frames.
@@ -149,6 +156,16 @@ public:
 
 private:
     void rebuild(const ClassifierSettings& settings);
+    // A new trainer made beside the frame, and what it was made from.
+    struct BuiltTrainer {
+        std::unique_ptr<Trainer> trainer;  // null: `error` says why
+        std::string error;
+        double made_ms = 0;
+        ClassifierSettings settings;
+    };
+    static BuiltTrainer build(const ClassifierSettings& settings);
+    void start_building(const ClassifierSettings& settings);
+    void take_built(BuiltTrainer built);  // as rebuild() does with the trainer it makes
     void apply_hyper(const ClassifierHyper& hyper);
 
     std::unique_ptr<Trainer> trainer_;
@@ -159,6 +176,8 @@ private:
     bool built_here_ = false;  // by rebuild(), with its generated or imported points untouched since
     double rebuild_ms_ = 0;    // the last rebuild's cost
     bool rebuild_waiting_ = false;
+    LatestJob<BuiltTrainer> building_;  // a dear rebuild beside the frame
+    ClassifierSettings building_for_;   // its settings, while building_ is busy
 
     // The only ways to modify the model: each bumps its version, so no picture can miss a change.
     Trainer& change();

@@ -101,7 +101,7 @@ void draw_network_verdict(const ClassifierPanel& panel, ImVec2 size) {
 void draw_classifier_panel(ClassifierPanel& panel, PanelContext& context) {
     ClassifierLive& session = panel.live;
     const double other_work_ms = session.close_previous_frame(context.times.last_build_ms, context.times.last_render_ms);
-    session.sync(panel.settings, context.memory_budget, ImGui::IsAnyItemActive());
+    session.sync(panel.settings, context.memory_budget, ImGui::IsAnyItemActive(), ClassifierLive::DearRebuild::BesideTheFrame);
     session.train_frame(panel.settings, other_work_ms);
     session.settle(panel.settings.run.frame_budget_ms);  // paused: last frame's edits recorded before any readout is drawn
     // A record or planes on their way beside the frame (paused, dear) are taken in by a later frame: keep drawing.
