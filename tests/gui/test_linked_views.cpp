@@ -304,8 +304,9 @@ struct FrameTimes {
 // 100,000 points (spiral, 4 × 32 SiLU, batch 32, automatic steps) at 1600 × 1000: an evaluation of
 // all the data costs ~150 ms there, so this is where a record in the frame would show. Issue 18's
 // "never freezes past its frame budget". Paused, it then takes a step, sets a weight by hand and
-// undoes it, and prints the frames that follow beside what a record in the frame costs. Timings
-// are never asserted.
+// undoes it, and prints the frames that follow beside what a record in the frame costs; then asks
+// for a new seed and prints the frames until its network is on screen (made beside the frame).
+// Timings are never asserted.
 TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
     if (!have_display() || !std::getenv("ACTVIZ_FRAME_REPORT")) GTEST_SKIP() << "set ACTVIZ_FRAME_REPORT to measure";
     settings::LaunchOptions launch;
@@ -313,14 +314,16 @@ TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
     launch.width = 1600;
     launch.height = 1000;
     launch.panel = "classifier";
-    launch.frames = 380;
+    launch.frames = 600;  // an upper bound: the hook quits once the new network of frame 372 is in
     FrameTimes frames, paused;  // training (frames 31-329), then paused (330-359)
+    FrameTimes building;        // from frame 372's new seed until the new network is on screen
     FrameTimes changes;         // the frames after a step (345), a weight edit (355) and its undo (365)
     double record_ms = 0;       // one record of the paused model, in place
     double rebuild_ms = 0;      // the new network's (100,000 points drawn, step 0 recorded)
     std::int64_t first_step = 0, last_step = 0;
     std::size_t records = 0;
     int recorded_by = -1;  // the paused frame by which the last record is of the trainer's step
+    bool building_done = false;
     FrameBreakdown breakdown;
     run(launch, [&](AppState& state, GLFWwindow*, int frame) {
         ClassifierSettings& settings = state.classifier.settings;
@@ -348,6 +351,13 @@ TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
             copy.record();
             record_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         }
+        // A new seed: a new network of 100,000 points, made beside the frame while the old one waits.
+        if (frame == 372) settings.architecture.seed += 1;
+        if (frame >= 372 && !building_done) {
+            building.tick(frame > 372);
+            building_done = frame > 372 && live.trainer_built_for(settings) != nullptr;
+        }
+        if (building_done) state.quit_requested = true;
         if (frame == 30) first_step = trainer->steps(), records = trainer->history().size();
         if (frame == 329) {
             breakdown = state.classifier.live.breakdown();
@@ -368,6 +378,10 @@ TEST(LinkedViews, ClassifierHeavyDataFrameReport) {
     std::printf("frames after a step, a weight edit and its undo: %.1f, %.1f, %.1f ms; a record in the frame: %.1f ms; "
                 "a new network (what a slider held would cost each frame): %.1f ms\n",
                 changes.ms[0], changes.ms[1], changes.ms[2], record_ms, rebuild_ms);
+    if (!building.ms.empty()) {
+        building.print("a new seed, until its network is on screen");
+        std::printf("; %zu frames, %.0f ms in all\n", building.ms.size(), building.seconds() * 1000);
+    }
 }
 
 // Not a test: with ACTVIZ_FRAME_REPORT set, prints the frame times of the Classifier paused at
