@@ -246,6 +246,56 @@ TEST(BakeoffLive, ADearRestartWaitsWhileASliderIsHeld) {
     EXPECT_EQ(session.bakeoff()->contestant(0).trainer().config().optimizer.learning_rate, 0.05);
 }
 
+// The panel's dear restart (5,000 points through 8 × 64 for seven activations: 377 ms) is made on
+// a worker: the old contest stays on screen, not training; the newest settings win; settings
+// brought back to the contest on screen drop the one being made.
+TEST(BakeoffLive, ADearRestartIsMadeBesideTheFrameWhileTheOldContestWaits) {
+    using Dear = BakeoffLive::DearRebuild;
+    BakeoffSettings settings = small_contest();
+    settings.frame_budget_ms = 1e-6;  // every restart is dear against this budget
+    settings.playing = true;
+    BakeoffLive session;
+    session.sync(settings, kDefaultMemoryBudget, false, Dear::BesideTheFrame);  // nothing on screen yet: made at once
+    const Bakeoff* first = session.bakeoff();
+    ASSERT_NE(first, nullptr) << session.error();
+    settings.contest.hyper.learning_rate = 0.02;
+    session.sync(settings, kDefaultMemoryBudget, false, Dear::BesideTheFrame);
+    EXPECT_EQ(session.bakeoff(), first);
+    EXPECT_TRUE(session.rebuilding());
+    session.train_frame(settings, 1e6);
+    EXPECT_EQ(first->contestant(0).trainer().steps(), 0) << "the old contest trained under settings no longer its own";
+    settings.contest.hyper.learning_rate = 0.03;  // changed again while the first is being made: only the newest arrives
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (session.bakeoff() == first && std::chrono::steady_clock::now() < give_up) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        session.sync(settings, kDefaultMemoryBudget, false, Dear::BesideTheFrame);
+    }
+    ASSERT_NE(session.bakeoff(), first);
+    EXPECT_FALSE(session.rebuilding());
+    EXPECT_EQ(session.bakeoff()->contestant(0).trainer().config().optimizer.learning_rate, 0.03);
+    EXPECT_EQ(session.built_contest(settings.contest).hyper.learning_rate, 0.03);
+    // Exactly the contest the frame would have made.
+    BakeoffLive reference;
+    reference.sync(settings);
+    for (int i = 0; i < session.bakeoff()->size(); ++i) {
+        EXPECT_TRUE(session.bakeoff()->contestant(i).trainer().mlp().parameters() ==
+                    reference.bakeoff()->contestant(i).trainer().mlp().parameters()) << i;
+    }
+    session.train_frame(settings, 1e6);
+    EXPECT_GE(session.bakeoff()->contestant(0).trainer().steps(), 1) << "the new contest trains";
+    // Asked for another, then back to the one on screen: the one being made is dropped.
+    const Bakeoff* shown = session.bakeoff();
+    settings.contest.hyper.learning_rate = 0.04;
+    session.sync(settings, kDefaultMemoryBudget, false, Dear::BesideTheFrame);
+    EXPECT_TRUE(session.rebuilding());
+    settings.contest.hyper.learning_rate = 0.03;
+    session.sync(settings, kDefaultMemoryBudget, false, Dear::BesideTheFrame);
+    EXPECT_FALSE(session.rebuilding());
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    session.sync(settings, kDefaultMemoryBudget, false, Dear::BesideTheFrame);
+    EXPECT_EQ(session.bakeoff(), shown);
+}
+
 TEST(BakeoffLive, DearRecordsAreComputedBesideTheFrameAndTakenInLater) {
     BakeoffSettings settings = small_contest();
     settings.contest.data.points = 5000;  // records take tens of milliseconds: long enough to be caught in flight

@@ -430,7 +430,8 @@ TEST(LinkedViews, ClassifierPausedDearPlanesFrameReport) {
 
 // Not a test: with ACTVIZ_FRAME_REPORT set, prints the frame times of the Bake-off's default contest
 // at the most the panel allows per contestant, 5,000 points and 8 × 64, two seeds, at 1600 × 1000: its records
-// evaluate every contestant on all the data. Timings are never asserted.
+// evaluate every contestant on all the data. Then a new learning rate: the frames until its contest
+// is on screen (made beside the frame). Timings are never asserted.
 TEST(LinkedViews, BakeoffHeavyDataFrameReport) {
     if (!have_display() || !std::getenv("ACTVIZ_FRAME_REPORT")) GTEST_SKIP() << "set ACTVIZ_FRAME_REPORT to measure";
     settings::LaunchOptions launch;
@@ -438,8 +439,11 @@ TEST(LinkedViews, BakeoffHeavyDataFrameReport) {
     launch.width = 1600;
     launch.height = 1000;
     launch.panel = "bakeoff";
-    launch.frames = 330;
+    launch.frames = 600;  // an upper bound: the hook quits once the new contest of frame 330 is in
     FrameTimes frames;
+    FrameTimes building;  // from frame 330's new learning rate until its contest is on screen
+    const Bakeoff* old_contest = nullptr;
+    bool building_done = false;
     std::int64_t first_step = 0, last_step = 0;
     std::size_t records = 0;
     int contestants = 0;
@@ -453,8 +457,14 @@ TEST(LinkedViews, BakeoffHeavyDataFrameReport) {
             settings.seeds = 2;  // five, the default, would be over the default memory budget
             settings.playing = true;
         }
-        frames.tick(frame > 30);
+        if (frame <= 330) frames.tick(frame > 30);
         const Bakeoff* bakeoff = state.bakeoff.live.bakeoff();
+        if (frame == 330) old_contest = bakeoff, settings.contest.hyper.learning_rate *= 2;
+        if (frame >= 330 && !building_done) {
+            building.tick(frame > 330);
+            building_done = frame > 330 && bakeoff != old_contest;
+        }
+        if (building_done) state.quit_requested = true;
         if (frame == 329 && !bakeoff) std::printf("no contest: %s\n", state.bakeoff.live.error().c_str());
         if (!bakeoff) return;
         const Trainer& first = bakeoff->contestant(0).trainer();
@@ -473,6 +483,10 @@ TEST(LinkedViews, BakeoffHeavyDataFrameReport) {
     frames.print("bake-off, 5,000 points, 8 × 64");
     std::printf("; %d contestants on the UI thread, %.0f lockstep steps/s, %zu records each in %.1f s; a new contest %.0f ms\n",
                 contestants, static_cast<double>(last_step - first_step) / frames.seconds(), records, frames.seconds(), rebuild_ms);
+    if (!building.ms.empty()) {
+        building.print("a new learning rate, until its contest is on screen");
+        std::printf("; %zu frames, %.0f ms in all\n", building.ms.size(), building.seconds() * 1000);
+    }
 }
 
 }  // namespace

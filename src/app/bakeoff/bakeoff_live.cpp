@@ -31,6 +31,13 @@ GridView view_around(const Dataset& data) {
     return view;
 }
 
+// Whether two settings make the same contest (the step budget aside: it changes a contest without
+// restarting it, unless lowered below the step reached).
+bool same_contest(const BakeoffSettings& a, const BakeoffSettings& b) {
+    return a.contest.data == b.contest.data && a.contest.architecture == b.contest.architecture &&
+           a.contest.hyper == b.contest.hyper && a.activations == b.activations && a.seeds == b.seeds;
+}
+
 // How often seed 0's contestants are evaluated for the charts while training (about 15 times a second).
 constexpr auto kRecordInterval = std::chrono::milliseconds(66);
 
@@ -52,7 +59,7 @@ BakeoffLive::BakeoffLive() = default;
 
 BakeoffLive::~BakeoffLive() = default;  // the worker's destructor cancels and joins its job
 
-void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budget, bool editing) {
+void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budget, bool editing, DearRebuild dear) {
     rebuild_waiting_ = false;
     if (auto error = bakeoff_settings_error(settings)) {
         error_ = *error;
@@ -75,39 +82,83 @@ void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budge
         return;
     }
     error_.clear();
+    if (std::optional<BuiltContest> built = building_.take()) {
+        if (!built->bakeoff) {
+            rebuild_ms_ = 0;  // made in the frame next time, where its error is shown as before
+        } else if (same_contest(built->settings, settings)) {
+            take_built(std::move(*built), settings);
+        }
+    }
     const auto seed0_step = [this] {
         std::int64_t furthest = 0;
         for (int i = 0; i < bakeoff_->size(); ++i) furthest = std::max(furthest, bakeoff_->contestant(i).trainer().steps());
         return furthest;
     };
-    if (!bakeoff_ || data_ != settings.contest.data || architecture_ != settings.contest.architecture ||
-        hyper_ != settings.contest.hyper || activations_ != settings.activations || settings_seeds_ != settings.seeds ||
-        (settings.step_budget != budget_ && settings.step_budget < seed0_step())) {
+    if (!bakeoff_ || !is_current(settings) || (settings.step_budget != budget_ && settings.step_budget < seed0_step())) {
         rebuild_waiting_ = bakeoff_ && rebuild_waits(editing, rebuild_ms_, settings.frame_budget_ms);
-        if (!rebuild_waiting_) rebuild(settings);
-    } else if (settings.step_budget != budget_) {
+        if (rebuild_waiting_) return;
+        if (bakeoff_ && dear == DearRebuild::BesideTheFrame && rebuild_ms_ > kDearWorkShare * settings.frame_budget_ms) {
+            if (!building_.busy() || !same_contest(building_for_, settings)) {
+                building_for_ = settings;
+                building_.start([settings] { return build(settings); });
+            }
+        } else {
+            rebuild(settings);
+        }
+        return;
+    }
+    building_.cancel();  // the settings came back to the contest on screen: the one being made is not wanted
+    if (settings.step_budget != budget_) {
         budget_ = settings.step_budget;  // raised (or lowered, still ahead): the contest goes on
         bakeoff_->set_step_budget(budget_);
         publish_target();
     }
 }
 
-void BakeoffLive::rebuild(const BakeoffSettings& settings) {
+bool BakeoffLive::is_current(const BakeoffSettings& settings) const {
+    return data_ == settings.contest.data && architecture_ == settings.contest.architecture && hyper_ == settings.contest.hyper &&
+           activations_ == settings.activations && settings_seeds_ == settings.seeds;
+}
+
+BakeoffLive::BuiltContest BakeoffLive::build(const BakeoffSettings& settings) {
+    BuiltContest built;
+    built.settings = settings;
     const auto start = Clock::now();
     // The hyper group's activation is not part of the contest: compare it with the activation fixed.
     try {
         const Dataset data = training_data(settings.contest);
-        bakeoff_ = std::make_unique<Bakeoff>(data, to_bakeoff_config(settings, 0, 1));
-        view_ = view_around(data);
+        built.bakeoff = std::make_unique<Bakeoff>(data, to_bakeoff_config(settings, 0, 1));
+        built.view = view_around(data);
     } catch (const std::exception& e) {
-        error_ = e.what();
+        built.error = e.what();
+        built.bakeoff.reset();
+    }
+    built.made_ms = milliseconds_since(start);
+    return built;
+}
+
+void BakeoffLive::rebuild(const BakeoffSettings& settings) {
+    const auto start = Clock::now();
+    BuiltContest built = build(settings);
+    if (!built.bakeoff) {
+        error_ = built.error;
         bakeoff_.reset();
         return;
     }
+    take_built(std::move(built), settings);
+    rebuild_ms_ = milliseconds_since(start);  // the old worker's end and the background seeds' start included
+}
+
+// `settings`: the panel's now, of the same contest as built.settings (the step budget may be newer).
+void BakeoffLive::take_built(BuiltContest built, const BakeoffSettings& settings) {
+    building_.cancel();  // a contest made beside the frame for older settings is not wanted any more
+    bakeoff_ = std::move(built.bakeoff);
+    view_ = built.view;
+    rebuild_ms_ = built.made_ms;
     // Most of the contest's making is every contestant's step-0 record: until records are measured,
     // the next are taken to cost as much, so that dear ones go beside the frame from the first. The
     // rest of a rebuild (waiting for the old worker, starting the background seeds) is not a record's.
-    record_ms_ = milliseconds_since(start);
+    record_ms_ = built.made_ms;
     data_ = settings.contest.data;
     architecture_ = settings.contest.architecture;
     hyper_ = settings.contest.hyper;
@@ -122,7 +173,6 @@ void BakeoffLive::rebuild(const BakeoffSettings& settings) {
     next_thumbnail_ = 0;
     rate_.clear();
     start_background(settings);
-    rebuild_ms_ = milliseconds_since(start);
 }
 
 void BakeoffLive::start_background(const BakeoffSettings& settings) {
@@ -195,7 +245,8 @@ void BakeoffLive::train_frame(BakeoffSettings& settings, double budget_ms, int m
     if (!bakeoff_) return;
     const auto start = Clock::now();
     take_worker_records();  // into the contest on screen, also while new settings are refused
-    if (!error_.empty()) return;
+    // While a new contest is being made, the one on screen waits: it is of other settings.
+    if (!error_.empty() || building_.busy()) return;
     if (settings.playing && bakeoff_->finished()) {
         settings.playing = false;  // at the step budget: the contest is over (the background may still catch up)
         publish_target();

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "app/background_worker.hpp"
+#include "app/latest_job.hpp"
 #include "app/record_worker.hpp"
 #include "settings/bakeoff_settings.hpp"
 #include "app/classifier/classifier_image.hpp"
@@ -48,9 +49,14 @@ class BakeoffLive {
 
     // Restarts the contest when the settings changed; invalid settings, or a contest estimated over
     // `memory_budget` bytes, keep the last good one and set error() (the refusal gives the estimate).
-    // While `editing` (a slider held), a restart that was dear last time waits (rebuild_waits).
-    void sync(const BakeoffSettings& settings, std::size_t memory_budget = kDefaultMemoryBudget, bool editing = false);
+    // While `editing` (a slider held), a restart that was dear last time waits (rebuild_waits). The
+    // panel then has it made on a worker (`dear`: BesideTheFrame) while the old contest stays on
+    // screen, not training (rebuilding()), and a later sync takes it in; other callers get it at once.
+    enum class DearRebuild { InTheFrame, BesideTheFrame };
+    void sync(const BakeoffSettings& settings, std::size_t memory_budget = kDefaultMemoryBudget, bool editing = false,
+              DearRebuild dear = DearRebuild::InTheFrame);
     bool rebuild_waiting() const { return rebuild_waiting_; }  // a new contest is due when the slider is let go
+    bool rebuilding() const { return building_.busy(); }      // a new contest is being made beside the frame
     // `contest` with the data, network and hyper-parameters the running contest was built from: the
     // panel's may be newer (a restart waiting for a slider's release, or settings refused).
     ClassifierSettings built_contest(ClassifierSettings contest) const {
@@ -112,6 +118,17 @@ class BakeoffLive {
     void gather(std::vector<ContestantSummary>& all, std::vector<ContestantSummary>& caught_up) const;
     void publish_target();
     void rebuild(const BakeoffSettings& settings);
+    // Seed 0's contest made beside the frame (or in it, by rebuild), and what it was made from.
+    struct BuiltContest {
+        std::unique_ptr<Bakeoff> bakeoff;  // null: `error` says why
+        GridView view;
+        std::string error;
+        double made_ms = 0;
+        BakeoffSettings settings;
+    };
+    static BuiltContest build(const BakeoffSettings& settings);
+    void take_built(BuiltContest built, const BakeoffSettings& settings);
+    bool is_current(const BakeoffSettings& settings) const;  // the contest on screen is of these settings
     void start_background(const BakeoffSettings& settings);
 
     std::unique_ptr<Bakeoff> bakeoff_;
@@ -146,6 +163,8 @@ class BakeoffLive {
     double record_ms_ = 0;  // the last records' cost, kept free in the budget of a frame that records
     double rebuild_ms_ = 0;  // the last new contest's cost
     bool rebuild_waiting_ = false;
+    LatestJob<BuiltContest> building_;  // a dear new contest beside the frame
+    BakeoffSettings building_for_;      // its settings, while building_ is busy
     void take_worker_records();  // records finished beside the frame, into the contestants still of their basis
     // The contestants that stepped since their last record: recorded in the frame (and measured), or
     // handed to the worker when `beside` and it is free.

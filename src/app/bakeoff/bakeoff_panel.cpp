@@ -189,6 +189,8 @@ void draw_toolbar(BakeoffPanel& panel) {
     }
     if (session.rebuild_waiting()) {
         ImGui::TextDisabled("A new contest when you let go (it takes %.0f ms)", session.rebuild_ms());
+    } else if (session.rebuilding()) {
+        ImGui::TextDisabled("Making the new contest (it took %.0f ms last time); the old one waits", session.rebuild_ms());
     }
     if (!session.error().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.45f, 0.4f, 1));
@@ -218,7 +220,7 @@ std::string open_contestant_in_classifier(const BakeoffPanel& bakeoff, int activ
 void draw_bakeoff_panel(BakeoffPanel& panel, PanelContext& context) {
     BakeoffLive& session = panel.live;
     session.close_previous_frame(context.times.last_build_ms, context.times.last_render_ms);
-    session.sync(panel.settings, context.memory_budget, ImGui::IsAnyItemActive());
+    session.sync(panel.settings, context.memory_budget, ImGui::IsAnyItemActive(), BakeoffLive::DearRebuild::BesideTheFrame);
     // The frame's budget minus what the rest of the last frame took (UI, thumbnails, submitting the
     // draw calls; not the wait in SwapBuffers, which is vsync's time to give away).
     const double other_ms = std::max(context.times.last_work_ms - session.train_ms(), 0.0);
@@ -230,7 +232,11 @@ void draw_bakeoff_panel(BakeoffPanel& panel, PanelContext& context) {
     session.update_thumbnails(class_rgb_palette(), plane_background(), kThumbnailBudgetMs);
     // While the background seeds catch up to the budget, the verdict changes without input.
     // Also while records are on their way beside the frame: a later frame takes them in.
-    if (panel.settings.playing || session.work_outstanding() || (session.at_budget() && !session.is_final())) {
+    if (session.rebuilding()) {
+        // Nothing moves while the new contest is made: frames often enough to take it in soon,
+        // not in a stream that would take the cores from its worker.
+        context.requests.wake_within_s = std::min(context.requests.wake_within_s, 0.05);
+    } else if (panel.settings.playing || session.work_outstanding() || (session.at_budget() && !session.is_final())) {
         context.requests.animating = true;
     }
 

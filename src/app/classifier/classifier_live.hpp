@@ -140,7 +140,7 @@ public:
     int last_steps() const { return last_steps_; }  // steps run in the last train_frame
     bool record_in_flight() const { return record_worker_->busy(); }  // a dear record being computed beside the frame
     // A record or planes computed beside the frame and not taken in yet: the panel keeps drawing.
-    bool work_outstanding() const { return record_worker_->outstanding() || worker_.outstanding() || building_.busy(); }
+    bool work_outstanding() const { return record_worker_->outstanding() || worker_.outstanding(); }
     double steps_per_second() const { return rate_.per_second(); }  // while playing, over the last second
 
     // This frame's science on the UI thread in milliseconds, and the medians of the last frames.

@@ -104,8 +104,14 @@ void draw_classifier_panel(ClassifierPanel& panel, PanelContext& context) {
     session.sync(panel.settings, context.memory_budget, ImGui::IsAnyItemActive(), ClassifierLive::DearRebuild::BesideTheFrame);
     session.train_frame(panel.settings, other_work_ms);
     session.settle(panel.settings.run.frame_budget_ms);  // paused: last frame's edits recorded before any readout is drawn
-    // A record or planes on their way beside the frame (paused, dear) are taken in by a later frame: keep drawing.
-    if (panel.settings.run.playing || session.work_outstanding()) context.requests.animating = true;
+    if (session.rebuilding()) {
+        // Nothing moves while the new network is made: frames often enough to take it in soon,
+        // not in a stream that would take the cores from its worker.
+        context.requests.wake_within_s = std::min(context.requests.wake_within_s, 0.05);
+    } else if (panel.settings.run.playing || session.work_outstanding()) {
+        // A record or planes on their way beside the frame (paused, dear) are taken in by a later frame: keep drawing.
+        context.requests.animating = true;
+    }
 
     const float font = ImGui::GetFontSize();
     const ImGuiStyle& style = ImGui::GetStyle();
