@@ -294,6 +294,19 @@ TEST(BakeoffLive, ADearRestartIsMadeBesideTheFrameWhileTheOldContestWaits) {
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     session.sync(settings, kDefaultMemoryBudget, false, Dear::BesideTheFrame);
     EXPECT_EQ(session.bakeoff(), shown);
+    // Reset (a restart of the contest on screen, the same settings) goes beside the frame too, and
+    // the frames that follow keep it though their settings are the contest's own.
+    session.restart(Dear::BesideTheFrame, settings.frame_budget_ms);
+    EXPECT_TRUE(session.rebuilding());
+    EXPECT_EQ(session.bakeoff(), shown);
+    const auto restart_by = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (session.bakeoff() == shown && std::chrono::steady_clock::now() < restart_by) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        session.sync(settings, kDefaultMemoryBudget, false, Dear::BesideTheFrame);
+    }
+    ASSERT_NE(session.bakeoff(), shown) << "the restart was dropped";
+    EXPECT_EQ(session.bakeoff()->contestant(0).trainer().steps(), 0);
+    EXPECT_FALSE(session.rebuilding());
 }
 
 TEST(BakeoffLive, DearRecordsAreComputedBesideTheFrameAndTakenInLater) {

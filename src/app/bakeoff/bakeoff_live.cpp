@@ -83,6 +83,7 @@ void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budge
     }
     error_.clear();
     if (std::optional<BuiltContest> built = building_.take()) {
+        restarting_ = false;
         if (!built->bakeoff) {
             rebuild_ms_ = 0;  // made in the frame next time, where its error is shown as before
         } else if (same_contest(built->settings, settings)) {
@@ -98,16 +99,15 @@ void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budge
         rebuild_waiting_ = bakeoff_ && rebuild_waits(editing, rebuild_ms_, settings.frame_budget_ms);
         if (rebuild_waiting_) return;
         if (bakeoff_ && dear == DearRebuild::BesideTheFrame && rebuild_ms_ > kDearWorkShare * settings.frame_budget_ms) {
-            if (!building_.busy() || !same_contest(building_for_, settings)) {
-                building_for_ = settings;
-                building_.start([settings] { return build(settings); });
-            }
+            if (!building_.busy() || !same_contest(building_for_, settings)) start_building(settings, false);
         } else {
             rebuild(settings);
         }
         return;
     }
-    building_.cancel();  // the settings came back to the contest on screen: the one being made is not wanted
+    // The settings came back to the contest on screen: a new one being made is not wanted (a
+    // restart of this one is).
+    if (!restarting_) building_.cancel();
     if (settings.step_budget != budget_) {
         budget_ = settings.step_budget;  // raised (or lowered, still ahead): the contest goes on
         bakeoff_->set_step_budget(budget_);
@@ -152,6 +152,7 @@ void BakeoffLive::rebuild(const BakeoffSettings& settings) {
 // `settings`: the panel's now, of the same contest as built.settings (the step budget may be newer).
 void BakeoffLive::take_built(BuiltContest built, const BakeoffSettings& settings) {
     building_.cancel();  // a contest made beside the frame for older settings is not wanted any more
+    restarting_ = false;
     bakeoff_ = std::move(built.bakeoff);
     view_ = built.view;
     rebuild_ms_ = built.made_ms;
@@ -216,7 +217,7 @@ void BakeoffLive::start_background(const BakeoffSettings& settings) {
     });
 }
 
-void BakeoffLive::restart() {
+void BakeoffLive::restart(DearRebuild dear, double frame_budget_ms) {
     if (!bakeoff_) return;
     BakeoffSettings settings;
     settings.contest.data = *data_;
@@ -225,7 +226,17 @@ void BakeoffLive::restart() {
     settings.activations = activations_;
     settings.seeds = settings_seeds_;
     settings.step_budget = budget_;
-    rebuild(settings);
+    if (dear == DearRebuild::BesideTheFrame && rebuild_ms_ > kDearWorkShare * frame_budget_ms) {
+        start_building(settings, true);
+    } else {
+        rebuild(settings);
+    }
+}
+
+void BakeoffLive::start_building(const BakeoffSettings& settings, bool restart) {
+    building_for_ = settings;
+    restarting_ = restart;
+    building_.start([settings] { return build(settings); });
 }
 
 void BakeoffLive::take_worker_records() {

@@ -73,7 +73,9 @@ class BakeoffLive {
     // Records dearer than kDearWorkShare of settings.frame_budget_ms are computed beside the frame
     // (record_worker.hpp), also those a pause asks for, and taken in at the start of a later call.
     void train_frame(BakeoffSettings& settings, double budget_ms, int min_steps = 1);
-    void restart();  // from step 0 with the same settings
+    // From step 0 with the same settings; a dear one, from the panel (BesideTheFrame), is made on
+    // the worker as a new contest is, while the old one waits.
+    void restart(DearRebuild dear = DearRebuild::InTheFrame, double frame_budget_ms = 0);
     bool record_in_flight() const { return record_worker_->busy(); }  // dear records being computed beside the frame
     bool work_outstanding() const { return record_worker_->outstanding(); }  // in flight or not taken in yet
 
@@ -165,6 +167,8 @@ class BakeoffLive {
     bool rebuild_waiting_ = false;
     LatestJob<BuiltContest> building_;  // a dear new contest beside the frame
     BakeoffSettings building_for_;      // its settings, while building_ is busy
+    bool restarting_ = false;           // building_ is a restart of the contest on screen: sync keeps it
+    void start_building(const BakeoffSettings& settings, bool restart);
     void take_worker_records();  // records finished beside the frame, into the contestants still of their basis
     // The contestants that stepped since their last record: recorded in the frame (and measured), or
     // handed to the worker when `beside` and it is free.

@@ -138,7 +138,7 @@ void draw_toolbar(BakeoffPanel& panel) {
                           static_cast<long long>(session.step_budget()));
     }
     ImGui::SameLine();
-    if (ImGui::Button("Reset")) session.restart();
+    if (ImGui::Button("Reset")) session.restart(BakeoffLive::DearRebuild::BesideTheFrame, settings.frame_budget_ms);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every contestant back to step 0 (the same initial weights)");
     ImGui::SameLine();
     ImGui::Checkbox("log loss", &settings.log_loss);
