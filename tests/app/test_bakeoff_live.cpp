@@ -265,6 +265,8 @@ TEST(BakeoffLive, ADearRestartIsMadeBesideTheFrameWhileTheOldContestWaits) {
     session.train_frame(settings, 1e6);
     EXPECT_EQ(first->contestant(0).trainer().steps(), 0) << "the old contest trained under settings no longer its own";
     settings.contest.hyper.learning_rate = 0.03;  // changed again while the first is being made: only the newest arrives
+    session.sync(settings, kDefaultMemoryBudget, false, Dear::BesideTheFrame);
+    settings.step_budget += 100;  // and the step budget while that one is made: the same contest, a new budget
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (session.bakeoff() == first && std::chrono::steady_clock::now() < give_up) {
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -274,6 +276,7 @@ TEST(BakeoffLive, ADearRestartIsMadeBesideTheFrameWhileTheOldContestWaits) {
     EXPECT_FALSE(session.rebuilding());
     EXPECT_EQ(session.bakeoff()->contestant(0).trainer().config().optimizer.learning_rate, 0.03);
     EXPECT_EQ(session.built_contest(settings.contest).hyper.learning_rate, 0.03);
+    EXPECT_EQ(session.bakeoff()->step_budget(), settings.step_budget) << "the contest would stop at the old budget";
     // Exactly the contest the frame would have made.
     BakeoffLive reference;
     reference.sync(settings);

@@ -404,7 +404,10 @@ TEST(ClassifierLive, ADearRebuildIsMadeBesideTheFrameWhileTheOldNetworkWaits) {
     EXPECT_TRUE(session.rebuilding());
     EXPECT_EQ(session.trainer_built_for(settings), nullptr) << "a save now would pair the new settings with the old weights";
     session.train_frame(settings, 0);
+    session.single_step();
+    session.add_point(Point{0.1, 0.2, 0}, false);
     EXPECT_EQ(first->steps(), 0) << "the old network trained under settings that are no longer its own";
+    EXPECT_EQ(first->data().train.size() + first->data().test.size(), 120u) << "a point added to a network about to vanish";
     settings.data.points = 160;  // changed again while the first is being made: only the newest arrives
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     std::size_t points_seen = 0;

@@ -63,6 +63,7 @@ void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budge
     rebuild_waiting_ = false;
     if (auto error = bakeoff_settings_error(settings)) {
         error_ = *error;
+        building_.cancel();  // of settings since refused: not kept in memory beside the old contest
         return;
     }
     // Every contestant of every seed is a trainer of its own, with its capped history.
@@ -79,13 +80,14 @@ void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budge
                                        estimate_record_bytes(all_seeds.trainer, points - test, test),
                                    memory_budget)) {
         error_ = *refusal;
+        building_.cancel();
         return;
     }
     error_.clear();
     if (std::optional<BuiltContest> built = building_.take()) {
         restarting_ = false;
         if (!built->bakeoff) {
-            rebuild_ms_ = 0;  // made in the frame next time, where its error is shown as before
+            failed_build_ = std::move(*built);  // said, and not made again, while the settings stay
         } else if (same_contest(built->settings, settings)) {
             take_built(std::move(*built), settings);
         }
@@ -96,6 +98,11 @@ void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budge
         return furthest;
     };
     if (!bakeoff_ || !is_current(settings) || (settings.step_budget != budget_ && settings.step_budget < seed0_step())) {
+        if (failed_build_ && same_contest(failed_build_->settings, settings)) {
+            error_ = failed_build_->error;
+            return;
+        }
+        failed_build_.reset();
         rebuild_waiting_ = bakeoff_ && rebuild_waits(editing, rebuild_ms_, settings.frame_budget_ms);
         if (rebuild_waiting_) return;
         if (bakeoff_ && dear == DearRebuild::BesideTheFrame && rebuild_ms_ > kDearWorkShare * settings.frame_budget_ms) {
@@ -108,6 +115,7 @@ void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budge
     // The settings came back to the contest on screen: a new one being made is not wanted (a
     // restart of this one is).
     if (!restarting_) building_.cancel();
+    failed_build_.reset();
     if (settings.step_budget != budget_) {
         budget_ = settings.step_budget;  // raised (or lowered, still ahead): the contest goes on
         bakeoff_->set_step_budget(budget_);
@@ -166,6 +174,7 @@ void BakeoffLive::take_built(BuiltContest built, const BakeoffSettings& settings
     activations_ = settings.activations;
     settings_seeds_ = settings.seeds;
     budget_ = settings.step_budget;
+    bakeoff_->set_step_budget(budget_);  // the panel's now: it may have changed while the contest was made
     seeds_ = settings.seeds;
     // Waits for records in flight, if any; the old contest's buffers go with the old worker.
     record_worker_ = std::make_unique<RecordWorker<std::vector<int>>>();

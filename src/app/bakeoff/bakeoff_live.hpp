@@ -168,6 +168,7 @@ class BakeoffLive {
     LatestJob<BuiltContest> building_;  // a dear new contest beside the frame
     BakeoffSettings building_for_;      // its settings, while building_ is busy
     bool restarting_ = false;           // building_ is a restart of the contest on screen: sync keeps it
+    std::optional<BuiltContest> failed_build_;  // the last one, when it failed: its error stands for its settings
     void start_building(const BakeoffSettings& settings, bool restart);
     void take_worker_records();  // records finished beside the frame, into the contestants still of their basis
     // The contestants that stepped since their last record: recorded in the frame (and measured), or

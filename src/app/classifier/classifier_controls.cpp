@@ -348,11 +348,13 @@ void draw_classifier_toolbar(ClassifierPanel& panel, const UiFonts& fonts) {
     const float font = ImGui::GetFontSize();
     if (ImGui::Button(run.playing ? "Pause" : "▶ Play", ImVec2(font * 5, 0))) run.playing = !run.playing;
     ImGui::SameLine();
+    ImGui::BeginDisabled(session.rebuilding());  // the network on screen is about to be replaced
     if (ImGui::Button("Step")) session.single_step();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("One optimiser step");
     ImGui::SameLine();
     if (ImGui::Button("Reset")) session.reset();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("New initial weights from the seed; the data stays as edited");
+    ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(run.automatic);
     ImGui::SetNextItemWidth(font * 8);

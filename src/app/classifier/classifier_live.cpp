@@ -59,6 +59,7 @@ void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory
     rebuild_waiting_ = false;
     if (auto error = settings_error(settings)) {
         error_ = *error;
+        building_.cancel();  // of settings since refused: not kept in memory beside the old network
         return;
     }
     // The trainer's buffers scale with points × units; hand-added points count too.
@@ -73,6 +74,7 @@ void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory
     const double bytes = estimate_training_bytes(config, points - test, test) + estimate_record_bytes(config, points - test, test);
     if (auto refusal = over_budget("training on " + std::to_string(points) + " points", bytes, memory_budget)) {
         error_ = *refusal;
+        building_.cancel();
         return;
     }
     error_.clear();
@@ -81,12 +83,17 @@ void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory
     };
     if (std::optional<BuiltTrainer> built = building_.take()) {
         if (!built->trainer) {
-            rebuild_ms_ = 0;  // made in the frame next time, where its error is shown as before
+            failed_build_ = std::move(*built);  // said, and not made again, while the settings stay
         } else if (same_network(built->settings, settings)) {
             take_built(std::move(*built));
         }
     }
     if (!trainer_ || data_ != settings.data || architecture_ != settings.architecture) {
+        if (failed_build_ && same_network(failed_build_->settings, settings)) {
+            error_ = failed_build_->error;
+            return;
+        }
+        failed_build_.reset();
         rebuild_waiting_ = trainer_ && rebuild_waits(editing, rebuild_ms_, settings.run.frame_budget_ms);
         if (rebuild_waiting_) return;
         if (trainer_ && dear == DearRebuild::BesideTheFrame && rebuild_ms_ > kDearWorkShare * settings.run.frame_budget_ms) {
@@ -97,6 +104,7 @@ void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory
         return;
     }
     building_.cancel();  // the settings came back to the network on screen: the one being made is not wanted
+    failed_build_.reset();
     if (hyper_ != settings.hyper) apply_hyper(settings.hyper);
 }
 
@@ -231,20 +239,22 @@ void ClassifierLive::adopt(const Trainer& trainer, const ClassifierSettings& set
 
 // A step and a hand edit leave their record to settle(): in the frame when it is cheap, beside
 // it when it is dear (100,000 points), as for every other change made while paused.
+// While a new network is being made (rebuilding()), the old one on screen takes no step, reset or
+// edit: it is about to be replaced, and what was done to it would vanish with it.
 void ClassifierLive::single_step() {
-    if (!trainer_ || trainer_->divergence()) return;
+    if (!trainer_ || trainer_->divergence() || rebuilding()) return;
     change().update(1);
 }
 
 void ClassifierLive::reset() {
-    if (!trainer_) return;
+    if (!trainer_ || rebuilding()) return;
     change().reset();  // records step 0
     recorded_version_ = model_version_;
     weight_edits_.clear();
 }
 
 bool ClassifierLive::edit_weight(int layer, int to, int from, double value) {
-    if (!trainer_) return false;
+    if (!trainer_ || rebuilding()) return false;
     double before = 0;
     if (!change().set_weight(layer, to, from, value, &before)) return false;
     // Bounded: a long session of edits keeps the latest.
@@ -254,7 +264,7 @@ bool ClassifierLive::edit_weight(int layer, int to, int from, double value) {
 }
 
 bool ClassifierLive::undo_weight_edit() {
-    if (!trainer_ || weight_edits_.empty()) return false;
+    if (!trainer_ || weight_edits_.empty() || rebuilding()) return false;
     const WeightEdit edit = weight_edits_.back();
     weight_edits_.pop_back();
     return change().set_weight(edit.layer, edit.to, edit.from, edit.before);
@@ -265,7 +275,7 @@ void ClassifierLive::resume() {
 }
 
 void ClassifierLive::add_point(Point point, bool to_test) {
-    if (!trainer_) return;
+    if (!trainer_ || rebuilding()) return;
     Dataset data = trainer_->data();
     actviz::add_point(data, point, to_test);
     change().set_data(std::move(data));
@@ -273,7 +283,7 @@ void ClassifierLive::add_point(Point point, bool to_test) {
 }
 
 int ClassifierLive::erase_near(double x, double y, double radius) {
-    if (!trainer_) return 0;
+    if (!trainer_ || rebuilding()) return 0;
     Dataset data = trainer_->data();
     const int erased = erase_points_near(data, x, y, radius);
     if (erased > 0) change().set_data(std::move(data)), built_here_ = false;

@@ -178,6 +178,7 @@ private:
     bool rebuild_waiting_ = false;
     LatestJob<BuiltTrainer> building_;  // a dear rebuild beside the frame
     ClassifierSettings building_for_;   // its settings, while building_ is busy
+    std::optional<BuiltTrainer> failed_build_;  // the last one, when it failed: its error stands for its settings
 
     // The only ways to modify the model: each bumps its version, so no picture can miss a change.
     Trainer& change();
