@@ -352,7 +352,7 @@ void draw_classifier_toolbar(ClassifierPanel& panel, const UiFonts& fonts) {
     if (ImGui::Button("Step")) session.single_step();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("One optimiser step");
     ImGui::SameLine();
-    if (ImGui::Button("Reset")) session.reset();
+    if (ImGui::Button("Reset")) session.reset(ClassifierLive::DearRebuild::BesideTheFrame, settings.run.frame_budget_ms);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("New initial weights from the seed; the data stays as edited");
     ImGui::EndDisabled();
     ImGui::SameLine();

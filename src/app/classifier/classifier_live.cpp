@@ -82,6 +82,7 @@ void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory
         return a.data == b.data && a.architecture == b.architecture;
     };
     if (std::optional<BuiltTrainer> built = building_.take()) {
+        resetting_ = false;
         if (!built->trainer) {
             failed_build_ = std::move(*built);  // said, and not made again, while the settings stay
         } else if (same_network(built->settings, settings)) {
@@ -103,7 +104,9 @@ void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory
         }
         return;
     }
-    building_.cancel();  // the settings came back to the network on screen: the one being made is not wanted
+    // The settings came back to the network on screen: a new one being made is not wanted (a reset
+    // of this one is).
+    if (!resetting_) building_.cancel();
     failed_build_.reset();
     if (hyper_ != settings.hyper) apply_hyper(settings.hyper);
 }
@@ -123,6 +126,7 @@ ClassifierLive::BuiltTrainer ClassifierLive::build(const ClassifierSettings& set
 
 void ClassifierLive::start_building(const ClassifierSettings& settings) {
     building_for_ = settings;
+    resetting_ = false;
     building_.start([settings] { return build(settings); });
 }
 
@@ -139,12 +143,12 @@ void ClassifierLive::rebuild(const ClassifierSettings& settings) {
 
 void ClassifierLive::take_built(BuiltTrainer built) {
     replace(std::move(built.trainer));
-    rebuild_ms_ = built.made_ms;
+    if (!built.reset) rebuild_ms_ = built.made_ms;
     // Most of the making is the step-0 record: until a record is measured, the next is taken to
     // cost as much, so that a dear one goes beside the frame from the first.
     record_ms_ = built.made_ms;
     recorded_version_ = model_version_;  // a new trainer records its step 0
-    built_here_ = true;
+    if (!built.reset) built_here_ = true;  // a reset keeps the network's origin (and its edited points)
     data_ = built.settings.data;
     architecture_ = built.settings.architecture;
     hyper_ = built.settings.hyper;  // sync applies the settings' newer ones, if any
@@ -246,8 +250,32 @@ void ClassifierLive::single_step() {
     change().update(1);
 }
 
-void ClassifierLive::reset() {
+void ClassifierLive::reset(DearRebuild dear, double frame_budget_ms) {
     if (!trainer_ || rebuilding()) return;
+    if (dear == DearRebuild::BesideTheFrame && record_ms_ > kDearWorkShare * frame_budget_ms) {
+        // A new trainer of the same points and configuration is the reset one: the same weights from
+        // the seed, batch order and step-0 record (ClassifierLive.ADearResetIsMadeBesideTheFrame…).
+        ClassifierSettings settings;
+        settings.data = *data_;
+        settings.architecture = *architecture_;
+        settings.hyper = hyper_;
+        building_for_ = settings;
+        resetting_ = true;
+        building_.start([settings, data = trainer_->data(), config = trainer_->config()]() mutable {
+            BuiltTrainer built;
+            built.settings = settings;
+            built.reset = true;
+            const auto start = Clock::now();
+            try {
+                built.trainer = std::make_unique<Trainer>(std::move(data), config);
+            } catch (const std::exception& e) {
+                built.error = e.what();
+            }
+            built.made_ms = milliseconds_since(start);
+            return built;
+        });
+        return;
+    }
     change().reset();  // records step 0
     recorded_version_ = model_version_;
     weight_edits_.clear();

@@ -62,7 +62,10 @@ public:
     // keeps it. The Bake-off opens a contestant this way.
     void adopt(const Trainer& trainer, const ClassifierSettings& settings);
     void single_step();
-    void reset();   // weights from the seed, history cleared; hand-edited points kept
+    // Weights from the seed, history cleared; hand-edited points kept. Its step-0 record is an
+    // evaluation of all the data: when that is dear, the panel's (BesideTheFrame) is made on the
+    // worker as a new network is, while the network on screen waits.
+    void reset(DearRebuild dear = DearRebuild::InTheFrame, double frame_budget_ms = 0);
     void resume();  // after a divergence
     // Once a frame, before anything is drawn: when the model changed since its last record (an
     // activation switch, a point edit, a trainer taken over, a pause after dear records) and training
@@ -162,6 +165,7 @@ private:
         std::string error;
         double made_ms = 0;
         ClassifierSettings settings;
+        bool reset = false;  // the network on screen reset (its points, its settings), not one the settings make
     };
     static BuiltTrainer build(const ClassifierSettings& settings);
     void start_building(const ClassifierSettings& settings);
@@ -178,6 +182,7 @@ private:
     bool rebuild_waiting_ = false;
     LatestJob<BuiltTrainer> building_;  // a dear rebuild beside the frame
     ClassifierSettings building_for_;   // its settings, while building_ is busy
+    bool resetting_ = false;            // building_ is a reset of the network on screen: sync keeps it
     std::optional<BuiltTrainer> failed_build_;  // the last one, when it failed: its error stands for its settings
 
     // The only ways to modify the model: each bumps its version, so no picture can miss a change.

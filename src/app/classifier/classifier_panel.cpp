@@ -172,7 +172,9 @@ void handle_classifier_keys(ClassifierPanel& panel) {
     // ImGui 1.86's GLFW backend keeps key state under GLFW's key codes.
     if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) panel.settings.run.playing = !panel.settings.run.playing;
     if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) panel.live.single_step();
-    if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) panel.live.reset();
+    if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) {
+        panel.live.reset(ClassifierLive::DearRebuild::BesideTheFrame, panel.settings.run.frame_budget_ms);
+    }
 }
 
 void handle_classifier_undo(ClassifierPanel& panel) {
