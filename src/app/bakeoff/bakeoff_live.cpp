@@ -38,6 +38,18 @@ bool same_contest(const BakeoffSettings& a, const BakeoffSettings& b) {
            a.contest.hyper == b.contest.hyper && a.activations == b.activations && a.seeds == b.seeds;
 }
 
+// Seed 0's step-0 records in bytes of workspace (estimate_record_bytes): what a new contest's cost
+// scales with.
+double contest_record_size(const BakeoffSettings& settings) {
+    const auto& imported = settings.contest.data.imported;
+    const auto points = imported ? imported->data.train.size() + imported->data.test.size()
+                                 : static_cast<std::size_t>(settings.contest.data.points);
+    const auto test = imported ? imported->data.test.size()
+                               : static_cast<std::size_t>(static_cast<double>(points) * settings.contest.data.test_ratio);
+    const BakeoffConfig seed0 = to_bakeoff_config(settings, 0, 1);
+    return static_cast<double>(seed0.activations.size()) * estimate_record_bytes(seed0.trainer, points - test, test);
+}
+
 // How often seed 0's contestants are evaluated for the charts while training (about 15 times a second).
 constexpr auto kRecordInterval = std::chrono::milliseconds(66);
 
@@ -98,14 +110,15 @@ void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budge
         return furthest;
     };
     if (!bakeoff_ || !is_current(settings) || (settings.step_budget != budget_ && settings.step_budget < seed0_step())) {
+        expected_rebuild_ms_ = rebuild_size_ > 0 ? rebuild_ms_ * contest_record_size(settings) / rebuild_size_ : rebuild_ms_;
         if (failed_build_ && same_contest(failed_build_->settings, settings)) {
             error_ = failed_build_->error;
             return;
         }
         failed_build_.reset();
-        rebuild_waiting_ = bakeoff_ && rebuild_waits(editing, rebuild_ms_, settings.frame_budget_ms);
+        rebuild_waiting_ = bakeoff_ && rebuild_waits(editing, expected_rebuild_ms_, settings.frame_budget_ms);
         if (rebuild_waiting_) return;
-        if (bakeoff_ && dear == DearRebuild::BesideTheFrame && rebuild_ms_ > kDearWorkShare * settings.frame_budget_ms) {
+        if (bakeoff_ && dear == DearRebuild::BesideTheFrame && expected_rebuild_ms_ > kDearWorkShare * settings.frame_budget_ms) {
             if (!building_.busy() || !same_contest(building_for_, settings)) start_building(settings, false);
         } else {
             rebuild(settings);
@@ -164,6 +177,7 @@ void BakeoffLive::take_built(BuiltContest built, const BakeoffSettings& settings
     bakeoff_ = std::move(built.bakeoff);
     view_ = built.view;
     rebuild_ms_ = built.made_ms;
+    rebuild_size_ = contest_record_size(settings);
     // Most of the contest's making is every contestant's step-0 record: until records are measured,
     // the next are taken to cost as much, so that dear ones go beside the frame from the first. The
     // rest of a rebuild (waiting for the old worker, starting the background seeds) is not a record's.
@@ -235,6 +249,7 @@ void BakeoffLive::restart(DearRebuild dear, double frame_budget_ms) {
     settings.activations = activations_;
     settings.seeds = settings_seeds_;
     settings.step_budget = budget_;
+    expected_rebuild_ms_ = rebuild_ms_;  // the same contest again
     if (dear == DearRebuild::BesideTheFrame && rebuild_ms_ > kDearWorkShare * frame_budget_ms) {
         start_building(settings, true);
     } else {

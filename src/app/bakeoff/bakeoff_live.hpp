@@ -66,6 +66,9 @@ class BakeoffLive {
         return contest;
     }
     double rebuild_ms() const { return rebuild_ms_; }
+    // What the new contest due is expected to cost: the last one's, scaled by the size of its
+    // step-0 records (contestants × points × units).
+    double expected_rebuild_ms() const { return expected_rebuild_ms_; }
     // This frame's lockstep steps while playing, within `budget_ms` (the frame's budget minus the
     // rest of the last frame), at most settings.max_steps_per_frame, at least one. `min_steps` (what
     // keeps settings.min_steps_per_second at the current frame rate) may take the frame past its
@@ -164,6 +167,8 @@ class BakeoffLive {
     int last_steps_ = 0;
     double record_ms_ = 0;  // the last records' cost, kept free in the budget of a frame that records
     double rebuild_ms_ = 0;  // the last new contest's cost
+    double rebuild_size_ = 0;  // its step-0 records' workspace in bytes (contest_record_size)
+    double expected_rebuild_ms_ = 0;
     bool rebuild_waiting_ = false;
     LatestJob<BuiltContest> building_;  // a dear new contest beside the frame
     BakeoffSettings building_for_;      // its settings, while building_ is busy

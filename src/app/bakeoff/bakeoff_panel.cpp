@@ -188,9 +188,9 @@ void draw_toolbar(BakeoffPanel& panel) {
         }
     }
     if (session.rebuild_waiting()) {
-        ImGui::TextDisabled("A new contest when you let go (it takes %.0f ms)", session.rebuild_ms());
+        ImGui::TextDisabled("A new contest when you let go (about %.0f ms to make)", session.expected_rebuild_ms());
     } else if (session.rebuilding()) {
-        ImGui::TextDisabled("Making the new contest (it took %.0f ms last time); the old one waits", session.rebuild_ms());
+        ImGui::TextDisabled("Making the new contest (about %.0f ms); the old one waits", session.expected_rebuild_ms());
     }
     if (!session.error().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.45f, 0.4f, 1));

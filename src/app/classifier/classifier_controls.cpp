@@ -431,9 +431,9 @@ void draw_classifier_toolbar(ClassifierPanel& panel, const UiFonts& fonts) {
         ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "Settings not applied: %s", session.error().c_str());
     }
     if (session.rebuild_waiting()) {
-        ImGui::TextDisabled("A new network when you let go (it takes %.0f ms)", session.rebuild_ms());
+        ImGui::TextDisabled("A new network when you let go (about %.0f ms to make)", session.expected_rebuild_ms());
     } else if (session.rebuilding()) {
-        ImGui::TextDisabled("Making the new network (it took %.0f ms last time); the old one waits", session.rebuild_ms());
+        ImGui::TextDisabled("Making the new network (about %.0f ms); the old one waits", session.expected_rebuild_ms());
     }
     if (const auto& divergence = trainer->divergence()) {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.35f, 0.08f, 0.08f, 1));

@@ -90,14 +90,16 @@ void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory
         }
     }
     if (!trainer_ || data_ != settings.data || architecture_ != settings.architecture) {
+        const double size = estimate_record_bytes(config, points - test, test);
+        expected_rebuild_ms_ = rebuild_size_ > 0 ? rebuild_ms_ * size / rebuild_size_ : rebuild_ms_;
         if (failed_build_ && same_network(failed_build_->settings, settings)) {
             error_ = failed_build_->error;
             return;
         }
         failed_build_.reset();
-        rebuild_waiting_ = trainer_ && rebuild_waits(editing, rebuild_ms_, settings.run.frame_budget_ms);
+        rebuild_waiting_ = trainer_ && rebuild_waits(editing, expected_rebuild_ms_, settings.run.frame_budget_ms);
         if (rebuild_waiting_) return;
-        if (trainer_ && dear == DearRebuild::BesideTheFrame && rebuild_ms_ > kDearWorkShare * settings.run.frame_budget_ms) {
+        if (trainer_ && dear == DearRebuild::BesideTheFrame && expected_rebuild_ms_ > kDearWorkShare * settings.run.frame_budget_ms) {
             if (!building_.busy() || !same_network(building_for_, settings)) start_building(settings);
         } else {
             rebuild(settings);
@@ -143,7 +145,10 @@ void ClassifierLive::rebuild(const ClassifierSettings& settings) {
 
 void ClassifierLive::take_built(BuiltTrainer built) {
     replace(std::move(built.trainer));
-    if (!built.reset) rebuild_ms_ = built.made_ms;
+    if (!built.reset) {
+        rebuild_ms_ = built.made_ms;
+        rebuild_size_ = estimate_record_bytes(trainer_->config(), trainer_->data().train.size(), trainer_->data().test.size());
+    }
     // Most of the making is the step-0 record: until a record is measured, the next is taken to
     // cost as much, so that a dear one goes beside the frame from the first.
     record_ms_ = built.made_ms;

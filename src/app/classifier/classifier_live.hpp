@@ -48,6 +48,9 @@ public:
     bool rebuild_waiting() const { return rebuild_waiting_; }  // a new network is due when the slider is let go
     bool rebuilding() const { return building_.busy(); }      // a new network is being made beside the frame
     double rebuild_ms() const { return rebuild_ms_; }
+    // What the new network due is expected to cost: the last one's, scaled by the size of its
+    // step-0 record (points × units), so that 600 → 100,000 points is known to be dear at once.
+    double expected_rebuild_ms() const { return expected_rebuild_ms_; }
     // This frame's training while playing: at most the steps per frame (automatic mode: no cap), and
     // only as many as fit in the frame's budget beside `other_work_ms`, the rest of the last frame
     // (run_steps_within: the first step always runs), then a record of the new weights — in the
@@ -179,6 +182,8 @@ private:
     std::string error_;
     bool built_here_ = false;  // by rebuild(), with its generated or imported points untouched since
     double rebuild_ms_ = 0;    // the last rebuild's cost
+    double rebuild_size_ = 0;  // its step-0 record's workspace in bytes (estimate_record_bytes)
+    double expected_rebuild_ms_ = 0;
     bool rebuild_waiting_ = false;
     LatestJob<BuiltTrainer> building_;  // a dear rebuild beside the frame
     ClassifierSettings building_for_;   // its settings, while building_ is busy
