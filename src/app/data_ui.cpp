@@ -232,9 +232,10 @@ bool import_data_now(AppState& state, const std::string& path, bool rescale) {
 void begin_exporting(AppState& state, const std::string& path) {
     const Trainer* trainer = state.classifier.live.trainer();
     if (!trainer) return;
-    // Captured now: training may go on while the file is written.
+    // Captured now (a copy of the points: 2.4 MB at 100,000), formatted with the write off the UI
+    // thread (tens of milliseconds at that size): training may go on meanwhile.
     const Dataset& data = trainer->data();
-    auto text = std::make_shared<const std::string>(write_points_csv(data));
+    auto points = std::make_shared<const Dataset>(data);
     // A class whose points were all erased has no line to carry it: the file imports with fewer classes.
     std::vector<bool> present(static_cast<std::size_t>(data.classes), false);
     for (const auto* set : {&data.train, &data.test}) {
@@ -247,7 +248,9 @@ void begin_exporting(AppState& state, const std::string& path) {
         if (!present[static_cast<std::size_t>(k)]) note += (note.empty() ? "; no points left in class " : ", ") + std::to_string(k);
     }
     if (!note.empty()) note += " (the file imports with the classes that have points)";
-    state.exporting.start(path, [path, text, note] { return ExportedPoints{files::write_file_atomically(path, *text), note}; });
+    state.exporting.start(path, [path, points, note] {
+        return ExportedPoints{files::write_file_atomically(path, write_points_csv(*points)), note};
+    });
 }
 
 void on_files_dropped(AppState& state, int count, const char** paths) {
