@@ -38,16 +38,25 @@ bool same_contest(const BakeoffSettings& a, const BakeoffSettings& b) {
            a.contest.hyper == b.contest.hyper && a.activations == b.activations && a.seeds == b.seeds;
 }
 
-// Seed 0's step-0 records in bytes of workspace (estimate_record_bytes): what a new contest's cost
-// scales with.
-double contest_record_size(const BakeoffSettings& settings) {
+// The contest's training and test points (imported, or generated and split).
+struct ContestPoints {
+    std::size_t train = 0, test = 0;
+};
+ContestPoints contest_points(const BakeoffSettings& settings) {
     const auto& imported = settings.contest.data.imported;
     const auto points = imported ? imported->data.train.size() + imported->data.test.size()
                                  : static_cast<std::size_t>(settings.contest.data.points);
     const auto test = imported ? imported->data.test.size()
                                : static_cast<std::size_t>(static_cast<double>(points) * settings.contest.data.test_ratio);
+    return {points - test, test};
+}
+
+// Seed 0's step-0 records in bytes of workspace (estimate_record_bytes): what a new contest's cost
+// scales with.
+double contest_record_size(const BakeoffSettings& settings) {
+    const ContestPoints points = contest_points(settings);
     const BakeoffConfig seed0 = to_bakeoff_config(settings, 0, 1);
-    return static_cast<double>(seed0.activations.size()) * estimate_record_bytes(seed0.trainer, points - test, test);
+    return static_cast<double>(seed0.activations.size()) * estimate_record_bytes(seed0.trainer, points.train, points.test);
 }
 
 // How often seed 0's contestants are evaluated for the charts while training (about 15 times a second).
@@ -79,17 +88,13 @@ void BakeoffLive::sync(const BakeoffSettings& settings, std::size_t memory_budge
         return;
     }
     // Every contestant of every seed is a trainer of its own, with its capped history.
-    const auto& imported = settings.contest.data.imported;
-    const auto points = imported ? imported->data.train.size() + imported->data.test.size()
-                                 : static_cast<std::size_t>(settings.contest.data.points);
-    const auto test = imported ? imported->data.test.size()
-                               : static_cast<std::size_t>(static_cast<double>(points) * settings.contest.data.test_ratio);
+    const ContestPoints points = contest_points(settings);
     const BakeoffConfig all_seeds = to_bakeoff_config(settings, 0, settings.seeds);
     if (auto refusal = over_budget("a bake-off of " + std::to_string(all_seeds.activations.size()) + " activations × " +
                                        std::to_string(settings.seeds) + " seeds",
                                    // and the buffers of the records computed beside the frame
-                                   estimate_bakeoff_bytes(all_seeds, points - test, test, kBakeoffHistoryRecords) +
-                                       estimate_record_bytes(all_seeds.trainer, points - test, test),
+                                   estimate_bakeoff_bytes(all_seeds, points.train, points.test, kBakeoffHistoryRecords) +
+                                       estimate_record_bytes(all_seeds.trainer, points.train, points.test),
                                    memory_budget)) {
         error_ = *refusal;
         building_.cancel();

@@ -113,17 +113,23 @@ void ClassifierLive::sync(const ClassifierSettings& settings, std::size_t memory
     if (hyper_ != settings.hyper) apply_hyper(settings.hyper);
 }
 
-ClassifierLive::BuiltTrainer ClassifierLive::build(const ClassifierSettings& settings) {
+ClassifierLive::BuiltTrainer ClassifierLive::made(ClassifierSettings settings, bool reset,
+                                                 const std::function<std::unique_ptr<Trainer>()>& make) {
     BuiltTrainer built;
-    built.settings = settings;
+    built.settings = std::move(settings);
+    built.reset = reset;
     const auto start = Clock::now();
     try {
-        built.trainer = std::make_unique<Trainer>(training_data(settings), to_trainer_config(settings));
+        built.trainer = make();
     } catch (const std::exception& e) {
         built.error = e.what();
     }
     built.made_ms = milliseconds_since(start);
     return built;
+}
+
+ClassifierLive::BuiltTrainer ClassifierLive::build(const ClassifierSettings& settings) {
+    return made(settings, false, [&] { return std::make_unique<Trainer>(training_data(settings), to_trainer_config(settings)); });
 }
 
 void ClassifierLive::start_building(const ClassifierSettings& settings) {
@@ -267,17 +273,7 @@ void ClassifierLive::reset(DearRebuild dear, double frame_budget_ms) {
         building_for_ = settings;
         resetting_ = true;
         building_.start([settings, data = trainer_->data(), config = trainer_->config()]() mutable {
-            BuiltTrainer built;
-            built.settings = settings;
-            built.reset = true;
-            const auto start = Clock::now();
-            try {
-                built.trainer = std::make_unique<Trainer>(std::move(data), config);
-            } catch (const std::exception& e) {
-                built.error = e.what();
-            }
-            built.made_ms = milliseconds_since(start);
-            return built;
+            return made(settings, true, [&] { return std::make_unique<Trainer>(std::move(data), config); });
         });
         return;
     }

@@ -9,6 +9,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -170,7 +171,9 @@ private:
         ClassifierSettings settings;
         bool reset = false;  // the network on screen reset (its points, its settings), not one the settings make
     };
-    static BuiltTrainer build(const ClassifierSettings& settings);
+    // `make`'s trainer, timed, or why it could not be made.
+    static BuiltTrainer made(ClassifierSettings settings, bool reset, const std::function<std::unique_ptr<Trainer>()>& make);
+    static BuiltTrainer build(const ClassifierSettings& settings);  // the trainer `settings` make
     void start_building(const ClassifierSettings& settings);
     void take_built(BuiltTrainer built);  // as rebuild() does with the trainer it makes
     void apply_hyper(const ClassifierHyper& hyper);
