@@ -93,5 +93,30 @@ TEST_F(ReadoutsFit, AtTwiceTheZoomOnALaptopScreen) {
     for (const char* panel : {"classifier", "gradflow", "bakeoff"}) expect_readouts_whole({1024, 640, panel, 200});
 }
 
+// Settings whose network is over the memory budget from the start (100,000 points through 8 × 64,
+// 2.9 GB against 2 GiB): there is no network to show, and the page says why where it would be; it
+// was silently empty.
+TEST_F(ReadoutsFit, ANetworkRefusedAtStartSaysWhyOnALaptopScreen) {
+    settings::LaunchOptions launch;
+    launch.fresh = true;
+    launch.width = 1024;
+    launch.height = 640;
+    launch.panel = "classifier";
+    launch.frames = 3000;  // an upper bound: quits once the reason has been drawn for 5 frames
+    launch.memory_budget = std::size_t{1} << 20;  // 1 MiB: the default network is over it too
+    int last_frame = -1, settled = 0;
+    std::string error;
+    ASSERT_EQ(run(launch, [&](AppState& state, GLFWwindow*, int) {
+                  last_frame = ImGui::GetFrameCount();
+                  error = state.classifier.live.error();
+                  settled = readout_seen("classifier.no_network").frame >= last_frame ? settled + 1 : 0;
+                  if (settled >= 5 || last_frame > 200) state.quit_requested = true;
+              }),
+              0);
+    EXPECT_EQ(readout_seen("classifier.no_network").frame >= last_frame - 1, true) << "the page said nothing";
+    EXPECT_TRUE(readout_seen("classifier.no_network").whole) << "the reason is cut off";
+    EXPECT_NE(error.find("memory budget"), std::string::npos) << error;
+}
+
 }  // namespace
 }  // namespace actviz::app

@@ -366,7 +366,16 @@ void draw_classifier_toolbar(ClassifierPanel& panel, const UiFonts& fonts) {
                 "would pass the frame's time budget (16.7 ms, 60 fps) beside drawing; the first step always runs. "
                 "Automatic: no ceiling but the budget.");
     const Trainer* trainer = session.trainer();
-    if (!trainer) return;
+    if (!trainer) {
+        // No network at all: the settings it was to be made from were refused (over the memory
+        // budget, say). Say why where the network would be, or the page is silently empty.
+        const std::string why = session.error().empty() ? "no network yet" : session.error();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.45f, 0.4f, 1));
+        ImGui::TextWrapped("No network: %s", why.c_str());
+        note_readout("classifier.no_network");
+        ImGui::PopStyleColor();
+        return;
+    }
     const HistoryRecord& last = trainer->history().back();
     // The headline readouts: beside the buttons when they fit, else on the next line, each group
     // wrapping on its own in a narrower window (1024 px, or a zoom): never cut off.
