@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "app/bakeoff/bakeoff_live.hpp"
+#include "app/bakeoff/bakeoff_views.hpp"
 #include "settings/bakeoff_settings.hpp"
 
 namespace actviz::app {
@@ -310,6 +311,26 @@ TEST(BakeoffLive, ADearRestartIsMadeBesideTheFrameWhileTheOldContestWaits) {
     ASSERT_NE(session.bakeoff(), shown) << "the restart was dropped";
     EXPECT_EQ(session.bakeoff()->contestant(0).trainer().steps(), 0);
     EXPECT_FALSE(session.rebuilding());
+}
+
+// Before the first step every contestant is at its initial weights: the verdict names no winner
+// and no "never reached 90%" (it did at step 0), and says so; after steps it gives its findings.
+TEST(BakeoffVerdictText, NoFindingsBeforeTheFirstStep) {
+    BakeoffSettings settings = small_contest();
+    settings.seeds = 1;
+    BakeoffLive session;
+    session.sync(settings);
+    ASSERT_TRUE(session.bakeoff()) << session.error();
+    std::vector<std::string> text = bakeoff_verdict_text(session);
+    ASSERT_EQ(text.size(), 1u) << ::testing::PrintToString(text);
+    EXPECT_NE(text[0].find("none yet"), std::string::npos) << text[0];
+    settings.playing = true;
+    for (int frame = 0; frame < 5; ++frame) session.train_frame(settings, 1e6);
+    settings.playing = false;
+    session.train_frame(settings, 1e6);
+    text = bakeoff_verdict_text(session);
+    EXPECT_GT(text.size(), 1u) << ::testing::PrintToString(text);
+    EXPECT_NE(text[0].find("provisional"), std::string::npos) << text[0];
 }
 
 TEST(BakeoffLive, DearRecordsAreComputedBesideTheFrameAndTakenInLater) {

@@ -219,25 +219,34 @@ std::string verdict_status(const BakeoffLive& live, const BakeoffVerdict& verdic
 
 }  // namespace
 
+std::vector<std::string> bakeoff_verdict_text(const BakeoffLive& live) {
+    if (!live.bakeoff()) return {};
+    if (live.bakeoff()->contestant(0).trainer().steps() == 0) {
+        return {"Verdict \xE2\x80\x94 none yet: every contestant is at its initial weights (press Play)"};
+    }
+    const BakeoffVerdict verdict = live.verdict();
+    std::vector<std::string> text{verdict_status(live, verdict)};
+    for (std::string& line : verdict_lines(verdict)) text.push_back(std::move(line));
+    return text;
+}
+
 float bakeoff_verdict_height(const BakeoffPanel& panel, float width) {
-    if (!panel.live.bakeoff()) return 0;
-    const BakeoffVerdict verdict = panel.live.verdict();
+    const std::vector<std::string> text = bakeoff_verdict_text(panel.live);
+    if (text.empty()) return 0;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float wrap = std::max(width - ImGui::GetFontSize() * 1.5f, 1.0f);
-    float height = ImGui::CalcTextSize(verdict_status(panel.live, verdict).c_str(), nullptr, false, wrap).y + spacing;
-    for (const std::string& text : verdict_lines(verdict)) {
-        height += ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y + spacing;
-    }
+    float height = 0;
+    for (const std::string& line : text) height += ImGui::CalcTextSize(line.c_str(), nullptr, false, wrap).y + spacing;
     return height + ImGui::GetStyle().WindowPadding.y;
 }
 
 void draw_bakeoff_verdict(BakeoffPanel& panel, ImVec2 size) {
     const BakeoffLive& live = panel.live;
-    if (!live.bakeoff()) return;
-    const BakeoffVerdict verdict = live.verdict();
+    const std::vector<std::string> text = bakeoff_verdict_text(live);
+    if (text.empty()) return;
     ImGui::BeginChild("##bakeoff-verdict", size, false);
     const bool final_table = live.is_final();
-    const std::string status = verdict_status(live, verdict);
+    const std::string& status = text.front();
     ImGui::PushStyleColor(ImGuiCol_Text, final_table ? ImVec4(0.55f, 0.85f, 0.55f, 1)
                                                      : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", status.c_str());
@@ -246,9 +255,9 @@ void draw_bakeoff_verdict(BakeoffPanel& panel, ImVec2 size) {
                                                           "budget (Training > step budget).").c_str());
     ImGui::PushTextWrapPos(0.0f);
     if (!final_table) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    for (const std::string& line : verdict_lines(verdict)) {
+    for (std::size_t i = 1; i < text.size(); ++i) {
         ImGui::Bullet();
-        ImGui::TextUnformatted(line.c_str());
+        ImGui::TextUnformatted(text[i].c_str());
     }
     if (!final_table) ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();

@@ -5,6 +5,9 @@
 
 #include <imgui.h>
 
+#include <string>
+#include <vector>
+
 #include "app/bakeoff/bakeoff_panel.hpp"
 
 namespace actviz::app {
@@ -24,5 +27,8 @@ void draw_bakeoff_table(BakeoffPanel& panel, ImVec2 size);
 // Who won on each criterion, provisional or final (bakeoff_table.cpp), and the height it needs at `width`.
 void draw_bakeoff_verdict(BakeoffPanel& panel, ImVec2 size);
 float bakeoff_verdict_height(const BakeoffPanel& panel, float width);
+// The verdict as the panel shows it: its status line first, then its findings. None before the
+// first step: at the initial weights a ranking (or "never reached 90%") is of the seeds' luck.
+std::vector<std::string> bakeoff_verdict_text(const BakeoffLive& live);
 
 }  // namespace actviz::app
