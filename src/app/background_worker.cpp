@@ -6,6 +6,8 @@
 
 namespace actviz::app {
 
+void run_below_the_ui() { setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10); }
+
 BackgroundWorker::BackgroundWorker() : thread_([this] { loop(); }) {}
 
 BackgroundWorker::~BackgroundWorker() {
@@ -32,11 +34,7 @@ void BackgroundWorker::post(Job job) {
 }
 
 void BackgroundWorker::loop() {
-    // Heavy jobs must not take time from the UI thread or the software renderer (on two cores they
-    // would otherwise share them evenly and a frame could take twice as long), so this thread and
-    // those its jobs start run at a lower priority (Linux: nice is per thread and inherited).
-    // Failure only costs smoothness.
-    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+    run_below_the_ui();
     for (;;) {
         Job job;
         {

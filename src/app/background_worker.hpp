@@ -12,6 +12,12 @@
 
 namespace actviz::app {
 
+// Puts the calling thread (and the threads it starts) below the UI thread and the software
+// renderer: heavy jobs must not take time from them (on two cores they would otherwise share them
+// evenly and a frame could take twice as long). Linux: nice is per thread and inherited. Failure
+// only costs smoothness.
+void run_below_the_ui();
+
 class BackgroundWorker {
 public:
     using Job = std::function<void(const std::atomic<bool>& cancel)>;

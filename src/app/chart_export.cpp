@@ -155,9 +155,7 @@ void poll_chart_rasterising(AppState& state) {
             WriteQueue::Write write;
             write.path = job.target;
             write.run = [target = job.target, png] { return files::write_file_atomically(target, png); };
-            write.done = [shown](AppState& s, const std::optional<std::string>& error) {
-                notify(s, error ? "Chart PNG (2\xC3\x97) not saved (" + shown + "): " + *error : "Chart PNG (2\xC3\x97) saved: " + shown);
-            };
+            write.done = WriteQueue::say("Chart PNG (2\xC3\x97)", "saved", job.target);
             state.writes.push(std::move(write));
         } else if (status == 127) {
             notify(state, "Chart PNG (2\xC3\x97) not saved: it needs rsvg-convert (Debian: apt install librsvg2-bin); "

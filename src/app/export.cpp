@@ -19,10 +19,7 @@ void write_export(AppState& state, const std::string& path, std::function<std::s
     WriteQueue::Write write;
     write.path = path;
     write.run = [path, make_text = std::move(make_text)] { return files::write_file_atomically(path, make_text()); };
-    write.done = [path, what](AppState& s, const std::optional<std::string>& error) {
-        notify(s, error ? std::string(what) + " not exported (" + shown_path(path) + "): " + *error
-                        : std::string(what) + " exported: " + shown_path(path));
-    };
+    write.done = WriteQueue::say(what, "exported", path);
     state.writes.push(std::move(write));
 }
 
@@ -75,9 +72,7 @@ void write_png_beside(AppState& state, gfx::FramebufferPixels pixels, const std:
         if (gfx::write_png_file(path, pixels.width, pixels.height, pixels.rgb.data(), pixels.width * 3, error)) return std::nullopt;
         return error;
     };
-    write.done = [path, what](AppState& s, const std::optional<std::string>& error) {
-        notify(s, error ? what + " not saved (" + shown_path(path) + "): " + *error : what + " saved: " + shown_path(path));
-    };
+    write.done = WriteQueue::say(what, "saved", path);
     state.writes.push(std::move(write));
 }
 

@@ -1,13 +1,22 @@
 #include "app/write_queue.hpp"
 
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
 #include <exception>
 #include <utility>
 
+#include "app/app_state.hpp"
+#include "app/background_worker.hpp"
+#include "app/export.hpp"
+
 namespace actviz::app {
+
+std::function<void(AppState&, const std::optional<std::string>&)> WriteQueue::say(std::string what, std::string verb,
+                                                                                   std::string path) {
+    return [what = std::move(what), verb = std::move(verb), path = std::move(path)](AppState& state,
+                                                                                    const std::optional<std::string>& error) {
+        notify(state, error ? what + " not " + verb + " (" + shown_path(path) + "): " + *error
+                            : what + " " + verb + ": " + shown_path(path));
+    };
+}
 
 WriteQueue::WriteQueue() : thread_([this] { loop(); }) {}
 
@@ -61,9 +70,7 @@ bool WriteQueue::idle() const {
 }
 
 void WriteQueue::loop() {
-    // Below the UI thread and the software renderer, as the other workers (background_worker.cpp):
-    // a frame must not wait for an encoder.
-    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+    run_below_the_ui();  // a frame must not wait for an encoder
     for (;;) {
         std::function<std::optional<std::string>()> run;
         {

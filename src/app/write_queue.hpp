@@ -27,6 +27,11 @@ class WriteQueue {
         std::function<void(AppState&, const std::optional<std::string>& error)> done;
     };
 
+    // The usual `done`: the status bar says "<what> <verb>: <path>" (the path whole), or
+    // "<what> not <verb> (<path>): <why>".
+    static std::function<void(AppState&, const std::optional<std::string>&)> say(std::string what, std::string verb,
+                                                                                 std::string path);
+
     WriteQueue();
     ~WriteQueue();  // waits for every write queued, then joins
     WriteQueue(const WriteQueue&) = delete;
